@@ -1,0 +1,58 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { defineConfig } from 'vitest/config';
+import { collabDevPlugin } from './src/lib/server/dev-upgrade-plugin.js';
+
+export default defineConfig({
+	plugins: [
+		// Vitest uses the compiled output of `npm run i18n`; the plugin's file watcher would keep
+		// the test process alive.
+		process.env.VITEST
+			? null
+			: paraglideVitePlugin({
+					project: './project.inlang',
+					outdir: './src/lib/paraglide',
+					strategy: ['cookie', 'baseLocale']
+				}),
+		sveltekit(),
+		collabDevPlugin()
+	],
+	server: { port: 3000 },
+	ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'] },
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['tests/unit/**/*.test.ts'],
+					environment: 'node'
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					environment: 'node',
+					env: { TEST_DB: 'pglite' },
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration-postgres',
+					include: ['tests/integration/**/*.test.ts'],
+					environment: 'node',
+					env: { TEST_DB: 'postgres' },
+					globalSetup: ['tests/helpers/postgres-global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
