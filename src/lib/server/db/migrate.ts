@@ -1,0 +1,106 @@
+import supabaseCompat from './bootstrap/supabase-compat.sql?raw';
+import localAuth from './bootstrap/local-auth.sql?raw';
+import type { Database } from './types';
+
+export interface Migration {
+	/** The timestamp prefix of the file name, as the Supabase CLI records it. */
+	version: string;
+	name: string;
+	sql: string;
+}
+
+export interface MigrateOptions {
+	/** Create what Supabase provides (auth schema, roles). False on Supabase itself. */
+	bootstrap?: boolean;
+	/** Create the local auth adapter's tables. */
+	localAuth?: boolean;
+	migrations?: Migration[];
+}
+
+export interface MigrateResult {
+	applied: string[];
+	version: string | null;
+}
+
+const files = import.meta.glob('/supabase/migrations/*.sql', {
+	query: '?raw',
+	import: 'default',
+	eager: true
+}) as Record<string, string>;
+
+/** The migrations in `supabase/migrations/`, in version order. */
+export function bundledMigrations(): Migration[] {
+	return Object.entries(files)
+		.map(([path, sql]) => {
+			const file = path.split('/').pop() ?? path;
+			const match = /^(\d+)_(.+)\.sql$/.exec(file);
+			if (!match)
+				throw new Error(`Migration file name ${file} must look like <version>_<name>.sql`);
+			return { version: match[1], name: match[2], sql };
+		})
+		.sort((a, b) => (a.version < b.version ? -1 : a.version > b.version ? 1 : 0));
+}
+
+// Any constant works; all processes sharing a database must use the same one.
+const MIGRATION_LOCK = 7_318_402_117;
+
+/**
+ * Applies the bootstrap and every migration not yet recorded, in one transaction under an
+ * advisory lock, so two processes starting at once apply each migration exactly once and a
+ * failing migration leaves the database as it was. Recorded where the Supabase CLI records
+ * migrations, so `supabase db push` and this runner agree on what was applied.
+ */
+export async function migrate(db: Database, options: MigrateOptions = {}): Promise<MigrateResult> {
+	const migrations = options.migrations ?? bundledMigrations();
+	return db.asOwner(async (tx) => {
+		await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+		if (options.bootstrap ?? true) await tx.exec(supabaseCompat);
+		if (options.localAuth ?? true) await tx.exec(localAuth);
+		await tx.exec(`
+			create schema if not exists supabase_migrations;
+			create table if not exists supabase_migrations.schema_migrations (
+				version text primary key,
+				statements text[],
+				name text
+			);
+		`);
+		const done = new Set(
+			(
+				await tx.query<{ version: string }>(
+					'select version from supabase_migrations.schema_migrations'
+				)
+			).map((row) => row.version)
+		);
+		const applied: string[] = [];
+		for (const migration of migrations) {
+			if (done.has(migration.version)) continue;
+			try {
+				await tx.exec(migration.sql);
+			} catch (error) {
+				throw new Error(
+					`Migration ${migration.version}_${migration.name}.sql failed: ${(error as Error).message}`,
+					{ cause: error }
+				);
+			}
+			await tx.query(
+				'insert into supabase_migrations.schema_migrations (version, name, statements) values ($1, $2, $3)',
+				[migration.version, migration.name, [migration.sql]]
+			);
+			applied.push(migration.version);
+		}
+		const last = await tx.query<{ version: string | null }>(
+			'select max(version) as version from supabase_migrations.schema_migrations'
+		);
+		return { applied, version: last[0]?.version ?? null };
+	});
+}
+
+/** The newest recorded migration version, for /healthz. */
+export async function currentVersion(db: Database): Promise<string | null> {
+	return db.asOwner(async (tx) => {
+		const rows = await tx.query<{ version: string | null }>(
+			'select max(version) as version from supabase_migrations.schema_migrations'
+		);
+		return rows[0]?.version ?? null;
+	});
+}

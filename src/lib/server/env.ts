@@ -1,0 +1,161 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the server reads, parsed in one place with a default. A bad value
+ * stops start-up with a message that names the variable and the fix.
+ */
+
+const integer = (min: number, max: number, fallback: number) =>
+	z
+		.string()
+		.optional()
+		.transform((value, ctx) => {
+			if (value === undefined || value === '') return fallback;
+			if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+				ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+				return z.NEVER;
+			}
+			return Number(value);
+		});
+
+const url = (protocols: string[]) =>
+	z
+		.string()
+		.optional()
+		.transform((value, ctx) => {
+			if (value === undefined || value === '') return undefined;
+			try {
+				const parsed = new URL(value);
+				if (!protocols.includes(parsed.protocol)) throw new Error('protocol');
+				return value.replace(/\/$/, '');
+			} catch {
+				ctx.addIssue({
+					code: 'custom',
+					message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}`
+				});
+				return z.NEVER;
+			}
+		});
+
+const optionalText = z
+	.string()
+	.optional()
+	.transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const schema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	PORT: integer(1, 65535, 3000),
+	ORIGIN: url(['http:', 'https:']),
+	DATA_DIR: z.string().min(1).default('./data'),
+	DATABASE_URL: url(['postgres:', 'postgresql:']),
+	DATABASE_POOL_SIZE: integer(1, 100, 10),
+	PUBLIC_SUPABASE_URL: url(['http:', 'https:']),
+	PUBLIC_SUPABASE_ANON_KEY: optionalText,
+	SUPABASE_JWT_SECRET: optionalText,
+	SUPABASE_JWKS_URL: url(['http:', 'https:']),
+	SUPABASE_SERVICE_ROLE_KEY: optionalText,
+	SMTP_URL: url(['smtp:', 'smtps:']),
+	MAIL_FROM: z.string().min(3).default('Mentorpad <no-reply@mentorpad.local>'),
+	DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
+	SESSION_DAYS: integer(1, 365, 30),
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+	REDIS_URL: url(['redis:', 'rediss:'])
+});
+
+type Raw = z.infer<typeof schema>;
+
+export interface Config extends Raw {
+	origin: string;
+	database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+	auth:
+		| { kind: 'local' }
+		| {
+				kind: 'supabase';
+				url: string;
+				anonKey: string;
+				jwtSecret?: string;
+				jwksUrl: string;
+		  };
+	mail: { kind: 'outbox' } | { kind: 'smtp'; url: string };
+	/** Whether the demo organisation is created on an empty database. */
+	seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+		this.name = 'ConfigError';
+	}
+}
+
+const FIXES: Record<string, string> = {
+	PORT: 'set PORT to a free TCP port, e.g. PORT=3000',
+	ORIGIN: 'set ORIGIN to the public address of the app, e.g. ORIGIN=https://mentorpad.example.org',
+	DATABASE_URL:
+		'set DATABASE_URL to a connection string like postgres://user:password@host:5432/db, or unset it to use the embedded database',
+	PUBLIC_SUPABASE_URL: 'set it to your project URL, e.g. https://abcd.supabase.co',
+	SUPABASE_JWKS_URL: 'leave it unset to use <PUBLIC_SUPABASE_URL>/auth/v1/.well-known/jwks.json',
+	SMTP_URL: 'use the form smtp://user:password@host:587 (or smtps:// for port 465)',
+	DEMO_DATA: 'use auto (demo data on a fresh embedded database), true or false',
+	LOG_LEVEL: 'use debug, info, warn, error or silent',
+	NODE_ENV: 'use development, production or test'
+};
+
+/** Parses an environment (normally `process.env`) into the server's configuration. */
+export function parseEnv(source: Record<string, string | undefined>): Config {
+	const result = schema.safeParse(source);
+	if (!result.success) {
+		throw new ConfigError(
+			result.error.issues.map((issue) => {
+				const name = String(issue.path[0] ?? 'environment');
+				const got = source[name];
+				const fix = FIXES[name] ? ` Fix: ${FIXES[name]}.` : '';
+				return `${name}: ${issue.message}${got === undefined ? '' : ` (got "${got}")`}.${fix}`;
+			})
+		);
+	}
+	const raw = result.data;
+	const problems: string[] = [];
+
+	let auth: Config['auth'] = { kind: 'local' };
+	if (raw.PUBLIC_SUPABASE_URL || raw.PUBLIC_SUPABASE_ANON_KEY) {
+		if (!raw.PUBLIC_SUPABASE_URL)
+			problems.push(
+				'PUBLIC_SUPABASE_URL: missing while PUBLIC_SUPABASE_ANON_KEY is set. Fix: set both (Supabase mode) or neither (local accounts).'
+			);
+		if (!raw.PUBLIC_SUPABASE_ANON_KEY)
+			problems.push(
+				'PUBLIC_SUPABASE_ANON_KEY: missing while PUBLIC_SUPABASE_URL is set. Fix: copy the anon (publishable) key from the Supabase dashboard, Project Settings → API.'
+			);
+		if (!raw.DATABASE_URL)
+			problems.push(
+				"DATABASE_URL: required with Supabase auth, so the server's queries run under the same row-level security. Fix: set it to the project's connection string (Project Settings → Database)."
+			);
+		if (raw.PUBLIC_SUPABASE_URL && raw.PUBLIC_SUPABASE_ANON_KEY) {
+			auth = {
+				kind: 'supabase',
+				url: raw.PUBLIC_SUPABASE_URL,
+				anonKey: raw.PUBLIC_SUPABASE_ANON_KEY,
+				jwtSecret: raw.SUPABASE_JWT_SECRET,
+				jwksUrl: raw.SUPABASE_JWKS_URL ?? `${raw.PUBLIC_SUPABASE_URL}/auth/v1/.well-known/jwks.json`
+			};
+		}
+	}
+	if (raw.SUPABASE_JWT_SECRET && raw.SUPABASE_JWT_SECRET.length < 32)
+		problems.push(
+			'SUPABASE_JWT_SECRET: too short (under 32 characters). Fix: copy the JWT secret from Project Settings → API, or unset it to verify with the JWKS.'
+		);
+	if (problems.length) throw new ConfigError(problems);
+
+	const database: Config['database'] = raw.DATABASE_URL
+		? { kind: 'postgres', url: raw.DATABASE_URL }
+		: { kind: 'pglite', dataDir: raw.DATA_DIR };
+	return {
+		...raw,
+		origin: raw.ORIGIN ?? `http://localhost:${raw.PORT}`,
+		database,
+		auth,
+		mail: raw.SMTP_URL ? { kind: 'smtp', url: raw.SMTP_URL } : { kind: 'outbox' },
+		seedDemo: raw.DEMO_DATA === 'true' || (raw.DEMO_DATA === 'auto' && database.kind === 'pglite')
+	};
+}
