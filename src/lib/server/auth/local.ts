@@ -1,0 +1,220 @@
+import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
+import type { Mailer } from '$lib/server/mail/mailer';
+import { hashPassword, verifyPassword } from './passwords';
+import { createLimiter } from './rate-limit';
+import { hashToken, newToken } from './tokens';
+import {
+	SESSION_COOKIE,
+	type AuthProvider,
+	type CookieChange,
+	type Session,
+	type SessionUser
+} from './types';
+
+export interface LocalAuthOptions {
+	db: Database;
+	mailer: Mailer;
+	origin: string;
+	sessionDays: number;
+	/** Sign-in attempts per e-mail address and per IP in 15 minutes. */
+	maxAttempts?: number;
+}
+
+const RESET_MINUTES = 60;
+
+interface UserRow {
+	id: string;
+	email: string;
+	display_name: string | null;
+	locale: 'nl' | 'en' | null;
+	expires_at: Date;
+}
+
+/** Local accounts: e-mail + argon2id password, sessions stored hashed, HTTP-only cookie. */
+export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
+	const { db, mailer, origin } = options;
+	const sessionSeconds = options.sessionDays * 86_400;
+	const perAccount = createLimiter(options.maxAttempts ?? 5, 15 * 60);
+	const perIp = createLimiter((options.maxAttempts ?? 5) * 4, 15 * 60);
+	const resetLimiter = createLimiter(3, 15 * 60);
+
+	async function startSession(tx: Tx, userId: string, userAgent: string): Promise<string> {
+		const token = newToken();
+		await tx.query(
+			`insert into auth.local_sessions (user_id, token_hash, user_agent, expires_at)
+			 values ($1, $2, $3, now() + make_interval(secs => $4))`,
+			[userId, hashToken(token), userAgent.slice(0, 300), sessionSeconds]
+		);
+		return token;
+	}
+
+	const sessionCookie = (token: string): CookieChange => ({
+		name: SESSION_COOKIE,
+		value: token,
+		maxAge: sessionSeconds
+	});
+	const clearCookie: CookieChange = { name: SESSION_COOKIE, value: '', maxAge: 0 };
+
+	return {
+		kind: 'local',
+
+		async authenticate(credentials) {
+			const token = credentials.cookies[SESSION_COOKIE];
+			if (!token || token.length > 100) return null;
+			const rows = await db.asService((tx) =>
+				tx.query<UserRow>(
+					`update auth.local_sessions s set last_seen_at = now()
+					 from auth.users u left join public.profiles p on p.id = u.id
+					 where s.token_hash = $1 and s.expires_at > now() and u.id = s.user_id
+						and u.banned_until is null and u.deleted_at is null
+					 returning u.id, u.email, p.display_name, p.locale, s.expires_at`,
+					[hashToken(token)]
+				)
+			);
+			return rows[0] ? toSession(rows[0]) : null;
+		},
+
+		async signIn(email, password, meta) {
+			const address = email.trim().toLowerCase();
+			// Failed attempts count, per address and per IP; the right password after too many
+			// failures is refused too, or the limit would not slow down guessing.
+			const wait = (await perAccount.check(address)) ?? (await perIp.check(meta.ip));
+			if (wait) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+			const users = await db.asService((tx) =>
+				tx.query<{ id: string; encrypted_password: string | null }>(
+					'select id, encrypted_password from auth.users where lower(email) = $1 and banned_until is null and deleted_at is null',
+					[address]
+				)
+			);
+			const ok = await verifyPassword(users[0]?.encrypted_password ?? null, password);
+			if (!ok || !users[0]) {
+				await perAccount.hit(address);
+				await perIp.hit(meta.ip);
+				return { ok: false, reason: 'invalid' };
+			}
+			await perAccount.reset(address);
+			const userId = users[0].id;
+			const { token, row } = await db.asService(async (tx) => {
+				await tx.query('update auth.users set last_sign_in_at = now() where id = $1', [userId]);
+				const token = await startSession(tx, userId, meta.userAgent);
+				const rows = await tx.query<UserRow>(
+					`select u.id, u.email, p.display_name, p.locale, s.expires_at
+					 from auth.users u join auth.local_sessions s on s.user_id = u.id
+					 left join public.profiles p on p.id = u.id where s.token_hash = $1`,
+					[hashToken(token)]
+				);
+				return { token, row: rows[0] };
+			});
+			return { ok: true, session: toSession(row), cookies: [sessionCookie(token)] };
+		},
+
+		async signOut(credentials, everywhere) {
+			const token = credentials.cookies[SESSION_COOKIE];
+			if (token) {
+				await db.asService((tx) =>
+					everywhere
+						? tx.query(
+								'delete from auth.local_sessions where user_id = (select user_id from auth.local_sessions where token_hash = $1)',
+								[hashToken(token)]
+							)
+						: tx.query('delete from auth.local_sessions where token_hash = $1', [hashToken(token)])
+				);
+			}
+			return [clearCookie];
+		},
+
+		async requestPasswordReset(email, meta) {
+			const address = email.trim().toLowerCase();
+			if ((await resetLimiter.hit(address)) || (await resetLimiter.hit(`ip:${meta.ip}`))) return;
+			const token = newToken();
+			const user = await db.asService(async (tx) => {
+				const users = await tx.query<{ id: string; locale: string | null }>(
+					`select u.id, p.locale from auth.users u left join public.profiles p on p.id = u.id
+					 where lower(u.email) = $1 and u.deleted_at is null`,
+					[address]
+				);
+				if (!users[0]) return null;
+				await tx.query(
+					`insert into auth.local_tokens (token_hash, user_id, purpose, expires_at)
+					 values ($1, $2, 'password_reset', now() + make_interval(mins => $3))`,
+					[hashToken(token), users[0].id, RESET_MINUTES]
+				);
+				return users[0];
+			});
+			if (!user) return;
+			const link = `${origin}/reset/${token}`;
+			const en = user.locale === 'en';
+			await mailer.send({
+				to: address,
+				kind: 'password_reset',
+				subject: en ? 'Reset your Mentorpad password' : 'Stel je Mentorpad-wachtwoord opnieuw in',
+				text: en
+					? `Someone asked to reset the password of this Mentorpad account. Open this link within ${RESET_MINUTES} minutes to choose a new password:\n\n${link}\n\nIf it was not you, ignore this message.`
+					: `Iemand vroeg om het wachtwoord van deze Mentorpad-account opnieuw in te stellen. Open deze link binnen ${RESET_MINUTES} minuten om een nieuw wachtwoord te kiezen:\n\n${link}\n\nWas jij het niet? Dan mag je dit bericht negeren.`
+			});
+		},
+
+		async resetPassword(token, password) {
+			const passwordHash = await hashPassword(password);
+			return db.asService(async (tx) => {
+				const used = await tx.query<{ user_id: string }>(
+					`update auth.local_tokens set used_at = now()
+					 where token_hash = $1 and purpose = 'password_reset' and used_at is null and expires_at > now()
+					 returning user_id`,
+					[hashToken(token)]
+				);
+				if (!used[0]) return false;
+				await tx.query(
+					'update auth.users set encrypted_password = $2, updated_at = now() where id = $1',
+					[used[0].user_id, passwordHash]
+				);
+				// A new password ends every existing session.
+				await tx.query('delete from auth.local_sessions where user_id = $1', [used[0].user_id]);
+				return true;
+			});
+		},
+
+		async createAccount(email, password, displayName) {
+			const passwordHash = await hashPassword(password);
+			return db.asService((tx) => insertUser(tx, email, passwordHash, displayName));
+		}
+	};
+}
+
+/** Creates `auth.users` + `profiles` rows. Shared by accounts and the demo seed. */
+export async function insertUser(
+	tx: Tx,
+	email: string,
+	passwordHash: string,
+	displayName: string,
+	locale: 'nl' | 'en' = 'nl'
+): Promise<string> {
+	const address = email.trim().toLowerCase();
+	const rows = await tx.query<{ id: string }>(
+		`insert into auth.users (id, email, encrypted_password, email_confirmed_at, raw_user_meta_data)
+		 values (gen_random_uuid(), $1, $2, now(), $3) returning id`,
+		[address, passwordHash, { display_name: displayName }]
+	);
+	const id = rows[0].id;
+	await tx.query(
+		'insert into public.profiles (id, email, display_name, locale) values ($1, $2, $3, $4)',
+		[id, address, displayName, locale]
+	);
+	return id;
+}
+
+function toSession(row: UserRow): Session {
+	const user: SessionUser = {
+		id: row.id,
+		email: row.email,
+		displayName: row.display_name ?? row.email,
+		locale: row.locale ?? 'nl'
+	};
+	const claims: JwtClaims = {
+		sub: row.id,
+		role: 'authenticated',
+		email: row.email,
+		aud: 'authenticated'
+	};
+	return { user, provider: 'local', claims, expiresAt: new Date(row.expires_at) };
+}

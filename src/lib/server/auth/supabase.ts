@@ -1,0 +1,175 @@
+import { createServerClient } from '@supabase/ssr';
+import { createClient } from '@supabase/supabase-js';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+import { createJwtVerifier, type JwtVerifierOptions } from './jwt';
+import { createLimiter } from './rate-limit';
+import type { AuthProvider, CookieChange, RequestCredentials, Session } from './types';
+
+export interface SupabaseAuthOptions {
+	db: Database;
+	url: string;
+	anonKey: string;
+	serviceRoleKey?: string;
+	origin: string;
+	verifier: JwtVerifierOptions;
+}
+
+interface ProfileRow {
+	display_name: string;
+	email: string;
+	locale: 'nl' | 'en';
+}
+
+/**
+ * Supabase Auth through `@supabase/ssr`. The session cookie is Supabase's; the access token in it
+ * is verified here (HS256 secret or JWKS) before it is trusted, and `sub` maps to the profile.
+ */
+export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
+	const verify = createJwtVerifier({ issuer: `${options.url}/auth/v1`, ...options.verifier });
+	const limiter = createLimiter(20, 15 * 60);
+
+	const client = (credentials: RequestCredentials, sink: CookieChange[]) =>
+		createServerClient(options.url, options.anonKey, {
+			cookies: {
+				getAll: () => Object.entries(credentials.cookies).map(([name, value]) => ({ name, value })),
+				setAll: (cookies) => {
+					const changes = cookies.map((c) => ({
+						name: c.name,
+						value: c.value,
+						maxAge: c.options?.maxAge ?? 60 * 60 * 24 * 400
+					}));
+					sink.push(...changes);
+					credentials.setCookies?.(changes);
+				}
+			}
+		});
+
+	async function accessToken(credentials: RequestCredentials): Promise<string | null> {
+		const bearer = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '')?.[1];
+		if (bearer) return bearer;
+		if (!Object.keys(credentials.cookies).some((name) => name.startsWith('sb-'))) return null;
+		const { data } = await client(credentials, []).auth.getSession();
+		return data.session?.access_token ?? null;
+	}
+
+	return {
+		kind: 'supabase',
+
+		async authenticate(credentials) {
+			const token = await accessToken(credentials);
+			if (!token) return null;
+			const result = await verify(token);
+			if (!result.ok) return null;
+			return sessionFromClaims(options.db, result.payload);
+		},
+
+		async signIn(email, password, meta) {
+			const key = `${email.toLowerCase()}|${meta.ip}`;
+			const wait = await limiter.check(key);
+			if (wait) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+			const cookies: CookieChange[] = [];
+			const { data, error } = await client({ cookies: {} }, cookies).auth.signInWithPassword({
+				email,
+				password
+			});
+			if (error || !data.session) {
+				await limiter.hit(key);
+				return { ok: false, reason: 'invalid' };
+			}
+			const result = await verify(data.session.access_token);
+			if (!result.ok) return { ok: false, reason: 'invalid' };
+			return { ok: true, session: await sessionFromClaims(options.db, result.payload), cookies };
+		},
+
+		async signOut(credentials, everywhere) {
+			const cookies: CookieChange[] = [];
+			await client(credentials, cookies).auth.signOut({ scope: everywhere ? 'global' : 'local' });
+			return cookies;
+		},
+
+		async requestPasswordReset(email) {
+			await client({ cookies: {} }, []).auth.resetPasswordForEmail(email, {
+				redirectTo: `${options.origin}/reset/supabase`
+			});
+		},
+
+		async resetPassword(code, password) {
+			const cookies: CookieChange[] = [];
+			const supabase = client({ cookies: {} }, cookies);
+			const exchanged = await supabase.auth.exchangeCodeForSession(code);
+			if (exchanged.error) return false;
+			const { error } = await supabase.auth.updateUser({ password });
+			return !error;
+		},
+
+		async createAccount(email, password, displayName) {
+			if (!options.serviceRoleKey) {
+				throw new Error(
+					'SUPABASE_SERVICE_ROLE_KEY is needed to create accounts for accepted invitations. Fix: set it from Project Settings → API.'
+				);
+			}
+			const admin = createClient(options.url, options.serviceRoleKey, {
+				auth: { persistSession: false, autoRefreshToken: false }
+			});
+			const { data, error } = await admin.auth.admin.createUser({
+				email,
+				password,
+				email_confirm: true,
+				user_metadata: { display_name: displayName }
+			});
+			if (error || !data.user)
+				throw new Error(`Supabase could not create the account: ${error?.message}`);
+			await ensureProfile(options.db, data.user.id, email, displayName);
+			return data.user.id;
+		}
+	};
+}
+
+/** Maps verified claims to the profile, creating the profile on first sight. */
+export async function sessionFromClaims(
+	db: Database,
+	payload: { sub: string; email?: string; exp?: number; user_metadata?: unknown }
+): Promise<Session> {
+	const meta = (payload.user_metadata ?? {}) as Record<string, unknown>;
+	const email = (payload.email ?? '').toLowerCase();
+	const fallbackName =
+		(typeof meta.display_name === 'string' && meta.display_name) ||
+		(typeof meta.full_name === 'string' && meta.full_name) ||
+		email.split('@')[0] ||
+		'—';
+	const profile = await ensureProfile(db, payload.sub, email, fallbackName);
+	const claims: JwtClaims = {
+		sub: payload.sub,
+		role: 'authenticated',
+		email,
+		aud: 'authenticated'
+	};
+	return {
+		user: {
+			id: payload.sub,
+			email: profile.email,
+			displayName: profile.display_name,
+			locale: profile.locale
+		},
+		provider: 'supabase',
+		claims,
+		expiresAt: new Date((payload.exp ?? Date.now() / 1000 + 3600) * 1000)
+	};
+}
+
+async function ensureProfile(
+	db: Database,
+	id: string,
+	email: string,
+	displayName: string
+): Promise<ProfileRow> {
+	return db.asService(async (tx) => {
+		const rows = await tx.query<ProfileRow>(
+			`insert into public.profiles (id, email, display_name) values ($1, $2, $3)
+			 on conflict (id) do update set email = excluded.email
+			 returning display_name, email, locale`,
+			[id, email, displayName.slice(0, 120)]
+		);
+		return rows[0];
+	});
+}

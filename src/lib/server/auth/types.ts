@@ -1,0 +1,57 @@
+import type { JwtClaims } from '$lib/server/db/types';
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	displayName: string;
+	locale: 'nl' | 'en';
+}
+
+/** What every auth adapter yields; the rest of the app never knows which one ran. */
+export interface Session {
+	user: SessionUser;
+	provider: 'local' | 'supabase';
+	/** Claims for row-level security (`request.jwt.claims`). */
+	claims: JwtClaims;
+	/** When the session stops being valid (used to close long-lived sockets). */
+	expiresAt: Date;
+}
+
+/** The credentials a request carries: a cookie header and/or a bearer token. */
+export interface RequestCredentials {
+	cookies: Record<string, string>;
+	authorization?: string | null;
+	/** Where an adapter that refreshes tokens (Supabase) writes renewed cookies. */
+	setCookies?: (changes: CookieChange[]) => void;
+}
+
+/** A cookie to set or clear on the response. */
+export interface CookieChange {
+	name: string;
+	value: string;
+	maxAge: number;
+}
+
+export type SignInResult =
+	| { ok: true; session: Session; cookies: CookieChange[] }
+	| { ok: false; reason: 'invalid' | 'rate_limited'; retryAfterSeconds?: number };
+
+export interface AuthProvider {
+	readonly kind: 'local' | 'supabase';
+	authenticate(credentials: RequestCredentials): Promise<Session | null>;
+	signIn(
+		email: string,
+		password: string,
+		meta: { ip: string; userAgent: string }
+	): Promise<SignInResult>;
+	/** Ends this session, or every session of the user with `everywhere`. */
+	signOut(credentials: RequestCredentials, everywhere: boolean): Promise<CookieChange[]>;
+	/** Sends a reset link if the address has an account; says nothing either way. */
+	requestPasswordReset(email: string, meta: { ip: string }): Promise<void>;
+	/** Sets a new password with a reset token; false when the token is unknown, used or expired. */
+	resetPassword(token: string, password: string): Promise<boolean>;
+	/** Creates an account (used when an invitation is accepted); returns the new user id. */
+	createAccount(email: string, password: string, displayName: string): Promise<string>;
+}
+
+export const SESSION_COOKIE = 'mp_session';
