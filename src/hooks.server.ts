@@ -1,0 +1,64 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { applyCookies, credentialsOf } from '$lib/server/http';
+import { getRuntime } from '$lib/server/runtime';
+import { handleUpgradeRequest } from '$lib/server/upgrade';
+
+const ENTRY = Symbol.for('mentorpad.entry');
+
+/** Runs at start-up (adapter-node imports the handler): configuration, database, migrations. */
+export const init: ServerInit = async () => {
+	const runtime = await getRuntime();
+	// The production entry (server.js) reaches the WebSocket upgrade and shutdown through this.
+	(globalThis as Record<symbol, unknown>)[ENTRY] = {
+		handleUpgradeRequest,
+		shutdown: () => runtime.close()
+	};
+};
+
+const logRequests: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	let status = 500;
+	try {
+		const response = await resolve(event);
+		status = response.status;
+		return response;
+	} finally {
+		const runtime = await getRuntime().catch(() => null);
+		runtime?.log.info('request', {
+			method: event.request.method,
+			path: event.url.pathname,
+			status,
+			ms: Math.round((performance.now() - started) * 10) / 10,
+			user: event.locals.session?.user.id
+		});
+	}
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	const runtime = await getRuntime();
+	event.locals.runtime = runtime;
+	event.locals.session = await runtime.auth.authenticate(
+		credentialsOf(event, (changes) => applyCookies(event, changes))
+	);
+	return resolve(event);
+};
+
+export const handle = sequence(logRequests, i18n, authenticate);
+
+export const handleError: HandleServerError = async ({ error, event, status }) => {
+	if (status !== 404) {
+		const runtime = await getRuntime().catch(() => null);
+		runtime?.log.error('unhandled error', { path: event.url.pathname, status, error });
+	}
+	return { message: status === 404 ? 'not_found' : 'server_error' };
+};

@@ -1,0 +1,65 @@
+import type { Action, Actor, Entity, ProgramRole } from './types';
+
+export * from './types';
+
+type EntityOf<T extends Entity['type']> = Extract<Entity, { type: T }>;
+
+interface Rule<T extends Entity['type']> {
+	entity: T;
+	actions: readonly Action[];
+	allow: (actor: Actor, entity: EntityOf<T>) => boolean;
+}
+
+const roleIn = (actor: Actor, programId: string): ProgramRole | undefined =>
+	Object.hasOwn(actor.programRoles, programId) ? actor.programRoles[programId] : undefined;
+const coordinates = (actor: Actor, programId: string) => roleIn(actor, programId) === 'coordinator';
+
+function rule<T extends Entity['type']>(
+	entity: T,
+	actions: readonly Action[],
+	allow: Rule<T>['allow']
+): Rule<Entity['type']> {
+	return { entity, actions, allow } as unknown as Rule<Entity['type']>;
+}
+
+/**
+ * Every permission, as a list. Anything not allowed here is denied. The database's row-level
+ * security enforces the same boundaries independently; these rules decide what the UI offers
+ * and what routes and the WebSocket server accept.
+ */
+export const RULES: readonly Rule<Entity['type']>[] = [
+	rule('organisation', ['create_program'], (a, e) => Object.hasOwn(a.organisationRoles, e.id)),
+	rule('program', ['view'], (a, e) => roleIn(a, e.id) !== undefined),
+	rule('program', ['edit', 'view_people', 'invite'], (a, e) => coordinates(a, e.id)),
+	rule('invitation', ['view', 'revoke'], (a, e) => coordinates(a, e.programId)),
+	rule('membership', ['view'], (a, e) => a.userId === e.userId || coordinates(a, e.programId)),
+	// A coordinator manages everyone but themselves, so a programme never loses its last
+	// coordinator by accident; another coordinator can change or remove them.
+	rule(
+		'membership',
+		['change_role', 'remove'],
+		(a, e) => coordinates(a, e.programId) && a.userId !== e.userId
+	),
+	rule('audit', ['view'], (a, e) => coordinates(a, e.programId))
+];
+
+/** Deny by default: true only when a rule for this entity and action allows it. */
+export function can(actor: Actor, action: Action, entity: Entity): boolean {
+	if (!actor.userId) return false;
+	return RULES.some(
+		(r) => r.entity === entity.type && r.actions.includes(action) && r.allow(actor, entity)
+	);
+}
+
+/** What the UI may offer on a programme page, computed once on the server. */
+export function programPermissions(actor: Actor, program: { id: string; organisationId: string }) {
+	const entity: Entity = { type: 'program', ...program };
+	return {
+		view: can(actor, 'view', entity),
+		edit: can(actor, 'edit', entity),
+		viewPeople: can(actor, 'view_people', entity),
+		invite: can(actor, 'invite', entity),
+		viewAudit: can(actor, 'view', { type: 'audit', programId: program.id })
+	};
+}
+export type ProgramPermissions = ReturnType<typeof programPermissions>;

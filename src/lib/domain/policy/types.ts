@@ -1,0 +1,31 @@
+export const PROGRAM_ROLES = ['coordinator', 'supporter', 'mentor', 'mentee', 'observer'] as const;
+export type ProgramRole = (typeof PROGRAM_ROLES)[number];
+
+export const ORGANISATION_ROLES = ['owner', 'coordinator'] as const;
+export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
+
+/** Who is asking: their programme and organisation roles, as the database holds them. */
+export interface Actor {
+	userId: string;
+	programRoles: Readonly<Record<string, ProgramRole>>;
+	organisationRoles: Readonly<Record<string, OrganisationRole>>;
+}
+
+export type Entity =
+	| { type: 'organisation'; id: string }
+	| { type: 'program'; id: string; organisationId: string }
+	| { type: 'membership'; programId: string; userId: string; role: ProgramRole }
+	| { type: 'invitation'; programId: string }
+	| { type: 'audit'; programId: string };
+
+export type Action =
+	| 'view'
+	| 'edit'
+	| 'create_program'
+	| 'view_people'
+	| 'invite'
+	| 'revoke'
+	| 'change_role'
+	| 'remove';
+
+export const ANONYMOUS: Actor = { userId: '', programRoles: {}, organisationRoles: {} };

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { PROGRAM_ROLES } from '$lib/domain/policy/types';
+
+export const PROGRAM_KINDS = [
+	'school_leader',
+	'teacher_induction',
+	'youth',
+	'learning_community'
+] as const;
+export type ProgramKind = (typeof PROGRAM_KINDS)[number];
+
+/** Programme settings and their defaults (the VM-PRO standard schedule). */
+export const PROGRAM_DEFAULTS = {
+	plannedSessions: 10,
+	cadenceDays: 15,
+	sessionMinutes: 120,
+	maxMenteesPerMentor: 3,
+	minGroupSize: 5,
+	retentionMonths: 12
+} as const;
+
+const isoDate = z
+	.string('required')
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
+	.refine((v) => !Number.isNaN(Date.parse(v)), 'date');
+const int = (min: number, max: number) =>
+	z.coerce.number('whole').int('whole').min(min, 'range').max(max, 'range');
+
+/**
+ * A programme as the create/edit form sends it. Issue messages are keys the UI translates
+ * ('required', 'date', 'range', 'order', 'whole', 'too_long').
+ */
+export const programInput = z
+	.object({
+		name: z.string('required').trim().min(1, 'required').max(200, 'too_long'),
+		description: z.string().trim().max(4000, 'too_long').default(''),
+		kind: z.enum(PROGRAM_KINDS, 'required'),
+		startsOn: isoDate,
+		endsOn: isoDate,
+		plannedSessions: int(1, 100).default(PROGRAM_DEFAULTS.plannedSessions),
+		cadenceDays: int(1, 365).default(PROGRAM_DEFAULTS.cadenceDays),
+		sessionMinutes: int(15, 600).default(PROGRAM_DEFAULTS.sessionMinutes),
+		maxMenteesPerMentor: int(1, 10).default(PROGRAM_DEFAULTS.maxMenteesPerMentor),
+		minGroupSize: int(2, 100).default(PROGRAM_DEFAULTS.minGroupSize),
+		retentionMonths: int(1, 120).default(PROGRAM_DEFAULTS.retentionMonths)
+	})
+	.refine((p) => p.endsOn >= p.startsOn, { message: 'order', path: ['endsOn'] });
+export type ProgramInput = z.infer<typeof programInput>;
+
+export const emailInput = z
+	.string('email')
+	.trim()
+	.toLowerCase()
+	.pipe(z.email('email').max(254, 'too_long'));
+
+export const inviteInput = z.object({
+	email: emailInput,
+	role: z.enum(PROGRAM_ROLES, 'required')
+});
+
+export const roleInput = z.object({
+	membershipId: z.uuid('required'),
+	role: z.enum(PROGRAM_ROLES, 'required')
+});
+
+export const passwordInput = z
+	.string('password_short')
+	.min(10, 'password_short')
+	.max(200, 'too_long');
+
+export const acceptInput = z
+	.object({
+		displayName: z.string('required').trim().min(1, 'required').max(120, 'too_long'),
+		password: passwordInput,
+		confirm: z.string('password_mismatch')
+	})
+	.refine((v) => v.password === v.confirm, { message: 'password_mismatch', path: ['confirm'] });
+
+/** Turns zod issues into { field: messageKey } for a form. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const issue of error.issues) {
+		const field = String(issue.path[0] ?? 'form');
+		out[field] ??= issue.message;
+	}
+	return out;
+}

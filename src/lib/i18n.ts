@@ -1,0 +1,62 @@
+import { m } from '$lib/paraglide/messages.js';
+import type { ProgramRole } from '$lib/domain/policy/types';
+import type { ProgramKind } from '$lib/domain/programs/schemas';
+
+const ERRORS: Record<string, () => string> = {
+	required: m.errors_required,
+	email: m.errors_email,
+	date: m.errors_date,
+	order: m.errors_order,
+	range: m.errors_range,
+	whole: m.errors_whole,
+	too_long: m.errors_too_long,
+	password_short: m.errors_password_short,
+	password_mismatch: m.errors_password_mismatch,
+	already_member: m.errors_already_member,
+	not_yourself: m.errors_not_yourself,
+	last_coordinator: m.errors_last_coordinator,
+	invitation_used: m.errors_invitation_used,
+	not_found: m.errors_not_found,
+	forbidden: m.errors_forbidden,
+	invitation_unknown: m.invite_unknown,
+	invitation_expired: m.invite_state_expired,
+	invitation_revoked: m.invite_state_revoked,
+	invitation_accepted: m.invite_state_accepted,
+	invitation_other_account: m.errors_forbidden
+};
+
+/** Whether the server's key has a specific translation (else a generic text is shown). */
+export const hasErrorText = (key: string | undefined): boolean => !!key && key in ERRORS;
+
+/** The translated text of an error key sent by the server. */
+export function errorText(key: string | undefined): string {
+	return (key && ERRORS[key]?.()) || m.errors_server_error();
+}
+
+const ROLES: Record<ProgramRole, () => string> = {
+	coordinator: m.role_coordinator,
+	supporter: m.role_supporter,
+	mentor: m.role_mentor,
+	mentee: m.role_mentee,
+	observer: m.role_observer
+};
+export const roleName = (role: ProgramRole) => ROLES[role]();
+
+const KINDS: Record<ProgramKind, () => string> = {
+	school_leader: m.kind_school_leader,
+	teacher_induction: m.kind_teacher_induction,
+	youth: m.kind_youth,
+	learning_community: m.kind_learning_community
+};
+export const kindName = (kind: ProgramKind) => KINDS[kind]();
+
+/** A calendar date ('YYYY-MM-DD') in the reader's language, without time-zone shifts. */
+export function formatDate(iso: string, locale: string): string {
+	const [y, mo, d] = iso.split('-').map(Number);
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-BE', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(y, mo - 1, d)));
+}

@@ -1,0 +1,101 @@
+import type { ProgramRole } from '$lib/domain/policy/types';
+import type { ProgramKind } from '$lib/domain/programs/schemas';
+import { insertUser } from '$lib/server/auth/local';
+import { hashPassword } from '$lib/server/auth/passwords';
+import type { Database } from '$lib/server/db/types';
+
+export const DEMO_PASSWORD = 'mentorpad-demo';
+export const DEMO_ORGANISATION = 'Scholengroep De Linde (demo)';
+
+export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: ProgramRole }[] = [
+	{ email: 'coordinator@example.org', name: 'Ann Coördinator', role: 'coordinator' },
+	{ email: 'ondersteuner@example.org', name: 'Bart Ondersteuner', role: 'supporter' },
+	{ email: 'mentor1@example.org', name: 'Carla Peeters', role: 'mentor' },
+	{ email: 'mentor2@example.org', name: 'Dirk Janssens', role: 'mentor' },
+	{ email: 'mentor3@example.org', name: 'Els Maes', role: 'mentor' },
+	{ email: 'mentee1@example.org', name: 'Fien Claes', role: 'mentee' },
+	{ email: 'mentee2@example.org', name: 'Gert Willems', role: 'mentee' },
+	{ email: 'mentee3@example.org', name: 'Hanne Goossens', role: 'mentee' },
+	{ email: 'mentee4@example.org', name: 'Ilias El Amrani', role: 'mentee' },
+	{ email: 'mentee5@example.org', name: 'Jana Wouters', role: 'mentee' }
+];
+
+const PROGRAMS: readonly { kind: ProgramKind; name: string; description: string }[] = [
+	{
+		kind: 'school_leader',
+		name: 'Startende schoolleiders 2026–2027',
+		description:
+			'Ervaren en recent gepensioneerde schoolleiders begeleiden nieuw benoemde directeurs.'
+	},
+	{
+		kind: 'teacher_induction',
+		name: 'Aanvangsbegeleiding beginnende leraren',
+		description: 'Mentoren ondersteunen beginnende leraren in hun eerste jaren.'
+	},
+	{
+		kind: 'youth',
+		name: 'VM-PRO jongerenmentoring',
+		description: 'Erasmus+ mentoring van jongeren naar werk, met de VM-PRO-werkbladen.'
+	},
+	{
+		kind: 'learning_community',
+		name: 'Lerende gemeenschap schoolleiders',
+		description: 'Schoolleiders van vier scholen delen reflecties en doen intervisie.'
+	}
+];
+
+/**
+ * Creates the demo organisation, its people (one password for all) and one programme per kind,
+ * once: nothing happens when any organisation exists.
+ */
+export async function seedDemo(db: Database): Promise<{ organisationId: string } | null> {
+	const existing = await db.asService((tx) =>
+		tx.query('select 1 from public.organisations limit 1')
+	);
+	if (existing.length) return null;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	return db.asService(async (tx) => {
+		const org = await tx.query<{ id: string }>(
+			'insert into public.organisations (name) values ($1) returning id',
+			[DEMO_ORGANISATION]
+		);
+		const organisationId = org[0].id;
+		const people: { id: string; role: ProgramRole }[] = [];
+		for (const account of DEMO_ACCOUNTS) {
+			const id = await insertUser(tx, account.email, passwordHash, account.name);
+			people.push({ id, role: account.role });
+			if (account.role === 'coordinator') {
+				await tx.query(
+					"insert into public.organisation_members (organisation_id, user_id, role) values ($1, $2, 'owner')",
+					[organisationId, id]
+				);
+			}
+		}
+		const coordinator = people.find((p) => p.role === 'coordinator');
+		const today = new Date();
+		const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+		const end = new Date(Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), 0));
+		for (const program of PROGRAMS) {
+			const rows = await tx.query<{ id: string }>(
+				`insert into public.programs (organisation_id, kind, name, description, starts_on, ends_on, created_by)
+				 values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+				[
+					organisationId,
+					program.kind,
+					program.name,
+					program.description,
+					start.toISOString().slice(0, 10),
+					end.toISOString().slice(0, 10),
+					coordinator?.id ?? null
+				]
+			);
+			for (const person of people) {
+				await tx.query(
+					'insert into public.memberships (program_id, user_id, role) values ($1, $2, $3)',
+					[rows[0].id, person.id, person.role]
+				);
+			}
+		}
+		return { organisationId };
+	});
+}

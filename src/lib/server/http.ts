@@ -1,0 +1,62 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Actor } from '$lib/domain/policy/types';
+import type { CookieChange, RequestCredentials, Session } from './auth/types';
+import { DomainError } from './programs/errors';
+import { loadActor } from './programs/queries';
+
+/** The credentials of a SvelteKit request, for the auth adapter. */
+export function credentialsOf(
+	event: RequestEvent,
+	setCookies?: (changes: CookieChange[]) => void
+): RequestCredentials {
+	return {
+		cookies: Object.fromEntries(event.cookies.getAll().map((c) => [c.name, c.value])),
+		authorization: event.request.headers.get('authorization'),
+		setCookies
+	};
+}
+
+/** Session cookies: HttpOnly, SameSite=Lax, Secure whenever the site is served over https. */
+export function applyCookies(event: RequestEvent, changes: CookieChange[]): void {
+	for (const change of changes) {
+		event.cookies.set(change.name, change.value, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: event.url.protocol === 'https:',
+			maxAge: change.maxAge
+		});
+	}
+}
+
+/** The signed-in session, or a redirect to sign in that comes back here afterwards. */
+export function requireSession(event: RequestEvent): Session {
+	const session = event.locals.session;
+	if (!session) {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/login?next=${encodeURIComponent(next)}`);
+	}
+	return session;
+}
+
+export async function requireActor(
+	event: RequestEvent
+): Promise<{ session: Session; actor: Actor }> {
+	const session = requireSession(event);
+	const actor = await loadActor(event.locals.runtime.db, session.claims);
+	return { session, actor };
+}
+
+/** Turns a DomainError into SvelteKit's error page with the right status. */
+export function fail403or404(e: unknown): never {
+	if (e instanceof DomainError) error(e.status, e.key);
+	throw e;
+}
+
+export function clientIp(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}

@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import type { ProgramRole } from '$lib/domain/policy/types';
+import type { ProgramInput } from '$lib/domain/programs/schemas';
+import { hashToken, newToken } from '$lib/server/auth/tokens';
+import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
+import type { Mailer } from '$lib/server/mail/mailer';
+import { DomainError } from './errors';
+
+export const INVITATION_DAYS = 14;
+
+/** Records an audit event as the person in the transaction (the actor cannot be forged). */
+export async function audit(
+	tx: Tx,
+	action: string,
+	entityType: string,
+	entityId: string | null,
+	programId: string | null,
+	details: Record<string, unknown> = {}
+): Promise<void> {
+	await tx.query('select public.record_audit_event($1, $2, $3, $4, $5)', [
+		action,
+		entityType,
+		entityId,
+		programId,
+		details
+	]);
+}
+
+const SETTINGS = `planned_sessions, cadence_days, session_minutes, max_mentees_per_mentor, min_group_size, retention_months`;
+const settingValues = (p: ProgramInput) => [
+	p.plannedSessions,
+	p.cadenceDays,
+	p.sessionMinutes,
+	p.maxMenteesPerMentor,
+	p.minGroupSize,
+	p.retentionMonths
+];
+
+/** Creates a programme and makes its creator the first coordinator. */
+export async function createProgram(
+	db: Database,
+	claims: JwtClaims,
+	organisationId: string,
+	input: ProgramInput
+): Promise<string> {
+	// The id is made here: RLS would hide the new row from `returning` until the membership exists.
+	const id = randomUUID();
+	await db.asUser(claims, async (tx) => {
+		const allowed = await tx.query<{ ok: boolean }>(
+			'select public.can_create_program_in($1) as ok',
+			[organisationId]
+		);
+		if (!allowed[0]?.ok) throw new DomainError('forbidden', 'forbidden');
+		await tx.query(
+			`insert into public.programs (id, organisation_id, kind, name, description, starts_on, ends_on, ${SETTINGS}, created_by)
+			 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+			[
+				id,
+				organisationId,
+				input.kind,
+				input.name,
+				input.description,
+				input.startsOn,
+				input.endsOn,
+				...settingValues(input),
+				claims.sub
+			]
+		);
+		await tx.query(
+			"insert into public.memberships (program_id, user_id, role) values ($1, $2, 'coordinator')",
+			[id, claims.sub]
+		);
+		await audit(tx, 'program.create', 'program', id, id, { kind: input.kind });
+	});
+	return id;
+}
+
+export async function updateProgram(
+	db: Database,
+	claims: JwtClaims,
+	id: string,
+	input: ProgramInput
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		const rows = await tx.query(
+			`update public.programs set kind = $2, name = $3, description = $4, starts_on = $5, ends_on = $6,
+				planned_sessions = $7, cadence_days = $8, session_minutes = $9, max_mentees_per_mentor = $10,
+				min_group_size = $11, retention_months = $12, updated_at = now()
+			 where id = $1 returning id`,
+			[
+				id,
+				input.kind,
+				input.name,
+				input.description,
+				input.startsOn,
+				input.endsOn,
+				...settingValues(input)
+			]
+		);
+		if (!rows[0]) throw new DomainError('not_found', 'not_found');
+		await audit(tx, 'program.update', 'program', id, id);
+	});
+}
+
+export interface InvitationLink {
+	invitationId: string;
+	link: string;
+}
+
+/** Invites an e-mail address with a role; replaces an open invitation for the same address. */
+export async function inviteMember(
+	db: Database,
+	mailer: Mailer,
+	origin: string,
+	claims: JwtClaims,
+	programId: string,
+	input: { email: string; role: ProgramRole }
+): Promise<InvitationLink> {
+	const token = newToken();
+	const { invitationId, programName, inviterName } = await db.asUser(claims, async (tx) => {
+		const program = await tx.query<{ name: string; coordinator: boolean }>(
+			'select name, public.is_program_coordinator(id) as coordinator from public.programs where id = $1',
+			[programId]
+		);
+		if (!program[0]) throw new DomainError('not_found', 'not_found');
+		if (!program[0].coordinator) throw new DomainError('forbidden', 'forbidden');
+		const member = await tx.query(
+			`select 1 from public.memberships m join public.profiles p on p.id = m.user_id
+			 where m.program_id = $1 and m.status = 'active' and p.email = $2`,
+			[programId, input.email]
+		);
+		if (member[0]) throw new DomainError('conflict', 'already_member');
+		await tx.query(
+			`update public.invitations set revoked_at = now()
+			 where program_id = $1 and email = $2 and accepted_at is null and revoked_at is null`,
+			[programId, input.email]
+		);
+		const rows = await tx.query<{ id: string }>(
+			`insert into public.invitations (program_id, email, role, token_hash, invited_by, expires_at)
+			 values ($1, $2, $3, $4, $5, now() + make_interval(days => $6)) returning id`,
+			[programId, input.email, input.role, hashToken(token), claims.sub, INVITATION_DAYS]
+		);
+		const me = await tx.query<{ display_name: string }>(
+			'select display_name from public.profiles where id = $1',
+			[claims.sub]
+		);
+		await audit(tx, 'invitation.create', 'invitation', rows[0].id, programId, { role: input.role });
+		return {
+			invitationId: rows[0].id,
+			programName: program[0].name,
+			inviterName: me[0]?.display_name ?? ''
+		};
+	});
+	const link = `${origin}/invite/${token}`;
+	await mailer.send({
+		to: input.email,
+		kind: 'invitation',
+		subject: `Uitnodiging voor ${programName} · Invitation to ${programName}`,
+		text:
+			`${inviterName} nodigt je uit voor het programma "${programName}" in Mentorpad. Open deze link binnen ${INVITATION_DAYS} dagen om je account aan te maken:\n\n${link}\n\n` +
+			`---\n\n${inviterName} invites you to the programme "${programName}" on Mentorpad. Open this link within ${INVITATION_DAYS} days to set up your account:\n\n${link}\n`
+	});
+	return { invitationId, link };
+}
+
+/** Makes a new link for an open invitation (the old link stops working). */
+export async function renewInvitationLink(
+	db: Database,
+	origin: string,
+	claims: JwtClaims,
+	programId: string,
+	invitationId: string
+): Promise<InvitationLink> {
+	const token = newToken();
+	await db.asUser(claims, async (tx) => {
+		const rows = await tx.query(
+			`update public.invitations set token_hash = $3, expires_at = now() + make_interval(days => $4)
+			 where id = $1 and program_id = $2 and accepted_at is null and revoked_at is null returning id`,
+			[invitationId, programId, hashToken(token), INVITATION_DAYS]
+		);
+		if (!rows[0]) throw new DomainError('not_found', 'not_found');
+		await audit(tx, 'invitation.renew', 'invitation', invitationId, programId);
+	});
+	return { invitationId, link: `${origin}/invite/${token}` };
+}
+
+export async function revokeInvitation(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	invitationId: string
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		const rows = await tx.query(
+			`update public.invitations set revoked_at = now()
+			 where id = $1 and program_id = $2 and accepted_at is null and revoked_at is null returning id`,
+			[invitationId, programId]
+		);
+		if (!rows[0]) throw new DomainError('not_found', 'not_found');
+		await audit(tx, 'invitation.revoke', 'invitation', invitationId, programId);
+	});
+}
+
+async function otherActiveCoordinators(tx: Tx, programId: string, membershipId: string) {
+	const rows = await tx.query<{ n: number }>(
+		`select count(*)::int as n from public.memberships
+		 where program_id = $1 and role = 'coordinator' and status = 'active' and id <> $2`,
+		[programId, membershipId]
+	);
+	return rows[0]?.n ?? 0;
+}
+
+export async function changeRole(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	membershipId: string,
+	role: ProgramRole
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		const current = await tx.query<{ role: ProgramRole; user_id: string }>(
+			"select role, user_id from public.memberships where id = $1 and program_id = $2 and status = 'active'",
+			[membershipId, programId]
+		);
+		if (!current[0]) throw new DomainError('not_found', 'not_found');
+		if (current[0].user_id === claims.sub) throw new DomainError('forbidden', 'not_yourself');
+		if (
+			current[0].role === 'coordinator' &&
+			role !== 'coordinator' &&
+			(await otherActiveCoordinators(tx, programId, membershipId)) === 0
+		)
+			throw new DomainError('conflict', 'last_coordinator');
+		await tx.query('update public.memberships set role = $2, updated_at = now() where id = $1', [
+			membershipId,
+			role
+		]);
+		await audit(tx, 'membership.change_role', 'membership', membershipId, programId, {
+			from: current[0].role,
+			to: role
+		});
+	});
+}
+
+export async function removeMember(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	membershipId: string
+): Promise<string> {
+	return db.asUser(claims, async (tx) => {
+		const current = await tx.query<{ role: ProgramRole; user_id: string }>(
+			"select role, user_id from public.memberships where id = $1 and program_id = $2 and status = 'active'",
+			[membershipId, programId]
+		);
+		if (!current[0]) throw new DomainError('not_found', 'not_found');
+		if (current[0].user_id === claims.sub) throw new DomainError('forbidden', 'not_yourself');
+		await tx.query(
+			"update public.memberships set status = 'removed', removed_at = now(), updated_at = now() where id = $1",
+			[membershipId]
+		);
+		await audit(tx, 'membership.remove', 'membership', membershipId, programId);
+		return current[0].user_id;
+	});
+}

@@ -1,0 +1,12 @@
+import { redirect } from '@sveltejs/kit';
+import { applyCookies, credentialsOf } from '$lib/server/http';
+import type { RequestHandler } from './$types';
+
+/** POST only, so a link or an image cannot sign anybody out. */
+export const POST: RequestHandler = async (event) => {
+	const form = await event.request.formData();
+	const everywhere = form.get('everywhere') === 'true';
+	const changes = await event.locals.runtime.auth.signOut(credentialsOf(event), everywhere);
+	applyCookies(event, changes);
+	redirect(303, '/login?notice=signed_out');
+};

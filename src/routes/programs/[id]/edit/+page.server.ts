@@ -1,0 +1,20 @@
+import { fail } from '@sveltejs/kit';
+import { updateProgram } from '$lib/server/programs/commands';
+import { parseProgramForm } from '$lib/server/programs/form';
+import { requireProgram } from '$lib/server/programs/load';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	await requireProgram(event, 'edit');
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { session, program } = await requireProgram(event, 'edit');
+		const parsed = parseProgramForm(await event.request.formData());
+		if (!parsed.ok)
+			return fail(400, { errors: parsed.errors, values: parsed.values, saved: false });
+		await updateProgram(event.locals.runtime.db, session.claims, program.id, parsed.data);
+		return { saved: true, errors: {} as Record<string, string>, values: parsed.values };
+	}
+};

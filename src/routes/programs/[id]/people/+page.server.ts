@@ -1,0 +1,102 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { fieldErrors, inviteInput, roleInput } from '$lib/domain/programs/schemas';
+import {
+	changeRole,
+	inviteMember,
+	removeMember,
+	renewInvitationLink,
+	revokeInvitation
+} from '$lib/server/programs/commands';
+import { DomainError } from '$lib/server/programs/errors';
+import { requireProgram } from '$lib/server/programs/load';
+import { listPeople } from '$lib/server/programs/queries';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { session, program } = await requireProgram(event, 'view_people');
+	return {
+		people: await listPeople(event.locals.runtime.db, session.claims, program.id),
+		me: session.user.id,
+		mailKind: event.locals.runtime.mailer.kind,
+		created: event.url.searchParams.has('created')
+	};
+};
+
+const idInput = z.object({ id: z.uuid() });
+
+/** Runs a command; a refusal becomes a form error instead of an error page. */
+async function attempt<T>(action: string, run: () => Promise<T>) {
+	try {
+		return { ok: true as const, value: await run() };
+	} catch (e) {
+		if (e instanceof DomainError)
+			return { ok: false as const, failure: fail(e.status, { action, error: e.key }) };
+		throw e;
+	}
+}
+
+export const actions: Actions = {
+	invite: async (event) => {
+		const { session, program } = await requireProgram(event, 'invite');
+		const form = await event.request.formData();
+		const values = { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
+		const parsed = inviteInput.safeParse(values);
+		if (!parsed.success)
+			return fail(400, { action: 'invite', errors: fieldErrors(parsed.error), values });
+		const { db, mailer, config } = event.locals.runtime;
+		const result = await attempt('invite', () =>
+			inviteMember(db, mailer, config.origin, session.claims, program.id, parsed.data)
+		);
+		if (!result.ok) return result.failure;
+		return { action: 'invite', invited: { ...parsed.data, link: result.value.link } };
+	},
+	renew: async (event) => {
+		const { session, program } = await requireProgram(event, 'invite');
+		const parsed = idInput.safeParse({ id: (await event.request.formData()).get('id') });
+		if (!parsed.success) return fail(400, { action: 'renew', error: 'not_found' });
+		const { db, config } = event.locals.runtime;
+		const result = await attempt('renew', () =>
+			renewInvitationLink(db, config.origin, session.claims, program.id, parsed.data.id)
+		);
+		if (!result.ok) return result.failure;
+		return { action: 'renew', renewed: { id: parsed.data.id, link: result.value.link } };
+	},
+	revoke: async (event) => {
+		const { session, program } = await requireProgram(event, 'invite');
+		const parsed = idInput.safeParse({ id: (await event.request.formData()).get('id') });
+		if (!parsed.success) return fail(400, { action: 'revoke', error: 'not_found' });
+		const result = await attempt('revoke', () =>
+			revokeInvitation(event.locals.runtime.db, session.claims, program.id, parsed.data.id)
+		);
+		return result.ok ? { action: 'revoke', done: true } : result.failure;
+	},
+	role: async (event) => {
+		const { session, program } = await requireProgram(event, 'view_people');
+		const form = await event.request.formData();
+		const parsed = roleInput.safeParse({ membershipId: form.get('id'), role: form.get('role') });
+		if (!parsed.success) return fail(400, { action: 'role', error: 'required' });
+		const result = await attempt('role', () =>
+			changeRole(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				parsed.data.membershipId,
+				parsed.data.role
+			)
+		);
+		return result.ok ? { action: 'role', done: true } : result.failure;
+	},
+	remove: async (event) => {
+		const { session, program } = await requireProgram(event, 'view_people');
+		const form = await event.request.formData();
+		const parsed = idInput.safeParse({ id: form.get('id') });
+		if (!parsed.success) return fail(400, { action: 'remove', error: 'not_found' });
+		const result = await attempt('remove', () =>
+			removeMember(event.locals.runtime.db, session.claims, program.id, parsed.data.id)
+		);
+		if (!result.ok) return result.failure;
+		await event.locals.runtime.onAccessChanged(result.value);
+		return { action: 'remove', done: true, name: String(form.get('name') ?? '') };
+	}
+};

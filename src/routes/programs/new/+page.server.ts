@@ -1,0 +1,37 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireSession } from '$lib/server/http';
+import { createProgram } from '$lib/server/programs/commands';
+import { DomainError } from '$lib/server/programs/errors';
+import { parseProgramForm } from '$lib/server/programs/form';
+import { listOrganisationsForCreation } from '$lib/server/programs/queries';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const session = requireSession(event);
+	const organisations = await listOrganisationsForCreation(event.locals.runtime.db, session.claims);
+	if (organisations.length === 0) error(403, 'forbidden');
+	return { organisations };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const session = requireSession(event);
+		const form = await event.request.formData();
+		const parsed = parseProgramForm(form);
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		let id: string;
+		try {
+			id = await createProgram(
+				event.locals.runtime.db,
+				session.claims,
+				String(form.get('organisationId') ?? ''),
+				parsed.data
+			);
+		} catch (e) {
+			if (e instanceof DomainError)
+				return fail(e.status, { errors: { form: e.key }, values: parsed.values });
+			throw e;
+		}
+		redirect(303, `/programs/${id}/people?created=1`);
+	}
+};
