@@ -1,0 +1,94 @@
+/**
+ * `DocumentStore` on the project's Database port (PGlite or Postgres), as the service role.
+ * Tables: `yjs_updates` (the log) and `yjs_snapshots`, from migration 20261124000300_collab.sql.
+ */
+import * as Y from 'yjs';
+import type { Database } from '$lib/server/db/types';
+import type { DocumentStore, StoredDocument } from './store';
+
+interface UpdateRow {
+	id: string;
+	update: Uint8Array;
+}
+
+/**
+ * Loads every remaining log row, not only those above the snapshot's `upto_id`: ids of a
+ * `bigserial` can commit out of order, so a row below it may have arrived after the compaction.
+ * Re-applying a row already in the snapshot changes nothing.
+ */
+export function createPgDocumentStore(db: Database): DocumentStore {
+	return {
+		load: (name) =>
+			db.asService(async (tx): Promise<StoredDocument> => {
+				const snapshots = await tx.query<{ state: Uint8Array }>(
+					'select state from public.yjs_snapshots where doc_name = $1',
+					[name]
+				);
+				const rows = await tx.query<UpdateRow>(
+					'select id::text as id, "update" from public.yjs_updates where doc_name = $1 order by id',
+					[name]
+				);
+				return {
+					snapshot: snapshots[0] ? bytes(snapshots[0].state) : null,
+					updates: rows.map((row) => bytes(row.update)),
+					lastSeq: rows.length > 0 ? Number(rows[rows.length - 1].id) : 0
+				};
+			}),
+
+		async append(name, updates) {
+			if (updates.length === 0) throw new Error('append needs at least one update');
+			const values = updates.map((_, index) => `($1, $${index + 2})`).join(', ');
+			return db.asService(async (tx) => {
+				const rows = await tx.query<{ id: string }>(
+					`insert into public.yjs_updates (doc_name, "update") values ${values} returning id::text as id`,
+					[name, ...updates]
+				);
+				return Math.max(...rows.map((row) => Number(row.id)));
+			});
+		},
+
+		compact: (name, snapshot, uptoSeq) =>
+			db.asService(async (tx) => {
+				// One compaction per document at a time, across app instances.
+				await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
+					`yjs_snapshots:${name}`
+				]);
+				const existing = await tx.query<{ state: Uint8Array; upto_id: string }>(
+					'select state, upto_id::text as upto_id from public.yjs_snapshots where doc_name = $1',
+					[name]
+				);
+				const rows = await tx.query<UpdateRow>(
+					'select id::text as id, "update" from public.yjs_updates where doc_name = $1 and id <= $2 order by id',
+					[name, uptoSeq]
+				);
+				// The union of the stored snapshot, the caller's and the rows being deleted: no row is lost
+				// even if the caller's state had not seen it (another instance wrote it). Going through a
+				// Y.Doc rather than Y.mergeUpdates lets deleted content be garbage-collected.
+				const merged = new Y.Doc();
+				merged.transact(() => {
+					if (existing[0]) Y.applyUpdate(merged, bytes(existing[0].state));
+					Y.applyUpdate(merged, snapshot);
+					for (const row of rows) Y.applyUpdate(merged, bytes(row.update));
+				});
+				const state = Y.encodeStateAsUpdate(merged);
+				merged.destroy();
+				const upto = Math.max(uptoSeq, existing[0] ? Number(existing[0].upto_id) : 0);
+				await tx.query(
+					`insert into public.yjs_snapshots (doc_name, state, upto_id, updated_at)
+					 values ($1, $2, $3, now())
+					 on conflict (doc_name) do update
+					 set state = excluded.state, upto_id = excluded.upto_id, updated_at = now()`,
+					[name, state, upto]
+				);
+				await tx.query('delete from public.yjs_updates where doc_name = $1 and id <= $2', [
+					name,
+					uptoSeq
+				]);
+			})
+	};
+}
+
+/** The pg driver returns bytea as a Buffer, PGlite as a Uint8Array: both become a plain copy. */
+function bytes(value: Uint8Array): Uint8Array {
+	return new Uint8Array(value);
+}

@@ -1,0 +1,316 @@
+/**
+ * The collaboration server: y-websocket protocol on `ws`, composed from the parts in this folder.
+ *
+ * Admission, in order: path → document name (4400) → authenticate (4401) → authorize (its deny
+ * code, e.g. 4403/4404) → load the document once → accept. Every refusal completes the WebSocket
+ * upgrade and then closes with the code, because a close code is what the y-websocket client can
+ * observe (an HTTP status before the upgrade reaches it only as a generic failure), and 44xx
+ * codes stop its reconnect loop. The checks run before the upgrade, so no socket is open while
+ * they run.
+ *
+ * Inbound messages then go through `Connection.handleFrame` (limits → decode → access → gate).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import {
+	COLLAB_PATH_PREFIX,
+	CloseCode,
+	parseDocumentName,
+	type CollabLimits
+} from '$lib/shared/collab';
+import { Connection, truncateReason } from './connection';
+import { DocumentRegistry } from './documents';
+import { resolveLimits, transportPayloadCap } from './limits';
+import { CollabMetrics, type CollabStats } from './metrics';
+import { DEFAULT_PERSISTENCE, loadDocument, type PersistenceSettings } from './persistence';
+import { SharedDocument } from './shared-document';
+import type { DocumentStore } from './store';
+import {
+	consoleLogger,
+	errorMessage,
+	type Authenticate,
+	type Authorize,
+	type CollabLogger,
+	type ConnectionInfo
+} from './types';
+
+export interface CollabServerOptions {
+	authenticate: Authenticate;
+	authorize: Authorize;
+	store: DocumentStore;
+	limits?: Partial<CollabLimits>;
+	logger?: CollabLogger;
+	/** After each successful write of a document (e.g. to derive sheet progress). */
+	onStored?: (docName: string, doc: Y.Doc) => void | Promise<void>;
+	/** How long a document nobody is connected to stays in memory. Default 30 s. */
+	idleUnloadMs?: number;
+	persistence?: Partial<PersistenceSettings>;
+	/** Ping period; a socket that misses a whole period is terminated. Default 30 s. */
+	pingIntervalMs?: number;
+	/** How long a closed socket may take to finish the close handshake. Default 1 s. */
+	closeGraceMs?: number;
+}
+
+export interface CollabServer {
+	/**
+	 * Takes an HTTP upgrade whose path starts with `/collab/` and returns true; returns false
+	 * without touching the socket otherwise (e.g. Vite's HMR socket).
+	 */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/** Closes every open (and about to open) connection the predicate selects; returns how many. */
+	closeWhere(
+		predicate: (connection: ConnectionInfo) => boolean,
+		code: number,
+		reason: string
+	): number;
+	/** The encoded state of a loaded document (what HTTP routes may read), or null. */
+	documentState(docName: string): Uint8Array | null;
+	/** Writes every pending update of every loaded document. */
+	flushAll(): Promise<void>;
+	/** Refuses new connections, closes open ones (4503), flushes and unloads every document. */
+	shutdown(): Promise<void>;
+	stats(): CollabStats;
+}
+
+interface Admission {
+	info: ConnectionInfo | null;
+	revoked: { code: number; reason: string } | null;
+}
+
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+	const limits = resolveLimits(options.limits);
+	const logger = options.logger ?? consoleLogger;
+	const metrics = new CollabMetrics();
+	const settings = { ...DEFAULT_PERSISTENCE, ...options.persistence };
+	const closeGraceMs = options.closeGraceMs ?? 1_000;
+	const wss = new WebSocketServer({ noServer: true, maxPayload: transportPayloadCap(limits) });
+	const connections = new Set<Connection>();
+	const admissions = new Set<Admission>();
+	let shuttingDown = false;
+	let shutdown: Promise<void> | null = null;
+
+	const onStored = options.onStored;
+	const registry = new DocumentRegistry<Connection>({
+		idleUnloadMs: options.idleUnloadMs ?? 30_000,
+		logger,
+		metrics,
+		open: async (name) =>
+			new SharedDocument<Connection>(name, await loadDocument(options.store, name), {
+				limits,
+				persistence: { store: options.store, settings, logger, metrics },
+				onStored:
+					onStored &&
+					((docName, doc) => {
+						void Promise.resolve()
+							.then(() => onStored(docName, doc))
+							.catch((error: unknown) =>
+								logger.error('onStored hook failed', { doc: docName, error: errorMessage(error) })
+							);
+					})
+			})
+	});
+
+	const pinger = setInterval(() => {
+		for (const connection of connections) {
+			if (!connection.alive) {
+				connection.socket.terminate();
+				continue;
+			}
+			connection.alive = false;
+			connection.socket.ping();
+		}
+	}, options.pingIntervalMs ?? 30_000);
+	pinger.unref();
+
+	/** Completes the upgrade only to close with a code the client can see. */
+	function refuse(
+		req: IncomingMessage,
+		socket: Duplex,
+		head: Buffer,
+		code: number,
+		reason: string
+	) {
+		if (socket.destroyed) return;
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			metrics.closed(code);
+			ws.close(code, truncateReason(reason));
+		});
+	}
+
+	const connectionContext = { limits, logger, metrics, closeGraceMs };
+
+	/** Runs the admission checks; the document it returns has been acquired for this socket. */
+	async function admit(
+		req: IncomingMessage,
+		docName: string,
+		admission: Admission
+	): Promise<
+		| { refuse: { code: number; reason: string } }
+		| { document: SharedDocument<Connection>; info: ConnectionInfo }
+	> {
+		if (shuttingDown) return { refuse: { code: CloseCode.ShuttingDown, reason: 'shutting down' } };
+		if (!parseDocumentName(docName)) {
+			return { refuse: { code: CloseCode.BadDocumentName, reason: 'bad document name' } };
+		}
+		const user = await options.authenticate(req);
+		if (!user) return { refuse: { code: CloseCode.Unauthenticated, reason: 'unauthenticated' } };
+		const decision = await options.authorize(user, docName);
+		if ('deny' in decision) {
+			// `ws` throws on codes outside the application range; a policy bug must not crash us.
+			const code = isApplicationCode(decision.deny) ? decision.deny : CloseCode.Forbidden;
+			return { refuse: { code, reason: 'access denied' } };
+		}
+		if (shuttingDown) return { refuse: { code: CloseCode.ShuttingDown, reason: 'shutting down' } };
+		const info = { user, docName, access: decision.access };
+		admission.info = info;
+		const document = await registry.acquire(docName);
+		const stop = shuttingDown
+			? { code: CloseCode.ShuttingDown, reason: 'shutting down' }
+			: admission.revoked;
+		if (stop) {
+			registry.release(docName);
+			return { refuse: stop };
+		}
+		return { document, info };
+	}
+
+	async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, docName: string) {
+		const admission: Admission = { info: null, revoked: null };
+		admissions.add(admission);
+		// Until `ws` takes the socket over, a reset by the peer must not become an uncaught error.
+		const ignore = () => {};
+		socket.on('error', ignore);
+		let result: Awaited<ReturnType<typeof admit>>;
+		try {
+			result = await admit(req, docName, admission);
+		} catch (error) {
+			logger.error('admitting a collaboration connection failed', {
+				doc: docName,
+				error: errorMessage(error)
+			});
+			result = { refuse: { code: CloseCode.ServerError, reason: 'server error' } };
+		} finally {
+			socket.off('error', ignore);
+			admissions.delete(admission);
+		}
+		if ('refuse' in result) {
+			return refuse(req, socket, head, result.refuse.code, result.refuse.reason);
+		}
+		const { document, info } = result;
+		let state: 'waiting' | 'accepted' | 'abandoned' = 'waiting';
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			if (state === 'abandoned') return void ws.close(CloseCode.ServerError, 'late upgrade');
+			state = 'accepted';
+			const connection = new Connection(
+				ws,
+				info.user,
+				docName,
+				info.access,
+				document,
+				connectionContext
+			);
+			attach(ws, connection, document);
+		});
+		// `ws` completes an upgrade synchronously or not at all (peer gone, bad handshake).
+		if (state === 'waiting') {
+			state = 'abandoned';
+			registry.release(docName);
+		}
+	}
+
+	function attach(ws: WebSocket, connection: Connection, document: SharedDocument<Connection>) {
+		connections.add(connection);
+		metrics.add('connectionsTotal');
+		ws.on('message', (data: RawData, isBinary: boolean) => {
+			try {
+				connection.handleFrame(toBytes(data), isBinary);
+			} catch (error) {
+				// A bug must cost one socket, not the process (an emitter listener that throws would).
+				logger.error('handling a collaboration message failed', {
+					doc: connection.docName,
+					error: errorMessage(error)
+				});
+				connection.close(CloseCode.ServerError, 'server error');
+			}
+		});
+		ws.on('pong', () => {
+			connection.alive = true;
+		});
+		ws.on('error', (error) => {
+			logger.debug('collaboration socket error', { doc: connection.docName, error: error.message });
+		});
+		ws.on('close', () => {
+			connections.delete(connection);
+			document.remove(connection);
+			registry.release(connection.docName);
+		});
+		document.add(connection);
+	}
+
+	return {
+		handleUpgrade(req, socket, head) {
+			const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+			if (!path.startsWith(COLLAB_PATH_PREFIX)) return false;
+			void upgrade(req, socket, head, path.slice(COLLAB_PATH_PREFIX.length));
+			return true;
+		},
+
+		closeWhere(predicate, code, reason) {
+			if (!isApplicationCode(code)) throw new Error(`close code ${code} is not in 4000-4999`);
+			let count = 0;
+			for (const connection of connections) {
+				if (predicate(connection)) {
+					connection.close(code, reason);
+					count += 1;
+				}
+			}
+			for (const admission of admissions) {
+				if (admission.info && !admission.revoked && predicate(admission.info)) {
+					admission.revoked = { code, reason };
+					count += 1;
+				}
+			}
+			return count;
+		},
+
+		documentState(docName) {
+			const document = registry.get(docName);
+			return document ? Y.encodeStateAsUpdate(document.doc) : null;
+		},
+
+		flushAll: () => registry.flushAll(),
+
+		shutdown() {
+			shutdown ??= (async () => {
+				shuttingDown = true;
+				clearInterval(pinger);
+				for (const connection of connections) {
+					connection.close(CloseCode.ShuttingDown, 'shutting down');
+				}
+				await registry.close();
+				// The WebSocketServer stays open (it holds nothing in noServer mode) so that upgrades
+				// arriving after shutdown still get the 4503 close code instead of an HTTP error.
+				for (const client of wss.clients) client.terminate();
+			})();
+			return shutdown;
+		},
+
+		stats() {
+			return metrics.snapshot({
+				connections: connections.size,
+				documentsLoaded: registry.loadedDocuments().length
+			});
+		}
+	};
+}
+
+function isApplicationCode(code: number): boolean {
+	return Number.isInteger(code) && code >= 4000 && code <= 4999;
+}
+
+function toBytes(data: RawData): Uint8Array {
+	if (Array.isArray(data)) return Buffer.concat(data);
+	return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}
