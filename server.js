@@ -1,0 +1,62 @@
+// Production entry: one Node process, one port, for the SvelteKit pages (adapter-node's handler)
+// and the collaboration WebSocket at /collab/... (SvelteKit has no WebSocket support of its own).
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+
+let handler;
+try {
+	// Importing the handler runs the app's `init` hook: configuration, database, migrations.
+	({ handler } = await import('./build/handler.js'));
+} catch (error) {
+	if (error?.name === 'ConfigError') {
+		console.error(error.message);
+		process.exit(1);
+	}
+	if (
+		error?.code === 'ERR_MODULE_NOT_FOUND' &&
+		String(error.message).includes('build/handler.js')
+	) {
+		console.error('No build found. Run `npm run build` first (or `npm run dev` for development).');
+		process.exit(1);
+	}
+	throw error;
+}
+
+const { handleUpgradeRequest, shutdown } = globalThis[Symbol.for('mentorpad.entry')];
+
+const server = createServer(handler);
+server.on('upgrade', (req, socket, head) => {
+	if (!req.url?.startsWith('/collab/')) {
+		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+		return;
+	}
+	handleUpgradeRequest(req, socket, head).catch(() => socket.destroy());
+});
+server.listen(port, host, () => {
+	console.log(
+		JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'listening', host, port })
+	);
+});
+
+let stopping = false;
+async function stop(signal) {
+	if (stopping) return;
+	stopping = true;
+	console.log(
+		JSON.stringify({ time: new Date().toISOString(), level: 'info', msg: 'shutting down', signal })
+	);
+	server.close();
+	server.closeAllConnections?.();
+	try {
+		await shutdown();
+	} finally {
+		process.exit(0);
+	}
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

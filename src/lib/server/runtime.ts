@@ -1,0 +1,118 @@
+import { createLocalAuth } from './auth/local';
+import { createSupabaseAuth } from './auth/supabase';
+import type { AuthProvider } from './auth/types';
+import { migrate } from './db/migrate';
+import { createPgliteDatabase } from './db/pglite';
+import { createPostgresDatabase } from './db/postgres';
+import type { Database } from './db/types';
+import { authenticateSocket, authorizeDocument, revalidateUser } from './collab-access';
+import { createPgDocumentStore } from './collab/pg-store';
+import { createCollabServer, type CollabServer } from './collab/server';
+import { seedDemo } from './demo/seed';
+import { parseEnv, type Config } from './env';
+import { createLogger, type Logger } from './log';
+import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer';
+
+/** Everything the server shares between requests and sockets, created once per process. */
+export interface Runtime {
+	config: Config;
+	log: Logger;
+	db: Database;
+	auth: AuthProvider;
+	mailer: Mailer;
+	collab: CollabServer;
+	/** Someone's access changed (removed, role changed): close what they may no longer use. */
+	onAccessChanged(userId: string): Promise<void>;
+	migrationVersion: string | null;
+	startedAt: Date;
+	close(): Promise<void>;
+}
+
+// SvelteKit may load this module twice (dev SSR, the production entry); the runtime lives on
+// globalThis so HTTP routes and the WebSocket upgrade share one instance.
+const KEY = Symbol.for('mentorpad.runtime');
+type Holder = { [KEY]?: Promise<Runtime> };
+
+export function getRuntime(
+	env: Record<string, string | undefined> = process.env
+): Promise<Runtime> {
+	const holder = globalThis as Holder;
+	if (!holder[KEY]) {
+		holder[KEY] = createRuntime(env).catch((error: unknown) => {
+			// A failed start must not be cached: the next call tries again.
+			delete holder[KEY];
+			throw error;
+		});
+	}
+	return holder[KEY];
+}
+
+export async function createRuntime(env: Record<string, string | undefined>): Promise<Runtime> {
+	const config = parseEnv(env);
+	const log = createLogger(config.LOG_LEVEL);
+	const db =
+		config.database.kind === 'pglite'
+			? await createPgliteDatabase({ dataDir: config.database.dataDir })
+			: createPostgresDatabase({
+					connectionString: config.database.url,
+					max: config.DATABASE_POOL_SIZE,
+					onError: (error) => log.warn('database connection lost', { error })
+				});
+	try {
+		const migrated = await migrate(db, {
+			bootstrap: config.auth.kind !== 'supabase',
+			localAuth: config.auth.kind === 'local'
+		});
+		if (migrated.applied.length) log.info('migrations applied', { applied: migrated.applied });
+		const mailer =
+			config.mail.kind === 'smtp'
+				? await createSmtpMailer(db, log, config.mail.url, config.MAIL_FROM)
+				: createOutboxMailer(db, log);
+		const auth =
+			config.auth.kind === 'supabase'
+				? createSupabaseAuth({
+						db,
+						url: config.auth.url,
+						anonKey: config.auth.anonKey,
+						serviceRoleKey: config.SUPABASE_SERVICE_ROLE_KEY,
+						origin: config.origin,
+						verifier: { secret: config.auth.jwtSecret, jwksUrl: config.auth.jwksUrl }
+					})
+				: createLocalAuth({ db, mailer, origin: config.origin, sessionDays: config.SESSION_DAYS });
+		if (config.seedDemo) {
+			const seeded = await seedDemo(db);
+			if (seeded) log.info('demo data created', { organisation: seeded.organisationId });
+		}
+		log.info('mentorpad ready', {
+			database: db.mode,
+			auth: auth.kind,
+			mail: mailer.kind,
+			migration: migrated.version
+		});
+		const authorize = authorizeDocument(db);
+		const collab = createCollabServer({
+			authenticate: authenticateSocket(auth),
+			authorize,
+			store: createPgDocumentStore(db),
+			logger: log.child({ component: 'collab' })
+		});
+		return {
+			config,
+			log,
+			db,
+			auth,
+			mailer,
+			collab,
+			onAccessChanged: (userId) => revalidateUser(collab, authorize, userId),
+			migrationVersion: migrated.version,
+			startedAt: new Date(),
+			async close() {
+				await collab.shutdown();
+				await db.close();
+			}
+		};
+	} catch (error) {
+		await db.close();
+		throw error;
+	}
+}
