@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The one test command (README's second command; `.ci/run` calls it). Installs what the tests
+# need from the system package manager when missing, runs every check and suite, and ends with
+# one line `N passed, N failed` totalled over all of them.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+note() { printf '\n==> %s\n' "$*"; }
+
+# --- system packages the tests need ------------------------------------------------------------
+need_apt=()
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need_apt+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${PG_BIN:-}" ] || need_apt+=(postgresql)
+if [ ${#need_apt[@]} -gt 0 ]; then
+	note "installing ${need_apt[*]}"
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+	elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then
+		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+	else
+		echo "The tests need: ${need_apt[*]}. Install them with your package manager (Debian/Ubuntu: sudo apt-get install -y ${need_apt[*]})." >&2
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+fi
+
+# --- static checks: each counts as one test ----------------------------------------------------
+gate() {
+	local name=$1
+	shift
+	note "$name"
+	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+}
+gate 'type check (svelte-check)' npm run --silent check
+gate 'lint (eslint)' npm run --silent lint
+gate 'format (prettier)' npm run --silent format:check
+
+# --- vitest: unit, integration on PGlite, integration on PostgreSQL ----------------------------
+note 'vitest (unit, integration on PGlite and PostgreSQL)'
+npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest.json"
+vitest_status=$?
+if [ -s "$out/vitest.json" ]; then
+	read -r p f < <(node -e "const r=require('$out/vitest.json');console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests||0))")
+	passed=$((passed + p))
+	failed=$((failed + f))
+	[ "$vitest_status" -ne 0 ] && [ "$f" -eq 0 ] && failed=$((failed + 1))
+else
+	failed=$((failed + 1))
+fi
+
+# --- end-to-end: production build in Debian's Chromium -----------------------------------------
+note 'build'
+if npm run --silent build >"$out/build.log" 2>&1; then
+	note 'playwright (end-to-end)'
+	PLAYWRIGHT_JSON="$out/e2e.json" npx playwright test
+	e2e_status=$?
+	if [ -s "$out/e2e.json" ]; then
+		read -r p f < <(node -e "const s=require('$out/e2e.json').stats;console.log(s.expected + s.flaky, s.unexpected)")
+		passed=$((passed + p))
+		failed=$((failed + f))
+		[ "$e2e_status" -ne 0 ] && [ "$f" -eq 0 ] && failed=$((failed + 1))
+	else
+		failed=$((failed + 1))
+	fi
+else
+	cat "$out/build.log" >&2
+	echo "FAILED: build" >&2
+	failed=$((failed + 1))
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

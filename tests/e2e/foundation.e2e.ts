@@ -1,0 +1,119 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
+
+test('the embedded start serves /healthz and the Dutch sign-in page', async ({ page, request }) => {
+	const health = await request.get('/healthz');
+	expect(health.status()).toBe(200);
+	expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite', auth: 'local' });
+	await page.goto('/');
+	await expect(page).toHaveURL(/\/login$/);
+	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+	await expect(page.getByRole('heading', { name: 'Aanmelden' })).toBeVisible();
+});
+
+test('a wrong password gets a clear error and keeps the address', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByLabel('E-mailadres').fill('coordinator@example.org');
+	await page.getByLabel('Wachtwoord').fill('not-the-password');
+	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	await expect(page.getByRole('alert')).toContainText('horen niet bij elkaar');
+	await expect(page.getByLabel('E-mailadres')).toHaveValue('coordinator@example.org');
+});
+
+test('coordinator creates a programme and invites a mentee, who joins in another browser', async ({
+	browser
+}) => {
+	const coordinator = await browser.newContext();
+	const page = await coordinator.newPage();
+	await signIn(page, 'coordinator@example.org');
+	await expect(page.getByRole('heading', { name: "Mijn programma's" })).toBeVisible();
+
+	await page.getByRole('link', { name: 'Nieuw programma' }).click();
+	await page.getByRole('button', { name: 'Nieuw programma' }).click();
+	await expect(page.getByRole('alert')).toContainText('Verbeter de gemarkeerde velden.');
+	await expect(page.locator('#name-error')).toHaveText('Dit veld is verplicht.');
+	await expect(page.getByLabel(/^Naam/)).toHaveAttribute('aria-invalid', 'true');
+	await page.getByLabel(/^Naam/).fill('Mentoring e2e-test');
+	await page.getByLabel('Soort programma').selectOption('teacher_induction');
+	await page.getByLabel('Begindatum').fill('2026-09-01');
+	await page.getByLabel('Einddatum').fill('2027-06-30');
+	await page.getByRole('button', { name: 'Nieuw programma' }).click();
+	await expect(page.getByText('Het programma is aangemaakt')).toBeVisible();
+	const programUrl = page.url().replace(/\/people.*$/, '');
+
+	await page.getByLabel('E-mailadres').fill('Nieuwe.Mentee@Example.org');
+	await page.getByLabel('Rol', { exact: true }).selectOption('mentee');
+	await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+	await expect(
+		page.getByText('nieuwe.mentee@example.org is uitgenodigd als mentee.')
+	).toBeVisible();
+	const link = await page.getByTestId('invitation-link').inputValue();
+	expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+	await expect(page.getByRole('row', { name: /nieuwe\.mentee@example\.org/ })).toContainText(
+		'uitgenodigd'
+	);
+
+	const invitee = await browser.newContext();
+	const mentee = await invitee.newPage();
+	await mentee.goto(link);
+	await expect(
+		mentee.getByText('Je bent uitgenodigd voor Mentoring e2e-test als mentee.')
+	).toBeVisible();
+	await mentee.getByLabel('Je naam').fill('Nina Nieuw');
+	await mentee.getByLabel('Nieuw wachtwoord').fill('short');
+	await mentee.getByLabel('Herhaal het wachtwoord').fill('short');
+	await mentee.getByRole('button', { name: 'Account aanmaken en deelnemen' }).click();
+	await expect(mentee.getByText('minstens 10 tekens lang')).toBeVisible();
+	await mentee.getByLabel('Nieuw wachtwoord').fill('een-goed-wachtwoord');
+	await mentee.getByLabel('Herhaal het wachtwoord').fill('een-goed-wachtwoord');
+	await mentee.getByRole('button', { name: 'Account aanmaken en deelnemen' }).click();
+	await expect(mentee).toHaveURL(programUrl);
+	await expect(mentee.getByRole('heading', { name: 'Mentoring e2e-test' })).toBeVisible();
+	await expect(mentee.getByText('Jouw rol: mentee')).toBeVisible();
+
+	// The coordinator now sees the mentee as an active member.
+	await page.reload();
+	await expect(page.getByRole('row', { name: /Nina Nieuw/ })).toContainText('actief');
+
+	// The mentee cannot use the coordinator's pages, and sees no one else's data.
+	for (const path of ['/people', '/edit']) {
+		const response = await mentee.goto(programUrl + path);
+		expect([403, 404]).toContain(response?.status());
+		await expect(mentee.locator('body')).not.toContainText('coordinator@example.org');
+	}
+	const create = await mentee.goto('/programs/new');
+	expect(create?.status()).toBe(403);
+	const action = await mentee.request.post(programUrl + '/people?/invite', {
+		form: { email: 'evil@example.org', role: 'coordinator' },
+		headers: { origin: new URL(programUrl).origin }
+	});
+	expect([403, 404]).toContain(action.status());
+	// A programme the mentee is not in answers 404, like one that does not exist.
+	const other = await mentee.goto('/programs/00000000-0000-4000-8000-000000000000');
+	expect(other?.status()).toBe(404);
+
+	// The used link cannot be used again.
+	const again = await browser.newContext();
+	const reuse = await again.newPage();
+	await reuse.goto(link);
+	await expect(reuse.getByText('Deze uitnodiging is al gebruikt')).toBeVisible();
+
+	await Promise.all([coordinator.close(), invitee.close(), again.close()]);
+});
+
+test('the interface switches to English and back', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+	await page.getByRole('button', { name: 'Nederlands' }).click();
+	await expect(page.getByRole('heading', { name: 'Aanmelden' })).toBeVisible();
+});
+
+test('signing out ends the session', async ({ page }) => {
+	await signIn(page, 'mentor1@example.org');
+	await page.getByRole('button', { name: 'Afmelden' }).click();
+	await expect(page.getByText('Je bent afgemeld.')).toBeVisible();
+	await page.goto('/programs');
+	await expect(page).toHaveURL(/\/login\?next=%2Fprograms/);
+});

@@ -1,0 +1,75 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import WebSocket from 'ws';
+
+const DOC = 'pair/00000000-0000-4000-8000-000000000001/sheet/00000000-0000-4000-8000-000000000002';
+
+/** Opens a WebSocket and resolves with the close code the server sends. */
+function closeCodeOf(url: string, headers: Record<string, string> = {}): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const socket = new WebSocket(url, { headers });
+		const timer = setTimeout(() => reject(new Error(`no close from ${url}`)), 15_000);
+		socket.on('close', (code) => {
+			clearTimeout(timer);
+			resolve(code);
+		});
+		socket.on('error', () => undefined);
+	});
+}
+
+test('production: a WebSocket upgrade on /collab/ reaches the collaboration server', async ({
+	baseURL
+}) => {
+	const ws = baseURL!.replace('http', 'ws');
+	expect(await closeCodeOf(`${ws}/collab/${DOC}`)).toBe(4401);
+	expect(await closeCodeOf(`${ws}/collab/not-a-document`)).toBe(4400);
+});
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const port = (server.address() as { port: number }).port;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+test('development: the Vite plugin routes /collab/ upgrades to the same server', async () => {
+	test.setTimeout(120_000);
+	const port = await freePort();
+	const dataDir = mkdtempSync(join(tmpdir(), 'mentorpad-dev-'));
+	const child: ChildProcess = spawn(
+		'npx',
+		['vite', 'dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+		{
+			env: { ...process.env, DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
+			stdio: 'ignore',
+			detached: true
+		}
+	);
+	try {
+		await expect
+			.poll(
+				async () => {
+					try {
+						return (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
+					} catch {
+						return 0;
+					}
+				},
+				{ timeout: 90_000, intervals: [500] }
+			)
+			.toBe(200);
+		expect(await closeCodeOf(`ws://127.0.0.1:${port}/collab/${DOC}`)).toBe(4401);
+	} finally {
+		// `npx vite` leaves the real vite child running; stop the whole group.
+		if (child.pid) process.kill(-child.pid, 'SIGTERM');
+		await new Promise((r) => setTimeout(r, 500));
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+});

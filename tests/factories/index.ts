@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import type { OrganisationRole, ProgramRole } from '$lib/domain/policy/types';
+import type { ProgramKind } from '$lib/domain/programs/schemas';
+import { insertUser } from '$lib/server/auth/local';
+import { hashPassword } from '$lib/server/auth/passwords';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+
+/** Factories: each creates its parents when not given, through the service role. */
+
+export const FACTORY_PASSWORD = 'factory-password-1';
+let passwordHash: Promise<string> | undefined;
+
+export interface BuiltUser {
+	id: string;
+	email: string;
+	claims: JwtClaims;
+}
+
+export async function buildUser(
+	db: Database,
+	overrides: { email?: string; name?: string } = {}
+): Promise<BuiltUser> {
+	passwordHash ??= hashPassword(FACTORY_PASSWORD);
+	const email = overrides.email ?? `user-${randomUUID().slice(0, 8)}@example.org`;
+	const id = await db.asService(async (tx) =>
+		insertUser(tx, email, await passwordHash!, overrides.name ?? `Person ${email.split('@')[0]}`)
+	);
+	return { id, email, claims: { sub: id, role: 'authenticated', email } };
+}
+
+export async function buildOrganisation(
+	db: Database,
+	overrides: { name?: string; owner?: BuiltUser; ownerRole?: OrganisationRole } = {}
+): Promise<{ id: string }> {
+	return db.asService(async (tx) => {
+		const rows = await tx.query<{ id: string }>(
+			'insert into public.organisations (name) values ($1) returning id',
+			[overrides.name ?? `Organisation ${randomUUID().slice(0, 6)}`]
+		);
+		if (overrides.owner) {
+			await tx.query(
+				'insert into public.organisation_members (organisation_id, user_id, role) values ($1, $2, $3)',
+				[rows[0].id, overrides.owner.id, overrides.ownerRole ?? 'owner']
+			);
+		}
+		return rows[0];
+	});
+}
+
+export async function buildProgram(
+	db: Database,
+	overrides: { organisationId?: string; kind?: ProgramKind; name?: string } = {}
+): Promise<{ id: string; organisationId: string }> {
+	const organisationId = overrides.organisationId ?? (await buildOrganisation(db)).id;
+	return db.asService(async (tx) => {
+		const rows = await tx.query<{ id: string }>(
+			`insert into public.programs (organisation_id, kind, name, starts_on, ends_on)
+			 values ($1, $2, $3, '2026-09-01', '2027-06-30') returning id`,
+			[organisationId, overrides.kind ?? 'youth', overrides.name ?? 'Programme']
+		);
+		return { id: rows[0].id, organisationId };
+	});
+}
+
+export async function buildMembership(
+	db: Database,
+	programId: string,
+	user: BuiltUser,
+	role: ProgramRole
+): Promise<{ id: string }> {
+	const rows = await db.asService((tx) =>
+		tx.query<{ id: string }>(
+			'insert into public.memberships (program_id, user_id, role) values ($1, $2, $3) returning id',
+			[programId, user.id, role]
+		)
+	);
+	return rows[0];
+}
+
+/** A programme with one person in every role. */
+export async function buildStaffedProgram(db: Database, organisationId?: string) {
+	const program = await buildProgram(db, { organisationId });
+	const people = {} as Record<ProgramRole, BuiltUser>;
+	for (const role of ['coordinator', 'supporter', 'mentor', 'mentee', 'observer'] as const) {
+		people[role] = await buildUser(db);
+		await buildMembership(db, program.id, people[role], role);
+	}
+	return { program, people };
+}
+
+export async function buildInvitation(
+	db: Database,
+	programId: string,
+	email = `invitee-${randomUUID().slice(0, 8)}@example.org`,
+	role: ProgramRole = 'mentee'
+): Promise<{ id: string }> {
+	const rows = await db.asService((tx) =>
+		tx.query<{ id: string }>(
+			`insert into public.invitations (program_id, email, role, token_hash, expires_at)
+			 values ($1, $2, $3, $4, now() + interval '14 days') returning id`,
+			[programId, email, role, randomUUID()]
+		)
+	);
+	return rows[0];
+}

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalAuth } from '$lib/server/auth/local';
+import { hashToken } from '$lib/server/auth/tokens';
+import { SESSION_COOKIE, type AuthProvider } from '$lib/server/auth/types';
+import type { Database } from '$lib/server/db/types';
+import { createLogger } from '$lib/server/log';
+import { createOutboxMailer } from '$lib/server/mail/mailer';
+import { buildUser, FACTORY_PASSWORD, type BuiltUser } from '../factories';
+import { createTestDatabase, testEngine } from '../helpers/db';
+
+let db: Database;
+let auth: AuthProvider;
+let user: BuiltUser;
+const meta = { ip: '127.0.0.1', userAgent: 'vitest' };
+
+const cookieOf = (result: Awaited<ReturnType<AuthProvider['signIn']>>) => {
+	if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);
+	return result.cookies[0];
+};
+
+beforeAll(async () => {
+	db = await createTestDatabase();
+	const mailer = createOutboxMailer(db, createLogger('silent'));
+	auth = createLocalAuth({
+		db,
+		mailer,
+		origin: 'http://mentorpad.test',
+		sessionDays: 30,
+		maxAttempts: 3
+	});
+	user = await buildUser(db, { email: 'Person.One@Example.org' });
+});
+afterAll(() => db.close());
+
+describe(`local auth (${testEngine()})`, () => {
+	it('stores passwords as argon2id hashes', async () => {
+		const rows = await db.asService((tx) =>
+			tx.query<{ encrypted_password: string }>(
+				'select encrypted_password from auth.users where id = $1',
+				[user.id]
+			)
+		);
+		expect(rows[0].encrypted_password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+	});
+
+	it('signs in with any case of the address, and the session cookie authenticates', async () => {
+		const result = await auth.signIn('PERSON.ONE@example.org', FACTORY_PASSWORD, meta);
+		const cookie = cookieOf(result);
+		expect(cookie.name).toBe(SESSION_COOKIE);
+		expect(cookie.maxAge).toBe(30 * 86_400);
+		const session = await auth.authenticate({ cookies: { [SESSION_COOKIE]: cookie.value } });
+		expect(session?.user).toMatchObject({ id: user.id, email: 'person.one@example.org' });
+		expect(session?.claims).toMatchObject({ sub: user.id, role: 'authenticated' });
+		expect(session?.provider).toBe('local');
+	});
+
+	it('stores only a hash of the session token', async () => {
+		const cookie = cookieOf(await auth.signIn(user.email, FACTORY_PASSWORD, meta));
+		const rows = await db.asService((tx) =>
+			tx.query<{ token_hash: string }>(
+				'select token_hash from auth.local_sessions where user_id = $1',
+				[user.id]
+			)
+		);
+		const hashes = rows.map((r) => r.token_hash);
+		expect(hashes).toContain(hashToken(cookie.value));
+		expect(hashes).not.toContain(cookie.value);
+	});
+
+	it('refuses a wrong password, an unknown address and a forged cookie', async () => {
+		const other = await buildUser(db);
+		expect(await auth.signIn(other.email, 'wrong-password', meta)).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(await auth.signIn('nobody@example.org', FACTORY_PASSWORD, meta)).toEqual({
+			ok: false,
+			reason: 'invalid'
+		});
+		expect(await auth.authenticate({ cookies: { [SESSION_COOKIE]: 'forged' } })).toBeNull();
+		expect(await auth.authenticate({ cookies: {} })).toBeNull();
+	});
+
+	it('rate-limits sign-in attempts per address, even with the right password after', async () => {
+		const target = await buildUser(db);
+		for (let i = 0; i < 3; i++) await auth.signIn(target.email, 'nope-nope-nope', meta);
+		const blocked = await auth.signIn(target.email, FACTORY_PASSWORD, meta);
+		expect(blocked.ok).toBe(false);
+		expect(blocked).toMatchObject({ reason: 'rate_limited' });
+		expect(!blocked.ok && blocked.retryAfterSeconds).toBeGreaterThan(0);
+	});
+
+	it('signs out one session, or everywhere', async () => {
+		const target = await buildUser(db);
+		const a = cookieOf(await auth.signIn(target.email, FACTORY_PASSWORD, meta)).value;
+		const b = cookieOf(await auth.signIn(target.email, FACTORY_PASSWORD, meta)).value;
+		const c = cookieOf(await auth.signIn(target.email, FACTORY_PASSWORD, meta)).value;
+		const cleared = await auth.signOut({ cookies: { [SESSION_COOKIE]: a } }, false);
+		expect(cleared).toEqual([{ name: SESSION_COOKIE, value: '', maxAge: 0 }]);
+		expect(await auth.authenticate({ cookies: { [SESSION_COOKIE]: a } })).toBeNull();
+		expect(await auth.authenticate({ cookies: { [SESSION_COOKIE]: b } })).not.toBeNull();
+		await auth.signOut({ cookies: { [SESSION_COOKIE]: b } }, true);
+		expect(await auth.authenticate({ cookies: { [SESSION_COOKIE]: b } })).toBeNull();
+		expect(await auth.authenticate({ cookies: { [SESSION_COOKIE]: c } })).toBeNull();
+	});
+
+	it('refuses an expired session', async () => {
+		const target = await buildUser(db);
+		const cookie = cookieOf(await auth.signIn(target.email, FACTORY_PASSWORD, meta));
+		await db.asService((tx) =>
+			tx.query(
+				"update auth.local_sessions set expires_at = now() - interval '1 second' where token_hash = $1",
+				[hashToken(cookie.value)]
+			)
+		);
+		expect(await auth.authenticate({ cookies: { [SESSION_COOKIE]: cookie.value } })).toBeNull();
+	});
+
+	it('resets a password through the mailed link, once, and ends old sessions', async () => {
+		const target = await buildUser(db);
+		const old = cookieOf(await auth.signIn(target.email, FACTORY_PASSWORD, meta)).value;
+		await auth.requestPasswordReset(target.email, meta);
+		const mail = await db.asService((tx) =>
+			tx.query<{ body_text: string; kind: string }>(
+				"select body_text, kind from public.mail_outbox where to_email = $1 and kind = 'password_reset'",
+				[target.email]
+			)
+		);
+		expect(mail).toHaveLength(1);
+		const token = /http:\/\/mentorpad\.test\/reset\/([A-Za-z0-9_-]+)/.exec(mail[0].body_text)?.[1];
+		expect(token).toBeTruthy();
+		expect(await auth.resetPassword(token!, 'a-brand-new-password')).toBe(true);
+		expect(await auth.resetPassword(token!, 'another-new-password')).toBe(false);
+		expect(await auth.authenticate({ cookies: { [SESSION_COOKIE]: old } })).toBeNull();
+		expect((await auth.signIn(target.email, 'a-brand-new-password', meta)).ok).toBe(true);
+		expect((await auth.signIn(target.email, FACTORY_PASSWORD, meta)).ok).toBe(false);
+	});
+
+	it('says nothing and sends nothing for an unknown address', async () => {
+		await auth.requestPasswordReset('ghost@example.org', meta);
+		const mail = await db.asService((tx) =>
+			tx.query("select 1 from public.mail_outbox where to_email = 'ghost@example.org'")
+		);
+		expect(mail).toHaveLength(0);
+	});
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledMigrations, migrate } from '$lib/server/db/migrate';
+import { createPostgresDatabase } from '$lib/server/db/postgres';
+import type { Database } from '$lib/server/db/types';
+import { createPostgresDatabaseForTest, createTestDatabase, testEngine } from '../helpers/db';
+
+describe(`migrations (${testEngine()})`, () => {
+	let db: Database;
+	beforeAll(async () => {
+		db = await createTestDatabase();
+	});
+	afterAll(() => db.close());
+
+	it('applied every migration file from empty', async () => {
+		const versions = await db.asOwner((tx) =>
+			tx.query<{ version: string }>(
+				'select version from supabase_migrations.schema_migrations order by version'
+			)
+		);
+		expect(versions.map((v) => v.version)).toEqual(bundledMigrations().map((m) => m.version));
+	});
+
+	it('is a no-op the second time', async () => {
+		const again = await migrate(db);
+		expect(again.applied).toEqual([]);
+		expect(again.version).toBe(bundledMigrations().at(-1)?.version);
+	});
+
+	it('enables row-level security on every table in public', async () => {
+		const tables = await db.asOwner((tx) =>
+			tx.query<{ relname: string; relrowsecurity: boolean }>(
+				`select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				 where n.nspname = 'public' and c.relkind = 'r' order by 1`
+			)
+		);
+		expect(tables.length).toBeGreaterThanOrEqual(8);
+		expect(tables.filter((t) => !t.relrowsecurity).map((t) => t.relname)).toEqual([]);
+	});
+
+	it('rolls back a failing migration completely', async () => {
+		const broken = [
+			...bundledMigrations(),
+			{
+				version: '99990101000000',
+				name: 'half',
+				sql: 'create table public.half (id int); select 1/0;'
+			}
+		];
+		await expect(migrate(db, { migrations: broken })).rejects.toThrow(
+			/99990101000000_half\.sql failed/
+		);
+		const half = await db.asOwner((tx) =>
+			tx.query<{ t: string | null }>("select to_regclass('public.half')::text as t")
+		);
+		expect(half[0].t).toBeNull();
+	});
+
+	it.runIf(testEngine() === 'postgres')(
+		'applies each migration once when two processes start at the same time',
+		async () => {
+			const url = await createPostgresDatabaseForTest();
+			const a = createPostgresDatabase({ connectionString: url, max: 1 });
+			const b = createPostgresDatabase({ connectionString: url, max: 1 });
+			try {
+				const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
+				const all = bundledMigrations().map((m) => m.version);
+				expect([...ra.applied, ...rb.applied].sort()).toEqual(all);
+				expect(ra.version).toBe(rb.version);
+			} finally {
+				await a.close();
+				await b.close();
+			}
+		}
+	);
+});

@@ -1,0 +1,287 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROGRAM_ROLES, type ProgramRole } from '$lib/domain/policy/types';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+import {
+	buildInvitation,
+	buildOrganisation,
+	buildStaffedProgram,
+	buildUser,
+	type BuiltUser
+} from '../factories';
+import { createTestDatabase, testEngine } from '../helpers/db';
+
+let db: Database;
+let x: Awaited<ReturnType<typeof buildStaffedProgram>>;
+let y: Awaited<ReturnType<typeof buildStaffedProgram>>;
+let stranger: BuiltUser;
+
+/**
+ * For every table in `public`: the rows that belong to programme Y. A member of programme X
+ * must read none of them. The list must name every table (checked below), so a new table
+ * cannot be added without saying how it is scoped.
+ */
+const OF_Y: Record<string, string> = {
+	organisations: 'id = y.org',
+	organisation_members: 'organisation_id = y.org',
+	profiles: 'id = any(y.people)',
+	programs: 'id = y.program',
+	memberships: 'program_id = y.program',
+	invitations: 'program_id = y.program',
+	audit_events: 'program_id = y.program',
+	mail_outbox: 'true',
+	yjs_updates: 'true',
+	yjs_snapshots: 'true'
+};
+
+const countSql = (table: string) =>
+	`select count(*)::int as n
+	 from public.${table}, (select $1::uuid as org, $2::uuid as program, $3::uuid[] as people) y
+	 where ${OF_Y[table]}`;
+const yParams = () => [
+	y.program.organisationId,
+	y.program.id,
+	Object.values(y.people).map((p) => p.id)
+];
+
+/** Rows of Y the person can read; a table they may not select from at all counts as 0. */
+async function countAs(claims: JwtClaims | null, table: string): Promise<number> {
+	try {
+		const rows = await db.asUser(claims, (tx) =>
+			tx.query<{ n: number }>(countSql(table), yParams())
+		);
+		return rows[0].n;
+	} catch (error) {
+		if (/permission denied/.test((error as Error).message)) return 0;
+		throw error;
+	}
+}
+
+beforeAll(async () => {
+	db = await createTestDatabase();
+	x = await buildStaffedProgram(db);
+	const orgY = await buildOrganisation(db);
+	y = await buildStaffedProgram(db, orgY.id);
+	stranger = await buildUser(db);
+	await db.asService(async (tx) => {
+		await tx.query("insert into public.organisation_members values ($1, $2, 'owner')", [
+			orgY.id,
+			y.people.coordinator.id
+		]);
+		await tx.query(
+			"insert into public.audit_events (program_id, action, entity_type) values ($1, 'test', 'program')",
+			[y.program.id]
+		);
+		await tx.query(
+			"insert into public.mail_outbox (to_email, subject, body_text, kind) values ('a@example.org', 's', 'b', 'test')"
+		);
+		await tx.query("insert into public.yjs_updates (doc_name, update) values ('pair/x', '\\x00')");
+		await tx.query(
+			"insert into public.yjs_snapshots (doc_name, state, upto_id) values ('pair/x', '\\x00', 1)"
+		);
+	});
+	await buildInvitation(db, y.program.id);
+	await buildInvitation(db, x.program.id);
+});
+afterAll(() => db.close());
+
+describe(`row-level security (${testEngine()})`, () => {
+	it('names every table in public and has RLS enabled on each', async () => {
+		const tables = await db.asOwner((tx) =>
+			tx.query<{ relname: string; relrowsecurity: boolean }>(
+				`select c.relname, c.relrowsecurity from pg_class c join pg_namespace n on n.oid = c.relnamespace
+				 where n.nspname = 'public' and c.relkind = 'r' order by 1`
+			)
+		);
+		expect(tables.map((t) => t.relname).sort()).toEqual(Object.keys(OF_Y).sort());
+		expect(tables.every((t) => t.relrowsecurity)).toBe(true);
+	});
+
+	it('sees the rows of Y as its service role (the test data is there)', async () => {
+		for (const table of Object.keys(OF_Y)) {
+			const rows = await db.asService((tx) => tx.query<{ n: number }>(countSql(table), yParams()));
+			expect(rows[0].n, table).toBeGreaterThan(0);
+		}
+	});
+
+	for (const role of PROGRAM_ROLES) {
+		it(`a ${role} of programme X reads 0 rows of programme Y in every table`, async () => {
+			for (const table of Object.keys(OF_Y)) {
+				expect(await countAs(x.people[role].claims, table), table).toBe(0);
+			}
+		});
+	}
+
+	it('a person in no programme reads 0 rows of Y in every table', async () => {
+		for (const table of Object.keys(OF_Y))
+			expect(await countAs(stranger.claims, table), table).toBe(0);
+	});
+
+	it('anonymous reads nothing at all', async () => {
+		for (const table of Object.keys(OF_Y)) expect(await countAs(null, table), table).toBe(0);
+		const everything = await db.asUser(null, (tx) =>
+			tx.query<{ n: number }>(
+				'select (select count(*) from public.programs) + (select count(*) from public.profiles) + (select count(*) from public.memberships) as n'
+			)
+		);
+		expect(Number(everything[0].n)).toBe(0);
+	});
+
+	it.each(['supporter', 'mentor', 'mentee', 'observer'] as ProgramRole[])(
+		'a %s cannot read the invitations of their own programme',
+		async (role) => {
+			const rows = await db.asUser(x.people[role].claims, (tx) =>
+				tx.query('select * from public.invitations')
+			);
+			expect(rows).toHaveLength(0);
+		}
+	);
+
+	it("a coordinator reads their programme's invitations and members, not others'", async () => {
+		const claims = x.people.coordinator.claims;
+		const invitations = await db.asUser(claims, (tx) =>
+			tx.query<{ program_id: string }>('select program_id from public.invitations')
+		);
+		expect(invitations.map((i) => i.program_id)).toEqual([x.program.id]);
+		const memberships = await db.asUser(claims, (tx) =>
+			tx.query<{ program_id: string }>('select distinct program_id from public.memberships')
+		);
+		expect(memberships.map((m) => m.program_id)).toEqual([x.program.id]);
+	});
+
+	it('a mentee sees only their own membership and profile', async () => {
+		const mentee = x.people.mentee;
+		const memberships = await db.asUser(mentee.claims, (tx) =>
+			tx.query<{ user_id: string }>('select user_id from public.memberships')
+		);
+		expect(memberships.map((m) => m.user_id)).toEqual([mentee.id]);
+		const profiles = await db.asUser(mentee.claims, (tx) =>
+			tx.query<{ id: string }>('select id from public.profiles')
+		);
+		expect(profiles.map((p) => p.id)).toEqual([mentee.id]);
+	});
+
+	it('a coordinator manages only their own programme', async () => {
+		const claims = x.people.coordinator.claims;
+		const updated = await db.asUser(claims, (tx) =>
+			tx.query('update public.programs set name = $2 where id = $1 returning id', [
+				x.program.id,
+				'Renamed'
+			])
+		);
+		expect(updated).toHaveLength(1);
+		const foreign = await db.asUser(claims, (tx) =>
+			tx.query('update public.programs set name = $2 where id = $1 returning id', [
+				y.program.id,
+				'Hijacked'
+			])
+		);
+		expect(foreign).toHaveLength(0);
+		await expect(
+			db.asUser(claims, (tx) =>
+				tx.query(
+					"insert into public.memberships (program_id, user_id, role) values ($1, $2, 'mentor')",
+					[y.program.id, stranger.id]
+				)
+			)
+		).rejects.toThrow(/row-level security/);
+		await expect(
+			db.asUser(claims, (tx) =>
+				tx.query(
+					"insert into public.invitations (program_id, email, role, token_hash, invited_by, expires_at) values ($1, 'z@example.org', 'mentee', 'h', $2, now())",
+					[y.program.id, claims.sub]
+				)
+			)
+		).rejects.toThrow(/row-level security/);
+		const removed = await db.asUser(claims, (tx) =>
+			tx.query('delete from public.memberships where program_id = $1 returning id', [y.program.id])
+		);
+		expect(removed).toHaveLength(0);
+	});
+
+	it('a mentee cannot promote themselves or edit the programme', async () => {
+		const mentee = x.people.mentee;
+		const promoted = await db.asUser(mentee.claims, (tx) =>
+			tx.query(
+				"update public.memberships set role = 'coordinator' where user_id = $1 returning id",
+				[mentee.id]
+			)
+		);
+		expect(promoted).toHaveLength(0);
+		const edited = await db.asUser(mentee.claims, (tx) =>
+			tx.query("update public.programs set name = 'x' where id = $1 returning id", [x.program.id])
+		);
+		expect(edited).toHaveLength(0);
+		await expect(
+			db.asUser(mentee.claims, (tx) =>
+				tx.query(
+					"insert into public.memberships (program_id, user_id, role) values ($1, $2, 'coordinator')",
+					[y.program.id, mentee.id]
+				)
+			)
+		).rejects.toThrow(/row-level security/);
+	});
+
+	it('only organisers create programmes, and only in their organisation', async () => {
+		const insert = (claims: JwtClaims, organisationId: string) =>
+			db.asUser(claims, (tx) =>
+				tx.query(
+					"insert into public.programs (organisation_id, kind, name, starts_on, ends_on, created_by) values ($1, 'youth', 'New', '2026-01-01', '2026-12-31', $2)",
+					[organisationId, claims.sub]
+				)
+			);
+		await expect(insert(x.people.coordinator.claims, y.program.organisationId)).rejects.toThrow(
+			/row-level security/
+		);
+		await expect(
+			insert(y.people.coordinator.claims, y.program.organisationId)
+		).resolves.toBeDefined();
+	});
+
+	it('audit events cannot be forged or written into another programme', async () => {
+		const mentor = x.people.mentor;
+		await db.asUser(mentor.claims, (tx) =>
+			tx.query("select public.record_audit_event('probe', 'program', null, $1)", [x.program.id])
+		);
+		await db.asUser(mentor.claims, (tx) =>
+			tx.query("select public.record_audit_event('probe', 'program', null, $1)", [y.program.id])
+		);
+		const rows = await db.asService((tx) =>
+			tx.query<{ program_id: string; actor_id: string }>(
+				"select program_id, actor_id from public.audit_events where action = 'probe'"
+			)
+		);
+		expect(rows).toEqual([{ program_id: x.program.id, actor_id: mentor.id }]);
+		await expect(
+			db.asUser(mentor.claims, (tx) =>
+				tx.query(
+					"insert into public.audit_events (program_id, action, entity_type) values ($1, 'x', 'y')",
+					[x.program.id]
+				)
+			)
+		).rejects.toThrow(/row-level security/);
+	});
+
+	it('the auth schema is closed to people', async () => {
+		await expect(
+			db.asUser(x.people.coordinator.claims, (tx) => tx.query('select * from auth.users'))
+		).rejects.toThrow(/permission denied/);
+		await expect(
+			db.asUser(x.people.coordinator.claims, (tx) => tx.query('select * from auth.local_sessions'))
+		).rejects.toThrow(/permission denied/);
+	});
+
+	it('auth.uid(), auth.role() and auth.jwt() answer as on Supabase', async () => {
+		const claims = x.people.mentor.claims;
+		const rows = await db.asUser(claims, (tx) =>
+			tx.query<{ uid: string; role: string; email: string; current: string }>(
+				"select auth.uid() as uid, auth.role() as role, auth.jwt() ->> 'email' as email, current_user as current"
+			)
+		);
+		expect(rows[0]).toEqual({
+			uid: claims.sub,
+			role: 'authenticated',
+			email: claims.email,
+			current: 'authenticated'
+		});
+	});
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { acceptInput, fieldErrors, inviteInput, programInput } from '$lib/domain/programs/schemas';
+
+const errorsOf = (result: { success: boolean; error?: unknown }) =>
+	result.success ? {} : fieldErrors(result.error as Parameters<typeof fieldErrors>[0]);
+
+describe('form schemas give translatable message keys', () => {
+	it('programme: missing fields are "required", bad dates "date", reversed dates "order"', () => {
+		expect(errorsOf(programInput.safeParse({}))).toMatchObject({
+			name: 'required',
+			kind: 'required',
+			startsOn: 'required',
+			endsOn: 'required'
+		});
+		expect(
+			errorsOf(
+				programInput.safeParse({
+					name: 'x',
+					kind: 'youth',
+					startsOn: '2026-13-45',
+					endsOn: '2026-01-01'
+				})
+			)
+		).toMatchObject({ startsOn: 'date' });
+		expect(
+			errorsOf(
+				programInput.safeParse({
+					name: 'x',
+					kind: 'youth',
+					startsOn: '2026-05-01',
+					endsOn: '2026-01-01'
+				})
+			)
+		).toEqual({ endsOn: 'order' });
+		expect(
+			errorsOf(
+				programInput.safeParse({
+					name: 'x',
+					kind: 'youth',
+					startsOn: '2026-01-01',
+					endsOn: '2026-02-01',
+					maxMenteesPerMentor: '11',
+					cadenceDays: 'abc'
+				})
+			)
+		).toEqual({ maxMenteesPerMentor: 'range', cadenceDays: 'whole' });
+	});
+
+	it('programme: applies the VM-PRO defaults', () => {
+		const parsed = programInput.parse({
+			name: ' P ',
+			kind: 'youth',
+			startsOn: '2026-01-01',
+			endsOn: '2026-12-31'
+		});
+		expect(parsed).toMatchObject({
+			name: 'P',
+			plannedSessions: 10,
+			cadenceDays: 15,
+			sessionMinutes: 120,
+			maxMenteesPerMentor: 3,
+			minGroupSize: 5,
+			retentionMonths: 12
+		});
+	});
+
+	it('invitation: normalises the address and checks the role', () => {
+		expect(inviteInput.parse({ email: '  A.B@Example.ORG ', role: 'mentor' })).toEqual({
+			email: 'a.b@example.org',
+			role: 'mentor'
+		});
+		expect(errorsOf(inviteInput.safeParse({ email: 'nope', role: 'king' }))).toEqual({
+			email: 'email',
+			role: 'required'
+		});
+	});
+
+	it('accepting: name, password length and confirmation', () => {
+		expect(errorsOf(acceptInput.safeParse({}))).toMatchObject({
+			displayName: 'required',
+			password: 'password_short'
+		});
+		expect(
+			errorsOf(
+				acceptInput.safeParse({ displayName: 'N', password: 'long-enough-1', confirm: 'other' })
+			)
+		).toEqual({
+			confirm: 'password_mismatch'
+		});
+	});
+});
