@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-export const BASE_URL = `http://127.0.0.1:${PORT}`;
+// localhost and no ORIGIN: exactly how the README's first command runs the app.
+export const BASE_URL = `http://localhost:${PORT}`;
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright cannot download browsers here) against
@@ -45,7 +46,6 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
-			ORIGIN: BASE_URL,
 			DATA_DIR: 'data-e2e',
 			DEMO_DATA: 'true',
 			LOG_LEVEL: 'warn'

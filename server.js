@@ -8,6 +8,14 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || '0.0.0.0';
 
+// Without ORIGIN, adapter-node takes the protocol from PROTOCOL_HEADER and otherwise assumes
+// https, so form posts to this plain-http server would fail SvelteKit's CSRF check. This server
+// speaks http itself: say so on every request (overwriting anything a client sends). Behind a
+// TLS proxy, set ORIGIN (or PROTOCOL_HEADER) and this stays out of the way.
+const PROTOCOL_HEADER = 'x-mentorpad-protocol';
+const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocol) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+
 let handler;
 try {
 	// Importing the handler runs the app's `init` hook: configuration, database, migrations.
@@ -29,7 +37,10 @@ try {
 
 const { handleUpgradeRequest, shutdown } = globalThis[Symbol.for('mentorpad.entry')];
 
-const server = createServer(handler);
+const server = createServer((req, res) => {
+	if (ownProtocol) req.headers[PROTOCOL_HEADER] = 'http';
+	handler(req, res);
+});
 server.on('upgrade', (req, socket, head) => {
 	if (!req.url?.startsWith('/collab/')) {
 		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
