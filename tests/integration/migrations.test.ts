@@ -20,6 +20,15 @@ describe(`migrations (${testEngine()})`, () => {
 		expect(versions.map((v) => v.version)).toEqual(bundledMigrations().map((m) => m.version));
 	});
 
+	it('runs on the engine the project names', async () => {
+		const rows = await db.asOwner((tx) =>
+			tx.query<{ v: string }>("select current_setting('server_version_num') as v")
+		);
+		const major = Math.floor(Number(rows[0].v) / 10000);
+		if (testEngine() === 'postgres') expect(major).toBe(15);
+		else expect(major).toBeGreaterThanOrEqual(17);
+	});
+
 	it('is a no-op the second time', async () => {
 		const again = await migrate(db);
 		expect(again.applied).toEqual([]);
