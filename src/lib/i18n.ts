@@ -22,7 +22,12 @@ const ERRORS: Record<string, () => string> = {
 	invitation_expired: m.invite_state_expired,
 	invitation_revoked: m.invite_state_revoked,
 	invitation_accepted: m.invite_state_accepted,
-	invitation_other_account: m.errors_forbidden
+	invitation_other_account: m.errors_forbidden,
+	url: m.errors_url,
+	pair_roles: m.errors_pair_roles,
+	not_signable: m.errors_not_signable,
+	not_copyable: m.errors_not_copyable,
+	nothing_to_copy: m.errors_nothing_to_copy
 };
 
 /** Whether the server's key has a specific translation (else a generic text is shown). */
@@ -60,3 +65,21 @@ export function formatDate(iso: string, locale: string): string {
 		timeZone: 'UTC'
 	}).format(new Date(Date.UTC(y, mo - 1, d)));
 }
+
+const PHASES = {
+	BR: m.path_phase_BR,
+	SD: m.path_phase_SD,
+	P: m.path_phase_P,
+	WU: m.path_phase_WU,
+	MO: m.path_phase_MO
+} as const;
+export const phaseName = (phase: keyof typeof PHASES) => PHASES[phase]();
+
+const PAIR_STATUSES = {
+	proposed: m.pair_status_proposed,
+	active: m.pair_status_active,
+	paused: m.pair_status_paused,
+	exit_requested: m.pair_status_exit_requested,
+	ended: m.pair_status_ended
+} as const;
+export const pairStatusName = (status: keyof typeof PAIR_STATUSES) => PAIR_STATUSES[status]();

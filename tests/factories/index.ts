@@ -103,3 +103,43 @@ export async function buildInvitation(
 	);
 	return rows[0];
 }
+
+/**
+ * A pair of the programme's mentor and mentee (supported by its supporter) with a bit of
+ * everything: meetings and sheets (from insertPair), progress, a signature and one logbook
+ * submission from each of the two.
+ */
+export async function buildPairWithContent(
+	db: Database,
+	staffed: { program: { id: string }; people: Record<ProgramRole, BuiltUser> }
+): Promise<string> {
+	const { insertPair } = await import('$lib/server/pairs/commands');
+	return db.asService(async (tx) => {
+		const pairId = await insertPair(tx, {
+			programId: staffed.program.id,
+			mentorId: staffed.people.mentor.id,
+			menteeId: staffed.people.mentee.id,
+			supporterId: staffed.people.supporter.id
+		});
+		const sheets = await tx.query<{ id: string; template_key: string }>(
+			'select id, template_key from public.sheets where pair_id = $1',
+			[pairId]
+		);
+		const agreement = sheets.find((s) => s.template_key === '01-agreement')!;
+		await tx.query(
+			"insert into public.sheet_progress (sheet_id, pair_id, template_key, filled, total) values ($1, $2, '01-agreement', 1, 5)",
+			[agreement.id, pairId]
+		);
+		await tx.query(
+			"insert into public.signatures (sheet_id, pair_id, signer_id, role, content_hash) values ($1, $2, $3, 'mentor', $4)",
+			[agreement.id, pairId, staffed.people.mentor.id, 'b'.repeat(64)]
+		);
+		for (const role of ['mentor', 'mentee'] as const) {
+			await tx.query(
+				"insert into public.log_submissions (pair_id, author_id, author_role, met_on, difficulties) values ($1, $2, $3, '2026-10-01', 'x')",
+				[pairId, staffed.people[role].id, role]
+			);
+		}
+		return pairId;
+	});
+}

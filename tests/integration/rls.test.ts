@@ -3,6 +3,7 @@ import { PROGRAM_ROLES, type ProgramRole } from '$lib/domain/policy/types';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import {
 	buildInvitation,
+	buildPairWithContent,
 	buildOrganisation,
 	buildStaffedProgram,
 	buildUser,
@@ -14,6 +15,8 @@ let db: Database;
 let x: Awaited<ReturnType<typeof buildStaffedProgram>>;
 let y: Awaited<ReturnType<typeof buildStaffedProgram>>;
 let stranger: BuiltUser;
+let xPair: string;
+let yPair: string;
 
 /**
  * For every table in `public`: the rows that belong to programme Y. A member of programme X
@@ -28,6 +31,12 @@ const OF_Y: Record<string, string> = {
 	memberships: 'program_id = y.program',
 	invitations: 'program_id = y.program',
 	audit_events: 'program_id = y.program',
+	pairs: 'program_id = y.program',
+	meetings: 'pair_id = y.pair',
+	sheets: 'pair_id = y.pair',
+	sheet_progress: 'pair_id = y.pair',
+	signatures: 'pair_id = y.pair',
+	log_submissions: 'pair_id = y.pair',
 	mail_outbox: 'true',
 	yjs_updates: 'true',
 	yjs_snapshots: 'true'
@@ -35,12 +44,13 @@ const OF_Y: Record<string, string> = {
 
 const countSql = (table: string) =>
 	`select count(*)::int as n
-	 from public.${table}, (select $1::uuid as org, $2::uuid as program, $3::uuid[] as people) y
+	 from public.${table}, (select $1::uuid as org, $2::uuid as program, $3::uuid[] as people, $4::uuid as pair) y
 	 where ${OF_Y[table]}`;
 const yParams = () => [
 	y.program.organisationId,
 	y.program.id,
-	Object.values(y.people).map((p) => p.id)
+	Object.values(y.people).map((p) => p.id),
+	yPair
 ];
 
 /** Rows of Y the person can read; a table they may not select from at all counts as 0. */
@@ -81,6 +91,8 @@ beforeAll(async () => {
 	});
 	await buildInvitation(db, y.program.id);
 	await buildInvitation(db, x.program.id);
+	xPair = await buildPairWithContent(db, x);
+	yPair = await buildPairWithContent(db, y);
 });
 afterAll(() => db.close());
 
@@ -148,16 +160,12 @@ describe(`row-level security (${testEngine()})`, () => {
 		expect(memberships.map((m) => m.program_id)).toEqual([x.program.id]);
 	});
 
-	it('a mentee sees only their own membership and profile', async () => {
+	it('a mentee sees only their own membership', async () => {
 		const mentee = x.people.mentee;
 		const memberships = await db.asUser(mentee.claims, (tx) =>
 			tx.query<{ user_id: string }>('select user_id from public.memberships')
 		);
 		expect(memberships.map((m) => m.user_id)).toEqual([mentee.id]);
-		const profiles = await db.asUser(mentee.claims, (tx) =>
-			tx.query<{ id: string }>('select id from public.profiles')
-		);
-		expect(profiles.map((p) => p.id)).toEqual([mentee.id]);
 	});
 
 	it('a coordinator manages only their own programme', async () => {
@@ -259,6 +267,75 @@ describe(`row-level security (${testEngine()})`, () => {
 				)
 			)
 		).rejects.toThrow(/row-level security/);
+	});
+
+	it("a coordinator reads the pair's metadata but never its sheets", async () => {
+		const claims = x.people.coordinator.claims;
+		const count = (table: string) =>
+			db.asUser(claims, (tx) =>
+				tx.query<{ n: number }>(
+					`select count(*)::int as n from public.${table} where pair_id = $1`,
+					[xPair]
+				)
+			);
+		for (const table of ['meetings', 'sheet_progress', 'signatures', 'log_submissions']) {
+			expect((await count(table))[0].n, table).toBeGreaterThan(0);
+		}
+		expect((await count('sheets'))[0].n).toBe(0);
+	});
+
+	it("the supporter reads the mentor's submissions only; each author reads only their own", async () => {
+		const roles = async (claims: JwtClaims) =>
+			(
+				await db.asUser(claims, (tx) =>
+					tx.query<{ author_role: string }>(
+						'select author_role from public.log_submissions order by 1'
+					)
+				)
+			).map((r) => r.author_role);
+		expect(await roles(x.people.supporter.claims)).toEqual(['mentor']);
+		expect(await roles(x.people.mentor.claims)).toEqual(['mentor']);
+		expect(await roles(x.people.mentee.claims)).toEqual(['mentee']);
+		expect(await roles(x.people.observer.claims)).toEqual([]);
+	});
+
+	it('nobody signs as someone else or in another role', async () => {
+		const sheet = await db.asService((tx) =>
+			tx.query<{ id: string }>(
+				"select id from public.sheets where pair_id = $1 and template_key = '01-agreement'",
+				[xPair]
+			)
+		);
+		const sign = (claims: JwtClaims, signer: string, role: string) =>
+			db.asUser(claims, (tx) =>
+				tx.query(
+					'insert into public.signatures (sheet_id, pair_id, signer_id, role, content_hash) values ($1, $2, $3, $4, $5)',
+					[sheet[0].id, xPair, signer, role, 'a'.repeat(64)]
+				)
+			);
+		await expect(sign(x.people.mentor.claims, x.people.mentor.id, 'mentee')).rejects.toThrow(
+			/row-level security/
+		);
+		await expect(sign(x.people.mentor.claims, x.people.mentee.id, 'mentee')).rejects.toThrow(
+			/row-level security/
+		);
+		await expect(
+			sign(x.people.coordinator.claims, x.people.coordinator.id, 'mentor')
+		).rejects.toThrow(/row-level security/);
+		await expect(sign(x.people.mentee.claims, x.people.mentee.id, 'mentee')).resolves.toBeDefined();
+		await expect(
+			sign(x.people.coordinator.claims, x.people.coordinator.id, 'coordinator')
+		).resolves.toBeDefined();
+	});
+
+	it("mentor and mentee see each other's profile; other mentees stay hidden", async () => {
+		const visible = async (claims: JwtClaims) =>
+			(await db.asUser(claims, (tx) => tx.query<{ id: string }>('select id from public.profiles')))
+				.map((p) => p.id)
+				.sort();
+		expect(await visible(x.people.mentee.claims)).toEqual(
+			[x.people.mentor.id, x.people.mentee.id].sort()
+		);
 	});
 
 	it('the auth schema is closed to people', async () => {

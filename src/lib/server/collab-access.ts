@@ -1,10 +1,17 @@
 import type { IncomingMessage } from 'node:http';
+import type * as Y from 'yjs';
+import { can, pairRole, type Entity } from '$lib/domain/policy';
+import { getTemplate } from '$lib/domain/templates';
 import { CloseCode, parseDocumentName } from '$lib/shared/collab';
+import { sheetProgress } from '$lib/shared/sheet-doc';
 import type { AuthProvider } from './auth/types';
 import { parseCookieHeader } from './auth/tokens';
 import type { CollabServer } from './collab/server';
-import type { AuthorizeResult, CollabUser } from './collab/types';
+import type { AuthorizeResult, CollabUser, ConnectionInfo } from './collab/types';
 import type { Database } from './db/types';
+import type { Logger } from './log';
+import { loadPairRef } from './pairs/queries';
+import { loadActor } from './programs/queries';
 
 const PALETTE = [
 	'#1f5f8b',
@@ -41,43 +48,112 @@ export function authenticateSocket(auth: AuthProvider) {
 	};
 }
 
+async function sheetTemplateKey(db: Database, docName: string, pairId: string) {
+	const rows = await db.asService((tx) =>
+		tx.query<{ template_key: string }>(
+			'select template_key from public.sheets where doc_name = $1 and pair_id = $2',
+			[docName, pairId]
+		)
+	);
+	return rows[0]?.template_key ?? null;
+}
+
 /**
- * Which documents a person may open. Pair sheets, logbooks and group documents belong to pairs
- * and groups, which do not exist yet: every document is unknown until they do.
+ * Which documents a person may open, decided by the same policy as the HTTP routes: a pair's
+ * sheets by its mentor and mentee only; a logbook by its author only; read-only once the pair is
+ * no longer active.
  */
-export function authorizeDocument(_db: Database) {
-	return async (_user: CollabUser, docName: string): Promise<AuthorizeResult> => {
-		if (!parseDocumentName(docName)) return { deny: CloseCode.BadDocumentName };
-		return { deny: CloseCode.NotFound };
+export function authorizeDocument(db: Database) {
+	return async (user: CollabUser, docName: string): Promise<AuthorizeResult> => {
+		const ref = parseDocumentName(docName);
+		if (!ref) return { deny: CloseCode.BadDocumentName };
+		if (ref.kind === 'group-doc') return { deny: CloseCode.NotFound };
+		const pair = await loadPairRef(db, ref.pairId);
+		if (!pair) return { deny: CloseCode.NotFound };
+		let entity: Entity;
+		if (ref.kind === 'sheet') {
+			const templateKey = await sheetTemplateKey(db, docName, pair.id);
+			if (!templateKey) return { deny: CloseCode.NotFound };
+			entity = { type: 'sheet', pair, templateKey };
+		} else {
+			entity = { type: 'logbook', pair, authorId: ref.userId };
+		}
+		const actor = await loadActor(db, { sub: user.userId, role: 'authenticated' });
+		if (!can(actor, 'view', entity)) return { deny: CloseCode.Forbidden };
+		return {
+			access: can(actor, 'edit', entity) ? 'write' : 'read',
+			role: pairRole(actor, pair) ?? ''
+		};
 	};
 }
 
 /**
- * After someone's access changed, re-checks each of their open sockets and closes those that
- * lost access (within the same tick as the change).
+ * Re-checks open sockets the predicate selects (someone's access or a pair's status changed)
+ * and closes those that lost access; ones that became read-only reconnect as read-only.
  */
-export async function revalidateUser(
+export async function revalidate(
 	collab: CollabServer,
 	authorize: ReturnType<typeof authorizeDocument>,
-	userId: string
+	select: (connection: ConnectionInfo) => boolean
 ): Promise<void> {
-	const open: { user: CollabUser; docName: string }[] = [];
+	const open: ConnectionInfo[] = [];
 	collab.closeWhere(
 		(connection) => {
-			if (connection.user.userId === userId) open.push(connection);
+			if (select(connection)) open.push(connection);
 			return false;
 		},
 		CloseCode.AccessRevoked,
 		''
 	);
-	for (const { user, docName } of open) {
-		const result = await authorize(user, docName);
-		if ('deny' in result) {
+	for (const connection of open) {
+		const result = await authorize(connection.user, connection.docName);
+		const lost = 'deny' in result;
+		if (lost || result.access !== connection.access) {
 			collab.closeWhere(
-				(c) => c.user.userId === userId && c.docName === docName,
-				CloseCode.AccessRevoked,
-				'access revoked'
+				(c) => c.user.userId === connection.user.userId && c.docName === connection.docName,
+				lost ? CloseCode.AccessRevoked : CloseCode.ServerError,
+				lost ? 'access revoked' : 'access changed'
 			);
 		}
 	}
+}
+
+/**
+ * After a sheet document is stored: how many of its fields are filled, in `sheet_progress`.
+ * Counts only; the text never leaves the document.
+ */
+export function deriveProgress(db: Database, log: Logger) {
+	const templateOf = new Map<string, { sheetId: string; pairId: string; key: string } | null>();
+	return async (docName: string, doc: Y.Doc): Promise<void> => {
+		const ref = parseDocumentName(docName);
+		if (ref?.kind !== 'sheet') return;
+		try {
+			let sheet = templateOf.get(docName);
+			if (sheet === undefined) {
+				const rows = await db.asService((tx) =>
+					tx.query<{ id: string; pair_id: string; template_key: string }>(
+						'select id, pair_id, template_key from public.sheets where doc_name = $1',
+						[docName]
+					)
+				);
+				sheet = rows[0]
+					? { sheetId: rows[0].id, pairId: rows[0].pair_id, key: rows[0].template_key }
+					: null;
+				templateOf.set(docName, sheet);
+			}
+			const template = sheet && getTemplate(sheet.key);
+			if (!sheet || !template) return;
+			const { filled, total } = sheetProgress(doc, template);
+			await db.asService((tx) =>
+				tx.query(
+					`insert into public.sheet_progress (sheet_id, pair_id, template_key, filled, total, updated_at)
+					 values ($1, $2, $3, $4, $5, now())
+					 on conflict (sheet_id) do update set filled = excluded.filled, total = excluded.total, updated_at = now()`,
+					[sheet.sheetId, sheet.pairId, sheet.key, filled, total]
+				)
+			);
+		} catch (error) {
+			log.warn('sheet progress not updated', { doc: docName, error });
+		}
+	};
 }

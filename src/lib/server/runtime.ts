@@ -5,7 +5,7 @@ import { migrate } from './db/migrate';
 import { createPgliteDatabase } from './db/pglite';
 import { createPostgresDatabase } from './db/postgres';
 import type { Database } from './db/types';
-import { authenticateSocket, authorizeDocument, revalidateUser } from './collab-access';
+import { authenticateSocket, authorizeDocument, deriveProgress, revalidate } from './collab-access';
 import { createPgDocumentStore } from './collab/pg-store';
 import { createCollabServer, type CollabServer } from './collab/server';
 import { seedDemo } from './demo/seed';
@@ -23,6 +23,8 @@ export interface Runtime {
 	collab: CollabServer;
 	/** Someone's access changed (removed, role changed): close what they may no longer use. */
 	onAccessChanged(userId: string): Promise<void>;
+	/** A pair's status changed: re-check every socket on its documents. */
+	onPairChanged(pairId: string): Promise<void>;
 	migrationVersion: string | null;
 	startedAt: Date;
 	close(): Promise<void>;
@@ -94,7 +96,8 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			authenticate: authenticateSocket(auth),
 			authorize,
 			store: createPgDocumentStore(db),
-			logger: log.child({ component: 'collab' })
+			logger: log.child({ component: 'collab' }),
+			onStored: deriveProgress(db, log)
 		});
 		return {
 			config,
@@ -103,7 +106,9 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			auth,
 			mailer,
 			collab,
-			onAccessChanged: (userId) => revalidateUser(collab, authorize, userId),
+			onAccessChanged: (userId) => revalidate(collab, authorize, (c) => c.user.userId === userId),
+			onPairChanged: (pairId) =>
+				revalidate(collab, authorize, (c) => c.docName.startsWith(`pair/${pairId}/`)),
 			migrationVersion: migrated.version,
 			startedAt: new Date(),
 			async close() {

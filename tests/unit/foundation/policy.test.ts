@@ -132,3 +132,113 @@ describe('policy: organisation', () => {
 		);
 	});
 });
+
+describe('policy: pairs, sheets and logbooks', () => {
+	const MENTOR = '00000000-0000-4000-8000-000000000101';
+	const MENTEE = '00000000-0000-4000-8000-000000000102';
+	const SUPPORTER = '00000000-0000-4000-8000-000000000103';
+	const COORDINATOR = '00000000-0000-4000-8000-000000000104';
+	const OTHER = '00000000-0000-4000-8000-000000000105';
+	const pairOf = (status: PairRef['status'] = 'active'): PairRef => ({
+		id: 'pair',
+		programId: PROGRAM,
+		mentorId: MENTOR,
+		menteeId: MENTEE,
+		supporterId: SUPPORTER,
+		status
+	});
+	const person = (userId: string, role: ProgramRole | null): Actor => ({
+		userId,
+		programRoles: role ? { [PROGRAM]: role } : {},
+		organisationRoles: {}
+	});
+	const people = {
+		mentor: person(MENTOR, 'mentor'),
+		mentee: person(MENTEE, 'mentee'),
+		supporter: person(SUPPORTER, 'supporter'),
+		coordinator: person(COORDINATOR, 'coordinator'),
+		otherMentor: person(OTHER, 'mentor'),
+		removedMentor: person(MENTOR, null)
+	};
+	type Who = keyof typeof people;
+	const rows: [string, Action, (p: PairRef) => Entity, Who[]][] = [
+		[
+			'see the pair',
+			'view',
+			(pair) => ({ type: 'pair', pair }),
+			['mentor', 'mentee', 'supporter', 'coordinator']
+		],
+		[
+			'open the workspace',
+			'open_workspace',
+			(pair) => ({ type: 'pair', pair }),
+			['mentor', 'mentee']
+		],
+		[
+			'read a sheet',
+			'view',
+			(pair) => ({ type: 'sheet', pair, templateKey: 'PS1' }),
+			['mentor', 'mentee']
+		],
+		[
+			'edit a sheet',
+			'edit',
+			(pair) => ({ type: 'sheet', pair, templateKey: 'PS1' }),
+			['mentor', 'mentee']
+		],
+		[
+			'sign a sheet',
+			'sign',
+			(pair) => ({ type: 'sheet', pair, templateKey: '01-agreement' }),
+			['mentor', 'mentee']
+		],
+		[
+			'co-sign the confidentiality agreement',
+			'sign_as_coordinator',
+			(pair) => ({ type: 'sheet', pair, templateKey: '02-confidentiality' }),
+			['coordinator']
+		],
+		[
+			'co-sign another sheet as coordinator',
+			'sign_as_coordinator',
+			(pair) => ({ type: 'sheet', pair, templateKey: '01-agreement' }),
+			[]
+		],
+		[
+			"read the mentor's logbook",
+			'view',
+			(pair) => ({ type: 'logbook', pair, authorId: MENTOR }),
+			['mentor']
+		],
+		[
+			"read the mentee's logbook",
+			'view',
+			(pair) => ({ type: 'logbook', pair, authorId: MENTEE }),
+			['mentee']
+		],
+		['plan meetings', 'plan_meetings', (pair) => ({ type: 'pair', pair }), ['mentor', 'mentee']],
+		[
+			'submit logbook part 2',
+			'submit_log',
+			(pair) => ({ type: 'pair', pair }),
+			['mentor', 'mentee']
+		]
+	];
+	for (const [label, action, entity, allowed] of rows) {
+		for (const who of Object.keys(people) as Who[]) {
+			it(`${who}: ${label} → ${allowed.includes(who) ? 'allow' : 'deny'}`, () => {
+				expect(can(people[who], action, entity(pairOf()))).toBe(allowed.includes(who));
+			});
+		}
+	}
+
+	it.each(['paused', 'ended'] as const)('a %s pair is read-only for its two people', (status) => {
+		const sheet: Entity = { type: 'sheet', pair: pairOf(status), templateKey: 'PS1' };
+		expect(can(people.mentee, 'view', sheet)).toBe(true);
+		expect(can(people.mentee, 'edit', sheet)).toBe(false);
+		expect(can(people.mentor, 'sign', sheet)).toBe(false);
+		expect(
+			can(people.mentor, 'edit', { type: 'logbook', pair: pairOf(status), authorId: MENTOR })
+		).toBe(false);
+	});
+});

@@ -1,5 +1,7 @@
+import { coordinatesPair, isPartner, pairWritable, supportsPair } from './pairs';
 import type { Action, Actor, Entity, ProgramRole } from './types';
 
+export * from './pairs';
 export * from './types';
 
 type EntityOf<T extends Entity['type']> = Extract<Entity, { type: T }>;
@@ -40,7 +42,35 @@ export const RULES: readonly Rule<Entity['type']>[] = [
 		['change_role', 'remove'],
 		(a, e) => coordinates(a, e.programId) && a.userId !== e.userId
 	),
-	rule('audit', ['view'], (a, e) => coordinates(a, e.programId))
+	rule('audit', ['view'], (a, e) => coordinates(a, e.programId)),
+
+	// A pair's metadata: the pair, its coordinators and its supporter. Its content: the pair only.
+	rule(
+		'pair',
+		['view'],
+		(a, e) => isPartner(a, e.pair) || coordinatesPair(a, e.pair) || supportsPair(a, e.pair)
+	),
+	rule('pair', ['open_workspace'], (a, e) => isPartner(a, e.pair)),
+	rule(
+		'pair',
+		['plan_meetings', 'submit_log'],
+		(a, e) => isPartner(a, e.pair) && pairWritable(e.pair)
+	),
+	rule('sheet', ['view'], (a, e) => isPartner(a, e.pair)),
+	rule('sheet', ['edit', 'sign'], (a, e) => isPartner(a, e.pair) && pairWritable(e.pair)),
+	// The coordinator co-signs the confidentiality agreement, from a screen showing only its text.
+	rule(
+		'sheet',
+		['sign_as_coordinator'],
+		(a, e) => e.templateKey === '02-confidentiality' && coordinatesPair(a, e.pair)
+	),
+	// Logbook part 1 is private to its author, who must be in the pair.
+	rule('logbook', ['view'], (a, e) => a.userId === e.authorId && isPartner(a, e.pair)),
+	rule(
+		'logbook',
+		['edit'],
+		(a, e) => a.userId === e.authorId && isPartner(a, e.pair) && pairWritable(e.pair)
+	)
 ];
 
 /** Deny by default: true only when a rule for this entity and action allows it. */

@@ -1,3 +1,5 @@
+import type { PairRef } from './pairs';
+
 export const PROGRAM_ROLES = ['coordinator', 'supporter', 'mentor', 'mentee', 'observer'] as const;
 export type ProgramRole = (typeof PROGRAM_ROLES)[number];
 
@@ -16,7 +18,10 @@ export type Entity =
 	| { type: 'program'; id: string; organisationId: string }
 	| { type: 'membership'; programId: string; userId: string; role: ProgramRole }
 	| { type: 'invitation'; programId: string }
-	| { type: 'audit'; programId: string };
+	| { type: 'audit'; programId: string }
+	| { type: 'pair'; pair: PairRef }
+	| { type: 'sheet'; pair: PairRef; templateKey: string }
+	| { type: 'logbook'; pair: PairRef; authorId: string };
 
 export type Action =
 	| 'view'
@@ -26,6 +31,11 @@ export type Action =
 	| 'invite'
 	| 'revoke'
 	| 'change_role'
-	| 'remove';
+	| 'remove'
+	| 'open_workspace'
+	| 'plan_meetings'
+	| 'sign'
+	| 'sign_as_coordinator'
+	| 'submit_log';
 
 export const ANONYMOUS: Actor = { userId: '', programRoles: {}, organisationRoles: {} };

@@ -67,6 +67,13 @@ export interface CollabServer {
 	): number;
 	/** The encoded state of a loaded document (what HTTP routes may read), or null. */
 	documentState(docName: string): Uint8Array | null;
+	/** Reads a document, loading it for the duration when nobody has it open. */
+	readDocument<T>(docName: string, read: (doc: Y.Doc) => T): Promise<T>;
+	/**
+	 * Makes a change on the server's side: `change` edits a copy, and the difference goes through
+	 * the same gate as a client's update, so open sockets receive it and it is stored.
+	 */
+	changeDocument(docName: string, change: (doc: Y.Doc) => void): Promise<void>;
 	/** Writes every pending update of every loaded document. */
 	flushAll(): Promise<void>;
 	/** Refuses new connections, closes open ones (4503), flushes and unloads every document. */
@@ -163,7 +170,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			return { refuse: { code, reason: 'access denied' } };
 		}
 		if (shuttingDown) return { refuse: { code: CloseCode.ShuttingDown, reason: 'shutting down' } };
-		const info = { user, docName, access: decision.access };
+		const info = {
+			user: decision.role === undefined ? user : { ...user, role: decision.role },
+			docName,
+			access: decision.access
+		};
 		admission.info = info;
 		const document = await registry.acquire(docName);
 		const stop = shuttingDown
@@ -278,6 +289,30 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		documentState(docName) {
 			const document = registry.get(docName);
 			return document ? Y.encodeStateAsUpdate(document.doc) : null;
+		},
+
+		async readDocument(docName, read) {
+			const document = await registry.acquire(docName);
+			try {
+				return read(document.doc);
+			} finally {
+				registry.release(docName);
+			}
+		},
+
+		async changeDocument(docName, change) {
+			const document = await registry.acquire(docName);
+			try {
+				const copy = new Y.Doc();
+				Y.applyUpdate(copy, Y.encodeStateAsUpdate(document.doc));
+				const before = Y.encodeStateVector(copy);
+				change(copy);
+				const outcome = document.applyUpdate(Y.encodeStateAsUpdate(copy, before), null);
+				copy.destroy();
+				if (!outcome.ok) throw new Error(`server change refused: ${outcome.reason}`);
+			} finally {
+				registry.release(docName);
+			}
 		},
 
 		flushAll: () => registry.flushAll(),

@@ -77,8 +77,11 @@ export class SharedDocument<C extends DocumentConnection> {
 		if (clientId !== null) removeAwarenessStates(this.awareness, [clientId], 'disconnect');
 	}
 
-	/** Validates an untrusted update and applies it only if it is well-formed and fits. */
-	applyUpdate(update: Uint8Array, origin: C): Outcome {
+	/**
+	 * Validates an untrusted update and applies it only if it is well-formed and fits. A null
+	 * origin is the server itself (e.g. copying into the development plan): every socket gets it.
+	 */
+	applyUpdate(update: Uint8Array, origin: C | null): Outcome {
 		const { limits } = this.context;
 		const inspected = inspectUpdate(update, limits);
 		if (!inspected.ok) return { ok: false, code: CloseCode.Malformed, reason: inspected.reason };

@@ -10,7 +10,8 @@ export interface CollabUser {
 
 export type Access = 'write' | 'read';
 
-export type AuthorizeResult = { access: Access } | { deny: number };
+/** `role`, when given, is the person's role in this document (shown in presence). */
+export type AuthorizeResult = { access: Access; role?: string } | { deny: number };
 
 export type Authenticate = (req: IncomingMessage) => Promise<CollabUser | null>;
 

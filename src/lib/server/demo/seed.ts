@@ -3,6 +3,7 @@ import type { ProgramKind } from '$lib/domain/programs/schemas';
 import { insertUser } from '$lib/server/auth/local';
 import { hashPassword } from '$lib/server/auth/passwords';
 import type { Database } from '$lib/server/db/types';
+import { insertPair } from '$lib/server/pairs/commands';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 export const DEMO_ORGANISATION = 'Scholengroep De Linde (demo)';
@@ -19,6 +20,16 @@ export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Progra
 	{ email: 'mentee4@example.org', name: 'Ilias El Amrani', role: 'mentee' },
 	{ email: 'mentee5@example.org', name: 'Jana Wouters', role: 'mentee' }
 ];
+
+/** Pairs already matched in the demo programmes (mentor, mentee). */
+export const DEMO_PAIRS: Partial<Record<ProgramKind, [string, string][]>> = {
+	youth: [
+		['mentor1@example.org', 'mentee1@example.org'],
+		['mentor1@example.org', 'mentee2@example.org'],
+		['mentor2@example.org', 'mentee3@example.org']
+	],
+	school_leader: [['mentor3@example.org', 'mentee4@example.org']]
+};
 
 const PROGRAMS: readonly { kind: ProgramKind; name: string; description: string }[] = [
 	{
@@ -60,10 +71,10 @@ export async function seedDemo(db: Database): Promise<{ organisationId: string }
 			[DEMO_ORGANISATION]
 		);
 		const organisationId = org[0].id;
-		const people: { id: string; role: ProgramRole }[] = [];
+		const people: { id: string; role: ProgramRole; email: string }[] = [];
 		for (const account of DEMO_ACCOUNTS) {
 			const id = await insertUser(tx, account.email, passwordHash, account.name);
-			people.push({ id, role: account.role });
+			people.push({ id, role: account.role, email: account.email });
 			if (account.role === 'coordinator') {
 				await tx.query(
 					"insert into public.organisation_members (organisation_id, user_id, role) values ($1, $2, 'owner')",

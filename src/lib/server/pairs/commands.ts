@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { pairSheets } from '$lib/domain/templates';
+import { formatDocumentName } from '$lib/shared/collab';
+import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
+import { audit } from '$lib/server/programs/commands';
+import { DomainError } from '$lib/server/programs/errors';
+import { plannedDates } from './schedule';
+
+export interface NewPair {
+	programId: string;
+	mentorId: string;
+	menteeId: string;
+	supporterId?: string | null;
+	/** The first planned meeting; defaults to today. */
+	firstMeetingOn?: string;
+}
+
+/**
+ * Inserts a pair with its planned meetings (the programme's schedule) and one sheet per pair
+ * instrument. Runs in the caller's transaction: as the coordinator (RLS checks it) or the service.
+ */
+export async function insertPair(tx: Tx, input: NewPair): Promise<string> {
+	const program = await tx.query<{
+		planned_sessions: number;
+		cadence_days: number;
+		session_minutes: number;
+	}>('select planned_sessions, cadence_days, session_minutes from public.programs where id = $1', [
+		input.programId
+	]);
+	if (!program[0]) throw new DomainError('not_found', 'not_found');
+	const members = await tx.query<{ user_id: string; role: string }>(
+		"select user_id, role from public.memberships where program_id = $1 and status = 'active' and user_id = any($2::uuid[])",
+		[input.programId, [input.mentorId, input.menteeId, input.supporterId].filter(Boolean)]
+	);
+	const roleOf = (id: string | null | undefined) => members.find((m) => m.user_id === id)?.role;
+	if (roleOf(input.mentorId) !== 'mentor' || roleOf(input.menteeId) !== 'mentee')
+		throw new DomainError('invalid', 'pair_roles');
+	if (input.supporterId && roleOf(input.supporterId) !== 'supporter')
+		throw new DomainError('invalid', 'pair_roles');
+
+	const id = randomUUID();
+	// Pseudonyms are per programme and never reused, so charts stay stable.
+	const next = await tx.query<{ n: number }>(
+		`select coalesce(max(substring(pseudonym from 3)::int), 0) + 1 as n
+		 from public.pairs where program_id = $1`,
+		[input.programId]
+	);
+	const pseudonym = `P-${String(next[0].n).padStart(2, '0')}`;
+	await tx.query(
+		`insert into public.pairs (id, program_id, mentor_id, mentee_id, supporter_id, pseudonym)
+		 values ($1, $2, $3, $4, $5, $6)`,
+		[id, input.programId, input.mentorId, input.menteeId, input.supporterId ?? null, pseudonym]
+	);
+	const { planned_sessions, cadence_days, session_minutes } = program[0];
+	const dates = plannedDates(
+		input.firstMeetingOn ?? new Date().toISOString().slice(0, 10),
+		planned_sessions,
+		cadence_days
+	);
+	for (const [index, date] of dates.entries()) {
+		await tx.query(
+			'insert into public.meetings (pair_id, number, planned_on, duration_minutes) values ($1, $2, $3, $4)',
+			[id, index + 1, date, session_minutes]
+		);
+	}
+	for (const template of pairSheets) {
+		const sheetId = randomUUID();
+		await tx.query(
+			`insert into public.sheets (id, pair_id, template_key, template_version, doc_name)
+			 values ($1, $2, $3, $4, $5)`,
+			[
+				sheetId,
+				id,
+				template.key,
+				template.version,
+				formatDocumentName({ kind: 'sheet', pairId: id, sheetId })
+			]
+		);
+	}
+	return id;
+}
+
+/** The coordinator creates a pair (matching confirms pairs through this). */
+export async function createPair(db: Database, claims: JwtClaims, input: NewPair): Promise<string> {
+	return db.asUser(claims, async (tx) => {
+		const id = await insertPair(tx, input);
+		await audit(tx, 'pair.create', 'pair', id, input.programId);
+		return id;
+	});
+}
+
+/** Ends or pauses a pair: its workspace becomes read-only; open sockets are re-checked by the caller. */
+export async function setPairStatus(
+	db: Database,
+	claims: JwtClaims,
+	pairId: string,
+	status: 'active' | 'paused' | 'ended'
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		const rows = await tx.query<{ program_id: string }>(
+			`update public.pairs set status = $2, updated_at = now(),
+				ended_at = case when $2 = 'ended' then now() else ended_at end
+			 where id = $1 returning program_id`,
+			[pairId, status]
+		);
+		if (!rows[0]) throw new DomainError('not_found', 'not_found');
+		await audit(tx, `pair.${status}`, 'pair', pairId, rows[0].program_id);
+	});
+}

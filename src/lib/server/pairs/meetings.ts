@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { PairRef } from '$lib/domain/policy';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+import { audit } from '$lib/server/programs/commands';
+import { DomainError } from '$lib/server/programs/errors';
+import type { Meeting } from './queries';
+
+/** Programmes are Flemish/Dutch: a date and time typed in the form are Brussels time. */
+export const MEETING_TIME_ZONE = 'Europe/Brussels';
+
+export const meetingInput = z.object({
+	plannedOn: z
+		.string('required')
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
+		.refine((v) => !Number.isNaN(Date.parse(v)), 'date'),
+	time: z
+		.string()
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'date')
+		.optional(),
+	durationMinutes: z.coerce.number('whole').int('whole').min(5, 'range').max(600, 'range'),
+	place: z.string().trim().max(300, 'too_long').default(''),
+	mode: z.enum(['face_to_face', 'online'], 'required'),
+	callLink: z
+		.string()
+		.trim()
+		.max(500, 'too_long')
+		.regex(/^https?:\/\/\S+$/, 'url')
+		.optional(),
+	held: z.boolean()
+});
+export type MeetingInput = z.infer<typeof meetingInput>;
+
+export async function getMeeting(
+	db: Database,
+	claims: JwtClaims,
+	pairId: string,
+	number: number
+): Promise<Meeting | null> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<Meeting>(
+			`select id, number, planned_on::text as "plannedOn", starts_at as "startsAt",
+				duration_minutes as "durationMinutes", place, mode, call_link as "callLink", held_at as "heldAt"
+			 from public.meetings where pair_id = $1 and number = $2`,
+			[pairId, number]
+		)
+	);
+	return rows[0] ?? null;
+}
+
+/** The local time of a meeting's start in the programme's time zone ('HH:MM'), for the form. */
+export function localTime(startsAt: Date | null): string {
+	if (!startsAt) return '';
+	return new Intl.DateTimeFormat('en-GB', {
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone: MEETING_TIME_ZONE
+	}).format(new Date(startsAt));
+}
+
+/** The pair plans (or reports) a meeting; RLS lets only its two people write it. */
+export async function updateMeeting(
+	db: Database,
+	claims: JwtClaims,
+	pair: PairRef,
+	number: number,
+	input: MeetingInput
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		const rows = await tx.query<{ id: string }>(
+			`update public.meetings set
+				planned_on = $3::date,
+				starts_at = case when $4::text is null then null
+					else (($3::text || ' ' || $4::text)::timestamp at time zone '${MEETING_TIME_ZONE}') end,
+				duration_minutes = $5, place = $6, mode = $7, call_link = $8,
+				held_at = case when $9::boolean then coalesce(held_at, now()) else null end,
+				updated_at = now()
+			 where pair_id = $1 and number = $2 returning id`,
+			[
+				pair.id,
+				number,
+				input.plannedOn,
+				input.time ?? null,
+				input.durationMinutes,
+				input.place,
+				input.mode,
+				input.callLink ?? null,
+				input.held
+			]
+		);
+		if (!rows[0]) throw new DomainError('not_found', 'not_found');
+		await audit(
+			tx,
+			input.held ? 'meeting.held' : 'meeting.plan',
+			'meeting',
+			rows[0].id,
+			pair.programId,
+			{
+				number
+			}
+		);
+	});
+}

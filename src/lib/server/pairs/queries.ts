@@ -1,0 +1,151 @@
+import type { PairRef, PairStatus } from '$lib/domain/policy';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+
+export type Phase = 'BR' | 'SD' | 'P' | 'WU' | 'MO';
+
+interface PairRow {
+	id: string;
+	program_id: string;
+	mentor_id: string;
+	mentee_id: string;
+	supporter_id: string | null;
+	status: PairStatus;
+}
+
+const toRef = (row: PairRow): PairRef => ({
+	id: row.id,
+	programId: row.program_id,
+	mentorId: row.mentor_id,
+	menteeId: row.mentee_id,
+	supporterId: row.supporter_id,
+	status: row.status
+});
+
+/**
+ * The facts the policy needs about a pair, read as the service: the policy, not RLS, decides
+ * what the caller may do with them (the WebSocket handshake and route guards use this).
+ */
+export async function loadPairRef(db: Database, pairId: string): Promise<PairRef | null> {
+	const rows = await db.asService((tx) =>
+		tx.query<PairRow>(
+			'select id, program_id, mentor_id, mentee_id, supporter_id, status from public.pairs where id = $1',
+			[pairId]
+		)
+	);
+	return rows[0] ? toRef(rows[0]) : null;
+}
+
+export interface MyPair {
+	id: string;
+	programId: string;
+	programName: string;
+	pseudonym: string;
+	status: PairStatus;
+	phase: Phase;
+	myRole: 'mentor' | 'mentee';
+	partnerName: string;
+	partnerEmail: string;
+	filled: number;
+	total: number;
+	nextMeeting: string | null;
+}
+
+export async function listMyPairs(db: Database, claims: JwtClaims): Promise<MyPair[]> {
+	return db.asUser(claims, (tx) =>
+		tx.query<MyPair>(
+			`select p.id, p.program_id as "programId", pr.name as "programName", p.pseudonym, p.status, p.phase,
+				case when p.mentor_id = $1 then 'mentor' else 'mentee' end as "myRole",
+				coalesce(partner.display_name, '') as "partnerName", coalesce(partner.email, '') as "partnerEmail",
+				coalesce((select sum(sp.filled) from public.sheet_progress sp where sp.pair_id = p.id), 0)::int as filled,
+				coalesce((select sum(sp.total) from public.sheet_progress sp where sp.pair_id = p.id), 0)::int as total,
+				(select min(m.planned_on)::text from public.meetings m where m.pair_id = p.id and m.held_at is null) as "nextMeeting"
+			 from public.pairs p
+			 join public.programs pr on pr.id = p.program_id
+			 left join public.profiles partner on partner.id = case when p.mentor_id = $1 then p.mentee_id else p.mentor_id end
+			 where (p.mentor_id = $1 or p.mentee_id = $1) and p.status <> 'proposed'
+			 order by pr.name, p.pseudonym`,
+			[claims.sub]
+		)
+	);
+}
+
+export interface WorkspaceSheet {
+	id: string;
+	key: string;
+	docName: string;
+	templateVersion: number;
+	status: 'open' | 'completed';
+	filled: number;
+	total: number;
+}
+
+export interface Meeting {
+	id: string;
+	number: number;
+	plannedOn: string | null;
+	startsAt: Date | null;
+	durationMinutes: number;
+	place: string;
+	mode: 'face_to_face' | 'online';
+	callLink: string | null;
+	heldAt: Date | null;
+}
+
+export interface Workspace {
+	pair: PairRef & { pseudonym: string; phase: Phase; programName: string };
+	mentor: { id: string; name: string; email: string };
+	mentee: { id: string; name: string; email: string };
+	sheets: WorkspaceSheet[];
+	meetings: Meeting[];
+}
+
+/** A pair's workspace as one of its two people sees it (RLS: only they can read the sheets). */
+export async function getWorkspace(
+	db: Database,
+	claims: JwtClaims,
+	pairId: string
+): Promise<Workspace | null> {
+	return db.asUser(claims, async (tx) => {
+		const pairs = await tx.query<
+			PairRow & { pseudonym: string; phase: Phase; program_name: string }
+		>(
+			`select p.id, p.program_id, p.mentor_id, p.mentee_id, p.supporter_id, p.status, p.pseudonym, p.phase,
+				pr.name as program_name
+			 from public.pairs p join public.programs pr on pr.id = p.program_id
+			 where p.id = $1 and public.my_pair_role(p.id) is not null`,
+			[pairId]
+		);
+		const row = pairs[0];
+		if (!row) return null;
+		const people = await tx.query<{ id: string; name: string; email: string }>(
+			'select id, display_name as name, email from public.profiles where id = any($1::uuid[])',
+			[[row.mentor_id, row.mentee_id]]
+		);
+		const person = (id: string) => people.find((p) => p.id === id) ?? { id, name: '—', email: '' };
+		const sheets = await tx.query<WorkspaceSheet>(
+			`select s.id, s.template_key as key, s.doc_name as "docName", s.template_version as "templateVersion",
+				s.status, coalesce(sp.filled, 0) as filled, coalesce(sp.total, 0) as total
+			 from public.sheets s left join public.sheet_progress sp on sp.sheet_id = s.id
+			 where s.pair_id = $1`,
+			[pairId]
+		);
+		const meetings = await tx.query<Meeting>(
+			`select id, number, planned_on::text as "plannedOn", starts_at as "startsAt",
+				duration_minutes as "durationMinutes", place, mode, call_link as "callLink", held_at as "heldAt"
+			 from public.meetings where pair_id = $1 order by number`,
+			[pairId]
+		);
+		return {
+			pair: {
+				...toRef(row),
+				pseudonym: row.pseudonym,
+				phase: row.phase,
+				programName: row.program_name
+			},
+			mentor: person(row.mentor_id),
+			mentee: person(row.mentee_id),
+			sheets,
+			meetings
+		};
+	});
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+import type { PairRef } from '$lib/domain/policy';
+import { fieldsOf, getTemplate, type Template } from '$lib/domain/templates';
+import { canonicalContent, readFieldContent } from '$lib/shared/sheet-doc';
+import type { CollabServer } from '$lib/server/collab/server';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+import { audit } from '$lib/server/programs/commands';
+import { DomainError } from '$lib/server/programs/errors';
+
+export interface SheetRow {
+	id: string;
+	pairId: string;
+	key: string;
+	docName: string;
+	templateVersion: number;
+	status: 'open' | 'completed';
+}
+
+/** A sheet of a pair by template key; read as the service after the policy allowed the caller. */
+export async function findSheet(
+	db: Database,
+	pairId: string,
+	key: string
+): Promise<SheetRow | null> {
+	const rows = await db.asService((tx) =>
+		tx.query<SheetRow>(
+			`select id, pair_id as "pairId", template_key as key, doc_name as "docName",
+				template_version as "templateVersion", status
+			 from public.sheets where pair_id = $1 and template_key = $2`,
+			[pairId, key]
+		)
+	);
+	return rows[0] ?? null;
+}
+
+/** SHA-256 of what a signature covers (see canonicalContent). */
+export async function contentHash(collab: CollabServer, sheet: SheetRow, template: Template) {
+	const canonical = await collab.readDocument(sheet.docName, (doc) =>
+		canonicalContent(doc, template)
+	);
+	return createHash('sha256').update(canonical).digest('hex');
+}
+
+export interface SignatureView {
+	signerId: string;
+	name: string;
+	role: 'mentor' | 'mentee' | 'coordinator';
+	signedAt: string;
+	/** Signed the content as it is now. */
+	current: boolean;
+}
+
+/** The latest signature of each signer, compared with the content as it is now. */
+export async function signaturesOf(
+	db: Database,
+	collab: CollabServer,
+	sheet: SheetRow
+): Promise<{ signatures: SignatureView[]; changedSinceSigned: boolean }> {
+	const template = getTemplate(sheet.key);
+	if (!template?.signers?.length) return { signatures: [], changedSinceSigned: false };
+	const rows = await db.asService((tx) =>
+		tx.query<{
+			signer_id: string;
+			name: string | null;
+			role: SignatureView['role'];
+			signed_at: Date;
+			content_hash: string;
+		}>(
+			`select distinct on (s.signer_id) s.signer_id, p.display_name as name, s.role, s.signed_at, s.content_hash
+			 from public.signatures s left join public.profiles p on p.id = s.signer_id
+			 where s.sheet_id = $1 order by s.signer_id, s.signed_at desc`,
+			[sheet.id]
+		)
+	);
+	if (rows.length === 0) return { signatures: [], changedSinceSigned: false };
+	const now = await contentHash(collab, sheet, template);
+	const signatures = rows
+		.map((r) => ({
+			signerId: r.signer_id,
+			name: r.name ?? '—',
+			role: r.role,
+			signedAt: new Date(r.signed_at).toISOString(),
+			current: r.content_hash === now
+		}))
+		.sort((a, b) => a.signedAt.localeCompare(b.signedAt));
+	return { signatures, changedSinceSigned: signatures.some((s) => !s.current) };
+}
+
+/** Signs the sheet as it is now, as the person (RLS checks signer and role). */
+export async function signSheet(
+	db: Database,
+	collab: CollabServer,
+	claims: JwtClaims,
+	pair: PairRef,
+	sheet: SheetRow,
+	role: 'mentor' | 'mentee' | 'coordinator'
+): Promise<void> {
+	const template = getTemplate(sheet.key);
+	if (!template?.signers?.includes(role)) throw new DomainError('invalid', 'not_signable');
+	const hash = await contentHash(collab, sheet, template);
+	await db.asUser(claims, async (tx) => {
+		await tx.query(
+			'insert into public.signatures (sheet_id, pair_id, signer_id, role, content_hash) values ($1, $2, $3, $4, $5)',
+			[sheet.id, pair.id, claims.sub, role, hash]
+		);
+		await audit(tx, 'sheet.sign', 'sheet', sheet.id, pair.programId, { template: sheet.key, role });
+	});
+}
+
+export const PLAN_KEY = '04-development-plan';
+
+/**
+ * Copies a field marked "can be copied to the development plan" into the pair's plan (04): a
+ * paragraph naming where it came from is appended to the plan's first receiving field, and the
+ * `copied` list of the plan document records the source.
+ */
+export async function copyToPlan(
+	db: Database,
+	collab: CollabServer,
+	claims: JwtClaims,
+	pair: PairRef,
+	sheet: SheetRow,
+	fieldKey: string,
+	locale: 'nl' | 'en'
+): Promise<void> {
+	const template = getTemplate(sheet.key);
+	const field = template && fieldsOf(template).find((f) => f.key === fieldKey);
+	const copyable =
+		field &&
+		(field.copyToPlan || (field.kind === 'table' && field.columns.some((c) => c.copyToPlan)));
+	if (!template || !field || !copyable) throw new DomainError('invalid', 'not_copyable');
+	const plan = await findSheet(db, pair.id, PLAN_KEY);
+	const planTemplate = getTemplate(PLAN_KEY);
+	const target =
+		planTemplate && fieldsOf(planTemplate).find((f) => f.planTarget && f.kind === 'rich');
+	if (!plan || !target) throw new DomainError('not_found', 'not_found');
+
+	const content = await collab.readDocument(sheet.docName, (doc) => {
+		const value = readFieldContent(doc, field);
+		if (typeof value === 'string') return value;
+		if (Array.isArray(value))
+			return value
+				.map((row) =>
+					Object.values(row)
+						.filter((v) => v !== null && v !== '')
+						.join(' · ')
+				)
+				.filter(Boolean)
+				.join('\n');
+		return '';
+	});
+	if (!content.trim()) throw new DomainError('invalid', 'nothing_to_copy');
+	const label = `${template.key} · ${field.label[locale]}`;
+	await collab.changeDocument(plan.docName, (doc) => {
+		const fragment = doc.getXmlFragment(target.key);
+		const paragraphs = [`[${label}]`, ...content.split('\n')].map((line) => {
+			const paragraph = new Y.XmlElement('paragraph');
+			paragraph.insert(0, [new Y.XmlText(line)]);
+			return paragraph;
+		});
+		fragment.push(paragraphs);
+		const record = new Y.Map<unknown>();
+		record.set('template', template.key);
+		record.set('field', field.key);
+		record.set('into', target.key);
+		record.set('by', claims.sub);
+		record.set('at', new Date().toISOString());
+		doc.getArray<Y.Map<unknown>>('copied').push([record]);
+	});
+	await db.asUser(claims, (tx) =>
+		audit(tx, 'sheet.copy_to_plan', 'sheet', sheet.id, pair.programId, {
+			template: sheet.key,
+			field: fieldKey
+		})
+	);
+}

@@ -1,0 +1,73 @@
+import { error, fail } from '@sveltejs/kit';
+import { can, pairRole } from '$lib/domain/policy';
+import { fieldErrors } from '$lib/domain/programs/schemas';
+import { formatDocumentName } from '$lib/shared/collab';
+import { colourFor } from '$lib/server/collab-access';
+import { logPart2Input, mySubmissions, submitLogbookPart2 } from '$lib/server/pairs/logbook';
+import { requirePair } from '$lib/server/pairs/load';
+import { getWorkspace } from '$lib/server/pairs/queries';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { session, actor, pair } = await requirePair(event, 'open_workspace');
+	const role = pairRole(actor, pair);
+	if (!role) error(403, 'forbidden');
+	const { db } = event.locals.runtime;
+	const [workspace, submissions] = await Promise.all([
+		getWorkspace(db, session.claims, pair.id),
+		mySubmissions(db, session.claims, pair.id)
+	]);
+	if (!workspace) error(404, 'not_found');
+	const entity = { type: 'logbook', pair, authorId: session.user.id } as const;
+	return {
+		pair: {
+			id: pair.id,
+			pseudonym: workspace.pair.pseudonym,
+			status: pair.status,
+			phase: workspace.pair.phase,
+			mentor: { id: workspace.mentor.id, name: workspace.mentor.name },
+			mentee: { id: workspace.mentee.id, name: workspace.mentee.name }
+		},
+		me: {
+			id: session.user.id,
+			name: session.user.displayName,
+			color: colourFor(session.user.id),
+			role
+		},
+		part1: {
+			key: role === 'mentor' ? 'A-mentor-log' : 'B-mentee-log',
+			docName: formatDocumentName({ kind: 'log', pairId: pair.id, userId: session.user.id })
+		},
+		part2Key: role === 'mentor' ? 'A-mentor-log-part2' : 'B-mentee-log-part2',
+		access: can(actor, 'edit', entity) ? ('write' as const) : ('read' as const),
+		canSubmit: can(actor, 'submit_log', { type: 'pair', pair }),
+		meetings: workspace.meetings.map((m) => ({
+			number: m.number,
+			plannedOn: m.plannedOn,
+			held: !!m.heldAt
+		})),
+		submissions
+	};
+};
+
+export const actions: Actions = {
+	submit: async (event) => {
+		const { session, actor, pair } = await requirePair(event, 'submit_log');
+		const role = pairRole(actor, pair);
+		if (!role) return fail(403, { error: 'forbidden' });
+		const form = await event.request.formData();
+		const values = {
+			metOn: String(form.get('metOn') ?? ''),
+			meetingNumber: form.get('meetingNumber') ? String(form.get('meetingNumber')) : undefined,
+			sheetUsed: form.getAll('sheetUsed').map(String),
+			difficulties: String(form.get('difficulties') ?? ''),
+			strengthening: String(form.get('strengthening') ?? ''),
+			other: String(form.get('other') ?? ''),
+			difficultyFlag: form.get('difficultyFlag') === 'on'
+		};
+		const parsed = logPart2Input.safeParse(values);
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values });
+		await submitLogbookPart2(event.locals.runtime.db, session.claims, pair, role, parsed.data);
+		return { submitted: true };
+	}
+};
