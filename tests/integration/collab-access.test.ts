@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CloseCode, formatDocumentName } from '$lib/shared/collab';
+import { createLocalAuth } from '$lib/server/auth/local';
+import {
+	authenticateSocket,
+	authorizeDocument,
+	deriveProgress,
+	revalidate
+} from '$lib/server/collab-access';
+import { createPgDocumentStore } from '$lib/server/collab/pg-store';
+import type { Database } from '$lib/server/db/types';
+import { createLogger } from '$lib/server/log';
+import { createOutboxMailer } from '$lib/server/mail/mailer';
+import { setPairStatus } from '$lib/server/pairs/commands';
+import { removeMember } from '$lib/server/programs/commands';
+import { listPeople } from '$lib/server/programs/queries';
+import { buildPairWithContent, buildStaffedProgram, FACTORY_PASSWORD } from '../factories';
+import { retryableAssertion, startCollabHarness, type Harness } from '../helpers/collab-harness';
+import { createTestDatabase, testEngine } from '../helpers/db';
+
+let db: Database;
+let harness: Harness;
+let staffed: Awaited<ReturnType<typeof buildStaffedProgram>>;
+let other: Awaited<ReturnType<typeof buildStaffedProgram>>;
+let pairId: string;
+const cookies: Record<string, string> = {};
+const open: { provider: WebsocketProvider; doc: Y.Doc }[] = [];
+
+/** A real y-websocket provider that sends the person's session cookie, as a browser does. */
+function connect(who: string, room: string) {
+	const cookie = cookies[who];
+	class CookieSocket extends WebSocket {
+		constructor(url: string, protocols?: string | string[]) {
+			super(url, protocols, { headers: cookie ? { cookie } : {} });
+		}
+	}
+	const doc = new Y.Doc();
+	const provider = new WebsocketProvider(harness.url, room, doc, {
+		WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+		disableBc: true,
+		maxBackoffTime: 100
+	});
+	open.push({ provider, doc });
+	const closed = new Promise<number>((resolve) => {
+		provider.on('connection-close', (event: CloseEvent | null) => event && resolve(event.code));
+	});
+	const synced = new Promise<void>((resolve) =>
+		provider.on('sync', (state: boolean) => state && resolve())
+	);
+	return { doc, provider, closed, synced };
+}
+
+async function sheetDoc(key: string): Promise<string> {
+	const rows = await db.asService((tx) =>
+		tx.query<{ doc_name: string }>(
+			'select doc_name from public.sheets where pair_id = $1 and template_key = $2',
+			[pairId, key]
+		)
+	);
+	return rows[0].doc_name;
+}
+
+beforeAll(async () => {
+	db = await createTestDatabase();
+	const log = createLogger('silent');
+	const auth = createLocalAuth({
+		db,
+		mailer: createOutboxMailer(db, log),
+		origin: 'http://x',
+		sessionDays: 1
+	});
+	staffed = await buildStaffedProgram(db);
+	other = await buildStaffedProgram(db);
+	pairId = await buildPairWithContent(db, staffed);
+	const people = { ...staffed.people, stranger: other.people.mentor };
+	for (const [who, user] of Object.entries(people)) {
+		const result = await auth.signIn(user.email, FACTORY_PASSWORD, {
+			ip: who,
+			userAgent: 'vitest'
+		});
+		if (!result.ok) throw new Error(`sign-in failed for ${who}`);
+		cookies[who] = `${result.cookies[0].name}=${result.cookies[0].value}`;
+	}
+	harness = await startCollabHarness({
+		authenticate: authenticateSocket(auth),
+		authorize: authorizeDocument(db),
+		store: createPgDocumentStore(db),
+		onStored: deriveProgress(db, log),
+		persistence: { batchMs: 20 }
+	});
+});
+
+afterAll(async () => {
+	for (const { provider, doc } of open) {
+		provider.destroy();
+		doc.destroy();
+	}
+	await harness?.teardown();
+	await db?.close();
+});
+
+describe(`collaboration access through the policy (${testEngine()})`, () => {
+	it('mentor and mentee co-edit a sheet and converge; presence carries their pair role', async () => {
+		const room = await sheetDoc('PS1');
+		const mentor = connect('mentor', room);
+		const mentee = connect('mentee', room);
+		await Promise.all([mentor.synced, mentee.synced]);
+		mentor.doc.getText('mentor-name').insert(0, 'Carla');
+		mentee.doc.getMap('values').set('date', '2026-11-24');
+		mentee.provider.awareness.setLocalStateField('field', 'liked-most');
+		await retryableAssertion(() => {
+			expect(mentee.doc.getText('mentor-name').toString()).toBe('Carla');
+			expect(mentor.doc.getMap('values').get('date')).toBe('2026-11-24');
+			const states = [...mentor.provider.awareness.getStates().values()];
+			expect(states.some((s) => s.user?.role === 'mentee' && s.field === 'liked-most')).toBe(true);
+		});
+	});
+
+	it('derives sheet progress in the database, counts only', async () => {
+		const room = await sheetDoc('PS1');
+		await retryableAssertion(
+			async () => {
+				const rows = await db.asService((tx) =>
+					tx.query<{ filled: number; total: number }>(
+						"select filled, total from public.sheet_progress where pair_id = $1 and template_key = 'PS1'",
+						[pairId]
+					)
+				);
+				expect(rows[0]?.filled).toBeGreaterThanOrEqual(1);
+				expect(rows[0]?.total).toBeGreaterThan(rows[0]?.filled ?? 0);
+			},
+			{ timeout: 5000 }
+		);
+		expect(room).toMatch(/^pair\//);
+	});
+
+	it.each([
+		['coordinator', CloseCode.Forbidden],
+		['supporter', CloseCode.Forbidden],
+		['observer', CloseCode.Forbidden],
+		['stranger', CloseCode.Forbidden],
+		['nobody', CloseCode.Unauthenticated]
+	])('refuses the %s on a pair sheet with %i', async (who, code) => {
+		const client = connect(who, await sheetDoc('PS1'));
+		expect(await client.closed).toBe(code);
+	});
+
+	it('a logbook part 1 opens for its author only', async () => {
+		const mentorLog = formatDocumentName({ kind: 'log', pairId, userId: staffed.people.mentor.id });
+		const own = connect('mentor', mentorLog);
+		await own.synced;
+		expect(await connect('mentee', mentorLog).closed).toBe(CloseCode.Forbidden);
+		expect(await connect('coordinator', mentorLog).closed).toBe(CloseCode.Forbidden);
+	});
+
+	it('an unknown sheet of the pair is not found', async () => {
+		const room = formatDocumentName({
+			kind: 'sheet',
+			pairId,
+			sheetId: '00000000-0000-4000-8000-000000000009'
+		});
+		expect(await connect('mentor', room).closed).toBe(CloseCode.NotFound);
+	});
+
+	it('ending the pair makes open sockets read-only: later edits are dropped', async () => {
+		const room = await sheetDoc('V3');
+		const mentee = connect('mentee', room);
+		await mentee.synced;
+		mentee.doc.getText('mentee-name').insert(0, 'voor');
+		await retryableAssertion(async () => {
+			expect(await harness.server.readDocument(room, (d) => d.getText('mentee-name').toString())).toBe(
+				'voor'
+			);
+		});
+		await setPairStatus(db, staffed.people.coordinator.claims, pairId, 'ended');
+		await revalidate(harness.server, authorizeDocument(db), (c) =>
+			c.docName.startsWith(`pair/${pairId}/`)
+		);
+		// The socket was closed with a retryable code; the provider reconnects as read-only.
+		await retryableAssertion(() => expect(mentee.provider.wsconnected).toBe(true), {
+			timeout: 5000
+		});
+		await mentee.synced;
+		mentee.doc.getText('mentee-name').insert(4, ' na');
+		await new Promise((r) => setTimeout(r, 300));
+		expect(await harness.server.readDocument(room, (d) => d.getText('mentee-name').toString())).toBe(
+			'voor'
+		);
+		await setPairStatus(db, staffed.people.coordinator.claims, pairId, 'active');
+	});
+
+	it('removing a membership closes that person\'s open sockets with "access revoked"', async () => {
+		const mentee = connect('mentee', await sheetDoc('PS2'));
+		await mentee.synced;
+		const membership = (
+			await listPeople(db, staffed.people.coordinator.claims, staffed.program.id)
+		).find((p) => p.userId === staffed.people.mentee.id);
+		await removeMember(
+			db,
+			staffed.people.coordinator.claims,
+			staffed.program.id,
+			membership!.membershipId!
+		);
+		const started = Date.now();
+		await revalidate(
+			harness.server,
+			authorizeDocument(db),
+			(c) => c.user.userId === staffed.people.mentee.id
+		);
+		expect(await mentee.closed).toBe(CloseCode.AccessRevoked);
+		expect(Date.now() - started).toBeLessThan(1000);
+	});
+});
