@@ -69,6 +69,8 @@ create table public.signatures (
 	sheet_id uuid not null references public.sheets (id) on delete cascade,
 	pair_id uuid not null references public.pairs (id) on delete cascade,
 	signer_id uuid not null references auth.users (id) on delete cascade,
+	-- Which instrument, so a coordinator sees signature status without reading sheet rows.
+	template_key text not null,
 	role text not null check (role in ('mentor', 'mentee', 'coordinator')),
 	-- SHA-256 of the sheet's content at signing: a later edit makes it differ.
 	content_hash text not null check (content_hash ~ '^[0-9a-f]{64}$'),
@@ -139,6 +141,12 @@ as $$
 	select s.pair_id from public.sheets s where s.id = p_sheet
 $$;
 
+create function public.sheet_template(p_sheet uuid) returns text
+language sql stable security definer set search_path = ''
+as $$
+	select s.template_key from public.sheets s where s.id = p_sheet
+$$;
+
 -- True when the other person is the current user's partner in a pair that has not ended.
 create function public.is_pair_partner(p_user uuid) returns boolean
 language sql stable security definer set search_path = ''
@@ -153,10 +161,10 @@ $$;
 
 revoke execute on function public.my_pair_role(uuid), public.pair_program(uuid),
 	public.coordinates_pair(uuid), public.supports_pair(uuid), public.sheet_pair(uuid),
-	public.is_pair_partner(uuid) from public, anon;
+	public.sheet_template(uuid), public.is_pair_partner(uuid) from public, anon;
 grant execute on function public.my_pair_role(uuid), public.pair_program(uuid),
 	public.coordinates_pair(uuid), public.supports_pair(uuid), public.sheet_pair(uuid),
-	public.is_pair_partner(uuid) to authenticated, service_role;
+	public.sheet_template(uuid), public.is_pair_partner(uuid) to authenticated, service_role;
 
 -- A mentor and mentee see each other's name and e-mail (the introduction).
 drop policy profiles_select on public.profiles;
@@ -208,9 +216,10 @@ create policy signatures_insert on public.signatures for insert to authenticated
 	with check (
 		signer_id = (select auth.uid())
 		and public.sheet_pair(sheet_id) = pair_id
+		and public.sheet_template(sheet_id) = template_key
 		and (
 			(role in ('mentor', 'mentee') and public.my_pair_role(pair_id) = role)
-			or (role = 'coordinator' and public.coordinates_pair(pair_id))
+			or (role = 'coordinator' and template_key = '02-confidentiality' and public.coordinates_pair(pair_id))
 		)
 	);
 

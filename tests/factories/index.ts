@@ -131,7 +131,7 @@ export async function buildPairWithContent(
 			[agreement.id, pairId]
 		);
 		await tx.query(
-			"insert into public.signatures (sheet_id, pair_id, signer_id, role, content_hash) values ($1, $2, $3, 'mentor', $4)",
+			"insert into public.signatures (sheet_id, pair_id, signer_id, template_key, role, content_hash) values ($1, $2, $3, '01-agreement', 'mentor', $4)",
 			[agreement.id, pairId, staffed.people.mentor.id, 'b'.repeat(64)]
 		);
 		for (const role of ['mentor', 'mentee'] as const) {

@@ -171,9 +171,9 @@ describe(`collaboration access through the policy (${testEngine()})`, () => {
 		await mentee.synced;
 		mentee.doc.getText('mentee-name').insert(0, 'voor');
 		await retryableAssertion(async () => {
-			expect(await harness.server.readDocument(room, (d) => d.getText('mentee-name').toString())).toBe(
-				'voor'
-			);
+			expect(
+				await harness.server.readDocument(room, (d) => d.getText('mentee-name').toString())
+			).toBe('voor');
 		});
 		await setPairStatus(db, staffed.people.coordinator.claims, pairId, 'ended');
 		await revalidate(harness.server, authorizeDocument(db), (c) =>
@@ -186,9 +186,9 @@ describe(`collaboration access through the policy (${testEngine()})`, () => {
 		await mentee.synced;
 		mentee.doc.getText('mentee-name').insert(4, ' na');
 		await new Promise((r) => setTimeout(r, 300));
-		expect(await harness.server.readDocument(room, (d) => d.getText('mentee-name').toString())).toBe(
-			'voor'
-		);
+		expect(
+			await harness.server.readDocument(room, (d) => d.getText('mentee-name').toString())
+		).toBe('voor');
 		await setPairStatus(db, staffed.people.coordinator.claims, pairId, 'active');
 	});
 

@@ -306,11 +306,11 @@ describe(`row-level security (${testEngine()})`, () => {
 				[xPair]
 			)
 		);
-		const sign = (claims: JwtClaims, signer: string, role: string) =>
+		const sign = (claims: JwtClaims, signer: string, role: string, template = '01-agreement') =>
 			db.asUser(claims, (tx) =>
 				tx.query(
-					'insert into public.signatures (sheet_id, pair_id, signer_id, role, content_hash) values ($1, $2, $3, $4, $5)',
-					[sheet[0].id, xPair, signer, role, 'a'.repeat(64)]
+					'insert into public.signatures (sheet_id, pair_id, signer_id, template_key, role, content_hash) values ($1, $2, $3, $4, $5, $6)',
+					[sheet[0].id, xPair, signer, template, role, 'a'.repeat(64)]
 				)
 			);
 		await expect(sign(x.people.mentor.claims, x.people.mentor.id, 'mentee')).rejects.toThrow(
@@ -322,9 +322,27 @@ describe(`row-level security (${testEngine()})`, () => {
 		await expect(
 			sign(x.people.coordinator.claims, x.people.coordinator.id, 'mentor')
 		).rejects.toThrow(/row-level security/);
+		await expect(
+			sign(x.people.mentee.claims, x.people.mentee.id, 'mentee', '02-confidentiality')
+		).rejects.toThrow(/row-level security/);
 		await expect(sign(x.people.mentee.claims, x.people.mentee.id, 'mentee')).resolves.toBeDefined();
+		// The coordinator co-signs the confidentiality agreement only.
 		await expect(
 			sign(x.people.coordinator.claims, x.people.coordinator.id, 'coordinator')
+		).rejects.toThrow(/row-level security/);
+		const confidentiality = await db.asService((tx) =>
+			tx.query<{ id: string }>(
+				"select id from public.sheets where pair_id = $1 and template_key = '02-confidentiality'",
+				[xPair]
+			)
+		);
+		await expect(
+			db.asUser(x.people.coordinator.claims, (tx) =>
+				tx.query(
+					"insert into public.signatures (sheet_id, pair_id, signer_id, template_key, role, content_hash) values ($1, $2, $3, '02-confidentiality', 'coordinator', $4)",
+					[confidentiality[0].id, xPair, x.people.coordinator.id, 'c'.repeat(64)]
+				)
+			)
 		).resolves.toBeDefined();
 	});
 

@@ -101,8 +101,9 @@ export async function signSheet(
 	const hash = await contentHash(collab, sheet, template);
 	await db.asUser(claims, async (tx) => {
 		await tx.query(
-			'insert into public.signatures (sheet_id, pair_id, signer_id, role, content_hash) values ($1, $2, $3, $4, $5)',
-			[sheet.id, pair.id, claims.sub, role, hash]
+			`insert into public.signatures (sheet_id, pair_id, signer_id, template_key, role, content_hash)
+			 values ($1, $2, $3, $4, $5, $6)`,
+			[sheet.id, pair.id, claims.sub, sheet.key, role, hash]
 		);
 		await audit(tx, 'sheet.sign', 'sheet', sheet.id, pair.programId, { template: sheet.key, role });
 	});

@@ -1,0 +1,172 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+const MENTOR = { email: 'mentor1@example.org', name: 'Carla Peeters' };
+const MENTEE = { email: 'mentee1@example.org', name: 'Fien Claes' };
+
+async function personIn(browser: Browser, email: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, email);
+	return { context, page };
+}
+
+/** Opens a sheet and waits until it is live: connected and synced with the server. */
+async function openSheet(page: Page, pairPath: string, key: string) {
+	await page.goto(`${pairPath}/sheets/${key}`);
+	await expect(page.getByText('Live verbonden')).toBeVisible();
+}
+
+/** Whether this device's IndexedDB copy of an open document holds `text` (Yjs stores strings as UTF-8). */
+function storedLocally(page: Page, text: string): Promise<boolean> {
+	return page.evaluate(async (needle) => {
+		const bytes = new TextEncoder().encode(needle);
+		const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+		for (const name of names.filter((n) => n.startsWith('pair/'))) {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open(name);
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			const updates = await new Promise<unknown[]>((resolve, reject) => {
+				const request = db.transaction('updates').objectStore('updates').getAll();
+				request.onsuccess = () => resolve(request.result as unknown[]);
+				request.onerror = () => reject(request.error);
+			});
+			db.close();
+			for (const update of updates) {
+				if (!(update instanceof Uint8Array)) continue;
+				for (let i = 0; i + bytes.length <= update.length; i++) {
+					if (bytes.every((b, j) => update[i + j] === b)) return true;
+				}
+			}
+		}
+		return false;
+	}, text);
+}
+
+test('mentor and mentee work in the same worksheet live, sign it, and the mentee edits offline', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const mentor = await personIn(browser, MENTOR.email);
+	const mentee = await personIn(browser, MENTEE.email);
+	const a = mentor.page;
+	const b = mentee.page;
+
+	await b.goto('/pairs');
+	const pairLink = b.getByRole('link', { name: new RegExp(MENTOR.name) });
+	const pairPath = await pairLink.getAttribute('href');
+	expect(pairPath).toMatch(/^\/pairs\/[0-9a-f-]{36}$/);
+	const pair = pairPath as string;
+
+	await test.step('both open PS1 and see each other', async () => {
+		await Promise.all([openSheet(a, pair, 'PS1'), openSheet(b, pair, 'PS1')]);
+		await expect(a.getByText(`${MENTEE.name} is hier`)).toBeVisible();
+		await expect(b.getByText(`${MENTOR.name} is hier`)).toBeVisible();
+	});
+
+	await test.step('typing in different fields at once', async () => {
+		const menteeName = 'Voornaam en naam van de mentee';
+		const mentorName = 'Voornaam en naam van de mentor';
+		await Promise.all([
+			b.getByLabel(menteeName, { exact: true }).pressSequentially('Fien C.'),
+			a.getByLabel(mentorName, { exact: true }).pressSequentially('Carla P.')
+		]);
+		await expect(a.getByLabel(menteeName, { exact: true })).toHaveValue('Fien C.');
+		await expect(b.getByLabel(mentorName, { exact: true })).toHaveValue('Carla P.');
+		// Presence says which field the other person is in.
+		await expect(a.getByText(`${MENTEE.name} is hier — in «${menteeName}»`)).toBeVisible();
+	});
+
+	await test.step('typing in the same rich-text field at once, with carets', async () => {
+		const editorA = a.getByRole('textbox', { name: 'Waarom', exact: true });
+		const editorB = b.getByRole('textbox', { name: 'Waarom', exact: true });
+		await editorB.click();
+		await editorB.pressSequentially('Omdat ik graag met mensen werk.');
+		await expect(editorA).toContainText('Omdat ik graag met mensen werk.');
+		await editorA.click();
+		// The mentor writes at the start while the mentee goes on at the end.
+		await a.keyboard.press('Control+Home');
+		await b.keyboard.press('Control+End');
+		await Promise.all([
+			editorA.pressSequentially('Vraag van de mentor: '),
+			editorB.pressSequentially(' En ik wil leren.')
+		]);
+		for (const editor of [editorA, editorB]) {
+			await expect(editor).toContainText(
+				'Vraag van de mentor: Omdat ik graag met mensen werk. En ik wil leren.'
+			);
+		}
+		await expect(editorA.locator('.collaboration-carets__label')).toHaveText(MENTEE.name);
+		await expect(editorB.locator('.collaboration-carets__label')).toHaveText(MENTOR.name);
+	});
+
+	await test.step('the mentor comments on the answer and the mentee sees it live', async () => {
+		await a.getByRole('button', { name: 'Opmerking toevoegen bij «Waarom»' }).click();
+		await a.getByLabel('Je opmerking bij «Waarom»').fill('Kun je een voorbeeld geven?');
+		await a.getByRole('button', { name: 'Opmerking plaatsen' }).click();
+		const thread = b.getByRole('region', { name: 'Opmerkingen bij «Waarom»' });
+		await expect(thread.getByText('Kun je een voorbeeld geven?')).toBeVisible();
+		await expect(thread.getByText(MENTOR.name)).toBeVisible();
+		await thread.getByRole('button', { name: 'Antwoorden' }).click();
+		await b.getByLabel('Je antwoord').fill('Ja, op de stage.');
+		await b.getByRole('button', { name: 'Antwoord plaatsen' }).click();
+		await expect(a.getByText('Ja, op de stage.')).toBeVisible();
+		await a
+			.getByRole('region', { name: 'Opmerkingen bij «Waarom»' })
+			.getByRole('button', { name: 'Afhandelen' })
+			.click();
+		await expect(thread.getByText('Afgehandelde opmerkingen (1)')).toBeVisible();
+	});
+
+	await test.step('both sign the agreement; an edit afterwards asks to sign again', async () => {
+		await Promise.all([openSheet(a, pair, '01-agreement'), openSheet(b, pair, '01-agreement')]);
+		await a.getByRole('button', { name: 'Ondertekenen' }).click();
+		await expect(a.getByText('Je hebt de huidige inhoud ondertekend.')).toBeVisible();
+		await b.getByRole('button', { name: 'Ondertekenen' }).click();
+		await expect(b.getByText('Je hebt de huidige inhoud ondertekend.')).toBeVisible();
+		await expect(b.getByText(`Ondertekend door ${MENTOR.name}`)).toBeVisible();
+		await expect(b.getByText(`Ondertekend door ${MENTEE.name}`)).toBeVisible();
+
+		await b.getByRole('checkbox', { name: /^Het programma volgen/ }).check();
+		await expect(a.getByRole('checkbox', { name: /^Het programma volgen/ })).toBeChecked();
+		const changed = 'Gewijzigd sinds de ondertekening — onderteken opnieuw.';
+		await expect(b.getByText(changed)).toBeVisible();
+		await expect(a.getByText(changed)).toBeVisible();
+		// The server agrees after a reload (it compares the content hash with the signed one).
+		await a.reload();
+		await expect(a.getByText(changed)).toBeVisible();
+		await expect(a.getByRole('button', { name: 'Ondertekenen' })).toBeVisible();
+	});
+
+	await test.step('the mentee edits offline, reloads offline, and it syncs when back online', async () => {
+		await Promise.all([openSheet(a, pair, 'PS1'), openSheet(b, pair, 'PS1')]);
+		// The page is stored for offline use once the service worker is active.
+		await expect(b.locator('[data-offline-ready="true"]')).toBeAttached();
+
+		await mentee.context.setOffline(true);
+		await expect(
+			b.getByText('Offline — je wijzigingen worden op dit toestel bewaard')
+		).toBeVisible();
+		const field = 'Voornaam en naam van de mentee';
+		await b.getByLabel(field, { exact: true }).fill('Fien Claes (offline)');
+		// Reload only once the edit is in IndexedDB (the diff inserted "laes (offline)" after "Fien C").
+		await expect.poll(() => storedLocally(b, 'laes (offline)')).toBe(true);
+
+		await b.reload();
+		await expect(
+			b.getByText('Offline — je wijzigingen worden op dit toestel bewaard')
+		).toBeVisible();
+		await expect(b.getByLabel(field, { exact: true })).toHaveValue('Fien Claes (offline)');
+		await expect(a.getByLabel(field, { exact: true })).toHaveValue('Fien C.');
+
+		await mentee.context.setOffline(false);
+		await expect(b.getByText('Live verbonden')).toBeVisible();
+		await expect(a.getByLabel(field, { exact: true })).toHaveValue('Fien Claes (offline)');
+	});
+
+	for (const page of [a, b]) await expect(page.locator('[data-state="refused"]')).toHaveCount(0);
+	await mentor.context.close();
+	await mentee.context.close();
+});
