@@ -5,6 +5,7 @@ import {
 	type Action,
 	type Actor,
 	type Entity,
+	type PairRef,
 	type ProgramRole
 } from '$lib/domain/policy';
 

@@ -106,7 +106,22 @@ export async function seedDemo(db: Database): Promise<{ organisationId: string }
 					[rows[0].id, person.id, person.role]
 				);
 			}
+			for (const [mentor, mentee] of DEMO_PAIRS[program.kind] ?? []) {
+				await insertPair(tx, {
+					programId: rows[0].id,
+					mentorId: idOf(mentor),
+					menteeId: idOf(mentee),
+					supporterId: idOf('ondersteuner@example.org'),
+					firstMeetingOn: start.toISOString().slice(0, 10)
+				});
+			}
 		}
 		return { organisationId };
+
+		function idOf(email: string): string {
+			const person = people.find((p) => p.email === email);
+			if (!person) throw new Error(`demo person ${email} is missing`);
+			return person.id;
+		}
 	});
 }
