@@ -134,6 +134,24 @@ export async function buildPairWithContent(
 			"insert into public.signatures (sheet_id, pair_id, signer_id, template_key, role, content_hash) values ($1, $2, $3, '01-agreement', 'mentor', $4)",
 			[agreement.id, pairId, staffed.people.mentor.id, 'b'.repeat(64)]
 		);
+		const { program, people } = staffed;
+		await tx.query(
+			"insert into public.intake_responses (program_id, user_id, form_key, form_version, answers) values ($1, $2, 'mentee-intake', 1, '{}')",
+			[program.id, people.mentee.id]
+		);
+		await tx.query(
+			'insert into public.match_preferences (program_id, chooser_id, chosen_id, rank) values ($1, $2, $3, 1)',
+			[program.id, people.mentee.id, people.mentor.id]
+		);
+		await tx.query('insert into public.matching_settings (program_id) values ($1)', [program.id]);
+		await tx.query(
+			'insert into public.mentor_supporters (program_id, mentor_id, supporter_id) values ($1, $2, $3)',
+			[program.id, people.mentor.id, people.supporter.id]
+		);
+		await tx.query(
+			"insert into public.exit_requests (pair_id, requested_by, requester_role, reason) values ($1, $2, 'mentee', 'reason')",
+			[pairId, people.mentee.id]
+		);
 		for (const role of ['mentor', 'mentee'] as const) {
 			await tx.query(
 				"insert into public.log_submissions (pair_id, author_id, author_role, met_on, difficulties) values ($1, $2, $3, '2026-10-01', 'x')",

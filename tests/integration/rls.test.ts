@@ -37,6 +37,11 @@ const OF_Y: Record<string, string> = {
 	sheet_progress: 'pair_id = y.pair',
 	signatures: 'pair_id = y.pair',
 	log_submissions: 'pair_id = y.pair',
+	intake_responses: 'program_id = y.program',
+	match_preferences: 'program_id = y.program',
+	matching_settings: 'program_id = y.program',
+	mentor_supporters: 'program_id = y.program',
+	exit_requests: 'pair_id = y.pair',
 	mail_outbox: 'true',
 	yjs_updates: 'true',
 	yjs_snapshots: 'true'
@@ -354,6 +359,32 @@ describe(`row-level security (${testEngine()})`, () => {
 		expect(await visible(x.people.mentee.claims)).toEqual(
 			[x.people.mentor.id, x.people.mentee.id].sort()
 		);
+	});
+
+	it('an exit request reaches the coordinator and the supporter, never the other person', async () => {
+		const count = async (claims: JwtClaims) =>
+			(
+				await db.asUser(claims, (tx) =>
+					tx.query<{ n: number }>(
+						'select count(*)::int as n from public.exit_requests where pair_id = $1',
+						[xPair]
+					)
+				)
+			)[0].n;
+		expect(await count(x.people.mentee.claims)).toBe(1);
+		expect(await count(x.people.coordinator.claims)).toBe(1);
+		expect(await count(x.people.supporter.claims)).toBe(1);
+		expect(await count(x.people.mentor.claims)).toBe(0);
+		expect(await count(x.people.observer.claims)).toBe(0);
+	});
+
+	it("intake answers are the author's and the coordinator's only", async () => {
+		const count = async (claims: JwtClaims) =>
+			(await db.asUser(claims, (tx) => tx.query('select 1 from public.intake_responses'))).length;
+		expect(await count(x.people.mentee.claims)).toBe(1);
+		expect(await count(x.people.coordinator.claims)).toBe(1);
+		expect(await count(x.people.mentor.claims)).toBe(0);
+		expect(await count(x.people.supporter.claims)).toBe(0);
 	});
 
 	it('the auth schema is closed to people', async () => {
