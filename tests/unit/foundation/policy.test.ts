@@ -70,6 +70,14 @@ const TABLE: Row[] = [
 	['change my own role', 'change_role', myMembership, all(false)],
 	['remove myself', 'remove', myMembership, all(false)],
 	['read audit trail', 'view', audit, onlyCoordinator],
+	[
+		'read the logbook and exit inbox',
+		'view_inbox',
+		program,
+		{ ...onlyCoordinator, supporter: true }
+	],
+	['handle exit requests', 'handle_exit', program, onlyCoordinator],
+	['assign supporters', 'assign_supporter', program, onlyCoordinator],
 	['an unknown action', 'create_program', program, all(false)]
 ];
 
@@ -116,14 +124,18 @@ describe('policy: organisation', () => {
 			edit: true,
 			viewPeople: true,
 			invite: true,
-			viewAudit: true
+			viewAudit: true,
+			viewInbox: true,
+			handleExit: true
 		});
 		expect(programPermissions(actor('mentee'), { id: PROGRAM, organisationId: ORG })).toEqual({
 			view: true,
 			edit: false,
 			viewPeople: false,
 			invite: false,
-			viewAudit: false
+			viewAudit: false,
+			viewInbox: false,
+			handleExit: false
 		});
 	});
 

@@ -32,7 +32,13 @@ function rule<T extends Entity['type']>(
 export const RULES: readonly Rule<Entity['type']>[] = [
 	rule('organisation', ['create_program'], (a, e) => Object.hasOwn(a.organisationRoles, e.id)),
 	rule('program', ['view'], (a, e) => roleIn(a, e.id) !== undefined),
-	rule('program', ['edit', 'view_people', 'invite'], (a, e) => coordinates(a, e.id)),
+	rule('program', ['edit', 'view_people', 'invite', 'handle_exit', 'assign_supporter'], (a, e) =>
+		coordinates(a, e.id)
+	),
+	// Logbook part-2 submissions and exit requests: coordinators, and supporters for their mentors.
+	rule('program', ['view_inbox'], (a, e) =>
+		['coordinator', 'supporter'].includes(roleIn(a, e.id) ?? '')
+	),
 	rule('invitation', ['view', 'revoke'], (a, e) => coordinates(a, e.programId)),
 	rule('membership', ['view'], (a, e) => a.userId === e.userId || coordinates(a, e.programId)),
 	// A coordinator manages everyone but themselves, so a programme never loses its last
@@ -89,7 +95,9 @@ export function programPermissions(actor: Actor, program: { id: string; organisa
 		edit: can(actor, 'edit', entity),
 		viewPeople: can(actor, 'view_people', entity),
 		invite: can(actor, 'invite', entity),
-		viewAudit: can(actor, 'view', { type: 'audit', programId: program.id })
+		viewAudit: can(actor, 'view', { type: 'audit', programId: program.id }),
+		viewInbox: can(actor, 'view_inbox', entity),
+		handleExit: can(actor, 'handle_exit', entity)
 	};
 }
 export type ProgramPermissions = ReturnType<typeof programPermissions>;

@@ -36,6 +36,10 @@ export type Action =
 	| 'plan_meetings'
 	| 'sign'
 	| 'sign_as_coordinator'
-	| 'submit_log';
+	| 'submit_log'
+	| 'view_inbox'
+	| 'request_exit'
+	| 'handle_exit'
+	| 'assign_supporter';
 
 export const ANONYMOUS: Actor = { userId: '', programRoles: {}, organisationRoles: {} };
