@@ -10,3 +10,5 @@ export type { WeightsValidation } from './weights';
 export { DEFAULT_MAX_MENTEES_PER_MENTOR } from './prepare';
 export { CRITERIA } from './types';
 export type * from './types';
+export { menteeFromIntake, mentorFromSelfAssessment, preferencesFromRows } from './from-intake';
+export type { Answers, PreferenceRow } from './from-intake';

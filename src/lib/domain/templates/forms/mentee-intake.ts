@@ -1,4 +1,5 @@
 import { choice, multi, opt, rich, section, t, text, type Template } from '../types';
+import { accessibilityOptions, settingOptions, topicOptions } from './matching-options';
 
 export const genderOptions = [
 	opt('female', 'Vrouw', 'Female'),
@@ -27,7 +28,7 @@ export const meetingModeOptions = [
  */
 export const menteeIntake: Template = {
 	key: 'mentee-intake',
-	version: 1,
+	version: 2,
 	title: t('Zelfevaluatieformulier mentee', 'Mentee self-evaluation form'),
 	phase: 'matching',
 	mode: 'online',
@@ -43,6 +44,14 @@ export const menteeIntake: Template = {
 	sections: [
 		section('needs-goals', t('Behoeften en doelen', 'Needs and goals'), [
 			rich('needs', t('Mijn prioritaire behoeften', 'My priority needs')),
+			multi(
+				'support-topics',
+				t(
+					'Op welke domeinen wil ik vooral ondersteuning?',
+					'In which areas do I most want support?'
+				),
+				topicOptions
+			),
 			rich(
 				'goals',
 				t(
@@ -53,6 +62,12 @@ export const menteeIntake: Template = {
 		]),
 		section('profile', t('Profiel', 'Profile'), [
 			rich('professional-interests', t('Professionele interesses', 'Professional interests')),
+			multi(
+				'interest-topics',
+				t('Mijn professionele interesses (aanvinken)', 'My professional interests (tick)'),
+				topicOptions
+			),
+			choice('setting', t('Mijn werkomgeving', 'My work setting'), settingOptions),
 			rich('experience', t('Ervaring', 'Experience'), {
 				help: t(
 					'Opleiding, werkervaring en ervaring in de huidige functie.',
@@ -84,6 +99,11 @@ export const menteeIntake: Template = {
 					'Noden op het vlak van toegankelijkheid (bv. een handicap, speciale behoeften)',
 					'Accessibility needs (e.g. a disability, special needs)'
 				)
+			),
+			multi(
+				'accessibility-tags',
+				t('Wat heb ik nodig om goed te kunnen afspreken?', 'What do I need to meet well?'),
+				accessibilityOptions
 			)
 		]),
 		section('practical', t('Praktisch', 'Practical'), [

@@ -1,4 +1,5 @@
 import { choice, multi, num, rich, section, t, text, type Template } from '../types';
+import { accessibilityOptions, settingOptions, topicOptions } from './matching-options';
 import { availabilityOptions, genderOptions, meetingModeOptions } from './mentee-intake';
 
 /**
@@ -8,7 +9,7 @@ import { availabilityOptions, genderOptions, meetingModeOptions } from './mentee
  */
 export const mentorSelfAssessment: Template = {
 	key: 'mentor-self-assessment',
-	version: 1,
+	version: 2,
 	title: t('Zelfevaluatie van de mentor', 'Mentor self-assessment'),
 	phase: 'matching',
 	mode: 'online',
@@ -29,6 +30,11 @@ export const mentorSelfAssessment: Template = {
 				rich('expertise', t('Expertise', 'Expertise'), {
 					help: t('Wat is mijn eigen expertise?', 'What is my own expertise?')
 				}),
+				multi(
+					'expertise-topics',
+					t('Domeinen waarin ik sterk sta', 'Areas I am strong in'),
+					topicOptions
+				),
 				rich('strengths', t('Sterktes', 'Strengths'), {
 					help: t('Wat zijn mijn sterktes?', 'What are my strengths?')
 				}),
@@ -38,12 +44,23 @@ export const mentorSelfAssessment: Template = {
 						'What are my (professional) interests?'
 					)
 				}),
+				multi(
+					'interest-topics',
+					t('Mijn professionele interesses (aanvinken)', 'My professional interests (tick)'),
+					topicOptions
+				),
 				rich('experience', t('Ervaring', 'Experience'), {
 					help: t(
 						'Bv. jaren ervaring als schoolleider, vroegere functies.',
 						'E.g. years of experience as a school leader, previous roles.'
 					)
-				})
+				}),
+				num(
+					'experience-years',
+					t('Aantal jaren ervaring in deze functie', 'Years of experience in this role'),
+					{ min: 0, max: 60 }
+				),
+				multi('settings', t('Werkomgevingen die ik ken', 'Work settings I know'), settingOptions)
 			]
 		),
 		section('matching', t('Koppelen', 'Matching'), [
@@ -54,6 +71,11 @@ export const mentorSelfAssessment: Template = {
 					'Toegankelijkheid: waar kan ik rekening mee houden (bv. locatie, hulpmiddelen)?',
 					'Accessibility: what can I accommodate (e.g. location, aids)?'
 				)
+			),
+			multi(
+				'accessibility-offers',
+				t('Waar kan ik voor zorgen?', 'What can I provide?'),
+				accessibilityOptions
 			),
 			num('capacity', t('Hoeveel mentees kan ik begeleiden?', 'How many mentees can I take on?'), {
 				min: 1,
