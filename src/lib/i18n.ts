@@ -27,7 +27,8 @@ const ERRORS: Record<string, () => string> = {
 	pair_roles: m.errors_pair_roles,
 	not_signable: m.errors_not_signable,
 	not_copyable: m.errors_not_copyable,
-	nothing_to_copy: m.errors_nothing_to_copy
+	nothing_to_copy: m.errors_nothing_to_copy,
+	duplicate_rank: m.errors_duplicate_rank
 };
 
 /** Whether the server's key has a specific translation (else a generic text is shown). */

@@ -77,6 +77,12 @@ const TABLE: Row[] = [
 		{ ...onlyCoordinator, supporter: true }
 	],
 	['handle exit requests', 'handle_exit', program, onlyCoordinator],
+	[
+		'fill intake and matching-day forms',
+		'fill_intake',
+		program,
+		{ ...all(false), mentor: true, mentee: true }
+	],
 	['assign supporters', 'assign_supporter', program, onlyCoordinator],
 	['an unknown action', 'create_program', program, all(false)]
 ];
@@ -126,6 +132,7 @@ describe('policy: organisation', () => {
 			invite: true,
 			viewAudit: true,
 			viewInbox: true,
+			fillIntake: false,
 			handleExit: true
 		});
 		expect(programPermissions(actor('mentee'), { id: PROGRAM, organisationId: ORG })).toEqual({
@@ -135,6 +142,7 @@ describe('policy: organisation', () => {
 			invite: false,
 			viewAudit: false,
 			viewInbox: false,
+			fillIntake: true,
 			handleExit: false
 		});
 	});

@@ -35,6 +35,8 @@ export const RULES: readonly Rule<Entity['type']>[] = [
 	rule('program', ['edit', 'view_people', 'invite', 'handle_exit', 'assign_supporter'], (a, e) =>
 		coordinates(a, e.id)
 	),
+	// Intake and matching-day forms are filled by the programme's mentors and mentees.
+	rule('program', ['fill_intake'], (a, e) => ['mentor', 'mentee'].includes(roleIn(a, e.id) ?? '')),
 	// Logbook part-2 submissions and exit requests: coordinators, and supporters for their mentors.
 	rule('program', ['view_inbox'], (a, e) =>
 		['coordinator', 'supporter'].includes(roleIn(a, e.id) ?? '')
@@ -97,6 +99,7 @@ export function programPermissions(actor: Actor, program: { id: string; organisa
 		invite: can(actor, 'invite', entity),
 		viewAudit: can(actor, 'view', { type: 'audit', programId: program.id }),
 		viewInbox: can(actor, 'view_inbox', entity),
+		fillIntake: can(actor, 'fill_intake', entity),
 		handleExit: can(actor, 'handle_exit', entity)
 	};
 }

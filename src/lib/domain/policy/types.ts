@@ -40,6 +40,7 @@ export type Action =
 	| 'view_inbox'
 	| 'request_exit'
 	| 'handle_exit'
-	| 'assign_supporter';
+	| 'assign_supporter'
+	| 'fill_intake';
 
 export const ANONYMOUS: Actor = { userId: '', programRoles: {}, organisationRoles: {} };

@@ -19,6 +19,8 @@ export interface ProgramPair {
 	planned: number;
 	/** Roles that signed the confidentiality agreement. */
 	confidentialitySigned: string[];
+	/** What the mentor reported for meeting 1 (the introduction asks them to plan it). */
+	firstMeeting: { startsAt: Date | null; plannedOn: string | null; place: string } | null;
 }
 
 /** The programme's pairs as its coordinator sees them: metadata only (RLS enforces it). */
@@ -35,7 +37,9 @@ export async function listProgramPairs(
 				(select count(*)::int from public.meetings m where m.pair_id = p.id and m.held_at is not null) as held,
 				(select count(*)::int from public.meetings m where m.pair_id = p.id) as planned,
 				coalesce((select array_agg(distinct s.role order by s.role) from public.signatures s
-					where s.pair_id = p.id and s.template_key = '${CONFIDENTIALITY_KEY}'), '{}') as "confidentialitySigned"
+					where s.pair_id = p.id and s.template_key = '${CONFIDENTIALITY_KEY}'), '{}') as "confidentialitySigned",
+				(select json_build_object('startsAt', m.starts_at, 'plannedOn', m.planned_on::text, 'place', m.place)
+					from public.meetings m where m.pair_id = p.id and m.number = 1) as "firstMeeting"
 			 from public.pairs p
 			 left join public.profiles mentor on mentor.id = p.mentor_id
 			 left join public.profiles mentee on mentee.id = p.mentee_id
