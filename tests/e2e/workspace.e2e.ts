@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 
 const MENTOR = { email: 'mentor1@example.org', name: 'Carla Peeters' };
@@ -15,6 +15,15 @@ async function personIn(browser: Browser, email: string) {
 async function openSheet(page: Page, pairPath: string, key: string) {
 	await page.goto(`${pairPath}/sheets/${key}`);
 	await expect(page.getByText('Live verbonden')).toBeVisible();
+}
+
+/** The text of a rich-text editor without the other people's caret labels. */
+function editorText(editor: Locator): Promise<string> {
+	return editor.evaluate((element) => {
+		const copy = element.cloneNode(true) as HTMLElement;
+		for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+		return copy.textContent ?? '';
+	});
 }
 
 /** Whether this device's IndexedDB copy of an open document holds `text` (Yjs stores strings as UTF-8). */
@@ -56,9 +65,9 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 
 	await b.goto('/pairs');
 	const pairLink = b.getByRole('link', { name: new RegExp(MENTOR.name) });
-	const pairPath = await pairLink.getAttribute('href');
-	expect(pairPath).toMatch(/^\/pairs\/[0-9a-f-]{36}$/);
-	const pair = pairPath as string;
+	// Links may be relative (SvelteKit's `paths.relative`): resolve against the page.
+	const pair = new URL((await pairLink.getAttribute('href')) ?? '', b.url()).pathname;
+	expect(pair).toMatch(/^\/pairs\/[0-9a-f-]{36}$/);
 
 	await test.step('both open PS1 and see each other', async () => {
 		await Promise.all([openSheet(a, pair, 'PS1'), openSheet(b, pair, 'PS1')]);
@@ -94,9 +103,9 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 			editorB.pressSequentially(' En ik wil leren.')
 		]);
 		for (const editor of [editorA, editorB]) {
-			await expect(editor).toContainText(
-				'Vraag van de mentor: Omdat ik graag met mensen werk. En ik wil leren.'
-			);
+			await expect
+				.poll(() => editorText(editor))
+				.toBe('Vraag van de mentor: Omdat ik graag met mensen werk. En ik wil leren.');
 		}
 		await expect(editorA.locator('.collaboration-carets__label')).toHaveText(MENTEE.name);
 		await expect(editorB.locator('.collaboration-carets__label')).toHaveText(MENTOR.name);
@@ -140,6 +149,29 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		await expect(a.getByRole('button', { name: 'Ondertekenen' })).toBeVisible();
 	});
 
+	await test.step('table rows and per-person answers are shared too', async () => {
+		await Promise.all([openSheet(a, pair, 'V1'), openSheet(b, pair, 'V1')]);
+		await a
+			.getByRole('group', { name: 'Doelen' })
+			.getByRole('button', { name: 'Rij toevoegen' })
+			.click();
+		const rowB = b.getByRole('group', { name: 'Doelen' }).getByRole('group', { name: 'Rij 1' });
+		await rowB.getByLabel('Synchronisatie').fill('Eind november');
+		const rowA = a.getByRole('group', { name: 'Doelen' }).getByRole('group', { name: 'Rij 1' });
+		await expect(rowA.getByLabel('Synchronisatie')).toHaveValue('Eind november');
+
+		await Promise.all([openSheet(a, pair, 'statements-20'), openSheet(b, pair, 'statements-20')]);
+		const first = (page: Page) => page.locator('[data-field="statement-01"]');
+		await first(b)
+			.getByRole('radiogroup', { name: 'Mentee' })
+			.getByRole('radio', { name: 'Eens', exact: true })
+			.check();
+		const menteeAnswerA = first(a).getByRole('radiogroup', { name: 'Mentee' });
+		await expect(menteeAnswerA.getByRole('radio', { name: 'Eens', exact: true })).toBeChecked();
+		// Each person answers for themselves.
+		await expect(menteeAnswerA.getByRole('radio', { name: 'Eens', exact: true })).toBeDisabled();
+	});
+
 	await test.step('the mentee edits offline, reloads offline, and it syncs when back online', async () => {
 		await Promise.all([openSheet(a, pair, 'PS1'), openSheet(b, pair, 'PS1')]);
 		// The page is stored for offline use once the service worker is active.
@@ -154,7 +186,9 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		// Reload only once the edit is in IndexedDB (the diff inserted "laes (offline)" after "Fien C").
 		await expect.poll(() => storedLocally(b, 'laes (offline)')).toBe(true);
 
-		await b.reload();
+		// Served by the service worker from the page's offline copy; the document from IndexedDB.
+		const reloaded = await b.reload();
+		expect(reloaded?.fromServiceWorker()).toBe(true);
 		await expect(
 			b.getByText('Offline — je wijzigingen worden op dit toestel bewaard')
 		).toBeVisible();

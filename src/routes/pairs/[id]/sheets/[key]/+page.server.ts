@@ -1,0 +1,88 @@
+import { error, fail } from '@sveltejs/kit';
+import { can, pairRole } from '$lib/domain/policy';
+import { getTemplate, pairSheetKeys } from '$lib/domain/templates';
+import { colourFor } from '$lib/server/collab-access';
+import { requirePair } from '$lib/server/pairs/load';
+import { getWorkspace } from '$lib/server/pairs/queries';
+import { copyToPlan, findSheet, signaturesOf, signSheet } from '$lib/server/pairs/sheet-actions';
+import { DomainError } from '$lib/server/programs/errors';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+async function sheetOf(event: RequestEvent, action: 'open_workspace') {
+	const context = await requirePair(event, action);
+	const key = event.params.key;
+	if (!pairSheetKeys.includes(key) || !getTemplate(key)) error(404, 'not_found');
+	const sheet = await findSheet(event.locals.runtime.db, context.pair.id, key);
+	if (!sheet) error(404, 'not_found');
+	return { ...context, sheet };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { session, actor, pair, sheet } = await sheetOf(event, 'open_workspace');
+	const { db, collab } = event.locals.runtime;
+	const workspace = await getWorkspace(db, session.claims, pair.id);
+	if (!workspace) error(404, 'not_found');
+	const entity = { type: 'sheet', pair, templateKey: sheet.key } as const;
+	const { signatures, changedSinceSigned } = await signaturesOf(db, collab, sheet);
+	return {
+		pair: {
+			id: pair.id,
+			pseudonym: workspace.pair.pseudonym,
+			status: pair.status,
+			phase: workspace.pair.phase,
+			mentor: { id: workspace.mentor.id, name: workspace.mentor.name },
+			mentee: { id: workspace.mentee.id, name: workspace.mentee.name }
+		},
+		me: {
+			id: session.user.id,
+			name: session.user.displayName,
+			color: colourFor(session.user.id),
+			role: pairRole(actor, pair) ?? 'mentee'
+		},
+		sheet: {
+			id: sheet.id,
+			key: sheet.key,
+			docName: sheet.docName,
+			templateVersion: sheet.templateVersion,
+			status: sheet.status
+		},
+		access: can(actor, 'edit', entity) ? ('write' as const) : ('read' as const),
+		signatures,
+		changedSinceSigned
+	};
+};
+
+function refusal(e: unknown) {
+	if (e instanceof DomainError) return fail(e.status, { error: e.key });
+	throw e;
+}
+
+export const actions: Actions = {
+	sign: async (event) => {
+		const { session, actor, pair, sheet } = await sheetOf(event, 'open_workspace');
+		const role = pairRole(actor, pair);
+		if (!role || !can(actor, 'sign', { type: 'sheet', pair, templateKey: sheet.key }))
+			return fail(403, { error: 'forbidden' });
+		try {
+			const { db, collab } = event.locals.runtime;
+			await signSheet(db, collab, session.claims, pair, sheet, role);
+		} catch (e) {
+			return refusal(e);
+		}
+		return { signed: true };
+	},
+	copyToPlan: async (event) => {
+		const { session, actor, pair, sheet } = await sheetOf(event, 'open_workspace');
+		if (!can(actor, 'edit', { type: 'sheet', pair, templateKey: sheet.key }))
+			return fail(403, { error: 'forbidden' });
+		const fieldKey = String((await event.request.formData()).get('fieldKey') ?? '');
+		try {
+			const { db, collab } = event.locals.runtime;
+			await copyToPlan(db, collab, session.claims, pair, sheet, fieldKey, getLocale());
+		} catch (e) {
+			return refusal(e);
+		}
+		return { copied: fieldKey };
+	}
+};
