@@ -73,7 +73,7 @@ export class ServerProcess {
 		const label = `[server#${this.starts}]`;
 		const keep = (chunk: Buffer) => {
 			for (const line of chunk.toString('utf8').split('\n')) {
-				if (line.trim()) this.output.push(`${label} ${line}`);
+				if (line.trim()) this.output.push(`${label} ${line.slice(0, 300)}`);
 			}
 			if (this.output.length > 400) this.output.splice(0, this.output.length - 400);
 		};

@@ -243,6 +243,12 @@ describe('policy: pairs, sheets and logbooks', () => {
 			'submit_log',
 			(pair) => ({ type: 'pair', pair }),
 			['mentor', 'mentee']
+		],
+		[
+			'ask to end the pair',
+			'request_exit',
+			(pair) => ({ type: 'pair', pair }),
+			['mentor', 'mentee']
 		]
 	];
 	for (const [label, action, entity, allowed] of rows) {

@@ -64,6 +64,12 @@ export const RULES: readonly Rule<Entity['type']>[] = [
 		['plan_meetings', 'submit_log'],
 		(a, e) => isPartner(a, e.pair) && pairWritable(e.pair)
 	),
+	// Either person may ask to end the pair at any time while it runs.
+	rule(
+		'pair',
+		['request_exit'],
+		(a, e) => isPartner(a, e.pair) && e.pair.status !== 'ended' && e.pair.status !== 'proposed'
+	),
 	rule('sheet', ['view'], (a, e) => isPartner(a, e.pair)),
 	rule('sheet', ['edit', 'sign'], (a, e) => isPartner(a, e.pair) && pairWritable(e.pair)),
 	// The coordinator co-signs the confidentiality agreement, from a screen showing only its text.

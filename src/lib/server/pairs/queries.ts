@@ -1,5 +1,9 @@
 import type { PairRef, PairStatus } from '$lib/domain/policy';
+import { countFields, pairSheets } from '$lib/domain/templates';
 import type { Database, JwtClaims } from '$lib/server/db/types';
+
+/** Fields of all pair sheets together: a pair's progress is counted against this. */
+const PAIR_FIELDS = pairSheets.reduce((n, t) => n + countFields(t), 0);
 
 export type Phase = 'BR' | 'SD' | 'P' | 'WU' | 'MO';
 
@@ -51,7 +55,7 @@ export interface MyPair {
 }
 
 export async function listMyPairs(db: Database, claims: JwtClaims): Promise<MyPair[]> {
-	return db.asUser(claims, (tx) =>
+	const rows = await db.asUser(claims, (tx) =>
 		tx.query<MyPair>(
 			`select p.id, p.program_id as "programId", pr.name as "programName", p.pseudonym, p.status, p.phase,
 				case when p.mentor_id = $1 then 'mentor' else 'mentee' end as "myRole",
@@ -67,6 +71,7 @@ export async function listMyPairs(db: Database, claims: JwtClaims): Promise<MyPa
 			[claims.sub]
 		)
 	);
+	return rows.map((row) => ({ ...row, total: PAIR_FIELDS }));
 }
 
 export interface WorkspaceSheet {

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { can, pairRole } from '$lib/domain/policy';
-import { pairSheets } from '$lib/domain/templates';
+import { countFields, pairSheets } from '$lib/domain/templates';
 import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace } from '$lib/server/pairs/queries';
 import type { PageServerLoad } from './$types';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 				key: t.key,
 				title: t.title,
 				filled: sheetByKey.get(t.key)?.filled ?? 0,
-				total: sheetByKey.get(t.key)?.total ?? 0,
+				total: sheetByKey.get(t.key)?.total ?? countFields(t),
 				signers: t.signers ?? []
 			}))
 	})).filter((p) => p.sheets.length > 0);
