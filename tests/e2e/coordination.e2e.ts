@@ -182,3 +182,22 @@ test('the coordinator runs matching, swaps a pair and confirms; the mentor finds
 			.getByRole('link', { name: new RegExp(mentee) })
 	).toBeVisible();
 });
+
+test('a mentee fills the intake form with the sheet renderer; the coordinator sees it was submitted', async ({
+	browser
+}) => {
+	const mentee = await person(browser, 'mentee5@example.org');
+	const programme = await programId(mentee, 'Startende schoolleiders 2026–2027');
+	await mentee.goto(`/programs/${programme}/intake`);
+	await mentee.getByRole('link', { name: 'Zelfevaluatieformulier mentee' }).click();
+	await mentee.getByLabel('Financiën en infrastructuur').first().check();
+	await mentee.getByLabel('Regio / plaats').fill('Gent');
+	await mentee.getByRole('button', { name: 'Indienen' }).click();
+	await expect(mentee.getByText('je antwoorden zijn ingediend')).toBeVisible();
+
+	const coordinator = await person(browser, 'coordinator@example.org');
+	await coordinator.goto(`/programs/${programme}/intake`);
+	await expect(coordinator.getByRole('row', { name: /Jana Wouters/ })).toContainText(
+		'mentee-intake (1)'
+	);
+});

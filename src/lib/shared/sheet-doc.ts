@@ -105,3 +105,45 @@ export function canonicalContent(doc: Y.Doc, template: Template): string {
 	}
 	return JSON.stringify(content);
 }
+
+/**
+ * Writes plain content into an empty document (the inverse of `readFieldContent`), to start a
+ * form from earlier answers. Rich text becomes one paragraph per line. Tables are left empty.
+ */
+export function writeFieldContent(doc: Y.Doc, field: Field, content: unknown): void {
+	if (content === null || content === undefined) return;
+	const values = doc.getMap(VALUES_MAP);
+	switch (field.kind) {
+		case 'rich':
+			if (typeof content === 'string' && content !== '') {
+				doc.getXmlFragment(field.key).push(
+					content.split('\n').map((line) => {
+						const paragraph = new Y.XmlElement('paragraph');
+						paragraph.insert(0, [new Y.XmlText(line)]);
+						return paragraph;
+					})
+				);
+			}
+			return;
+		case 'text':
+			if (typeof content === 'string') doc.getText(field.key).insert(0, content);
+			return;
+		case 'date':
+		case 'choice':
+		case 'number':
+			if (typeof content === 'string' || typeof content === 'number')
+				values.set(field.key, content);
+			return;
+		case 'multi':
+		case 'checklist':
+			if (typeof content === 'object') {
+				for (const [key, on] of Object.entries(content as Record<string, unknown>)) {
+					if (on === true) values.set(subValueKey(field.key, key), true);
+				}
+			}
+			return;
+		case 'agree':
+		case 'table':
+			return;
+	}
+}

@@ -4,7 +4,9 @@
  * components, so a field never takes more than its own slot as props.
  */
 import { createContext } from 'svelte';
-import type { CollabSession } from '$lib/client/collab-session.svelte';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { Peer } from '$lib/client/collab-session.svelte';
 import type { Locale, Signer, Template } from '$lib/domain/templates';
 import type { SheetComments } from './comments';
 import type { ReactiveYMap } from './y-reactive';
@@ -24,8 +26,26 @@ export interface SheetMe {
 	readonly role: 'mentor' | 'mentee';
 }
 
+/**
+ * What the renderer needs of a document session: the live `CollabSession` of a pair sheet, or
+ * a local, unsynced one for a form that is submitted as a whole (intake forms).
+ */
+export interface SheetSession {
+	readonly doc: Y.Doc;
+	readonly writable: boolean;
+	readonly peers: readonly Peer[];
+	focus(fieldKey: string | null): void;
+	/** Present when the document is shared: carets of the other people. */
+	readonly provider?: WebsocketProvider;
+	readonly awarenessUser?: {
+		readonly userId: string;
+		readonly name: string;
+		readonly color: string;
+	};
+}
+
 export interface SheetContext {
-	readonly session: CollabSession;
+	readonly session: SheetSession;
 	readonly template: Template;
 	readonly values: ReactiveYMap;
 	readonly comments: SheetComments;

@@ -216,8 +216,8 @@ export async function changeRole(
 	programId: string,
 	membershipId: string,
 	role: ProgramRole
-): Promise<void> {
-	await db.asUser(claims, async (tx) => {
+): Promise<string> {
+	return db.asUser(claims, async (tx) => {
 		const current = await tx.query<{ role: ProgramRole; user_id: string }>(
 			"select role, user_id from public.memberships where id = $1 and program_id = $2 and status = 'active'",
 			[membershipId, programId]
@@ -238,6 +238,7 @@ export async function changeRole(
 			from: current[0].role,
 			to: role
 		});
+		return current[0].user_id;
 	});
 }
 

@@ -85,7 +85,10 @@ export const actions: Actions = {
 				parsed.data.role
 			)
 		);
-		return result.ok ? { action: 'role', done: true } : result.failure;
+		if (!result.ok) return result.failure;
+		// A new role may close (or open) documents: re-check the person's open sockets.
+		await event.locals.runtime.onAccessChanged(result.value);
+		return { action: 'role', done: true };
 	},
 	remove: async (event) => {
 		const { session, program } = await requireProgram(event, 'view_people');

@@ -1,0 +1,107 @@
+import type { ProgramRole } from '$lib/domain/policy';
+import type { ProgramKind } from '$lib/domain/programs/schemas';
+import { getTemplate, type Template } from '$lib/domain/templates';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+import { audit } from '$lib/server/programs/commands';
+
+/** The intake forms a person fills, by programme kind and role. */
+export function intakeFormsFor(kind: ProgramKind, role: ProgramRole | undefined): Template[] {
+	const keys =
+		role === 'mentee'
+			? ['mentee-intake', ...(kind === 'teacher_induction' ? ['teacher-needs'] : [])]
+			: role === 'mentor'
+				? ['mentor-self-assessment']
+				: [];
+	return keys.map((k) => getTemplate(k)).filter((t): t is Template => t !== undefined);
+}
+
+export interface MySubmission {
+	formKey: string;
+	count: number;
+	lastAt: Date;
+	answers: Record<string, unknown>;
+}
+
+/** What the person submitted: per form, how often, and the latest answers (to start from). */
+export async function mySubmissions(
+	db: Database,
+	claims: JwtClaims,
+	programId: string
+): Promise<MySubmission[]> {
+	return db.asUser(claims, (tx) =>
+		tx.query<MySubmission>(
+			`select distinct on (form_key) form_key as "formKey",
+				count(*) over (partition by form_key)::int as count, submitted_at as "lastAt", answers
+			 from public.intake_responses where program_id = $1 and user_id = $2
+			 order by form_key, submitted_at desc`,
+			[programId, claims.sub]
+		)
+	);
+}
+
+/** Stores a submitted form as a row (RLS: only for oneself, only as a member). */
+export async function submitIntake(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	template: Template,
+	answers: Record<string, unknown>
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		await tx.query(
+			`insert into public.intake_responses (program_id, user_id, form_key, form_version, answers)
+			 values ($1, $2, $3, $4, $5)`,
+			[programId, claims.sub, template.key, template.version, answers]
+		);
+		await audit(tx, 'intake.submit', 'intake', template.key, programId);
+	});
+}
+
+export interface IntakeStatus {
+	userId: string;
+	name: string;
+	role: string;
+	forms: Record<string, number>;
+}
+
+export interface NeedsRound {
+	/** 'YYYY-MM' of the submissions. */
+	month: string;
+	plane: 'personal' | 'social' | 'professional';
+	none: number;
+	some: number;
+	much: number;
+}
+
+/** For the coordinator: who submitted what, and how beginning teachers' needs evolve. */
+export async function intakeOverview(
+	db: Database,
+	claims: JwtClaims,
+	programId: string
+): Promise<{ people: IntakeStatus[]; needs: NeedsRound[] }> {
+	return db.asUser(claims, async (tx) => {
+		const people = await tx.query<IntakeStatus>(
+			`select m.user_id as "userId", coalesce(p.display_name, '—') as name, m.role,
+				coalesce((select json_object_agg(form_key, n) from (
+					select form_key, count(*)::int as n from public.intake_responses r
+					where r.program_id = m.program_id and r.user_id = m.user_id group by form_key) x), '{}') as forms
+			 from public.memberships m left join public.profiles p on p.id = m.user_id
+			 where m.program_id = $1 and m.status = 'active' and m.role in ('mentor', 'mentee')
+			 order by m.role, p.display_name`,
+			[programId]
+		);
+		const needs = await tx.query<NeedsRound>(
+			`select to_char(r.submitted_at, 'YYYY-MM') as month, plane.name as plane,
+				count(*) filter (where r.answers ->> plane.field = 'none')::int as none,
+				count(*) filter (where r.answers ->> plane.field = 'some')::int as some,
+				count(*) filter (where r.answers ->> plane.field = 'much')::int as much
+			 from public.intake_responses r
+			 cross join (values ('personal', 'personal-need'), ('social', 'social-need'),
+				('professional', 'professional-need')) as plane(name, field)
+			 where r.program_id = $1 and r.form_key = 'teacher-needs'
+			 group by 1, 2 order by 1, 2`,
+			[programId]
+		);
+		return { people, needs };
+	});
+}

@@ -1,0 +1,58 @@
+import { error, fail } from '@sveltejs/kit';
+import { checkAnswers } from '$lib/domain/templates/answers';
+import { colourFor } from '$lib/server/collab-access';
+import { intakeFormsFor, mySubmissions, submitIntake } from '$lib/server/coordination/intake';
+import { requireProgram } from '$lib/server/programs/load';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+async function context(event: RequestEvent) {
+	const { session, actor, program } = await requireProgram(event, 'fill_intake');
+	const role = actor.programRoles[program.id];
+	const template = intakeFormsFor(program.kind, role).find((t) => t.key === event.params.form);
+	if (!template || (role !== 'mentor' && role !== 'mentee')) error(404, 'not_found');
+	return { session, program, template, role };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { session, program, template, role } = await context(event);
+	const previous = (await mySubmissions(event.locals.runtime.db, session.claims, program.id)).find(
+		(s) => s.formKey === template.key
+	);
+	const me = { id: session.user.id, name: session.user.displayName };
+	return {
+		formKey: template.key,
+		// A repeatable questionnaire starts empty each time; a single form from its last answers.
+		previous: template.key === 'teacher-needs' ? null : (previous?.answers ?? null),
+		me: { ...me, color: colourFor(me.id), role },
+		pair: { id: program.id, mentor: me, mentee: me }
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const { session, program, template } = await context(event);
+		const raw = String((await event.request.formData()).get('answers') ?? '');
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(raw);
+		} catch {
+			return fail(400, { error: 'required' });
+		}
+		const checked = checkAnswers(template, parsed);
+		if (!checked.ok)
+			return fail(400, {
+				error:
+					checked.problem === 'too_long' || checked.problem === 'too_large'
+						? 'too_long'
+						: 'required'
+			});
+		await submitIntake(
+			event.locals.runtime.db,
+			session.claims,
+			program.id,
+			template,
+			checked.answers
+		);
+		return { submitted: true };
+	}
+};
