@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/types';
+import { MONITORING_DEMO_PAIRS, MONITORING_DEMO_PEOPLE } from '$lib/server/demo/monitoring-demo';
 import { DEMO_ACCOUNTS, DEMO_PAIRS, seedDemo } from '$lib/server/demo/seed';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
@@ -29,11 +30,12 @@ describe(`demo data (${testEngine()})`, () => {
 					(select count(*)::int from public.meetings) as meetings`
 			)
 		);
-		const pairCount = Object.values(DEMO_PAIRS).flat().length;
+		// The youth programme also gets the monitoring demo's pairs and people.
+		const pairCount = Object.values(DEMO_PAIRS).flat().length + MONITORING_DEMO_PAIRS;
 		expect(counts[0]).toMatchObject({
 			programs: 4,
 			kinds: 4,
-			members: 4 * DEMO_ACCOUNTS.length,
+			members: 4 * DEMO_ACCOUNTS.length + MONITORING_DEMO_PEOPLE,
 			pairs: pairCount,
 			meetings: pairCount * 10
 		});

@@ -4,6 +4,7 @@ import { insertUser } from '$lib/server/auth/local';
 import { hashPassword } from '$lib/server/auth/passwords';
 import type { Database } from '$lib/server/db/types';
 import { insertPair } from '$lib/server/pairs/commands';
+import { seedMonitoringDemo } from './monitoring-demo';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 export const DEMO_ORGANISATION = 'Scholengroep De Linde (demo)';
@@ -115,6 +116,8 @@ export async function seedDemo(db: Database): Promise<{ organisationId: string }
 					firstMeetingOn: start.toISOString().slice(0, 10)
 				});
 			}
+			// Enough history in the youth programme for every monitoring chart to show something.
+			if (program.kind === 'youth') await seedMonitoringDemo(tx, rows[0].id, { passwordHash });
 		}
 		return { organisationId };
 

@@ -1,0 +1,43 @@
+/** Fortnights are counted from the programme's start: fortnight 0 starts on its first day. */
+
+const DAY = 86_400_000;
+
+function parseIso(iso: string): number {
+	const [y, m, d] = iso.split('-').map(Number);
+	return Date.UTC(y, m - 1, d);
+}
+
+/** The last day (ISO) of the fortnight that starts on `startIso`. */
+export function fortnightEnd(startIso: string): string {
+	return new Date(parseIso(startIso) + 13 * DAY).toISOString().slice(0, 10);
+}
+
+/** The first day (ISO) of fortnight `index` of a programme that starts on `programStartIso`. */
+export function fortnightStart(programStartIso: string, index: number): string {
+	return new Date(parseIso(programStartIso) + index * 14 * DAY).toISOString().slice(0, 10);
+}
+
+const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'nl-BE');
+
+/** A short day label for a chart axis: "29 Sept" / "29 sep". */
+export function shortDay(iso: string, locale: string): string {
+	return new Intl.DateTimeFormat(intlLocale(locale), {
+		day: 'numeric',
+		month: 'short',
+		timeZone: 'UTC'
+	}).format(new Date(parseIso(iso)));
+}
+
+/** The fortnight as a range for a table row: "29 Sept – 12 Oct 2026". */
+export function fortnightLabel(startIso: string, locale: string): string {
+	const format = new Intl.DateTimeFormat(intlLocale(locale), {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
+	return format.formatRange(
+		new Date(parseIso(startIso)),
+		new Date(parseIso(fortnightEnd(startIso)))
+	);
+}

@@ -1,0 +1,24 @@
+import type { DatasetKey } from '$lib/domain/monitoring';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+import { audit } from '$lib/server/programs/commands';
+
+export type MonitoringAccess = 'monitoring.view' | 'monitoring.export';
+
+/**
+ * Records that the person read (`monitoring.view`) or downloaded (`monitoring.export`)
+ * monitoring data of a programme, with which datasets and parameters, in the audit trail.
+ */
+export async function recordMonitoringAccess(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	action: MonitoringAccess,
+	details: { datasets: readonly DatasetKey[]; stalledDays?: number; format?: 'csv' }
+): Promise<void> {
+	await db.asUser(claims, (tx) =>
+		audit(tx, action, 'monitoring', programId, programId, {
+			...details,
+			datasets: [...details.datasets]
+		})
+	);
+}

@@ -1,0 +1,124 @@
+import {
+	DATASETS,
+	DEFAULT_STALLED_DAYS,
+	shapeDifficulties,
+	shapeExitRequests,
+	shapeInstruments,
+	shapeLogbook,
+	shapeMeetings,
+	shapePairs,
+	shapeStalled,
+	type DatasetKey,
+	type MonitoringTable
+} from '$lib/domain/monitoring';
+import { pairSheetKeys } from '$lib/domain/templates';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+import { recordMonitoringAccess } from './audit';
+import {
+	difficultiesFlagged,
+	programHasPairs,
+	exitRequests,
+	instrumentCompletion,
+	logbookSubmissions,
+	meetingsPerFortnight,
+	pairsByPhaseAndStatus,
+	stalledPairs
+} from './queries';
+
+export * from './queries';
+export { recordMonitoringAccess, type MonitoringAccess } from './audit';
+
+export interface MonitoringOptions {
+	/** Days without a held meeting after which an active pair counts as stalled. */
+	stalledDays?: number;
+}
+
+type Loader = (
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	options: MonitoringOptions
+) => Promise<MonitoringTable>;
+
+const LOADERS: Record<DatasetKey, Loader> = {
+	'pairs-by-phase': async (db, claims, id) =>
+		shapePairs(await pairsByPhaseAndStatus(db, claims, id), 'phase'),
+	'pairs-by-status': async (db, claims, id) =>
+		shapePairs(await pairsByPhaseAndStatus(db, claims, id), 'status'),
+	meetings: async (db, claims, id) => shapeMeetings(await meetingsPerFortnight(db, claims, id)),
+	instruments: async (db, claims, id) =>
+		shapeInstruments(await instrumentCompletion(db, claims, id), pairSheetKeys),
+	logbook: async (db, claims, id) => shapeLogbook(await logbookSubmissions(db, claims, id)),
+	difficulties: async (db, claims, id) =>
+		shapeDifficulties(await difficultiesFlagged(db, claims, id)),
+	'stalled-pairs': async (db, claims, id, options) =>
+		shapeStalled(
+			await stalledPairs(db, claims, id, { days: options.stalledDays ?? DEFAULT_STALLED_DAYS })
+		),
+	'exit-requests-by-status': async (db, claims, id) =>
+		shapeExitRequests(await exitRequests(db, claims, id), 'status'),
+	'exit-requests-by-fortnight': async (db, claims, id) =>
+		shapeExitRequests(await exitRequests(db, claims, id), 'fortnight')
+};
+
+export interface Monitoring {
+	tables: MonitoringTable[];
+	/** Whether the programme has any pair at all (else the page says how to start). */
+	hasPairs: boolean;
+}
+
+/** Every monitoring dataset of a programme for its coordinator; the reading is audited first. */
+export async function loadMonitoring(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	options: MonitoringOptions = {}
+): Promise<Monitoring> {
+	const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
+	await recordMonitoringAccess(db, claims, programId, 'monitoring.view', {
+		datasets: DATASETS,
+		stalledDays
+	});
+	// The pairs and exit-request functions each serve two charts: read them once.
+	const [hasPairs, pairs, exits, meetings, instruments, logbook, difficulties, stalled] =
+		await Promise.all([
+			programHasPairs(db, claims, programId),
+			pairsByPhaseAndStatus(db, claims, programId),
+			exitRequests(db, claims, programId),
+			meetingsPerFortnight(db, claims, programId),
+			instrumentCompletion(db, claims, programId),
+			logbookSubmissions(db, claims, programId),
+			difficultiesFlagged(db, claims, programId),
+			stalledPairs(db, claims, programId, { days: stalledDays })
+		]);
+	const shaped: Record<DatasetKey, MonitoringTable> = {
+		'pairs-by-phase': shapePairs(pairs, 'phase'),
+		'pairs-by-status': shapePairs(pairs, 'status'),
+		instruments: shapeInstruments(instruments, pairSheetKeys),
+		meetings: shapeMeetings(meetings),
+		logbook: shapeLogbook(logbook),
+		difficulties: shapeDifficulties(difficulties),
+		'stalled-pairs': shapeStalled(stalled),
+		'exit-requests-by-status': shapeExitRequests(exits, 'status'),
+		'exit-requests-by-fortnight': shapeExitRequests(exits, 'fortnight')
+	};
+	const tables = DATASETS.map((key) => shaped[key]);
+	return { tables, hasPairs };
+}
+
+/** One dataset for a download; the export is audited first. */
+export async function exportMonitoringDataset(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	dataset: DatasetKey,
+	options: MonitoringOptions = {}
+): Promise<MonitoringTable> {
+	const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
+	await recordMonitoringAccess(db, claims, programId, 'monitoring.export', {
+		datasets: [dataset],
+		format: 'csv',
+		...(dataset === 'stalled-pairs' ? { stalledDays } : {})
+	});
+	return LOADERS[dataset](db, claims, programId, { stalledDays });
+}

@@ -1,0 +1,110 @@
+import {
+	fortnightLabel,
+	type ColumnKey,
+	type CsvLabels,
+	type DatasetKey,
+	type RowKind
+} from '$lib/domain/monitoring';
+import { getTemplate } from '$lib/domain/templates';
+import { pairStatusName, phaseName } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages.js';
+
+/** The words of the monitoring page and its CSV files, in the reader's language. */
+
+export const TITLES: Record<DatasetKey, () => string> = {
+	'pairs-by-phase': m.monitoring_pairs_phase_title,
+	'pairs-by-status': m.monitoring_pairs_status_title,
+	meetings: m.monitoring_meetings_title,
+	instruments: m.monitoring_instruments_title,
+	logbook: m.monitoring_logbook_title,
+	difficulties: m.monitoring_difficulties_title,
+	'stalled-pairs': m.monitoring_stalled_title,
+	'exit-requests-by-status': m.monitoring_exits_status_title,
+	'exit-requests-by-fortnight': m.monitoring_exits_fortnight_title
+};
+
+export function description(dataset: DatasetKey, min: number, days: number): string {
+	switch (dataset) {
+		case 'pairs-by-phase':
+			return m.monitoring_pairs_phase_desc();
+		case 'pairs-by-status':
+			return m.monitoring_pairs_status_desc();
+		case 'meetings':
+			return m.monitoring_meetings_desc({ min });
+		case 'instruments':
+			return m.monitoring_instruments_desc();
+		case 'logbook':
+			return m.monitoring_logbook_desc();
+		case 'difficulties':
+			return m.monitoring_difficulties_desc();
+		case 'stalled-pairs':
+			return m.monitoring_stalled_desc({ days });
+		case 'exit-requests-by-status':
+			return m.monitoring_exits_status_desc();
+		case 'exit-requests-by-fortnight':
+			return m.monitoring_exits_fortnight_desc();
+	}
+}
+
+export const COLUMNS: Record<ColumnKey, () => string> = {
+	pairs: m.monitoring_col_pairs,
+	held: m.monitoring_col_held,
+	planned: m.monitoring_col_planned,
+	completed: m.monitoring_col_completed,
+	share: m.monitoring_col_share,
+	mentor: m.monitoring_col_mentor,
+	mentee: m.monitoring_col_mentee,
+	flagged: m.monitoring_col_flagged,
+	requests: m.monitoring_col_requests,
+	last_held_on: m.monitoring_col_last_held_on,
+	days_without_meeting: m.monitoring_col_days_without_meeting
+};
+
+export const ROW_HEADERS: Record<RowKind, () => string> = {
+	phase: m.monitoring_row_phase,
+	pair_status: m.monitoring_row_pair_status,
+	fortnight: m.monitoring_row_fortnight,
+	instrument: m.monitoring_row_instrument,
+	pseudonym: m.monitoring_row_pseudonym,
+	exit_status: m.monitoring_row_exit_status
+};
+
+const PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;
+const STATUSES = ['proposed', 'active', 'paused', 'exit_requested', 'ended'] as const;
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+	(list as readonly string[]).includes(value);
+
+/** A row's name for a reader: a phase's name, a status, a fortnight's dates, a worksheet's title. */
+export function rowLabel(kind: RowKind, key: string, locale: string): string {
+	switch (kind) {
+		case 'phase':
+			return isOneOf(PHASES, key) ? phaseName(key) : key;
+		case 'pair_status':
+			return isOneOf(STATUSES, key) ? pairStatusName(key) : key;
+		case 'fortnight':
+			return fortnightLabel(key, locale);
+		case 'instrument': {
+			const title = getTemplate(key)?.title;
+			return title ? (locale === 'en' ? title.en : title.nl) : key;
+		}
+		case 'exit_status':
+			return key === 'open'
+				? m.monitoring_exit_open()
+				: key === 'handled'
+					? m.monitoring_exit_handled()
+					: key;
+		case 'pseudonym':
+			return key;
+	}
+}
+
+/** The header line of a dataset's CSV file, in the reader's language. */
+export function csvLabels(rowKind: RowKind): CsvLabels {
+	return {
+		rowHeader: ROW_HEADERS[rowKind](),
+		columns: Object.fromEntries(
+			Object.entries(COLUMNS).map(([key, label]) => [key, label()])
+		) as Record<ColumnKey, string>,
+		total: m.monitoring_total()
+	};
+}

@@ -1,0 +1,153 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+/**
+ * The coordinator's monitoring tab on the demo youth programme (which the seed enriches with
+ * `seedMonitoringDemo`): every chart with data has a labelled canvas, and every data table shows
+ * exactly what the CSV download of the same dataset (the same SQL) holds.
+ */
+
+const PROGRAMME = 'VM-PRO jongerenmentoring';
+
+/** A minimal RFC 4180 reader (the files have a byte-order mark and CRLF line ends). */
+function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	const body = text.replace(/^\ufeff/, '');
+	for (let i = 0; i < body.length; i++) {
+		const ch = body[i];
+		if (quoted) {
+			if (ch === '"' && body[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
+			else field += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === ',') {
+			row.push(field);
+			field = '';
+		} else if (ch === '\r' && body[i + 1] === '\n') {
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+			i++;
+		} else field += ch;
+	}
+	return rows;
+}
+
+async function openMonitoring(page: Page): Promise<string> {
+	await signIn(page, 'coordinator@example.org');
+	await page.goto('/programs');
+	await page.getByRole('link', { name: PROGRAMME }).click();
+	await page
+		.getByRole('navigation', { name: PROGRAMME })
+		.getByRole('link', { name: 'Monitoring' })
+		.click();
+	await expect(page.getByRole('heading', { level: 2, name: 'Monitoring' })).toBeVisible();
+	return page.url();
+}
+
+test('every monitoring chart has a labelled canvas and its table matches the CSV download', async ({
+	page
+}) => {
+	await openMonitoring(page);
+	const sections = page.locator('section[data-dataset]');
+	await expect(sections).toHaveCount(9);
+
+	let canvases = 0;
+	for (const section of await sections.all()) {
+		const dataset = (await section.getAttribute('data-dataset'))!;
+		const title = (await section.getByRole('heading', { level: 3 }).textContent())!.trim();
+
+		// A chart, unless every number of it is suppressed (then a note says why).
+		const canvas = section.locator('canvas[role="img"]');
+		if (await canvas.count()) {
+			await expect(canvas).toBeVisible();
+			await expect(canvas).toHaveAttribute('aria-label', new RegExp(`^Grafiek: ${title}\\.`));
+			// Chart.js has drawn: the canvas has a backing store of real size.
+			expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width * c.height)).toBeGreaterThan(
+				0
+			);
+			canvases++;
+		} else {
+			await expect(section.locator('.notice')).toContainText('verborgen');
+		}
+
+		const table = section.locator(`table[data-dataset="${dataset}"]`);
+		await expect(table.locator('caption')).toContainText(title);
+
+		const href = await section
+			.getByRole('link', { name: /als CSV-bestand downloaden/ })
+			.getAttribute('href');
+		const response = await page.request.get(href!);
+		expect(response.status(), dataset).toBe(200);
+		expect(response.headers()['content-type']).toContain('text/csv');
+		const csv = parseCsv(await response.text());
+		const header = csv[0];
+		const lines = csv.slice(1);
+
+		const rows = table.locator('tbody tr');
+		const hasTotal = (await table.locator('tfoot tr').count()) > 0;
+		expect(lines.length, dataset).toBe((await rows.count()) + (hasTotal ? 1 : 0));
+		for (const [i, line] of lines.entries()) {
+			const isTotal = hasTotal && i === lines.length - 1;
+			const row = isTotal ? table.locator('tfoot tr') : rows.nth(i);
+			if (!isTotal) expect(await row.getAttribute('data-key'), dataset).toBe(line[0]);
+			const values = await row
+				.locator('td')
+				.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value')));
+			expect(values, `${dataset} ${line[0]}`).toEqual(line.slice(1));
+			expect(values.length).toBe(header.length - 1);
+			// What the reader sees: the number, or "< 5" for a suppressed cell.
+			const shown = await row.locator('td').allInnerTexts();
+			for (const [j, value] of values.entries()) {
+				if (value?.startsWith('<')) expect(shown[j]).toContain(value);
+			}
+		}
+	}
+	// Only charts whose every number is suppressed (the demo's few exit requests) have none.
+	expect(canvases).toBeGreaterThanOrEqual(7);
+});
+
+test('the stalled-pairs threshold is a keyboard-usable form, and the CSV follows it', async ({
+	page
+}) => {
+	await openMonitoring(page);
+	const section = page.locator('section[data-dataset="stalled-pairs"]');
+	const before = await section.locator('tbody tr').count();
+	expect(before).toBeGreaterThan(0);
+
+	const days = section.getByLabel('Dagen zonder ontmoeting');
+	await days.fill('7');
+	await days.press('Enter');
+	await expect(page).toHaveURL(/[?&]days=7/);
+	await expect(page.locator('section[data-dataset="stalled-pairs"] p.hint').first()).toContainText(
+		'7 dagen'
+	);
+	const after = await page.locator('section[data-dataset="stalled-pairs"] tbody tr').count();
+	expect(after).toBeGreaterThanOrEqual(before);
+
+	const link = page
+		.locator('section[data-dataset="stalled-pairs"]')
+		.getByRole('link', { name: /als CSV-bestand downloaden/ });
+	await expect(link).toHaveAttribute('href', /\?days=7$/);
+	await link.focus();
+	await expect(link).toBeFocused();
+	const csv = parseCsv(await (await page.request.get((await link.getAttribute('href'))!)).text());
+	expect(csv.length - 1).toBe(after);
+	for (const line of csv.slice(1)) expect(line[0]).toMatch(/^P-\d{2,4}$/);
+});
+
+test('people outside the coordinator role get no monitoring page and no CSV', async ({ page }) => {
+	const url = await openMonitoring(page);
+	await page.context().clearCookies();
+	await signIn(page, 'mentor1@example.org');
+	const response = await page.goto(url);
+	expect(response?.status()).toBe(403);
+	const csv = await page.request.get(`${new URL(url).pathname}/meetings.csv`);
+	expect(csv.status()).toBe(403);
+});
