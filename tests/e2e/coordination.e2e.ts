@@ -203,3 +203,23 @@ test('a mentee fills the intake form with the sheet renderer; the coordinator se
 		'mentee-intake (1)'
 	);
 });
+
+test('the coordinator saves the programme self-evaluation and prints its report', async ({
+	browser
+}) => {
+	const coordinator = await person(browser, 'coordinator@example.org');
+	const youth = await programId(coordinator, 'VM-PRO jongerenmentoring');
+	await coordinator.goto(`/programs/${youth}/self-evaluation`);
+	await coordinator.getByLabel('Ons programma heeft zeer duidelijke doelstellingen.').check();
+	await coordinator.getByRole('button', { name: 'Zelfevaluatie opslaan' }).click();
+	await expect(coordinator.getByText('De zelfevaluatie is opgeslagen.')).toBeVisible();
+	await coordinator.goto(`/programs/${youth}/self-evaluation/report`);
+	await expect(
+		coordinator
+			.getByRole('listitem')
+			.filter({ hasText: 'Ons programma heeft zeer duidelijke doelstellingen.' })
+	).toContainText('☑');
+	await expect(
+		coordinator.getByRole('listitem').filter({ hasText: 'Iedereen die betrokken is' })
+	).toContainText('☐');
+});

@@ -145,6 +145,10 @@ export async function buildPairWithContent(
 		);
 		await tx.query('insert into public.matching_settings (program_id) values ($1)', [program.id]);
 		await tx.query(
+			"insert into public.program_evaluations (program_id, form_version, answers) values ($1, 1, '{}')",
+			[program.id]
+		);
+		await tx.query(
 			'insert into public.mentor_supporters (program_id, mentor_id, supporter_id) values ($1, $2, $3)',
 			[program.id, people.mentor.id, people.supporter.id]
 		);

@@ -42,6 +42,7 @@ const OF_Y: Record<string, string> = {
 	matching_settings: 'program_id = y.program',
 	mentor_supporters: 'program_id = y.program',
 	exit_requests: 'pair_id = y.pair',
+	program_evaluations: 'program_id = y.program',
 	mail_outbox: 'true',
 	yjs_updates: 'true',
 	yjs_snapshots: 'true'
