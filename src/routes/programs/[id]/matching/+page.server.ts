@@ -7,6 +7,7 @@ import {
 	runMatching,
 	saveMatchingSetup
 } from '$lib/server/coordination/matching';
+import { transferConsentedSheets } from '$lib/server/coordination/transfer';
 import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -116,6 +117,8 @@ export const actions: Actions = {
 				place: p.meetingPlace?.place
 			}))
 		);
+		// Worksheets follow a re-matched mentee only with their consent (exit policy).
+		await transferConsentedSheets(db, event.locals.runtime.collab, created);
 		return { confirmed: created.length };
 	}
 };
