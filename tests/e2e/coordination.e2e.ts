@@ -177,12 +177,17 @@ test('the coordinator runs matching, swaps a pair and confirms; the mentor finds
 	};
 	const mentor = await person(browser, emails[mentorName]);
 	await mentor.goto('/pairs');
+	const newPair = mentor
+		.getByRole('listitem')
+		.filter({ hasText: 'Aanvangsbegeleiding' })
+		.getByRole('link', { name: new RegExp(mentee) });
+	await expect(newPair).toBeVisible();
+	// The introduction: the partner's contact details and the request to plan the first meeting.
+	await newPair.click();
 	await expect(
-		mentor
-			.getByRole('listitem')
-			.filter({ hasText: 'Aanvangsbegeleiding' })
-			.getByRole('link', { name: new RegExp(mentee) })
+		mentor.getByText(new RegExp(`Je mentee: ${mentee} \\(mentee\\d@example\\.org\\)`))
 	).toBeVisible();
+	await expect(mentor.getByText('Plan jullie eerste bijeenkomst')).toBeVisible();
 });
 
 test('a mentee fills the intake form with the sheet renderer; the coordinator sees it was submitted', async ({

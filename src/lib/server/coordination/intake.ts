@@ -8,9 +8,9 @@ import { audit } from '$lib/server/programs/commands';
 export function intakeFormsFor(kind: ProgramKind, role: ProgramRole | undefined): Template[] {
 	const keys =
 		role === 'mentee'
-			? ['mentee-intake', ...(kind === 'teacher_induction' ? ['teacher-needs'] : [])]
+			? ['mentee-intake', ...(kind === 'teacher_induction' ? ['teacher-needs'] : []), 'match-mentee']
 			: role === 'mentor'
-				? ['mentor-self-assessment']
+				? ['mentor-self-assessment', 'match-mentor']
 				: [];
 	return keys.map((k) => getTemplate(k)).filter((t): t is Template => t !== undefined);
 }
