@@ -112,8 +112,24 @@ test('the interface switches to English and back', async ({ page }) => {
 
 test('signing out ends the session', async ({ page }) => {
 	await signIn(page, 'mentor1@example.org');
+	// An offline copy of a document, as a workspace keeps one.
+	await page.evaluate(
+		() =>
+			new Promise<void>((resolve) => {
+				const request = indexedDB.open('pair/00000000-0000-4000-8000-000000000001/sheet/x');
+				request.onsuccess = () => {
+					request.result.close();
+					resolve();
+				};
+			})
+	);
 	await page.getByRole('button', { name: 'Afmelden' }).click();
 	await expect(page.getByText('Je bent afgemeld.')).toBeVisible();
+	// Signing out leaves no offline copies on the device.
+	const left = await page.evaluate(async () =>
+		(await indexedDB.databases()).map((d) => d.name).filter((n) => n?.startsWith('pair/'))
+	);
+	expect(left).toEqual([]);
 	await page.goto('/programs');
 	await expect(page).toHaveURL(/\/login\?next=%2Fprograms/);
 });

@@ -24,3 +24,26 @@ export async function forgetPage(path: string): Promise<void> {
 	const cache = await caches.open(PAGE_CACHE).catch(() => null);
 	await cache?.delete(path).catch(() => false);
 }
+
+/**
+ * Removes everything this person's sessions kept on the device: the saved pages and the offline
+ * copies of documents (IndexedDB, one database per document). Called when signing out, so the
+ * next person on a shared computer finds nothing.
+ */
+export async function clearOfflineData(): Promise<void> {
+	if (typeof caches !== 'undefined') await caches.delete(PAGE_CACHE).catch(() => false);
+	if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
+	const databases = await indexedDB.databases().catch(() => []);
+	await Promise.all(
+		databases
+			.map((d) => d.name)
+			.filter((name): name is string => !!name && /^(pair|group)\//.test(name))
+			.map(
+				(name) =>
+					new Promise<void>((resolve) => {
+						const request = indexedDB.deleteDatabase(name);
+						request.onsuccess = request.onerror = request.onblocked = () => resolve();
+					})
+			)
+	);
+}
