@@ -2,8 +2,8 @@ import { error, fail } from '@sveltejs/kit';
 import { can, pairRole } from '$lib/domain/policy';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { formatDocumentName } from '$lib/shared/collab';
-import { colourFor } from '$lib/server/collab-access';
 import { logPart2Input, mySubmissions, submitLogbookPart2 } from '$lib/server/pairs/logbook';
+import { documentPeople } from '$lib/server/pairs/identity';
 import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace } from '$lib/server/pairs/queries';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,20 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	if (!workspace) error(404, 'not_found');
 	const entity = { type: 'logbook', pair, authorId: session.user.id } as const;
 	return {
-		pair: {
-			id: pair.id,
-			pseudonym: workspace.pair.pseudonym,
-			status: pair.status,
-			phase: workspace.pair.phase,
-			mentor: { id: workspace.mentor.id, name: workspace.mentor.name },
-			mentee: { id: workspace.mentee.id, name: workspace.mentee.name }
-		},
-		me: {
-			id: session.user.id,
-			name: session.user.displayName,
-			color: colourFor(session.user.id),
-			role
-		},
+		...documentPeople(workspace, session, actor, pair),
 		part1: {
 			key: role === 'mentor' ? 'A-mentor-log' : 'B-mentee-log',
 			docName: formatDocumentName({ kind: 'log', pairId: pair.id, userId: session.user.id })

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { checkAnswers } from '$lib/domain/templates/answers';
 import { colourFor } from '$lib/server/collab-access';
+import { readAnswers } from '$lib/server/coordination/answers';
 import {
 	latestEvaluation,
 	saveEvaluation,
@@ -25,17 +25,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { session, program } = await requireProgram(event, 'edit');
-		const raw = String((await event.request.formData()).get('answers') ?? '');
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(raw);
-		} catch {
-			return fail(400, { error: 'required' });
-		}
-		const checked = checkAnswers(selfEvaluationTemplate(), parsed);
-		if (!checked.ok)
-			return fail(400, { error: checked.problem === 'wrong_type' ? 'required' : 'too_long' });
-		await saveEvaluation(event.locals.runtime.db, session.claims, program.id, checked.answers);
+		const read = await readAnswers(event.request, selfEvaluationTemplate());
+		if (!read.ok) return fail(400, { error: read.error });
+		await saveEvaluation(event.locals.runtime.db, session.claims, program.id, read.answers);
 		return { saved: true };
 	}
 };

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { can, pairRole } from '$lib/domain/policy';
 import { getTemplate, pairSheetKeys } from '$lib/domain/templates';
-import { colourFor } from '$lib/server/collab-access';
+import { documentPeople } from '$lib/server/pairs/identity';
 import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace } from '$lib/server/pairs/queries';
 import { copyToPlan, findSheet, signaturesOf, signSheet } from '$lib/server/pairs/sheet-actions';
@@ -26,20 +26,7 @@ export const load: PageServerLoad = async (event) => {
 	const entity = { type: 'sheet', pair, templateKey: sheet.key } as const;
 	const { signatures, changedSinceSigned } = await signaturesOf(db, collab, sheet);
 	return {
-		pair: {
-			id: pair.id,
-			pseudonym: workspace.pair.pseudonym,
-			status: pair.status,
-			phase: workspace.pair.phase,
-			mentor: { id: workspace.mentor.id, name: workspace.mentor.name },
-			mentee: { id: workspace.mentee.id, name: workspace.mentee.name }
-		},
-		me: {
-			id: session.user.id,
-			name: session.user.displayName,
-			color: colourFor(session.user.id),
-			role: pairRole(actor, pair) ?? 'mentee'
-		},
+		...documentPeople(workspace, session, actor, pair),
 		sheet: {
 			id: sheet.id,
 			key: sheet.key,

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { checkAnswers } from '$lib/domain/templates/answers';
 import { colourFor } from '$lib/server/collab-access';
+import { readAnswers } from '$lib/server/coordination/answers';
 import { intakeFormsFor, mySubmissions, submitIntake } from '$lib/server/coordination/intake';
 import { requireProgram } from '$lib/server/programs/load';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -31,28 +31,9 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { session, program, template } = await context(event);
-		const raw = String((await event.request.formData()).get('answers') ?? '');
-		let parsed: unknown;
-		try {
-			parsed = JSON.parse(raw);
-		} catch {
-			return fail(400, { error: 'required' });
-		}
-		const checked = checkAnswers(template, parsed);
-		if (!checked.ok)
-			return fail(400, {
-				error:
-					checked.problem === 'too_long' || checked.problem === 'too_large'
-						? 'too_long'
-						: 'required'
-			});
-		await submitIntake(
-			event.locals.runtime.db,
-			session.claims,
-			program.id,
-			template,
-			checked.answers
-		);
+		const read = await readAnswers(event.request, template);
+		if (!read.ok) return fail(400, { error: read.error });
+		await submitIntake(event.locals.runtime.db, session.claims, program.id, template, read.answers);
 		return { submitted: true };
 	}
 };
