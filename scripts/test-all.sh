@@ -16,6 +16,7 @@ note() { printf '\n==> %s\n' "$*"; }
 need_apt=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need_apt+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${PG_BIN:-}" ] || need_apt+=(postgresql)
+command -v redis-server >/dev/null || [ -n "${REDIS_SERVER_BIN:-}" ] || need_apt+=(redis-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
 	note "installing ${need_apt[*]}"
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

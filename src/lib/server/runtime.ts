@@ -6,7 +6,9 @@ import { createPgliteDatabase } from './db/pglite';
 import { createPostgresDatabase } from './db/postgres';
 import type { Database } from './db/types';
 import { authenticateSocket, authorizeDocument, deriveProgress, revalidate } from './collab-access';
+import { createLocalFanout } from './collab/fanout';
 import { createPgDocumentStore } from './collab/pg-store';
+import { createRedisFanout } from './collab/redis-fanout';
 import { createCollabServer, type CollabServer } from './collab/server';
 import { seedDemo } from './demo/seed';
 import { parseEnv, type Config } from './env';
@@ -92,12 +94,17 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			migration: migrated.version
 		});
 		const authorize = authorizeDocument(db);
+		const collabLog = log.child({ component: 'collab' });
+		const fanout = config.REDIS_URL
+			? createRedisFanout({ url: config.REDIS_URL, logger: collabLog })
+			: createLocalFanout();
 		const collab = createCollabServer({
 			authenticate: authenticateSocket(auth),
 			authorize,
 			store: createPgDocumentStore(db),
-			logger: log.child({ component: 'collab' }),
-			onStored: deriveProgress(db, log)
+			logger: collabLog,
+			onStored: deriveProgress(db, log),
+			fanout
 		});
 		return {
 			config,
@@ -113,6 +120,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			startedAt: new Date(),
 			async close() {
 				await collab.shutdown();
+				await fanout.close();
 				await db.close();
 			}
 		};

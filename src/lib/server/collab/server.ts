@@ -22,6 +22,7 @@ import {
 } from '$lib/shared/collab';
 import { Connection, truncateReason } from './connection';
 import { DocumentRegistry } from './documents';
+import { createLocalFanout, type Fanout } from './fanout';
 import { resolveLimits, transportPayloadCap } from './limits';
 import { CollabMetrics, type CollabStats } from './metrics';
 import { DEFAULT_PERSISTENCE, loadDocument, type PersistenceSettings } from './persistence';
@@ -51,6 +52,11 @@ export interface CollabServerOptions {
 	pingIntervalMs?: number;
 	/** How long a closed socket may take to finish the close handshake. Default 1 s. */
 	closeGraceMs?: number;
+	/**
+	 * Relays open documents to the other app instances. Default: none (single instance). Its
+	 * owner closes it, after `shutdown`.
+	 */
+	fanout?: Fanout;
 }
 
 export interface CollabServer {
@@ -99,6 +105,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	let shutdown: Promise<void> | null = null;
 
 	const onStored = options.onStored;
+	const fanout = options.fanout ?? createLocalFanout();
 	const registry = new DocumentRegistry<Connection>({
 		idleUnloadMs: options.idleUnloadMs ?? 30_000,
 		logger,
@@ -106,6 +113,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		open: async (name) =>
 			new SharedDocument<Connection>(name, await loadDocument(options.store, name), {
 				limits,
+				fanout,
 				persistence: { store: options.store, settings, logger, metrics },
 				onStored:
 					onStored &&

@@ -1,20 +1,27 @@
 /**
  * One loaded document: the Y.Doc, its awareness, the sockets on it, and the gate every client
  * update passes before it reaches the Y.Doc (validation, replica apply, size limit).
+ *
+ * With a fan-out, the document also relays its changes to the other app instances that have it
+ * loaded, and takes theirs through the same gate with the origin `REMOTE`: those are sent to the
+ * local sockets and stored, but never published again, so nothing loops between instances.
  */
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, type CollabLimits } from '$lib/shared/collab';
 import { AwarenessGuard } from './awareness-guard';
+import type { Fanout, FanoutKind, FanoutMessage } from './fanout';
 import { DocumentPersistence, type LoadedState, type PersistenceContext } from './persistence';
 import {
+	decodeClientMessage,
 	encodeAwareness,
 	encodeAwarenessEntries,
 	encodeSyncStep1,
 	encodeUpdate,
+	isPlainObject,
 	type AwarenessEntry
 } from './protocol';
-import type { CollabUser } from './types';
+import { errorMessage, type CollabUser } from './types';
 import { ShadowDoc, inspectUpdate } from './update-validation';
 
 /** What a document needs of a connection. */
@@ -25,11 +32,19 @@ export interface DocumentConnection {
 
 export type Outcome = { ok: true } | { ok: false; code: number; reason: string };
 
+/** The origin of changes relayed from another app instance. */
+export const REMOTE: unique symbol = Symbol('another app instance');
+
+/** A Yjs update with no structs and no deletions: two zero counts. */
+const EMPTY_UPDATE_BYTES = 2;
+
 export interface SharedDocumentContext {
 	limits: CollabLimits;
 	persistence: PersistenceContext;
 	/** Called after each successful write of this document's updates. */
 	onStored?: (name: string, doc: Y.Doc) => void;
+	/** Relays changes between app instances; none in single-instance mode. */
+	fanout?: Fanout;
 }
 
 export class SharedDocument<C extends DocumentConnection> {
@@ -41,6 +56,9 @@ export class SharedDocument<C extends DocumentConnection> {
 	private readonly guard: AwarenessGuard<C>;
 	/** An upper bound of the encoded size: grows by each accepted update, corrected when near the limit. */
 	private approxBytes: number;
+	/** Who owns the awareness client ids published through other instances (client id → user id). */
+	private readonly remoteUsers = new Map<number, string>();
+	private readonly unsubscribe: () => void;
 
 	constructor(
 		readonly name: string,
@@ -60,6 +78,11 @@ export class SharedDocument<C extends DocumentConnection> {
 		});
 		this.doc.on('update', this.onUpdate);
 		this.awareness.on('update', this.onAwarenessUpdate);
+		this.unsubscribe =
+			context.fanout?.subscribe(name, {
+				message: (message) => this.receive(message),
+				live: () => this.resync()
+			}) ?? (() => {});
 	}
 
 	/** Starts the sync: our state vector (the client answers with what we lack) and who is here. */
@@ -70,7 +93,7 @@ export class SharedDocument<C extends DocumentConnection> {
 		if (present.length > 0) connection.send(encodeAwareness(this.awareness, present));
 	}
 
-	/** Removes the connection and, for everyone, the presence it published. */
+	/** Removes the connection and, for everyone (on every instance), the presence it published. */
 	remove(connection: C): void {
 		this.connections.delete(connection);
 		const clientId = this.guard.release(connection);
@@ -80,8 +103,9 @@ export class SharedDocument<C extends DocumentConnection> {
 	/**
 	 * Validates an untrusted update and applies it only if it is well-formed and fits. A null
 	 * origin is the server itself (e.g. copying into the development plan): every socket gets it.
+	 * `REMOTE` is another instance: every socket gets it, and it is not published again.
 	 */
-	applyUpdate(update: Uint8Array, origin: C | null): Outcome {
+	applyUpdate(update: Uint8Array, origin: C | null | typeof REMOTE): Outcome {
 		const { limits } = this.context;
 		const inspected = inspectUpdate(update, limits);
 		if (!inspected.ok) return { ok: false, code: CloseCode.Malformed, reason: inspected.reason };
@@ -108,6 +132,14 @@ export class SharedDocument<C extends DocumentConnection> {
 
 	/** Applies the entries the guard lets through; impersonation is refused as a whole. */
 	applyAwareness(entries: readonly AwarenessEntry[], origin: C): Outcome {
+		// The guard knows the owners on this instance; owners on other instances are checked here.
+		for (const entry of entries) {
+			const owner = this.remoteUsers.get(entry.clientId);
+			if (owner !== undefined && owner !== origin.user.userId && this.isNewer(entry)) {
+				const reason = `awareness for client ${entry.clientId} of another user`;
+				return { ok: false, code: CloseCode.AwarenessRejected, reason };
+			}
+		}
 		const decision = this.guard.check(origin, entries);
 		if (!decision.ok) {
 			return { ok: false, code: CloseCode.AwarenessRejected, reason: decision.reason };
@@ -124,6 +156,10 @@ export class SharedDocument<C extends DocumentConnection> {
 	}
 
 	destroy(): void {
+		this.unsubscribe();
+		// Sockets still closing would remove their presence too late for the other instances.
+		const local = this.localClientIds();
+		if (local.length > 0) removeAwarenessStates(this.awareness, local, 'unload');
 		this.doc.off('update', this.onUpdate);
 		this.awareness.off('update', this.onAwarenessUpdate);
 		this.shadow.destroy();
@@ -132,7 +168,9 @@ export class SharedDocument<C extends DocumentConnection> {
 	}
 
 	private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+		// Stored on every instance that has it, so it survives the crash of the one that took it.
 		this.persistence.enqueue(update);
+		if (origin !== REMOTE) this.publish('update', update);
 		const frame = encodeUpdate(update);
 		for (const connection of this.connections) {
 			if (connection !== origin) connection.send(frame);
@@ -145,8 +183,102 @@ export class SharedDocument<C extends DocumentConnection> {
 	): void => {
 		const changed = [...changes.added, ...changes.updated, ...changes.removed];
 		const frame = encodeAwareness(this.awareness, changed);
+		for (const clientId of changes.removed) this.remoteUsers.delete(clientId);
+		if (origin !== REMOTE) this.publish('awareness', frame);
 		for (const connection of this.connections) {
 			if (connection !== origin) connection.send(frame);
 		}
 	};
+
+	// --- fan-out between app instances -------------------------------------------------------
+
+	private publish(kind: FanoutKind, payload: Uint8Array): void {
+		const fanout = this.context.fanout;
+		fanout?.publish(this.name, kind, payload, fanout.instanceId);
+	}
+
+	/**
+	 * A message from another instance. It is untrusted like a client's, but a bad one is logged and
+	 * dropped: it closes nobody's socket.
+	 */
+	private receive(message: FanoutMessage): void {
+		const outcome =
+			message.kind === 'update'
+				? this.applyUpdate(message.payload, REMOTE)
+				: message.kind === 'awareness'
+					? this.applyRemoteAwareness(message.payload)
+					: this.answerSync(message.payload);
+		if (!outcome.ok) {
+			this.context.persistence.logger.warn('dropped a message from another instance', {
+				doc: this.name,
+				kind: message.kind,
+				origin: message.origin,
+				reason: outcome.reason
+			});
+		}
+	}
+
+	/** Presence of other instances' clients; never for a client id a socket here owns. */
+	private applyRemoteAwareness(frame: Uint8Array): Outcome {
+		const decoded = decodeClientMessage(frame, this.context.limits);
+		if (!decoded.ok || decoded.message.type !== 'awareness') {
+			const reason = decoded.ok ? `unexpected ${decoded.message.type}` : decoded.reason;
+			return { ok: false, code: CloseCode.Malformed, reason };
+		}
+		const entries = decoded.message.entries.filter(
+			(entry) => this.guard.ownerOf(entry.clientId) === undefined
+		);
+		for (const entry of entries) {
+			const user = entry.state?.user;
+			if (isPlainObject(user) && typeof user.userId === 'string') {
+				this.remoteUsers.set(entry.clientId, user.userId);
+			}
+		}
+		if (entries.length > 0) {
+			applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), REMOTE);
+		}
+		return { ok: true };
+	}
+
+	/** Another instance (re)joined with this state vector: send what it lacks, and who is here. */
+	private answerSync(stateVector: Uint8Array): Outcome {
+		let missing: Uint8Array;
+		try {
+			missing = Y.encodeStateAsUpdate(this.doc, stateVector);
+		} catch (error) {
+			return { ok: false, code: CloseCode.Malformed, reason: errorMessage(error) };
+		}
+		if (missing.byteLength > EMPTY_UPDATE_BYTES) this.publish('update', missing);
+		this.publishLocalPresence();
+		return { ok: true };
+	}
+
+	/**
+	 * The subscription became live (after load, or after the broker was down): messages may have
+	 * been lost both ways. Our whole state covers what others missed (deletions are not in a state
+	 * vector, so a diff would not); the state vector asks them for what we missed.
+	 */
+	private resync(): void {
+		const state = Y.encodeStateAsUpdate(this.doc);
+		if (state.byteLength > EMPTY_UPDATE_BYTES) this.publish('update', state);
+		this.publish('sync', Y.encodeStateVector(this.doc));
+		this.publishLocalPresence();
+	}
+
+	private publishLocalPresence(): void {
+		const local = this.localClientIds();
+		if (local.length > 0) this.publish('awareness', encodeAwareness(this.awareness, local));
+	}
+
+	/** Awareness client ids owned by sockets on this instance. */
+	private localClientIds(): number[] {
+		return [...this.awareness.getStates().keys()].filter(
+			(clientId) => this.guard.ownerOf(clientId) !== undefined
+		);
+	}
+
+	private isNewer(entry: AwarenessEntry): boolean {
+		const known = this.awareness.meta.get(entry.clientId);
+		return known === undefined || entry.clock > known.clock;
+	}
 }

@@ -1,0 +1,256 @@
+/**
+ * Two app instances (two collaboration servers on two HTTP ports) sharing one database and one
+ * real Redis, with real y-websocket providers connected to either.
+ *
+ * Both servers run in this process and share one `Database` object: on PGlite that is the only
+ * way to share a database, and on PostgreSQL it is one pool. What is under test is the fan-out
+ * between the servers, which goes only through Redis.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Fanout } from '$lib/server/collab/fanout';
+import { loadDocument } from '$lib/server/collab/persistence';
+import { createPgDocumentStore } from '$lib/server/collab/pg-store';
+import { createRedisFanout } from '$lib/server/collab/redis-fanout';
+import type { Database } from '$lib/server/db/types';
+import {
+	quietLogger,
+	retryableAssertion,
+	sheetName,
+	startCollabHarness,
+	testUsers,
+	type Harness,
+	type HarnessOptions,
+	type LogEntry,
+	type TestClient
+} from '../helpers/collab-harness';
+import { createTestDatabase, testEngine } from '../helpers/db';
+import { startRedis, type RedisServer } from '../helpers/redis-server';
+
+interface Instance {
+	harness: Harness;
+	fanout: Fanout;
+	logs: LogEntry[];
+	/** What the runtime does on close: shut the collaboration server down, then the fan-out. */
+	stop(): Promise<void>;
+	/** Stops, then frees the harness and its clients. */
+	dispose(): Promise<void>;
+}
+
+const DEGRADED = 'redis fan-out unavailable';
+const RECOVERED = 'redis fan-out recovered';
+const CONVERGE = { timeout: 10_000, interval: 25 };
+
+let db: Database;
+let redis: RedisServer;
+let running: Instance[] = [];
+
+async function startInstance(options: HarnessOptions = {}): Promise<Instance> {
+	const logger = quietLogger();
+	const fanout = createRedisFanout({ url: redis.url, logger, reconnectMaxMs: 100 });
+	const harness = await startCollabHarness({
+		store: createPgDocumentStore(db),
+		persistence: { batchMs: 20 },
+		...options,
+		fanout,
+		logger
+	});
+	let stopped: Promise<void> | null = null;
+	const instance: Instance = {
+		harness,
+		fanout,
+		logs: logger.entries,
+		stop: () =>
+			(stopped ??= (async () => {
+				await harness.server.shutdown();
+				await fanout.close();
+			})()),
+		async dispose() {
+			await instance.stop();
+			await harness.teardown();
+		}
+	};
+	running.push(instance);
+	await retryableAssertion(() => expect(fanout.status).toBe('live'), CONVERGE);
+	return instance;
+}
+
+function text(client: TestClient): string {
+	return client.doc.getText('notes').toString();
+}
+
+/** The other people this client sees, by name, with the field they are in. */
+function presence(client: TestClient): Record<string, unknown> {
+	const seen: Record<string, unknown> = {};
+	for (const [clientId, state] of client.provider.awareness.getStates()) {
+		if (clientId === client.doc.clientID) continue;
+		const user = state.user as { name?: string } | undefined;
+		if (user?.name) seen[user.name] = state.field;
+	}
+	return seen;
+}
+
+function count(instance: Instance, message: string): number {
+	return instance.logs.filter((entry) => entry.message.startsWith(message)).length;
+}
+
+beforeAll(async () => {
+	redis = await startRedis();
+	db = await createTestDatabase();
+});
+
+afterEach(async () => {
+	const instances = running;
+	running = [];
+	for (const instance of instances.reverse()) await instance.dispose();
+});
+
+afterAll(async () => {
+	await redis?.dispose();
+	await db?.close();
+});
+
+describe(`fan-out between two app instances through Redis (${testEngine()})`, () => {
+	it('people on different instances co-edit, converge and see each other', async () => {
+		const [a, b] = [await startInstance(), await startInstance()];
+		const room = sheetName();
+		const mentor = a.harness.connect(room, 'mentor');
+		const mentee = b.harness.connect(room, 'mentee');
+		await Promise.all([mentor.synced(), mentee.synced()]);
+
+		mentor.doc.getText('notes').insert(0, 'from A');
+		mentee.doc.getMap('values').set('date', '2026-11-24');
+		mentor.provider.awareness.setLocalStateField('field', 'goals');
+		mentee.provider.awareness.setLocalStateField('field', 'notes');
+		await retryableAssertion(() => {
+			expect(text(mentee)).toBe('from A');
+			expect(mentor.doc.getMap('values').get('date')).toBe('2026-11-24');
+			expect(presence(mentor)).toEqual({ [testUsers.mentee.name]: 'notes' });
+			expect(presence(mentee)).toEqual({ [testUsers.mentor.name]: 'goals' });
+		}, CONVERGE);
+
+		// Concurrent edits on both sides merge to the same text everywhere.
+		mentor.doc.getText('notes').insert(0, '[A] ');
+		mentee.doc.getText('notes').insert(text(mentee).length, ' [B]');
+		await retryableAssertion(() => {
+			expect(text(mentor)).toBe('[A] from A [B]');
+			expect(text(mentee)).toBe(text(mentor));
+		}, CONVERGE);
+		for (const instance of [a, b]) {
+			expect(
+				await instance.harness.server.readDocument(room, (d) => d.getText('notes').toString())
+			).toBe('[A] from A [B]');
+		}
+
+		// Relayed changes are not relayed back: once everyone has converged, traffic stops.
+		const quiet = () => [a, b].map((instance) => instance.harness.server.stats().messagesOut);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const before = quiet();
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(quiet()).toEqual(before);
+
+		// Leaving removes the presence on the other instance too.
+		mentee.provider.disconnect();
+		await retryableAssertion(() => expect(presence(mentor)).toEqual({}), CONVERGE);
+	});
+
+	it('a document opened later on another instance gets edits not stored yet', async () => {
+		// A keeps its edits in memory (nothing is written within the test's time).
+		const a = await startInstance({ persistence: { batchMs: 60_000 } });
+		const b = await startInstance();
+		const room = sheetName();
+		const writer = a.harness.connect(room, 'mentor');
+		await writer.synced();
+		writer.doc.getText('notes').insert(0, 'only in memory on A');
+		await retryableAssertion(async () => {
+			expect(await a.harness.server.readDocument(room, (d) => d.getText('notes').toString())).toBe(
+				'only in memory on A'
+			);
+		}, CONVERGE);
+		expect((await createPgDocumentStore(db).load(room)).updates).toHaveLength(0);
+
+		const reader = b.harness.connect(room, 'mentee');
+		await reader.synced();
+		await retryableAssertion(() => expect(text(reader)).toBe('only in memory on A'), CONVERGE);
+	});
+
+	it('when an instance stops, its clients move to the other one and nothing is lost', async () => {
+		const [a, b] = [await startInstance(), await startInstance()];
+		const room = sheetName();
+		const onA = a.harness.connect(room, 'mentor');
+		const onB = b.harness.connect(room, 'mentee');
+		await Promise.all([onA.synced(), onB.synced()]);
+		onA.doc.getText('notes').insert(0, 'before');
+		await retryableAssertion(() => expect(text(onB)).toBe('before'), CONVERGE);
+
+		// As a load balancer would: the next connection of A's client reaches B.
+		onA.provider.serverUrl = b.harness.url;
+		const stopping = a.stop();
+		// Typed while the instance goes away: the provider re-sends it after reconnecting.
+		onA.doc.getText('notes').insert(6, ' during');
+		await stopping;
+		onA.doc.getText('notes').insert(text(onA).length, ' after');
+		onB.doc.getText('notes').insert(0, '> ');
+
+		await retryableAssertion(() => {
+			expect(onA.provider.wsconnected).toBe(true);
+			expect(text(onA)).toBe('> before during after');
+			expect(text(onB)).toBe(text(onA));
+		}, CONVERGE);
+		await b.harness.server.flushAll();
+		const stored = await loadDocument(createPgDocumentStore(db), room);
+		expect(stored.doc.getText('notes').toString()).toBe('> before during after');
+		stored.doc.destroy();
+	});
+
+	it('without Redis each instance serves its own clients; when it returns, all converge', async () => {
+		const [a, b] = [await startInstance(), await startInstance()];
+		const room = sheetName();
+		const a1 = a.harness.connect(room, 'mentor');
+		const a2 = a.harness.connect(room, 'mentor');
+		const b1 = b.harness.connect(room, 'mentee');
+		await Promise.all([a1.synced(), a2.synced(), b1.synced()]);
+		a1.doc.getText('notes').insert(0, 'shared');
+		await retryableAssertion(() => expect(text(b1)).toBe('shared'), CONVERGE);
+
+		await redis.stop();
+		await retryableAssertion(() => {
+			expect(a.fanout.degraded).toBe(true);
+			expect(b.fanout.degraded).toBe(true);
+		}, CONVERGE);
+
+		a1.doc.getText('notes').insert(0, 'A: ');
+		b1.doc.getMap('values').set('offline', 'B');
+		await retryableAssertion(() => expect(text(a2)).toBe('A: shared'), CONVERGE);
+		// Let the clients retry the connection a few times: one line each, no flood.
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect(text(b1)).toBe('shared');
+		expect(a1.doc.getMap('values').get('offline')).toBeUndefined();
+		for (const instance of [a, b]) {
+			expect(count(instance, DEGRADED)).toBe(1);
+			expect(count(instance, RECOVERED)).toBe(0);
+		}
+
+		await redis.start();
+		await retryableAssertion(() => {
+			for (const client of [a1, a2, b1]) {
+				expect(text(client)).toBe('A: shared');
+				expect(client.doc.getMap('values').get('offline')).toBe('B');
+			}
+		}, CONVERGE);
+		for (const instance of [a, b]) {
+			expect(instance.fanout.status).toBe('live');
+			expect(count(instance, DEGRADED)).toBe(1);
+			expect(count(instance, RECOVERED)).toBe(1);
+		}
+
+		// Live again: new edits flow at once.
+		b1.doc.getText('notes').insert(text(b1).length, '!');
+		await retryableAssertion(() => expect(text(a2)).toBe('A: shared!'), CONVERGE);
+		// And presence is exchanged again (each side re-published its own on resync).
+		b1.provider.awareness.setLocalStateField('field', 'after-outage');
+		await retryableAssertion(
+			() => expect(presence(a1)[testUsers.mentee.name]).toBe('after-outage'),
+			CONVERGE
+		);
+	});
+});
