@@ -45,6 +45,8 @@ export default defineConfig({
 				test: {
 					name: 'integration-postgres',
 					include: ['tests/integration/**/*.test.ts'],
+					// The fuzz test runs on the in-memory store: once (in `integration`) is enough.
+					exclude: ['tests/integration/collab-fuzz.test.ts'],
 					environment: 'node',
 					env: { TEST_DB: 'postgres' },
 					globalSetup: ['tests/helpers/postgres-global-setup.ts'],

@@ -1,0 +1,228 @@
+/** Renders a benchmark run as `docs/performance.md`. */
+import type { Summary } from './run';
+
+export interface SideResult {
+	latency: Summary;
+	metrics: Record<string, number>;
+}
+
+export interface ScenarioResult {
+	id: string;
+	ours: SideResult | null;
+	reference: SideResult | null;
+}
+
+export interface RunOutput {
+	date: string;
+	machine: {
+		nproc: number;
+		cpu: string;
+		node: string;
+		commit?: string;
+		loadAverageAtEnd: number;
+	};
+	settings: Record<string, unknown>;
+	results: ScenarioResult[];
+}
+
+type Read = (side: SideResult) => number | undefined;
+
+interface Row {
+	metric: string;
+	read: Read;
+	/** A goal, not an assertion: text, and whether a value of ours meets it. */
+	target?: [string, (value: number, side: SideResult) => boolean];
+}
+
+const latencyRows: Row[] = [
+	{ metric: 'latency p50 (ms)', read: (s) => s.latency.p50 },
+	{ metric: 'latency p95 (ms)', read: (s) => s.latency.p95 },
+	{ metric: 'latency p99 (ms)', read: (s) => s.latency.p99 },
+	{ metric: 'latency p99.9 (ms)', read: (s) => s.latency.p999 },
+	{ metric: 'latency max (ms)', read: (s) => s.latency.max },
+	{ metric: 'latency samples', read: (s) => s.latency.count }
+];
+const m =
+	(key: string): Read =>
+	(s) =>
+		s.metrics[key];
+const serverRows: Row[] = [
+	{ metric: 'server CPU (% of one core)', read: m('cpuPercent') },
+	{ metric: 'event-loop delay p99 (ms)', read: m('eventLoopP99Ms') },
+	{ metric: 'event-loop delay max (ms)', read: m('eventLoopMaxMs') },
+	{ metric: 'RSS (MB)', read: m('rssMB') },
+	{ metric: 'store writes/s (rows/s)', read: m('writesPerSecond') },
+	{ metric: 'client sends/s', read: m('sendsPerSecond') }
+];
+/** Memory per document against the encoded size held in `encodedKey` (kB). */
+const memoryTarget = (encodedKey: string): Row['target'] => [
+	'≤ 25 × encoded + 100 kB',
+	(value, side) => value <= 25 * (side.metrics[encodedKey] ?? Number.NaN) + 100
+];
+
+const rowsByScenario: Record<string, { title: string; rows: Row[] }> = {
+	A: {
+		title: 'A — many documents × 3 clients, one typist each (5–10 chars/s)',
+		rows: [
+			...latencyRows.map((row) =>
+				row.metric === 'latency p50 (ms)'
+					? { ...row, target: ['< 5', (v: number) => v < 5] as Row['target'] }
+					: row.metric === 'latency p99 (ms)'
+						? { ...row, target: ['< 25', (v: number) => v < 25] as Row['target'] }
+						: row
+			),
+			...serverRows.map((row) =>
+				row.metric.startsWith('event-loop delay p99')
+					? { ...row, target: ['< 20', (v: number) => v < 20] as Row['target'] }
+					: row
+			),
+			{
+				metric: 'RSS per loaded doc (kB)',
+				read: m('rssPerDocKB'),
+				target: memoryTarget('encodedPerDocKB')
+			},
+			{ metric: 'encoded size per doc (kB)', read: m('encodedPerDocKB') }
+		]
+	},
+	B: {
+		title: 'B — one hot document, many clients, 20 typists',
+		rows: [
+			...latencyRows.map((row) =>
+				row.metric === 'latency p99 (ms)'
+					? { ...row, target: ['< 100', (v: number) => v < 100] as Row['target'] }
+					: row
+			),
+			...serverRows.map((row) =>
+				row.metric.startsWith('event-loop delay max')
+					? { ...row, target: ['no stall > 50', (v: number) => v <= 50] as Row['target'] }
+					: row
+			)
+		]
+	},
+	C: {
+		title: 'C — form clients setting map fields at 1–2/s (3 per document)',
+		rows: [...latencyRows, ...serverRows]
+	},
+	D: {
+		title: 'D — reconnect storm: every socket dropped at once',
+		rows: [
+			{ metric: 'clients', read: m('clients') },
+			{ metric: 'initial connect, all synced (ms)', read: m('initialConnectMs') },
+			{
+				metric: 'after the drop, all synced again (ms)',
+				read: m('allSyncedMs'),
+				target: ['< 10,000 (3,000 clients)', (v) => v < 10_000]
+			},
+			{ metric: 'reconnect attempts', read: m('reconnects') },
+			...serverRows.slice(0, 4)
+		]
+	},
+	E: {
+		title: 'E — cold load from the store',
+		rows: [
+			{ metric: 'small doc, encoded (kB)', read: m('smallEncodedKB') },
+			{
+				metric: 'small doc, connect → synced, median (ms)',
+				read: m('smallLoadMedianMs'),
+				target: ['< 50', (v) => v < 50]
+			},
+			{ metric: 'small doc, connect → synced, max (ms)', read: m('smallLoadMaxMs') },
+			{
+				metric: 'small doc, RSS per doc (kB)',
+				read: m('smallRssPerDocKB'),
+				target: memoryTarget('smallEncodedKB')
+			},
+			{ metric: 'large doc, encoded (kB)', read: m('largeEncodedKB') },
+			{ metric: 'large doc, connect → synced, median (ms)', read: m('largeLoadMedianMs') },
+			{ metric: 'large doc, connect → synced, max (ms)', read: m('largeLoadMaxMs') },
+			{
+				metric: 'large doc, RSS per doc (kB)',
+				read: m('largeRssPerDocKB'),
+				target: memoryTarget('largeEncodedKB')
+			},
+			{ metric: 'large doc, RSS / encoded size', read: m('largeRssPerEncoded') }
+		]
+	},
+	F: {
+		title: 'F — hostile input mix while clients type',
+		rows: [
+			{ metric: 'calm phase latency p50 (ms)', read: m('calmP50Ms') },
+			{ metric: 'calm phase latency p99 (ms)', read: m('calmP99Ms') },
+			{ metric: 'hostile phase latency p50 (ms)', read: m('hostileP50Ms') },
+			{ metric: 'hostile phase latency p99 (ms)', read: m('hostileP99Ms') },
+			{ metric: 'sockets closed by the server', read: m('closedByServer') },
+			{ metric: 'failed updates logged, socket kept', read: m('updatesFailedAndKept') },
+			...serverRows.slice(0, 4)
+		]
+	}
+};
+
+const format = (value: number | undefined) =>
+	value === undefined || Number.isNaN(value) ? '—' : value.toLocaleString('en-GB');
+
+function ratio(ours: number | undefined, reference: number | undefined): string {
+	if (ours === undefined || reference === undefined || reference === 0) return '—';
+	if (Number.isNaN(ours) || Number.isNaN(reference)) return '—';
+	return `${(ours / reference).toFixed(2)}×`;
+}
+
+/** The table of one run, and the list of targets with met/missed. */
+export function renderTables(run: RunOutput): { table: string; targets: string[] } {
+	const lines: string[] = [];
+	const targets: string[] = [];
+	for (const result of run.results) {
+		const scenario = rowsByScenario[result.id];
+		if (!scenario) continue;
+		lines.push('', `### ${scenario.title}`, '');
+		lines.push('| metric | ours | reference | ours / reference | target | met |');
+		lines.push('| --- | ---: | ---: | ---: | --- | --- |');
+		for (const row of scenario.rows) {
+			const ours = result.ours ? row.read(result.ours) : undefined;
+			const reference = result.reference ? row.read(result.reference) : undefined;
+			let met = '';
+			if (row.target && result.ours && ours !== undefined && !Number.isNaN(ours)) {
+				met = row.target[1](ours, result.ours) ? 'yes' : '**no**';
+				targets.push(`${result.id}: ${row.metric} ${row.target[0]} — ours ${format(ours)}: ${met}`);
+			}
+			lines.push(
+				`| ${row.metric} | ${format(ours)} | ${format(reference)} | ${ratio(ours, reference)} | ${row.target?.[0] ?? ''} | ${met} |`
+			);
+		}
+	}
+	return { table: lines.join('\n'), targets };
+}
+
+const BEGIN = '<!-- bench:begin -->';
+const END = '<!-- bench:end -->';
+
+/**
+ * The measured part of `docs/performance.md`, between markers, so the prose around it (method,
+ * analysis) survives a rerun.
+ */
+export function renderMeasured(run: RunOutput): string {
+	const { table, targets } = renderTables(run);
+	return [
+		BEGIN,
+		`Run: ${run.date} · ${run.machine.nproc} cores (${run.machine.cpu}) · Node ${run.machine.node} · commit ${run.machine.commit ?? 'unknown'} · load average at the end ${run.machine.loadAverageAtEnd}`,
+		'',
+		'Settings: `' + JSON.stringify(run.settings) + '`',
+		table,
+		'',
+		'Targets (goals, not assertions):',
+		'',
+		...targets.map((line) => `- ${line}`),
+		END
+	].join('\n');
+}
+
+export function mergeIntoDocument(existing: string | null, run: RunOutput): string {
+	const measured = renderMeasured(run);
+	if (existing && existing.includes(BEGIN) && existing.includes(END)) {
+		return (
+			existing.slice(0, existing.indexOf(BEGIN)) +
+			measured +
+			existing.slice(existing.indexOf(END) + END.length)
+		);
+	}
+	return `# Collaboration server performance\n\n${measured}\n`;
+}

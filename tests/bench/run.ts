@@ -1,0 +1,485 @@
+/**
+ * The collaboration benchmark: each scenario against our server and against the reference
+ * server, side by side in one run, with load from separate worker processes.
+ * `npm run bench -- --help` lists the options. The JSON result is the last line of stdout.
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
+import { newHistogram, decodeHistogram, parseOptions, sleep } from './shared';
+import type {
+	DocPlan,
+	ServerKind,
+	ServerReply,
+	ServerRequest,
+	ServerSample,
+	StoreKind,
+	WorkerPlan,
+	WorkerReply,
+	WorkerReport,
+	WorkerRequest
+} from './shared';
+import { mergeIntoDocument, type ScenarioResult } from './report';
+
+const HELP = `npm run bench -- [options]
+  --scenarios A,B,C,D,E,F  which scenarios (default all)
+  --duration 12            seconds of load per measured phase
+  --docs 300               A: documents (3 clients each, one typist)
+  --hot-clients 400        B: clients on the hot document
+  --typists 20             B: typists among them
+  --form-docs 100          C: documents with 3 form clients each
+  --storm-clients 3000     D: clients (3 per document) dropped at once
+  --small-kb 160           E: size of the small cold document
+  --large-mb 16            E: size of the large cold document
+  --e-store pglite         E: our store (pglite | memory); the reference keeps documents in memory
+  --store memory           A-D, F: our store (memory | pglite)
+  --hostile-sockets 20     F: hostile sockets (each sends --hostile-rate frames/s)
+  --hostile-rate 20
+  --f-docs 100             F: honest documents (3 clients, one typist)
+  --workers 2              load generator processes
+  --out docs/performance.md  ('-' to skip writing it)`;
+
+const options = parseOptions(process.argv.slice(2));
+if (options.has('help')) {
+	console.log(HELP);
+	process.exit(0);
+}
+const num = (key: string, fallback: number) => Number(options.get(key) ?? fallback);
+const settings = {
+	scenarios: (options.get('scenarios') ?? 'A,B,C,D,E,F').split(',').map((s) => s.trim()),
+	durationMs: num('duration', 12) * 1000,
+	docs: num('docs', 300),
+	hotClients: num('hot-clients', 400),
+	typists: num('typists', 20),
+	formDocs: num('form-docs', 100),
+	stormClients: num('storm-clients', 3000),
+	smallBytes: num('small-kb', 160) * 1024,
+	largeBytes: num('large-mb', 16) * 1_000_000,
+	eStore: (options.get('e-store') ?? 'pglite') as StoreKind,
+	store: (options.get('store') ?? 'memory') as StoreKind,
+	hostileSockets: num('hostile-sockets', 20),
+	hostileRate: num('hostile-rate', 20),
+	fDocs: num('f-docs', 100),
+	workers: num('workers', 2),
+	out: options.get('out') ?? 'docs/performance.md'
+};
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** A request before it is numbered (`Omit` distributed over the union). */
+type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** A child process spoken to with numbered requests. */
+class Peer<Request extends { id: number }, Reply extends { id: number }> {
+	private nextId = 1;
+	private readonly waiting = new Map<number, (reply: Reply) => void>();
+	readonly events: Reply[] = [];
+	onEvent: ((reply: Reply) => void) | null = null;
+
+	constructor(readonly child: ChildProcess) {
+		child.on('message', (message: Reply) => {
+			const resolve = this.waiting.get(message.id);
+			if (resolve) {
+				this.waiting.delete(message.id);
+				resolve(message);
+			} else {
+				this.events.push(message);
+				this.onEvent?.(message);
+			}
+		});
+	}
+
+	request(message: Unnumbered<Request>, timeoutMs = 180_000): Promise<Reply> {
+		const id = this.nextId++;
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(
+				() => reject(new Error(`no reply to ${JSON.stringify(message).slice(0, 80)}`)),
+				timeoutMs
+			);
+			this.waiting.set(id, (reply) => {
+				clearTimeout(timer);
+				resolve(reply);
+			});
+			this.child.send({ ...message, id });
+		});
+	}
+}
+
+type Server = Peer<ServerRequest, ServerReply> & { port: number };
+type Worker = Peer<WorkerRequest, WorkerReply>;
+
+async function startServer(kind: ServerKind, store: StoreKind): Promise<Server> {
+	const child = fork(`${here}server-process.js`, [kind, store], {
+		execArgv: ['--expose-gc', '--max-old-space-size=3072'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	const peer = new Peer<ServerRequest, ServerReply>(child);
+	const ready = await new Promise<ServerReply>((resolve, reject) => {
+		peer.onEvent = resolve;
+		child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+	});
+	peer.onEvent = null;
+	return Object.assign(peer, { port: ready.cmd === 'ready' ? ready.port : 0 });
+}
+
+function startWorkers(count: number): Worker[] {
+	return Array.from({ length: count }, () => {
+		const child = fork(`${here}load-worker.js`, [], {
+			execArgv: ['--max-old-space-size=3072'],
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+		});
+		return new Peer<WorkerRequest, WorkerReply>(child);
+	});
+}
+
+function basePlan(port: number): Omit<WorkerPlan, 'docs'> {
+	return {
+		url: `ws://127.0.0.1:${port}/collab`,
+		typeIntervalMs: [100, 200],
+		formIntervalMs: [500, 1000],
+		hostileRate: settings.hostileRate,
+		connectConcurrency: 50
+	};
+}
+
+const docName = () => `pair/${randomUUID()}/sheet/${randomUUID()}`;
+
+interface Measured {
+	latency: Summary;
+	server: ServerSample;
+	reports: WorkerReport[];
+	extra: Record<string, number>;
+}
+
+export interface Summary {
+	count: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	p999: number;
+	max: number;
+}
+
+function summarize(reports: WorkerReport[]): Summary {
+	const total = newHistogram();
+	for (const report of reports) total.add(decodeHistogram(report.histogram));
+	const ms = (us: number) => Math.round(us / 10) / 100;
+	return {
+		count: total.totalCount,
+		p50: ms(total.getValueAtPercentile(50)),
+		p95: ms(total.getValueAtPercentile(95)),
+		p99: ms(total.getValueAtPercentile(99)),
+		p999: ms(total.getValueAtPercentile(99.9)),
+		max: ms(total.maxValue)
+	};
+}
+
+async function collect(workers: Worker[]): Promise<WorkerReport[]> {
+	const replies = await Promise.all(workers.map((w) => w.request({ cmd: 'collect' })));
+	return replies.flatMap((r) => (r.cmd === 'done' && r.report ? [r.report] : []));
+}
+
+async function sampleOf(server: Server): Promise<ServerSample> {
+	const reply = await server.request({ cmd: 'sample' });
+	if (reply.cmd !== 'done' || !reply.sample) throw new Error('no sample');
+	return reply.sample;
+}
+
+async function stopAll(server: Server, workers: Worker[]) {
+	await Promise.all(workers.map((w) => w.request({ cmd: 'quit' }, 5_000).catch(() => null)));
+	await server.request({ cmd: 'quit' }, 5_000).catch(() => null);
+	for (const peer of [server, ...workers]) if (peer.child.exitCode === null) peer.child.kill();
+}
+
+/** Opens the plans (one per worker), types for the duration, and measures. */
+async function loadPhase(
+	kind: ServerKind,
+	store: StoreKind,
+	plans: DocPlan[][],
+	phases: number
+): Promise<Measured[]> {
+	const server = await startServer(kind, store);
+	const workers = startWorkers(plans.length);
+	try {
+		const plan = basePlan(server.port);
+		await Promise.all(
+			workers.map((w, i) => w.request({ cmd: 'open', plan: { ...plan, docs: plans[i] } }))
+		);
+		await sleep(500);
+		const results: Measured[] = [];
+		await collect(workers);
+		for (let phase = 0; phase < phases; phase++) {
+			await server.request({ cmd: 'reset' });
+			if (phase === 0)
+				await Promise.all(workers.map((w) => w.request({ cmd: 'go', active: true })));
+			else await hostilePhase(server, workers, 'start');
+			await sleep(settings.durationMs / phases);
+			if (phase === phases - 1) {
+				await Promise.all(workers.map((w) => w.request({ cmd: 'go', active: false })));
+				await sleep(1_000);
+			}
+			const sample = await sampleOf(server);
+			const reports = await collect(workers);
+			results.push({ latency: summarize(reports), server: sample, reports, extra: {} });
+		}
+		return results;
+	} finally {
+		await stopAll(server, workers);
+	}
+}
+
+/** F: the hostile sockets live in their own worker, started for the second phase. */
+const hostileWorkers = new Map<Server, Worker>();
+async function hostilePhase(server: Server, _workers: Worker[], _step: 'start') {
+	const [worker] = startWorkers(1);
+	hostileWorkers.set(server, worker);
+	const docs = Array.from({ length: settings.hostileSockets }, () => ({
+		name: docName(),
+		roles: ['hostile' as const]
+	}));
+	await worker.request({ cmd: 'open', plan: { ...basePlan(server.port), docs } });
+	await worker.request({ cmd: 'go', active: true });
+}
+
+function split<T>(items: T[], parts: number): T[][] {
+	const out: T[][] = Array.from({ length: parts }, () => []);
+	items.forEach((item, index) => out[index % parts].push(item));
+	return out;
+}
+
+function derived(m: Measured): Record<string, number> {
+	const s = m.server;
+	const seconds = s.elapsedMs / 1000;
+	const docs = Math.max(1, s.documentsLoaded);
+	return {
+		cpuPercent: Math.round((s.cpuMs / s.elapsedMs) * 1000) / 10,
+		eventLoopP99Ms: Math.round(s.eventLoopP99Ms * 10) / 10,
+		eventLoopMaxMs: Math.round(s.eventLoopMaxMs * 10) / 10,
+		rssMB: Math.round(s.rssBytes / 1e5) / 10,
+		rssPerDocKB: Math.round((s.rssBytes - s.rssBaselineBytes) / docs / 100) / 10,
+		encodedPerDocKB: Math.round(s.encodedBytes / docs / 100) / 10,
+		writesPerSecond: Math.round(s.appends / seconds),
+		rowsPerSecond: Math.round(s.rows / seconds),
+		sendsPerSecond: Math.round(m.reports.reduce((sum, r) => sum + r.sent, 0) / seconds),
+		...m.extra
+	};
+}
+
+async function scenarioA(kind: ServerKind): Promise<Measured> {
+	const docs = Array.from({ length: settings.docs }, () => ({
+		name: docName(),
+		roles: ['typist', 'observer', 'observer'] as DocPlan['roles']
+	}));
+	return (await loadPhase(kind, settings.store, split(docs, settings.workers), 1))[0];
+}
+
+async function scenarioB(kind: ServerKind): Promise<Measured> {
+	const name = docName();
+	const measuring = Math.min(settings.hotClients, settings.typists * 2);
+	const passive = settings.hotClients - measuring;
+	const typists = Math.min(settings.typists, measuring);
+	const roles: DocPlan['roles'] = [
+		...Array.from({ length: typists }, () => 'typist' as const),
+		...Array.from({ length: measuring - typists }, () => 'observer' as const)
+	];
+	// Measuring clients share one worker (one clock); passive ones are spread over the rest.
+	const plans: DocPlan[][] = [[{ name, roles }]];
+	const others = Math.max(1, settings.workers - 1);
+	const counts = split(
+		Array.from({ length: passive }, (_, i) => i),
+		others
+	);
+	for (const chunk of counts) {
+		plans.push([{ name, roles: chunk.map(() => 'passive' as const) }]);
+	}
+	return (await loadPhase(kind, settings.store, plans, 1))[0];
+}
+
+async function scenarioC(kind: ServerKind): Promise<Measured> {
+	const docs = Array.from({ length: settings.formDocs }, () => ({
+		name: docName(),
+		roles: ['form', 'form', 'form'] as DocPlan['roles']
+	}));
+	return (await loadPhase(kind, settings.store, split(docs, settings.workers), 1))[0];
+}
+
+async function scenarioD(kind: ServerKind): Promise<Measured> {
+	const docs = Array.from({ length: Math.ceil(settings.stormClients / 3) }, () => ({
+		name: docName(),
+		roles: ['observer', 'observer', 'observer'] as DocPlan['roles']
+	}));
+	const server = await startServer(kind, settings.store);
+	const workers = startWorkers(settings.workers);
+	const plans = split(docs, settings.workers);
+	try {
+		const plan = { ...basePlan(server.port), connectConcurrency: 100 };
+		const opened = performance.now();
+		await Promise.all(
+			workers.map((w, i) => w.request({ cmd: 'open', plan: { ...plan, docs: plans[i] } }))
+		);
+		const openMs = performance.now() - opened;
+		await sleep(1_000);
+		await collect(workers);
+		await server.request({ cmd: 'reset' });
+		await Promise.all(workers.map((w) => w.request({ cmd: 'expect-drop' })));
+		const synced = workers.map(
+			(w) =>
+				new Promise<number>((resolve) => {
+					w.onEvent = () => resolve(performance.now());
+				})
+		);
+		const dropped = performance.now();
+		await server.request({ cmd: 'drop-all' });
+		const deadline = sleep(60_000).then(() => Number.NaN);
+		const times = await Promise.all(synced.map((p) => Promise.race([p, deadline])));
+		const allSyncedMs = Math.max(...times) - dropped;
+		const sample = await sampleOf(server);
+		const reports = await collect(workers);
+		return {
+			latency: summarize(reports),
+			server: sample,
+			reports,
+			extra: {
+				clients: docs.length * 3,
+				initialConnectMs: Math.round(openMs),
+				allSyncedMs: Math.round(allSyncedMs),
+				reconnects: reports.reduce((sum, r) => sum + r.reconnects, 0)
+			}
+		};
+	} finally {
+		await stopAll(server, workers);
+	}
+}
+
+/** Seeds `count` documents of `bytes`, then opens them one after another: each a cold load. */
+async function coldLoads(server: Server, label: string, bytes: number, count: number) {
+	const names = Array.from({ length: count }, docName);
+	let encoded = 0;
+	for (const name of names) {
+		const reply = await server.request({ cmd: 'seed', name, bytes }, 600_000);
+		encoded = reply.cmd === 'done' ? (reply.seededBytes ?? 0) : 0;
+	}
+	await server.request({ cmd: 'reset' });
+	const [worker] = startWorkers(1);
+	try {
+		const docs = names.map((name) => ({ name, roles: ['passive' as const] }));
+		await worker.request({
+			cmd: 'open',
+			plan: { ...basePlan(server.port), connectConcurrency: 1, docs }
+		});
+		const [report] = await collect([worker]);
+		const times = [...report.syncTimesMs].sort((a, b) => a - b);
+		const sample = await sampleOf(server);
+		const perDoc = (sample.rssBytes - sample.rssBaselineBytes) / count;
+		return {
+			sample,
+			extra: {
+				[`${label}EncodedKB`]: Math.round(encoded / 1024),
+				[`${label}LoadMedianMs`]: Math.round(times[Math.floor(times.length / 2)] * 10) / 10,
+				[`${label}LoadMaxMs`]: Math.round((times.at(-1) ?? 0) * 10) / 10,
+				[`${label}RssPerDocKB`]: Math.round(perDoc / 1024),
+				[`${label}RssPerEncoded`]: Math.round((perDoc / Math.max(1, encoded)) * 10) / 10
+			}
+		};
+	} finally {
+		await worker.request({ cmd: 'quit' }, 5_000).catch(() => null);
+	}
+}
+
+async function scenarioE(kind: ServerKind): Promise<Measured> {
+	const server = await startServer(kind, kind === 'ours' ? settings.eStore : 'memory');
+	try {
+		const small = await coldLoads(server, 'small', settings.smallBytes, 5);
+		const large = await coldLoads(server, 'large', settings.largeBytes, 2);
+		return {
+			latency: summarize([]),
+			server: large.sample,
+			reports: [],
+			extra: { ...small.extra, ...large.extra }
+		};
+	} finally {
+		await stopAll(server, []);
+	}
+}
+
+async function scenarioF(kind: ServerKind): Promise<Measured> {
+	const docs = Array.from({ length: settings.fDocs }, () => ({
+		name: docName(),
+		roles: ['typist', 'observer', 'observer'] as DocPlan['roles']
+	}));
+	const [calm, hostile] = await loadPhase(kind, settings.store, split(docs, settings.workers), 2);
+	for (const [server, worker] of hostileWorkers) {
+		await worker.request({ cmd: 'quit' }, 5_000).catch(() => null);
+		hostileWorkers.delete(server);
+	}
+	return {
+		...hostile,
+		extra: {
+			calmP50Ms: calm.latency.p50,
+			calmP99Ms: calm.latency.p99,
+			hostileP50Ms: hostile.latency.p50,
+			hostileP99Ms: hostile.latency.p99,
+			hostileSockets: settings.hostileSockets,
+			closedByServer: Object.values(hostile.server.closesByCode).reduce((a, b) => a + b, 0),
+			updatesFailedAndKept: hostile.server.swallowedErrors
+		}
+	};
+}
+
+const scenarios: Record<string, (kind: ServerKind) => Promise<Measured>> = {
+	A: scenarioA,
+	B: scenarioB,
+	C: scenarioC,
+	D: scenarioD,
+	E: scenarioE,
+	F: scenarioF
+};
+
+const results: ScenarioResult[] = [];
+const started = new Date();
+for (const id of settings.scenarios) {
+	const run = scenarios[id];
+	if (!run) throw new Error(`unknown scenario ${id}`);
+	const row: ScenarioResult = { id, ours: null, reference: null };
+	for (const kind of ['ours', 'reference'] as const) {
+		const t0 = performance.now();
+		try {
+			const measured = await run(kind);
+			row[kind] = { latency: measured.latency, metrics: derived(measured) };
+		} catch (error) {
+			console.error(`scenario ${id} on ${kind} failed:`, error);
+		}
+		console.error(`scenario ${id} ${kind}: ${Math.round((performance.now() - t0) / 1000)} s`);
+	}
+	results.push(row);
+}
+
+const machine = {
+	nproc: cpus().length,
+	cpu: /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown',
+	node: process.version,
+	commit: gitCommit(),
+	loadAverageAtEnd: Number(loadavg()[0].toFixed(2))
+};
+/** The commit measured (uncommitted changes in the tree are measured too). */
+function gitCommit(): string {
+	try {
+		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+	} catch {
+		return 'unknown';
+	}
+}
+
+const output = { date: started.toISOString(), machine, settings, results };
+if (settings.out !== '-') {
+	const existing = existsSync(settings.out) ? readFileSync(settings.out, 'utf8') : null;
+	// Formatted as `npm run format:check` expects, so a rerun leaves the repository clean.
+	const text = mergeIntoDocument(existing, output);
+	const config = await prettier.resolveConfig(settings.out);
+	writeFileSync(settings.out, await prettier.format(text, { ...config, filepath: settings.out }));
+}
+console.log(JSON.stringify(output));
+process.exit(0);

@@ -1,0 +1,178 @@
+/**
+ * One server under test in its own process, so CPU, RSS and event-loop delay are its own:
+ * `server-process.js <ours|reference> <memory|pglite>`. Talks to the parent over IPC.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { Duplex } from 'node:stream';
+import { createCollabServer, type CollabServer } from '$lib/server/collab/server';
+import { MemoryStore } from '$lib/server/collab/memory-store';
+import { createPgDocumentStore } from '$lib/server/collab/pg-store';
+import type { DocumentStore } from '$lib/server/collab/store';
+import type { CollabLogger } from '$lib/server/collab/types';
+import { migrate } from '$lib/server/db/migrate';
+import { createPgliteDatabase } from '$lib/server/db/pglite';
+import { createReferenceServer, type ReferenceServer } from './reference-server';
+import {
+	buildDocument,
+	type ServerKind,
+	type ServerReply,
+	type ServerRequest,
+	type ServerSample,
+	type StoreKind
+} from './shared';
+
+const kind = process.argv[2] as ServerKind;
+const storeKind = (process.argv[3] ?? 'memory') as StoreKind;
+
+const silent: CollabLogger = { debug() {}, info() {}, warn() {}, error() {} };
+let appends = 0;
+let rows = 0;
+
+async function openStore(): Promise<DocumentStore> {
+	if (storeKind === 'memory') return new MemoryStore();
+	const db = await createPgliteDatabase();
+	await migrate(db);
+	return createPgDocumentStore(db);
+}
+
+/** Counts the writes that reach the store. */
+function counting(store: DocumentStore): DocumentStore {
+	return {
+		load: (name) => store.load(name),
+		append: (name, updates) => {
+			appends += 1;
+			rows += updates.length;
+			return store.append(name, updates);
+		},
+		compact: (name, snapshot, upto) => store.compact(name, snapshot, upto)
+	};
+}
+
+function send(reply: ServerReply) {
+	process.send?.(reply);
+}
+
+const store = kind === 'ours' ? counting(await openStore()) : null;
+const names = new Set<string>();
+let ours: CollabServer | null = null;
+let reference: ReferenceServer | null = null;
+if (store) {
+	ours = createCollabServer({
+		authenticate: async (req) => {
+			const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
+			return token ? { userId: token, name: token, role: 'mentee', color: '#1f77b4' } : null;
+		},
+		authorize: async () => ({ access: 'write' }),
+		store,
+		logger: silent,
+		idleUnloadMs: 600_000
+	});
+} else {
+	reference = createReferenceServer();
+}
+
+// y-protocols logs (and swallows) every update the reference fails to apply; under the hostile
+// mix of scenario F that is thousands of stack traces. Counted instead of printed.
+let swallowed = 0;
+if (reference) console.error = () => void (swallowed += 1);
+
+const sockets = new Set<Duplex>();
+const http = createServer((_req, res) => res.writeHead(404).end());
+http.on('upgrade', (req, socket: Socket, head) => {
+	const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+	names.add(path.slice('/collab/'.length));
+	sockets.add(socket);
+	socket.once('close', () => sockets.delete(socket));
+	const taken = ours
+		? ours.handleUpgrade(req, socket, head)
+		: (reference?.handleUpgrade(req, socket, head) ?? false);
+	if (!taken) socket.destroy();
+});
+await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+
+// The histogram records whole timer periods: the delay is what exceeds the resolution.
+const RESOLUTION_MS = 10;
+const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+loop.enable();
+let since = performance.now();
+let cpuSince = process.cpuUsage();
+let rssBaseline = process.memoryUsage.rss();
+let appendsSince = 0;
+let rowsSince = 0;
+
+function collectGarbage() {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	gc?.();
+	gc?.();
+}
+
+function encodedBytes(): number {
+	let total = 0;
+	for (const name of names) {
+		total += (ours ? ours.documentState(name) : reference?.documentState(name))?.byteLength ?? 0;
+	}
+	return total;
+}
+
+function sample(): ServerSample {
+	const cpu = process.cpuUsage(cpuSince);
+	const eventLoopP99Ms = Math.max(0, loop.percentile(99) / 1e6 - RESOLUTION_MS);
+	const eventLoopMaxMs = Math.max(0, loop.max / 1e6 - RESOLUTION_MS);
+	const elapsedMs = performance.now() - since;
+	collectGarbage();
+	const stats = ours?.stats();
+	return {
+		elapsedMs,
+		cpuMs: (cpu.user + cpu.system) / 1000,
+		eventLoopP99Ms,
+		eventLoopMaxMs,
+		rssBytes: process.memoryUsage.rss(),
+		rssBaselineBytes: rssBaseline,
+		appends: (ours ? appends : (reference?.writes() ?? 0)) - appendsSince,
+		rows: (ours ? rows : (reference?.writes() ?? 0)) - rowsSince,
+		documentsLoaded: stats ? stats.documentsLoaded : (reference?.documentNames().length ?? 0),
+		encodedBytes: encodedBytes(),
+		connections: stats ? stats.connections : (reference?.connections() ?? 0),
+		closesByCode: stats?.closesByCode ?? {},
+		swallowedErrors: swallowed
+	};
+}
+
+async function handle(request: ServerRequest): Promise<ServerReply> {
+	switch (request.cmd) {
+		case 'reset':
+			collectGarbage();
+			rssBaseline = process.memoryUsage.rss();
+			loop.reset();
+			since = performance.now();
+			cpuSince = process.cpuUsage();
+			appendsSince = ours ? appends : (reference?.writes() ?? 0);
+			rowsSince = ours ? rows : (reference?.writes() ?? 0);
+			return { id: request.id, cmd: 'done' };
+		case 'sample':
+			return { id: request.id, cmd: 'done', sample: sample() };
+		case 'drop-all':
+			for (const socket of sockets) socket.destroy();
+			return { id: request.id, cmd: 'done' };
+		case 'seed': {
+			const update = buildDocument(request.bytes, request.name.length);
+			if (store) await store.append(request.name, [update]);
+			else reference?.seed(request.name, update);
+			return { id: request.id, cmd: 'done', seededBytes: update.byteLength };
+		}
+		case 'quit':
+			setTimeout(() => process.exit(0), 10);
+			return { id: request.id, cmd: 'done' };
+	}
+}
+
+process.on('message', (request: ServerRequest) => {
+	void handle(request).then(send, (error: unknown) => {
+		console.error('bench server:', error);
+		process.exit(1);
+	});
+});
+process.on('disconnect', () => process.exit(0));
+send({ id: 0, cmd: 'ready', port: (http.address() as AddressInfo).port });
