@@ -8,7 +8,11 @@ import { audit } from '$lib/server/programs/commands';
 export function intakeFormsFor(kind: ProgramKind, role: ProgramRole | undefined): Template[] {
 	const keys =
 		role === 'mentee'
-			? ['mentee-intake', ...(kind === 'teacher_induction' ? ['teacher-needs'] : []), 'match-mentee']
+			? [
+					'mentee-intake',
+					...(kind === 'teacher_induction' ? ['teacher-needs'] : []),
+					'match-mentee'
+				]
 			: role === 'mentor'
 				? ['mentor-self-assessment', 'match-mentor']
 				: [];
