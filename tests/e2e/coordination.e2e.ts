@@ -228,3 +228,15 @@ test('the coordinator saves the programme self-evaluation and prints its report'
 		coordinator.getByRole('listitem').filter({ hasText: 'Iedereen die betrokken is' })
 	).toContainText('☐');
 });
+
+test('signing out closes the sheets that are still open in another tab', async ({ browser }) => {
+	const sheet = await person(browser, 'mentor2@example.org');
+	const pair = await youthPair(sheet, 'Hanne Goossens');
+	await sheet.goto(`${pair}/sheets/PS1`);
+	await expect(sheet.getByText('Live verbonden')).toBeVisible();
+	const other = await sheet.context().newPage();
+	await other.goto('/account');
+	await other.getByRole('button', { name: 'Overal afmelden' }).click();
+	await expect(other.getByText('Je bent afgemeld.')).toBeVisible();
+	await expect(sheet.getByText('Je bent niet (meer) aangemeld.')).toBeVisible();
+});

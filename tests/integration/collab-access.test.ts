@@ -214,3 +214,34 @@ describe(`collaboration access through the policy (${testEngine()})`, () => {
 		expect(Date.now() - started).toBeLessThan(1000);
 	});
 });
+
+describe(`long-lived sockets and the sign-in behind them (${testEngine()})`, () => {
+	it('a socket closes when its session expires', async () => {
+		const room = await sheetDoc('S1');
+		// A fresh sign-in that ends in half a second.
+		const log = createLogger('silent');
+		const auth = createLocalAuth({
+			db,
+			mailer: createOutboxMailer(db, log),
+			origin: 'http://x',
+			sessionDays: 1
+		});
+		const signIn = await auth.signIn(staffed.people.mentor.email, FACTORY_PASSWORD, {
+			ip: 'expiry',
+			userAgent: 'vitest'
+		});
+		if (!signIn.ok) throw new Error('sign-in failed');
+		await db.asService((tx) =>
+			tx.query(
+				"update auth.local_sessions set expires_at = now() + interval '700 milliseconds' where user_id = $1",
+				[staffed.people.mentor.id]
+			)
+		);
+		cookies.expiring = `${signIn.cookies[0].name}=${signIn.cookies[0].value}`;
+		const client = connect('expiring', room);
+		await client.synced;
+		const started = Date.now();
+		expect(await client.closed).toBe(CloseCode.Unauthenticated);
+		expect(Date.now() - started).toBeLessThan(3000);
+	});
+});

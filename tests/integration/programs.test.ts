@@ -125,6 +125,7 @@ describe(`programmes and invitations (${testEngine()})`, () => {
 			role: 'mentor'
 		});
 		const sessionOf = (u: BuiltUser) => ({
+			id: `session-${u.id}`,
 			user: { id: u.id, email: u.email, displayName: 'x', locale: 'nl' as const },
 			provider: 'local' as const,
 			claims: u.claims,

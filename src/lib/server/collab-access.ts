@@ -43,7 +43,9 @@ export function authenticateSocket(auth: AuthProvider) {
 			userId: session.user.id,
 			name: session.user.displayName,
 			role: '',
-			color: colourFor(session.user.id)
+			color: colourFor(session.user.id),
+			sessionId: session.id,
+			expiresAt: session.expiresAt.getTime()
 		};
 	};
 }

@@ -10,6 +10,7 @@ import { createLocalFanout } from './collab/fanout';
 import { createPgDocumentStore } from './collab/pg-store';
 import { createRedisFanout } from './collab/redis-fanout';
 import { createCollabServer, type CollabServer } from './collab/server';
+import { CloseCode } from '$lib/shared/collab';
 import { seedDemo } from './demo/seed';
 import { parseEnv, type Config } from './env';
 import { createLogger, type Logger } from './log';
@@ -27,6 +28,8 @@ export interface Runtime {
 	onAccessChanged(userId: string): Promise<void>;
 	/** A pair's status changed: re-check every socket on its documents. */
 	onPairChanged(pairId: string): Promise<void>;
+	/** Someone signed out (one session, or everywhere): their sockets close now. */
+	onSignedOut(session: { id: string; userId: string }, everywhere: boolean): void;
 	migrationVersion: string | null;
 	startedAt: Date;
 	close(): Promise<void>;
@@ -114,6 +117,13 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			mailer,
 			collab,
 			onAccessChanged: (userId) => revalidate(collab, authorize, (c) => c.user.userId === userId),
+			onSignedOut: (session, everywhere) => {
+				collab.closeWhere(
+					(c) => (everywhere ? c.user.userId === session.userId : c.user.sessionId === session.id),
+					CloseCode.Unauthenticated,
+					'signed out'
+				);
+			},
 			onPairChanged: (pairId) =>
 				revalidate(collab, authorize, (c) => c.docName.startsWith(`pair/${pairId}/`)),
 			migrationVersion: migrated.version,

@@ -6,7 +6,9 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async (event) => {
 	const form = await event.request.formData();
 	const everywhere = form.get('everywhere') === 'true';
-	const changes = await event.locals.runtime.auth.signOut(credentialsOf(event), everywhere);
+	const { runtime, session } = event.locals;
+	const changes = await runtime.auth.signOut(credentialsOf(event), everywhere);
 	applyCookies(event, changes);
+	if (session) runtime.onSignedOut({ id: session.id, userId: session.user.id }, everywhere);
 	redirect(303, '/login?notice=signed_out');
 };

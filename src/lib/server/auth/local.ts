@@ -23,6 +23,7 @@ export interface LocalAuthOptions {
 const RESET_MINUTES = 60;
 
 interface UserRow {
+	session_id: string;
 	id: string;
 	email: string;
 	display_name: string | null;
@@ -67,7 +68,7 @@ export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 					 from auth.users u left join public.profiles p on p.id = u.id
 					 where s.token_hash = $1 and s.expires_at > now() and u.id = s.user_id
 						and u.banned_until is null and u.deleted_at is null
-					 returning u.id, u.email, p.display_name, p.locale, s.expires_at`,
+					 returning s.id as session_id, u.id, u.email, p.display_name, p.locale, s.expires_at`,
 					[hashToken(token)]
 				)
 			);
@@ -98,7 +99,7 @@ export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 				await tx.query('update auth.users set last_sign_in_at = now() where id = $1', [userId]);
 				const token = await startSession(tx, userId, meta.userAgent);
 				const rows = await tx.query<UserRow>(
-					`select u.id, u.email, p.display_name, p.locale, s.expires_at
+					`select s.id as session_id, u.id, u.email, p.display_name, p.locale, s.expires_at
 					 from auth.users u join auth.local_sessions s on s.user_id = u.id
 					 left join public.profiles p on p.id = u.id where s.token_hash = $1`,
 					[hashToken(token)]
@@ -216,5 +217,11 @@ function toSession(row: UserRow): Session {
 		email: row.email,
 		aud: 'authenticated'
 	};
-	return { user, provider: 'local', claims, expiresAt: new Date(row.expires_at) };
+	return {
+		id: row.session_id,
+		user,
+		provider: 'local',
+		claims,
+		expiresAt: new Date(row.expires_at)
+	};
 }

@@ -128,7 +128,14 @@ export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 /** Maps verified claims to the profile, creating the profile on first sight. */
 export async function sessionFromClaims(
 	db: Database,
-	payload: { sub: string; email?: string; exp?: number; user_metadata?: unknown }
+	payload: {
+		sub: string;
+		email?: string;
+		exp?: number;
+		iat?: number;
+		session_id?: unknown;
+		user_metadata?: unknown;
+	}
 ): Promise<Session> {
 	const meta = (payload.user_metadata ?? {}) as Record<string, unknown>;
 	const email = (payload.email ?? '').toLowerCase();
@@ -145,6 +152,10 @@ export async function sessionFromClaims(
 		aud: 'authenticated'
 	};
 	return {
+		id:
+			typeof payload.session_id === 'string'
+				? payload.session_id
+				: `${payload.sub}:${payload.iat ?? 0}`,
 		user: {
 			id: payload.sub,
 			email: profile.email,

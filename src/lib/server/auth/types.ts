@@ -9,6 +9,8 @@ export interface SessionUser {
 
 /** What every auth adapter yields; the rest of the app never knows which one ran. */
 export interface Session {
+	/** Identifies this sign-in (not secret): signing out closes the sockets opened with it. */
+	id: string;
 	user: SessionUser;
 	provider: 'local' | 'supabase';
 	/** Claims for row-level security (`request.jwt.claims`). */

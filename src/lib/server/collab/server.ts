@@ -260,12 +260,28 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		ws.on('error', (error) => {
 			logger.debug('collaboration socket error', { doc: connection.docName, error: error.message });
 		});
+		// A long-lived socket must not outlive the sign-in it was opened with.
+		const expiry = expiryTimer(connection);
 		ws.on('close', () => {
+			if (expiry) clearTimeout(expiry);
 			connections.delete(connection);
 			document.remove(connection);
 			registry.release(connection.docName);
 		});
 		document.add(connection);
+	}
+
+	function expiryTimer(connection: Connection): NodeJS.Timeout | null {
+		const at = connection.user.expiresAt;
+		if (at === undefined) return null;
+		// setTimeout holds at most ~24.8 days; a longer session is checked again then.
+		const wait = Math.min(Math.max(0, at - Date.now()), 2_147_483_647);
+		const timer = setTimeout(() => {
+			if (Date.now() >= at) connection.close(CloseCode.Unauthenticated, 'session expired');
+			else expiryTimer(connection);
+		}, wait);
+		timer.unref();
+		return timer;
 	}
 
 	return {

@@ -6,6 +6,10 @@ export interface CollabUser {
 	name: string;
 	role: string;
 	color: string;
+	/** The sign-in this socket rides on, so signing out can close it. */
+	sessionId?: string;
+	/** When that sign-in ends (ms since the epoch): the socket is closed then. */
+	expiresAt?: number;
 }
 
 export type Access = 'write' | 'read';
