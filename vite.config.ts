@@ -34,6 +34,8 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
+					// Restarts a real PostgreSQL: only in the Postgres project.
+					exclude: ['tests/integration/db-restart.test.ts'],
 					environment: 'node',
 					env: { TEST_DB: 'pglite' },
 					testTimeout: 60_000,

@@ -7,6 +7,10 @@ import { join } from 'node:path';
 /** A throwaway PostgreSQL server in a temporary directory, on a free loopback port. */
 export interface PostgresServer {
 	url: (database?: string) => string;
+	/** Stops the server (fast shutdown: connections are cut) and keeps its data. */
+	halt: () => void;
+	/** Starts it again on the same port with the same data. */
+	resume: () => void;
 	stop: () => void;
 }
 
@@ -57,21 +61,25 @@ export async function startPostgres(): Promise<PostgresServer> {
 		}
 	};
 	run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-	run('pg_ctl', [
-		'-D',
-		data,
-		'-l',
-		join(dir, 'server.log'),
-		'-w',
-		'-t',
-		'60',
-		'-o',
-		`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
-		'start'
-	]);
+	const start = () =>
+		run('pg_ctl', [
+			'-D',
+			data,
+			'-l',
+			join(dir, 'server.log'),
+			'-w',
+			'-t',
+			'60',
+			'-o',
+			`-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+			'start'
+		]);
+	start();
 	let stopped = false;
 	return {
 		url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
+		halt: () => run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+		resume: start,
 		stop() {
 			if (stopped) return;
 			stopped = true;
