@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { parseCsv } from '../helpers/csv';
 import { signIn } from './helpers';
 
 /**
@@ -8,36 +9,6 @@ import { signIn } from './helpers';
  */
 
 const PROGRAMME = 'VM-PRO jongerenmentoring';
-
-/** A minimal RFC 4180 reader (the files have a byte-order mark and CRLF line ends). */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	const body = text.replace(/^\ufeff/, '');
-	for (let i = 0; i < body.length; i++) {
-		const ch = body[i];
-		if (quoted) {
-			if (ch === '"' && body[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else field += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			row.push(field);
-			field = '';
-		} else if (ch === '\r' && body[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else field += ch;
-	}
-	return rows;
-}
 
 async function openMonitoring(page: Page): Promise<string> {
 	await signIn(page, 'coordinator@example.org');

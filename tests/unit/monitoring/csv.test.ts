@@ -1,35 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvField, tableToCsv, toCsv, type MonitoringTable } from '$lib/domain/monitoring';
-
-/** A minimal RFC 4180 reader, to check that what we write reads back. */
-function parseCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const ch = text[i];
-		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (ch === '"') quoted = false;
-			else field += ch;
-		} else if (ch === '"') quoted = true;
-		else if (ch === ',') {
-			row.push(field);
-			field = '';
-		} else if (ch === '\r' && text[i + 1] === '\n') {
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			i++;
-		} else field += ch;
-	}
-	return rows;
-}
+import { parseCsv } from '../../helpers/csv';
 
 describe('csvField', () => {
 	it('leaves plain text and numbers alone', () => {
