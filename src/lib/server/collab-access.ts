@@ -98,16 +98,7 @@ export async function revalidate(
 	authorize: ReturnType<typeof authorizeDocument>,
 	select: (connection: ConnectionInfo) => boolean
 ): Promise<void> {
-	const open: ConnectionInfo[] = [];
-	collab.closeWhere(
-		(connection) => {
-			if (select(connection)) open.push(connection);
-			return false;
-		},
-		CloseCode.AccessRevoked,
-		''
-	);
-	for (const connection of open) {
+	for (const connection of collab.connectionsWhere(select)) {
 		const result = await authorize(connection.user, connection.docName);
 		const lost = 'deny' in result;
 		if (lost || result.access !== connection.access) {

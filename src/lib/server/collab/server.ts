@@ -71,6 +71,8 @@ export interface CollabServer {
 		code: number,
 		reason: string
 	): number;
+	/** The open (and about to open) connections the predicate selects. */
+	connectionsWhere(predicate: (connection: ConnectionInfo) => boolean): ConnectionInfo[];
 	/** The encoded state of a loaded document (what HTTP routes may read), or null. */
 	documentState(docName: string): Uint8Array | null;
 	/** Reads a document, loading it for the duration when nobody has it open. */
@@ -308,6 +310,15 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 				}
 			}
 			return count;
+		},
+
+		connectionsWhere(predicate) {
+			const found: ConnectionInfo[] = [...connections].filter(predicate);
+			for (const admission of admissions) {
+				if (admission.info && !admission.revoked && predicate(admission.info))
+					found.push(admission.info);
+			}
+			return found;
 		},
 
 		documentState(docName) {
