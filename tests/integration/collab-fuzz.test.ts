@@ -242,7 +242,7 @@ describe('collaboration server under fuzzing', () => {
 	test('100,000 hostile frames: nothing hangs, offenders are closed, honest edits survive', async () => {
 		const started = performance.now();
 		const room = sheetName();
-		await harness.store.append(room, [base]);
+		await harness.store.append([{ name: room, updates: [base] }]);
 		const dog = watchdog();
 		const editors = honestEditors(room);
 		await Promise.all(editors.clients.map((client) => client.synced()));

@@ -7,7 +7,7 @@ import { sheetProgress } from '$lib/shared/sheet-doc';
 import type { AuthProvider } from './auth/types';
 import { parseCookieHeader } from './auth/tokens';
 import type { CollabServer } from './collab/server';
-import type { AuthorizeResult, CollabUser, ConnectionInfo } from './collab/types';
+import type { Authorize, AuthorizeResult, CollabUser, ConnectionInfo } from './collab/types';
 import type { Database } from './db/types';
 import type { Logger } from './log';
 import { loadPairRef } from './pairs/queries';
@@ -95,7 +95,7 @@ export function authorizeDocument(db: Database) {
  */
 export async function revalidate(
 	collab: CollabServer,
-	authorize: ReturnType<typeof authorizeDocument>,
+	authorize: Authorize,
 	select: (connection: ConnectionInfo) => boolean
 ): Promise<void> {
 	for (const connection of collab.connectionsWhere(select)) {
@@ -117,6 +117,8 @@ export async function revalidate(
  */
 export function deriveProgress(db: Database, log: Logger) {
 	const templateOf = new Map<string, { sheetId: string; pairId: string; key: string } | null>();
+	// Most writes are typing inside a field already counted: only a changed count is written.
+	const written = new Map<string, string>();
 	return async (docName: string, doc: Y.Doc): Promise<void> => {
 		const ref = parseDocumentName(docName);
 		if (ref?.kind !== 'sheet') return;
@@ -137,6 +139,8 @@ export function deriveProgress(db: Database, log: Logger) {
 			const template = sheet && getTemplate(sheet.key);
 			if (!sheet || !template) return;
 			const { filled, total } = sheetProgress(doc, template);
+			const counts = `${filled}/${total}`;
+			if (written.get(docName) === counts) return;
 			await db.asService((tx) =>
 				tx.query(
 					`insert into public.sheet_progress (sheet_id, pair_id, template_key, filled, total, updated_at)
@@ -145,6 +149,7 @@ export function deriveProgress(db: Database, log: Logger) {
 					[sheet.sheetId, sheet.pairId, sheet.key, filled, total]
 				)
 			);
+			written.set(docName, counts);
 		} catch (error) {
 			log.warn('sheet progress not updated', { doc: docName, error });
 		}

@@ -21,7 +21,7 @@ describe('document registry', () => {
 		const room = sheetName();
 		const seed = new Y.Doc();
 		seed.getText('goal').insert(0, 'stored before');
-		await store.append(room, [Y.encodeStateAsUpdate(seed)]);
+		await store.append([{ name: room, updates: [Y.encodeStateAsUpdate(seed)] }]);
 		const releaseLoad = store.holdLoads();
 		harness = await startCollabHarness({ store });
 

@@ -16,6 +16,7 @@ import { resolveLimits } from '$lib/server/collab/limits';
 import { MemoryStore } from '$lib/server/collab/memory-store';
 import { CollabMetrics } from '$lib/server/collab/metrics';
 import { DEFAULT_PERSISTENCE } from '$lib/server/collab/persistence';
+import { StoreWriter } from '$lib/server/collab/store-writer';
 import { decodeClientMessage } from '$lib/server/collab/protocol';
 import { SharedDocument, type DocumentConnection } from '$lib/server/collab/shared-document';
 import type { CollabUser } from '$lib/server/collab/types';
@@ -152,16 +153,21 @@ function openDocument(fanout: Fanout, logs: LogEntry[] = [], doc = new Y.Doc()) 
 		{
 			limits: resolveLimits(),
 			fanout,
-			persistence: {
+			writer: new StoreWriter({
 				store: new MemoryStore(),
 				settings: { ...DEFAULT_PERSISTENCE, batchMs: 60_000 },
 				logger: quietLogger(logs),
 				metrics: new CollabMetrics()
-			}
+			})
 		}
 	);
 	opened.push(document);
 	return document;
+}
+
+/** Accepted updates leave a document once per turn of the event loop. */
+function nextTurn(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
 }
 
 function textUpdate(text: string): Uint8Array {
@@ -185,8 +191,58 @@ afterEach(() => {
 	for (const document of opened.splice(0)) document.destroy();
 });
 
+describe('sending accepted updates to the sockets', () => {
+	test('updates of one turn leave as one merged frame; nobody gets back only what they sent', async () => {
+		const document = openDocument(createLocalFanout());
+		const [mentor, mentee, observer] = [
+			new FakeConnection(testUsers.mentor),
+			new FakeConnection(testUsers.mentee),
+			new FakeConnection(testUsers.mentee)
+		];
+		for (const connection of [mentor, mentee, observer]) {
+			document.add(connection);
+			connection.sent.length = 0;
+		}
+		const writer = new Y.Doc();
+		writer.on('update', (update: Uint8Array) => document.applyUpdate(update, mentor));
+		writer.getText('notes').insert(0, 'one ');
+		writer.getText('notes').insert(4, 'two');
+		const other = new Y.Doc();
+		other.on('update', (update: Uint8Array) => document.applyUpdate(update, mentee));
+		other.getMap('choices').set('mode', 'video');
+		expect(observer.sent).toHaveLength(0);
+		await nextTurn();
+		expect(observer.sent).toHaveLength(1);
+		const received = new Y.Doc();
+		const message = decodeClientMessage(observer.sent[0], resolveLimits());
+		if (!message.ok || message.message.type !== 'sync-update') throw new Error('not an update');
+		Y.applyUpdate(received, message.message.update);
+		expect(received.getText('notes').toString()).toBe('one two');
+		expect(received.getMap('choices').get('mode')).toBe('video');
+		// Each writer gets the merged frame once (it holds the other's change too).
+		expect(mentor.sent).toHaveLength(1);
+		expect(mentee.sent).toHaveLength(1);
+
+		writer.getText('notes').insert(7, '!');
+		await nextTurn();
+		expect(mentor.sent).toHaveLength(1);
+		expect(observer.sent).toHaveLength(2);
+	});
+
+	test('an unloaded document sends nothing more', async () => {
+		const document = openDocument(createLocalFanout());
+		const observer = new FakeConnection(testUsers.mentee);
+		document.add(observer);
+		observer.sent.length = 0;
+		document.applyUpdate(textUpdate('late'), null);
+		document.destroy();
+		await nextTurn();
+		expect(observer.sent).toHaveLength(0);
+	});
+});
+
 describe('a document relayed between instances', () => {
-	test('a local update is published once; the other instance sends and stores it, not republishes', () => {
+	test('a local update is published once; the other instance sends and stores it, not republishes', async () => {
 		const bus = createBus();
 		const a = openDocument(bus.fanout('A'));
 		const b = openDocument(bus.fanout('B'));
@@ -196,7 +252,9 @@ describe('a document relayed between instances', () => {
 		expect(a.applyUpdate(textUpdate('hello'), new FakeConnection(testUsers.mentor))).toEqual({
 			ok: true
 		});
+		await nextTurn(); // A publishes
 		expect(b.doc.getText('notes').toString()).toBe('hello');
+		await nextTurn(); // B sends it to its socket
 		expect(onB.sent).toHaveLength(1);
 		expect(b.persistence.hasPending).toBe(true);
 		expect(bus.published).toEqual([{ origin: 'A', kind: 'update' }]);

@@ -47,7 +47,7 @@ afterAll(async () => {
 /** A fresh document holding `baseDocument()`, and a raw socket on it that has been synced. */
 async function seededRoom() {
 	const room = sheetName();
-	await harness.store.append(room, [base]);
+	await harness.store.append([{ name: room, updates: [base] }]);
 	const raw = await harness.raw(room, 'mentor');
 	await retryableAssertion(() => expect(raw.received.length).toBeGreaterThan(0));
 	const before = harness.server.documentState(room);

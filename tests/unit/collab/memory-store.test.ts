@@ -7,10 +7,13 @@ describe('MemoryStore', () => {
 	test('follows the DocumentStore contract: ordered log, growing seq, compaction', async () => {
 		const store = new MemoryStore();
 		expect(await store.load('a')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
-		const first = await store.append('a', [bytes(1), bytes(2)]);
-		await store.append('b', [bytes(9)]);
-		const third = await store.append('a', [bytes(3)]);
-		expect(third).toBeGreaterThan(first);
+		const [first, b] = await store.append([
+			{ name: 'a', updates: [bytes(1), bytes(2)] },
+			{ name: 'b', updates: [bytes(9)] }
+		]);
+		expect(b).toBeGreaterThan(first);
+		const [third] = await store.append([{ name: 'a', updates: [bytes(3)] }]);
+		expect(third).toBeGreaterThan(b);
 		expect(await store.load('a')).toEqual({
 			snapshot: null,
 			updates: [bytes(1), bytes(2), bytes(3)],
@@ -28,7 +31,7 @@ describe('MemoryStore', () => {
 	test('keeps copies, not the caller’s buffers', async () => {
 		const store = new MemoryStore();
 		const update = bytes(1, 2, 3);
-		await store.append('a', [update]);
+		await store.append([{ name: 'a', updates: [update] }]);
 		update[0] = 99;
 		expect((await store.load('a')).updates[0]).toEqual(bytes(1, 2, 3));
 	});

@@ -42,6 +42,11 @@ function edit(doc: Y.Doc, text: string): Uint8Array {
 	return Y.encodeStateAsUpdate(doc, before);
 }
 
+async function appendOne(name: string, updates: Uint8Array[]): Promise<number> {
+	const [lastSeq] = await store.append([{ name, updates }]);
+	return lastSeq;
+}
+
 describe('pg-store on PGlite', () => {
 	test('an unknown document loads empty', async () => {
 		expect(await store.load(sheetName())).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
@@ -50,8 +55,8 @@ describe('pg-store on PGlite', () => {
 	test('append keeps order and returns growing sequence numbers', async () => {
 		const name = sheetName();
 		const doc = new Y.Doc();
-		const first = await store.append(name, [edit(doc, 'a'), edit(doc, 'b')]);
-		const second = await store.append(name, [edit(doc, 'c')]);
+		const first = await appendOne(name, [edit(doc, 'a'), edit(doc, 'b')]);
+		const second = await appendOne(name, [edit(doc, 'c')]);
 		expect(second).toBeGreaterThan(first);
 		const loaded = await store.load(name);
 		expect(loaded.updates).toHaveLength(3);
@@ -60,13 +65,45 @@ describe('pg-store on PGlite', () => {
 		expect((await loadDocument(store, name)).doc.getText('t').toString()).toBe('abc');
 	});
 
+	test('one append writes many documents in one transaction, each with its newest sequence', async () => {
+		// More rows than one statement takes (1,000), so the chunks share the transaction.
+		const entries = Array.from({ length: 1_200 }, (_, index) => {
+			const doc = new Y.Doc();
+			return { name: sheetName(), updates: [edit(doc, `doc ${index} `), edit(doc, 'more')] };
+		});
+		const lastSeqs = await store.append(entries);
+		expect(lastSeqs).toHaveLength(1_200);
+		for (let index = 1; index < lastSeqs.length; index++) {
+			expect(lastSeqs[index]).toBeGreaterThan(lastSeqs[index - 1]);
+		}
+		for (const index of [0, 599, 1_000, 1_199]) {
+			const loaded = await store.load(entries[index].name);
+			expect(loaded.updates).toHaveLength(2);
+			expect(loaded.lastSeq).toBe(lastSeqs[index]);
+			const text = (await loadDocument(store, entries[index].name)).doc.getText('t').toString();
+			expect(text).toBe(`doc ${index} more`);
+		}
+	});
+
+	test('an append that fails for one document writes nothing for any', async () => {
+		const good = sheetName();
+		const entries = [
+			{ name: good, updates: [edit(new Y.Doc(), 'kept out')] },
+			// The table refuses names over 200 characters.
+			{ name: 'x'.repeat(201), updates: [edit(new Y.Doc(), 'refused')] }
+		];
+		await expect(store.append(entries)).rejects.toThrow();
+		expect((await store.load(good)).updates).toHaveLength(0);
+		await expect(store.append([{ name: good, updates: [] }])).rejects.toThrow(/at least one/);
+	});
+
 	test('compact writes the snapshot and deletes the rows it covers, in one transaction', async () => {
 		const name = sheetName();
 		const doc = new Y.Doc();
-		await store.append(name, [edit(doc, 'one ')]);
-		const upto = await store.append(name, [edit(doc, 'two ')]);
+		await appendOne(name, [edit(doc, 'one ')]);
+		const upto = await appendOne(name, [edit(doc, 'two ')]);
 		const snapshot = Y.encodeStateAsUpdate(doc);
-		await store.append(name, [edit(doc, 'three')]);
+		await appendOne(name, [edit(doc, 'three')]);
 		await store.compact(name, snapshot, upto);
 
 		const loaded = await store.load(name);
@@ -79,8 +116,8 @@ describe('pg-store on PGlite', () => {
 		const name = sheetName();
 		const mine = new Y.Doc();
 		const theirs = new Y.Doc();
-		await store.append(name, [edit(mine, 'mine ')]);
-		const upto = await store.append(name, [edit(theirs, 'theirs')]);
+		await appendOne(name, [edit(mine, 'mine ')]);
+		const upto = await appendOne(name, [edit(theirs, 'theirs')]);
 		await store.compact(name, Y.encodeStateAsUpdate(mine), upto);
 		const loaded = await store.load(name);
 		expect(loaded.updates).toHaveLength(0);
@@ -91,7 +128,7 @@ describe('pg-store on PGlite', () => {
 
 	test('people and anonymous requests cannot read or write the tables', async () => {
 		const name = sheetName();
-		await store.append(name, [edit(new Y.Doc(), 'secret')]);
+		await appendOne(name, [edit(new Y.Doc(), 'secret')]);
 		const claims = { sub: randomUUID(), role: 'authenticated' as const };
 		for (const sql of [
 			'select * from public.yjs_updates',

@@ -1,12 +1,14 @@
 import { MemoryStore } from '$lib/server/collab/memory-store';
-import type { StoredDocument } from '$lib/server/collab/store';
+import type { AppendEntry, StoredDocument } from '$lib/server/collab/store';
 
 /** A MemoryStore that counts calls and can be held, slowed or made to fail, for tests. */
 export class RecordingStore extends MemoryStore {
 	loads = 0;
 	appendAttempts = 0;
-	/** Sizes of the successful append calls. */
+	/** Rows written by each successful append call. */
 	appends: number[] = [];
+	/** Documents written by each successful append call. */
+	appendedDocuments: number[] = [];
 	compactions: { name: string; uptoSeq: number }[] = [];
 	failAppends = 0;
 	failLoads = 0;
@@ -38,7 +40,7 @@ export class RecordingStore extends MemoryStore {
 		return super.load(name);
 	}
 
-	override async append(name: string, updates: readonly Uint8Array[]): Promise<number> {
+	override async append(entries: readonly AppendEntry[]): Promise<number[]> {
 		this.appendAttempts += 1;
 		await this.appendGate;
 		await delay(this.appendDelayMs);
@@ -46,11 +48,12 @@ export class RecordingStore extends MemoryStore {
 			this.failAppends -= 1;
 			throw new Error('connection reset');
 		}
-		this.appends.push(updates.length);
-		return super.append(name, updates);
+		this.appends.push(entries.reduce((sum, entry) => sum + entry.updates.length, 0));
+		this.appendedDocuments.push(entries.length);
+		return super.append(entries);
 	}
 
-	override async compact(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+	override async compact(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<boolean> {
 		this.compactions.push({ name, uptoSeq });
 		return super.compact(name, snapshot, uptoSeq);
 	}

@@ -18,6 +18,8 @@ interface Entry<C extends DocumentConnection> {
 
 export interface RegistryOptions<C extends DocumentConnection> {
 	open(name: string): Promise<SharedDocument<C>>;
+	/** Writes every pending update of every document (they share one writer). */
+	flush(): Promise<void>;
 	idleUnloadMs: number;
 	logger: CollabLogger;
 	metrics: CollabMetrics;
@@ -66,23 +68,23 @@ export class DocumentRegistry<C extends DocumentConnection> {
 		return [...this.entries.values()].flatMap((entry) => (entry.loaded ? [entry.loaded] : []));
 	}
 
-	async flushAll(): Promise<void> {
-		await Promise.all(this.loadedDocuments().map((document) => document.persistence.flush()));
+	flushAll(): Promise<void> {
+		return this.options.flush();
 	}
 
 	/** Refuses further loads, waits for loads under way, flushes and unloads everything. */
 	async close(): Promise<void> {
 		this.closed = true;
 		const entries = [...this.entries.entries()];
-		await Promise.all(
+		const loaded = await Promise.all(
 			entries.map(async ([name, entry]) => {
 				this.cancelIdle(entry);
 				const document = await entry.loading.catch(() => null);
-				if (!document) return;
-				await document.persistence.flush();
-				this.unload(name, entry, document);
+				return document ? [{ name, entry, document }] : [];
 			})
 		);
+		await this.options.flush();
+		for (const { name, entry, document } of loaded.flat()) this.unload(name, entry, document);
 	}
 
 	private startLoad(name: string): Entry<C> {

@@ -15,11 +15,13 @@ import * as encoding from 'lib0/encoding';
 /**
  * `update`: a Yjs update (V1). `awareness`: a y-websocket awareness message, as sent to clients.
  * `sync`: a state vector; instances holding the document answer with an `update` of what the
- * sender lacks.
+ * sender lacks. `event`: not about a document: an access event (`access-events.ts`) on its own
+ * channel.
  */
-export type FanoutKind = 'update' | 'awareness' | 'sync';
+export type FanoutKind = 'update' | 'awareness' | 'sync' | 'event';
 
-export const FANOUT_KINDS: readonly FanoutKind[] = ['update', 'awareness', 'sync'];
+/** Their order is the wire format: append only. */
+export const FANOUT_KINDS: readonly FanoutKind[] = ['update', 'awareness', 'sync', 'event'];
 
 export interface FanoutMessage {
 	kind: FanoutKind;

@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredDocument } from './store';
+import type { AppendEntry, DocumentStore, StoredDocument } from './store';
 
 interface Row {
 	seq: number;
@@ -20,19 +20,25 @@ export class MemoryStore implements DocumentStore {
 		};
 	}
 
-	async append(name: string, updates: readonly Uint8Array[]): Promise<number> {
-		const rows = this.logs.get(name) ?? [];
-		for (const update of updates) rows.push({ seq: ++this.seq, update: update.slice() });
-		this.logs.set(name, rows);
-		return this.seq;
+	async append(entries: readonly AppendEntry[]): Promise<number[]> {
+		if (entries.some((entry) => entry.updates.length === 0)) {
+			throw new Error('append needs at least one update per document');
+		}
+		return entries.map(({ name, updates }) => {
+			const rows = this.logs.get(name) ?? [];
+			for (const update of updates) rows.push({ seq: ++this.seq, update: update.slice() });
+			this.logs.set(name, rows);
+			return this.seq;
+		});
 	}
 
-	async compact(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+	async compact(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<boolean> {
 		this.snapshots.set(name, snapshot.slice());
 		this.logs.set(
 			name,
 			(this.logs.get(name) ?? []).filter((row) => row.seq > uptoSeq)
 		);
+		return true;
 	}
 
 	/** Rows currently in the log of `name` (for assertions). */

@@ -20,6 +20,8 @@ export interface CollabStats {
 	storeBatches: number;
 	storeFailures: number;
 	compactions: number;
+	/** Compactions left to another app instance that was compacting the same document. */
+	compactionsSkipped: number;
 	/** Documents whose writes are failing and being retried. */
 	degradedDocuments: number;
 }
@@ -39,6 +41,7 @@ export class CollabMetrics {
 		storeBatches: 0,
 		storeFailures: 0,
 		compactions: 0,
+		compactionsSkipped: 0,
 		degradedDocuments: 0
 	};
 	private readonly closes = new Map<number, number>();

@@ -1,12 +1,12 @@
 /**
- * Writes a document's updates to the store: batched (one append per `batchMs` window), merged into
- * a snapshot when the log grows, retried with backoff while the store fails. Nothing is dropped:
- * unwritten updates stay in memory until a write succeeds, and `flush` resolves only then.
+ * One document's side of persistence: what it accepted and has not yet written, how long its log
+ * has grown since the last compaction, and the compaction itself. The writing is done for every
+ * document at once by the server's `StoreWriter` (`store-writer.ts`).
  */
 import * as Y from 'yjs';
-import type { CollabMetrics } from './metrics';
+import type { StoreWriter } from './store-writer';
 import type { DocumentStore } from './store';
-import { errorMessage, type CollabLogger } from './types';
+import { errorMessage } from './types';
 
 export interface PersistenceSettings {
 	/** Longest an accepted update waits before it is written. */
@@ -15,6 +15,8 @@ export interface PersistenceSettings {
 	compactAfterRows: number;
 	/** …or more bytes than this. */
 	compactAfterBytes: number;
+	/** Compactions run after a write, at most this many (the rest wait for the next write). */
+	compactionsPerWrite: number;
 	retryInitialMs: number;
 	retryMaxMs: number;
 }
@@ -23,16 +25,10 @@ export const DEFAULT_PERSISTENCE: PersistenceSettings = {
 	batchMs: 100,
 	compactAfterRows: 500,
 	compactAfterBytes: 1024 * 1024,
+	compactionsPerWrite: 4,
 	retryInitialMs: 100,
 	retryMaxMs: 5_000
 };
-
-export interface PersistenceContext {
-	store: DocumentStore;
-	settings: PersistenceSettings;
-	logger: CollabLogger;
-	metrics: CollabMetrics;
-}
 
 export interface LoadedState {
 	doc: Y.Doc;
@@ -67,17 +63,24 @@ export interface PersistenceHooks {
 	stored(): void;
 }
 
+/** Rows taken for a write: the merged updates, and how many updates they hold. */
+export interface TakenRows {
+	rows: Uint8Array[];
+	updates: number;
+}
+
 export class DocumentPersistence {
 	private pending: Uint8Array[] = [];
-	private timer: ReturnType<typeof setTimeout> | null = null;
-	private tail: Promise<void> = Promise.resolve();
+	/** Updates in `pending` (a row put back after a failed write holds several). */
+	private pendingUpdates = 0;
 	private rows: number;
 	private logBytes: number;
-	private degraded = false;
+	/** True while a write holding this document's rows is failing. */
+	degraded = false;
 
 	constructor(
-		private readonly name: string,
-		private readonly context: PersistenceContext,
+		readonly name: string,
+		private readonly writer: StoreWriter,
 		loaded: Pick<LoadedState, 'rows' | 'logBytes'>,
 		private readonly hooks: PersistenceHooks
 	) {
@@ -91,103 +94,75 @@ export class DocumentPersistence {
 
 	enqueue(update: Uint8Array): void {
 		this.pending.push(update);
-		this.timer ??= setTimeout(() => void this.flush(), this.context.settings.batchMs);
+		this.pendingUpdates += 1;
+		this.writer.schedule(this);
 	}
 
-	/** Resolves once everything enqueued before (and during) the call is in the store. */
+	/** Resolves once everything enqueued before the call is in the store (of every document). */
 	flush(): Promise<void> {
-		if (this.timer) {
-			clearTimeout(this.timer);
-			this.timer = null;
-		}
-		// Writes are serialised, so rows reach the log in the order the document produced them.
-		// `drain` handles its own failures; the catch only keeps one bug from wedging the chain.
-		this.tail = this.tail
-			.then(() => this.drain())
-			.catch((error: unknown) => {
-				this.context.logger.error('persisting document failed unexpectedly', {
-					doc: this.name,
-					error: errorMessage(error)
-				});
-			});
-		return this.tail;
+		return this.writer.flush();
 	}
 
-	private async drain(): Promise<void> {
-		const { store, settings, logger, metrics } = this.context;
-		let backoff = settings.retryInitialMs;
-		while (this.pending.length > 0) {
-			const batch = this.pending;
-			this.pending = [];
-			let merged: Uint8Array | null = null;
-			let lastSeq: number;
+	/** Stops taking part in writes and compactions (after a flush, when the document unloads). */
+	close(): void {
+		this.writer.forget(this);
+	}
+
+	/** For the writer: everything pending, merged into one row, and no longer pending. */
+	take(): TakenRows | null {
+		if (this.pending.length === 0) return null;
+		const batch = this.pending;
+		const updates = this.pendingUpdates;
+		this.pending = [];
+		this.pendingUpdates = 0;
+		let rows = batch;
+		if (batch.length > 1) {
 			try {
-				merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
-				lastSeq = await store.append(this.name, [merged]);
-			} catch (error) {
-				// Back to the front: later updates may depend on these.
-				this.pending = [...(merged ? [merged] : batch), ...this.pending];
-				metrics.add('storeFailures');
-				if (!this.degraded) {
-					this.degraded = true;
-					metrics.add('degradedDocuments');
-				}
-				logger.error('storing document updates failed; keeping them in memory and retrying', {
-					doc: this.name,
-					pendingUpdates: this.pending.length,
-					retryInMs: backoff,
-					error: errorMessage(error)
-				});
-				await sleep(backoff);
-				backoff = Math.min(backoff * 2, settings.retryMaxMs);
-				continue;
-			}
-			if (this.degraded) {
-				this.degraded = false;
-				metrics.add('degradedDocuments', -1);
-				logger.info('storing document updates recovered', { doc: this.name });
-			}
-			backoff = settings.retryInitialMs;
-			metrics.add('storeBatches');
-			metrics.add('storedUpdates', batch.length);
-			this.rows += 1;
-			this.logBytes += merged.byteLength;
-			this.notifyStored();
-			if (this.rows > settings.compactAfterRows || this.logBytes > settings.compactAfterBytes) {
-				await this.compact(lastSeq);
+				rows = [Y.mergeUpdates(batch)];
+			} catch {
+				// Unmergeable updates are still valid rows: written one by one, in order.
 			}
 		}
+		return { rows, updates };
 	}
 
-	private async compact(uptoSeq: number): Promise<void> {
-		// The live state includes every row up to uptoSeq (they came from it); anything newer in it
-		// is harmless, as re-applying a row that is already in the snapshot changes nothing.
-		try {
-			await this.context.store.compact(this.name, this.hooks.snapshot(), uptoSeq);
-			this.context.metrics.add('compactions');
-			this.rows = 0;
-			this.logBytes = 0;
-		} catch (error) {
-			// The log still has everything; the next write tries again.
-			this.context.logger.warn('compacting document failed', {
-				doc: this.name,
-				error: errorMessage(error)
-			});
-		}
+	/** For the writer, after a failed write: the rows go back before anything enqueued since. */
+	restore(taken: TakenRows): void {
+		this.pending = [...taken.rows, ...this.pending];
+		this.pendingUpdates += taken.updates;
 	}
 
-	private notifyStored(): void {
+	/** For the writer, after a successful write. Returns true when the log should be compacted. */
+	written(taken: TakenRows): boolean {
+		const { compactAfterRows, compactAfterBytes } = this.writer.settings;
+		this.rows += taken.rows.length;
+		for (const row of taken.rows) this.logBytes += row.byteLength;
 		try {
 			this.hooks.stored();
 		} catch (error) {
-			this.context.logger.error('onStored hook failed', {
+			this.writer.logger.error('onStored hook failed', {
+				doc: this.name,
+				error: errorMessage(error)
+			});
+		}
+		return this.rows > compactAfterRows || this.logBytes > compactAfterBytes;
+	}
+
+	/** Folds the log up to `uptoSeq` into the snapshot. Failures are logged; the log keeps it all. */
+	async compact(store: DocumentStore, uptoSeq: number): Promise<void> {
+		// The live state includes every row up to uptoSeq (they came from it); anything newer in it
+		// is harmless, as re-applying a row that is already in the snapshot changes nothing.
+		try {
+			// Skipped when another instance is compacting the same log: it folds the same rows.
+			const compacted = await store.compact(this.name, this.hooks.snapshot(), uptoSeq);
+			this.writer.metrics.add(compacted ? 'compactions' : 'compactionsSkipped');
+			this.rows = 0;
+			this.logBytes = 0;
+		} catch (error) {
+			this.writer.logger.warn('compacting document failed', {
 				doc: this.name,
 				error: errorMessage(error)
 			});
 		}
 	}
-}
-
-function sleep(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms));
 }

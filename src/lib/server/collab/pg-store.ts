@@ -6,6 +6,8 @@ import * as Y from 'yjs';
 import type { Database } from '$lib/server/db/types';
 import type { DocumentStore, StoredDocument } from './store';
 
+const ROWS_PER_STATEMENT = 1_000;
+
 interface UpdateRow {
 	id: string;
 	update: Uint8Array;
@@ -35,24 +37,39 @@ export function createPgDocumentStore(db: Database): DocumentStore {
 				};
 			}),
 
-		async append(name, updates) {
-			if (updates.length === 0) throw new Error('append needs at least one update');
-			const values = updates.map((_, index) => `($1, $${index + 2})`).join(', ');
+		async append(entries) {
+			if (entries.some((entry) => entry.updates.length === 0)) {
+				throw new Error('append needs at least one update per document');
+			}
+			const rows = entries.flatMap(({ name, updates }) => updates.map((update) => [name, update]));
 			return db.asService(async (tx) => {
-				const rows = await tx.query<{ id: string }>(
-					`insert into public.yjs_updates (doc_name, "update") values ${values} returning id::text as id`,
-					[name, ...updates]
-				);
-				return Math.max(...rows.map((row) => Number(row.id)));
+				const newest = new Map<string, number>();
+				// One statement per chunk, one transaction for all: bind parameters are limited to 65,535.
+				for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+					const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+					const values = chunk.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+					const inserted = await tx.query<{ id: string; doc_name: string }>(
+						`insert into public.yjs_updates (doc_name, "update") values ${values}
+						 returning id::text as id, doc_name`,
+						chunk.flat()
+					);
+					for (const row of inserted) {
+						newest.set(row.doc_name, Math.max(newest.get(row.doc_name) ?? 0, Number(row.id)));
+					}
+				}
+				return entries.map((entry) => newest.get(entry.name) ?? 0);
 			});
 		},
 
 		compact: (name, snapshot, uptoSeq) =>
 			db.asService(async (tx) => {
-				// One compaction per document at a time, across app instances.
-				await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [
-					`yjs_snapshots:${name}`
-				]);
+				// One compaction per document at a time, across app instances. Another instance holding
+				// the lock is folding the same rows: skipped rather than queued behind it.
+				const [lock] = await tx.query<{ locked: boolean }>(
+					'select pg_try_advisory_xact_lock(hashtextextended($1, 0)) as locked',
+					[`yjs_snapshots:${name}`]
+				);
+				if (!lock.locked) return false;
 				const existing = await tx.query<{ state: Uint8Array; upto_id: string }>(
 					'select state, upto_id::text as upto_id from public.yjs_snapshots where doc_name = $1',
 					[name]
@@ -84,6 +101,7 @@ export function createPgDocumentStore(db: Database): DocumentStore {
 					name,
 					uptoSeq
 				]);
+				return true;
 			})
 	};
 }

@@ -28,6 +28,7 @@ import { CollabMetrics, type CollabStats } from './metrics';
 import { DEFAULT_PERSISTENCE, loadDocument, type PersistenceSettings } from './persistence';
 import { SharedDocument } from './shared-document';
 import type { DocumentStore } from './store';
+import { StoreWriter } from './store-writer';
 import {
 	consoleLogger,
 	errorMessage,
@@ -108,15 +109,17 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
 	const onStored = options.onStored;
 	const fanout = options.fanout ?? createLocalFanout();
+	const writer = new StoreWriter({ store: options.store, settings, logger, metrics });
 	const registry = new DocumentRegistry<Connection>({
 		idleUnloadMs: options.idleUnloadMs ?? 30_000,
+		flush: () => writer.flush(),
 		logger,
 		metrics,
 		open: async (name) =>
 			new SharedDocument<Connection>(name, await loadDocument(options.store, name), {
 				limits,
 				fanout,
-				persistence: { store: options.store, settings, logger, metrics },
+				writer,
 				onStored:
 					onStored &&
 					((docName, doc) => {

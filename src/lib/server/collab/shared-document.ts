@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { CloseCode, type CollabLimits } from '$lib/shared/collab';
 import { AwarenessGuard } from './awareness-guard';
 import type { Fanout, FanoutKind, FanoutMessage } from './fanout';
-import { DocumentPersistence, type LoadedState, type PersistenceContext } from './persistence';
+import { DocumentPersistence, type LoadedState } from './persistence';
 import {
 	decodeClientMessage,
 	encodeAwareness,
@@ -21,6 +21,7 @@ import {
 	isPlainObject,
 	type AwarenessEntry
 } from './protocol';
+import type { StoreWriter } from './store-writer';
 import { errorMessage, type CollabUser } from './types';
 import { ShadowDoc, inspectUpdate } from './update-validation';
 
@@ -40,7 +41,8 @@ const EMPTY_UPDATE_BYTES = 2;
 
 export interface SharedDocumentContext {
 	limits: CollabLimits;
-	persistence: PersistenceContext;
+	/** Writes the document's accepted updates, together with every other document's. */
+	writer: StoreWriter;
 	/** Called after each successful write of this document's updates. */
 	onStored?: (name: string, doc: Y.Doc) => void;
 	/** Relays changes between app instances; none in single-instance mode. */
@@ -59,6 +61,9 @@ export class SharedDocument<C extends DocumentConnection> {
 	/** Who owns the awareness client ids published through other instances (client id → user id). */
 	private readonly remoteUsers = new Map<number, string>();
 	private readonly unsubscribe: () => void;
+	/** Accepted updates not yet sent to the sockets and other instances, with their origins. */
+	private outbox: { update: Uint8Array; origin: unknown }[] = [];
+	private delivery: ReturnType<typeof setImmediate> | null = null;
 
 	constructor(
 		readonly name: string,
@@ -72,7 +77,7 @@ export class SharedDocument<C extends DocumentConnection> {
 		// The server is not a participant: without this its empty state would show up as a peer.
 		this.awareness.setLocalState(null);
 		this.guard = new AwarenessGuard<C>(this.awareness);
-		this.persistence = new DocumentPersistence(name, context.persistence, loaded, {
+		this.persistence = new DocumentPersistence(name, context.writer, loaded, {
 			snapshot: () => Y.encodeStateAsUpdate(this.doc),
 			stored: () => context.onStored?.(name, this.doc)
 		});
@@ -161,8 +166,12 @@ export class SharedDocument<C extends DocumentConnection> {
 		const local = this.localClientIds();
 		if (local.length > 0) removeAwarenessStates(this.awareness, local, 'unload');
 		this.doc.off('update', this.onUpdate);
+		// Whatever is still in the outbox is stored; the sockets are gone.
+		if (this.delivery) clearImmediate(this.delivery);
+		this.outbox = [];
 		this.awareness.off('update', this.onAwarenessUpdate);
 		this.shadow.destroy();
+		this.persistence.close();
 		// Also destroys the awareness (it listens for the document's destroy event).
 		this.doc.destroy();
 	}
@@ -170,10 +179,37 @@ export class SharedDocument<C extends DocumentConnection> {
 	private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
 		// Stored on every instance that has it, so it survives the crash of the one that took it.
 		this.persistence.enqueue(update);
-		if (origin !== REMOTE) this.publish('update', update);
-		const frame = encodeUpdate(update);
-		for (const connection of this.connections) {
-			if (connection !== origin) connection.send(frame);
+		this.outbox.push({ update, origin });
+		this.delivery ??= setImmediate(this.deliver);
+	};
+
+	/**
+	 * Sends what the document accepted since the last delivery: once per turn of the event loop,
+	 * after every socket read of that turn, so updates that arrive together (a busy document, a
+	 * loaded server) leave as one merged frame per socket instead of one frame each. A socket gets
+	 * nothing it sent itself alone; in a merged frame it may find its own updates again, which
+	 * Yjs ignores.
+	 */
+	private readonly deliver = (): void => {
+		this.delivery = null;
+		const outbox = this.outbox;
+		this.outbox = [];
+		if (outbox.length === 0) return;
+		let merged: { update: Uint8Array; origins: Set<unknown> } | null = null;
+		if (outbox.length > 1) {
+			try {
+				const origins = new Set(outbox.map((entry) => entry.origin));
+				merged = { update: Y.mergeUpdates(outbox.map((entry) => entry.update)), origins };
+			} catch {
+				// Updates the document accepted always merge; if not, they go one by one.
+			}
+		}
+		for (const { update, origins } of merged ? [merged] : outbox.map(single)) {
+			if (!origins.has(REMOTE)) this.publish('update', update);
+			const frame = encodeUpdate(update);
+			for (const connection of this.connections) {
+				if (origins.size !== 1 || !origins.has(connection)) connection.send(frame);
+			}
 		}
 	};
 
@@ -202,14 +238,16 @@ export class SharedDocument<C extends DocumentConnection> {
 	 * dropped: it closes nobody's socket.
 	 */
 	private receive(message: FanoutMessage): void {
-		const outcome =
+		const outcome: Outcome =
 			message.kind === 'update'
 				? this.applyUpdate(message.payload, REMOTE)
 				: message.kind === 'awareness'
 					? this.applyRemoteAwareness(message.payload)
-					: this.answerSync(message.payload);
+					: message.kind === 'sync'
+						? this.answerSync(message.payload)
+						: { ok: false, code: CloseCode.Malformed, reason: `unexpected ${message.kind}` };
 		if (!outcome.ok) {
-			this.context.persistence.logger.warn('dropped a message from another instance', {
+			this.context.writer.logger.warn('dropped a message from another instance', {
 				doc: this.name,
 				kind: message.kind,
 				origin: message.origin,
@@ -281,4 +319,8 @@ export class SharedDocument<C extends DocumentConnection> {
 		const known = this.awareness.meta.get(entry.clientId);
 		return known === undefined || entry.clock > known.clock;
 	}
+}
+
+function single(entry: { update: Uint8Array; origin: unknown }) {
+	return { update: entry.update, origins: new Set([entry.origin]) };
 }

@@ -13,16 +13,24 @@ export interface StoredDocument {
 	lastSeq: number;
 }
 
+/** Rows for one document's log, in order. */
+export interface AppendEntry {
+	name: string;
+	updates: readonly Uint8Array[];
+}
+
 export interface DocumentStore {
 	load(name: string): Promise<StoredDocument>;
 	/**
-	 * Appends updates to the log, in order, atomically. Resolves with the sequence number of the
-	 * last row written; sequence numbers only grow.
+	 * Appends rows to the logs of one or more documents, in order, all or nothing: one write for
+	 * every document edited in a batch window. Resolves with, for each entry, the sequence number
+	 * of its last row; sequence numbers only grow.
 	 */
-	append(name: string, updates: readonly Uint8Array[]): Promise<number>;
+	append(entries: readonly AppendEntry[]): Promise<number[]>;
 	/**
 	 * In one transaction: replaces the snapshot with `snapshot` (which must contain every row up to
-	 * and including `uptoSeq`) and deletes those rows.
+	 * and including `uptoSeq`) and deletes those rows. Resolves false, changing nothing, when
+	 * another app instance is compacting the same document at that moment (it folds the same rows).
 	 */
-	compact(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+	compact(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<boolean>;
 }
