@@ -208,3 +208,29 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 	await mentor.context.close();
 	await mentee.context.close();
 });
+
+test('signing out everywhere closes the worksheet open in another browser at once', async ({
+	browser
+}) => {
+	const MENTEE3 = 'mentee3@example.org';
+	const open = await personIn(browser, MENTEE3);
+	const other = await personIn(browser, MENTEE3);
+	await open.page.goto('/pairs');
+	const pairLink = open.page
+		.getByRole('listitem')
+		.filter({ hasText: 'VM-PRO jongerenmentoring' })
+		.getByRole('link')
+		.first();
+	const pair = new URL((await pairLink.getAttribute('href')) ?? '', open.page.url()).pathname;
+	await openSheet(open.page, pair, 'PS1');
+
+	await other.page.goto('/account');
+	await other.page.getByRole('button', { name: 'Overal afmelden' }).click();
+	await expect(other.page).toHaveURL(/\/login/);
+	// No reload: the server closed the open socket, and the page says why.
+	await expect(open.page.getByText('Je bent niet (meer) aangemeld')).toBeVisible({
+		timeout: 5_000
+	});
+	await expect(open.page.getByRole('link', { name: 'Opnieuw aanmelden' })).toBeVisible();
+	await Promise.all([open.context.close(), other.context.close()]);
+});

@@ -7,12 +7,21 @@
  * between the servers, which goes only through Redis.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+	ACCESS_EVENTS_CHANNEL,
+	applyAccessEvent,
+	createAccessEvents,
+	encodeAccessEvent
+} from '$lib/server/access-events';
 import type { Fanout } from '$lib/server/collab/fanout';
+import type { Authorize } from '$lib/server/collab/types';
+import { CloseCode } from '$lib/shared/collab';
 import { loadDocument } from '$lib/server/collab/persistence';
 import { createPgDocumentStore } from '$lib/server/collab/pg-store';
 import { createRedisFanout } from '$lib/server/collab/redis-fanout';
 import type { Database } from '$lib/server/db/types';
 import {
+	defaultAuthorize,
 	quietLogger,
 	retryableAssertion,
 	sheetName,
@@ -252,5 +261,50 @@ describe(`fan-out between two app instances through Redis (${testEngine()})`, ()
 			() => expect(presence(a1)[testUsers.mentee.name]).toBe('after-outage'),
 			CONVERGE
 		);
+	});
+
+	it('a sign-out or a change of access on one instance closes the sockets on the other', async () => {
+		let mentorMayWrite = true;
+		const authorize: Authorize = async (user, docName) =>
+			user.userId === testUsers.mentor.userId && !mentorMayWrite
+				? { deny: CloseCode.AccessRevoked }
+				: defaultAuthorize(user, docName);
+		const [a, b] = [await startInstance({ authorize }), await startInstance({ authorize })];
+		const [onA, onB] = [a, b].map((instance) =>
+			createAccessEvents(
+				instance.fanout,
+				applyAccessEvent(instance.harness.server, authorize),
+				quietLogger(instance.logs)
+			)
+		);
+		try {
+			const room = sheetName();
+			const menteeOnB = b.harness.connect(room, 'mentee');
+			const mentorOnB = await b.harness.raw(room, 'mentor');
+			await menteeOnB.synced();
+
+			// The mentee signs out everywhere on A (or sets a new password there).
+			await onA.emit({ type: 'signed-out', userId: testUsers.mentee.userId });
+			expect((await menteeOnB.closed()).code).toBe(CloseCode.Unauthenticated);
+
+			// The coordinator removes the mentor on A: B re-checks and closes the mentor's socket.
+			mentorMayWrite = false;
+			await onA.emit({ type: 'access-changed', userId: testUsers.mentor.userId });
+			expect((await mentorOnB.closed).code).toBe(CloseCode.AccessRevoked);
+
+			// Anything else on the channel (here from a process that is no instance) is dropped and
+			// logged, never acted on.
+			a.fanout.publish(ACCESS_EVENTS_CHANNEL, 'event', Uint8Array.from([1, 2, 3]), 'stranger');
+			a.fanout.publish(
+				ACCESS_EVENTS_CHANNEL,
+				'event',
+				encodeAccessEvent({ type: 'pair-changed', pairId: 'x'.repeat(101) }),
+				'stranger'
+			);
+			await retryableAssertion(() => expect(count(b, 'dropped an access event')).toBe(2), CONVERGE);
+		} finally {
+			onA.close();
+			onB.close();
+		}
 	});
 });

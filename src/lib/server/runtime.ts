@@ -5,12 +5,12 @@ import { migrate } from './db/migrate';
 import { createPgliteDatabase } from './db/pglite';
 import { createPostgresDatabase } from './db/postgres';
 import type { Database } from './db/types';
-import { authenticateSocket, authorizeDocument, deriveProgress, revalidate } from './collab-access';
+import { authenticateSocket, authorizeDocument, deriveProgress } from './collab-access';
+import { applyAccessEvent, createAccessEvents } from './access-events';
 import { createLocalFanout } from './collab/fanout';
 import { createPgDocumentStore } from './collab/pg-store';
 import { createRedisFanout } from './collab/redis-fanout';
 import { createCollabServer, type CollabServer } from './collab/server';
-import { CloseCode } from '$lib/shared/collab';
 import { seedDemo } from './demo/seed';
 import { parseEnv, type Config } from './env';
 import { createLogger, type Logger } from './log';
@@ -28,8 +28,11 @@ export interface Runtime {
 	onAccessChanged(userId: string): Promise<void>;
 	/** A pair's status changed: re-check every socket on its documents. */
 	onPairChanged(pairId: string): Promise<void>;
-	/** Someone signed out (one session, or everywhere): their sockets close now. */
-	onSignedOut(session: { id: string; userId: string }, everywhere: boolean): void;
+	/**
+	 * Someone signed out (one session, or without `sessionId` every session: sign-out everywhere,
+	 * a new password): their sockets close now, on every app instance.
+	 */
+	onSignedOut(target: { userId: string; sessionId?: string }): Promise<void>;
 	migrationVersion: string | null;
 	startedAt: Date;
 	close(): Promise<void>;
@@ -109,6 +112,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			onStored: deriveProgress(db, log),
 			fanout
 		});
+		const events = createAccessEvents(fanout, applyAccessEvent(collab, authorize), collabLog);
 		return {
 			config,
 			log,
@@ -116,19 +120,14 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			auth,
 			mailer,
 			collab,
-			onAccessChanged: (userId) => revalidate(collab, authorize, (c) => c.user.userId === userId),
-			onSignedOut: (session, everywhere) => {
-				collab.closeWhere(
-					(c) => (everywhere ? c.user.userId === session.userId : c.user.sessionId === session.id),
-					CloseCode.Unauthenticated,
-					'signed out'
-				);
-			},
-			onPairChanged: (pairId) =>
-				revalidate(collab, authorize, (c) => c.docName.startsWith(`pair/${pairId}/`)),
+			onAccessChanged: (userId) => events.emit({ type: 'access-changed', userId }),
+			onSignedOut: ({ userId, sessionId }) =>
+				events.emit({ type: 'signed-out', userId, sessionId }),
+			onPairChanged: (pairId) => events.emit({ type: 'pair-changed', pairId }),
 			migrationVersion: migrated.version,
 			startedAt: new Date(),
 			async close() {
+				events.close();
 				await collab.shutdown();
 				await fanout.close();
 				await db.close();

@@ -9,6 +9,11 @@ export const POST: RequestHandler = async (event) => {
 	const { runtime, session } = event.locals;
 	const changes = await runtime.auth.signOut(credentialsOf(event), everywhere);
 	applyCookies(event, changes);
-	if (session) runtime.onSignedOut({ id: session.id, userId: session.user.id }, everywhere);
+	if (session) {
+		await runtime.onSignedOut({
+			userId: session.user.id,
+			sessionId: everywhere ? undefined : session.id
+		});
+	}
 	redirect(303, '/login?notice=signed_out');
 };

@@ -164,14 +164,14 @@ export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 					 returning user_id`,
 					[hashToken(token)]
 				);
-				if (!used[0]) return false;
+				if (!used[0]) return null;
 				await tx.query(
 					'update auth.users set encrypted_password = $2, updated_at = now() where id = $1',
 					[used[0].user_id, passwordHash]
 				);
 				// A new password ends every existing session.
 				await tx.query('delete from auth.local_sessions where user_id = $1', [used[0].user_id]);
-				return true;
+				return { userId: used[0].user_id };
 			});
 		},
 

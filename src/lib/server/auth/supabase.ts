@@ -97,9 +97,9 @@ export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 			const cookies: CookieChange[] = [];
 			const supabase = client({ cookies: {} }, cookies);
 			const exchanged = await supabase.auth.exchangeCodeForSession(code);
-			if (exchanged.error) return false;
-			const { error } = await supabase.auth.updateUser({ password });
-			return !error;
+			if (exchanged.error) return null;
+			const { data, error } = await supabase.auth.updateUser({ password });
+			return error || !data.user ? null : { userId: data.user.id };
 		},
 
 		async createAccount(email, password, displayName) {

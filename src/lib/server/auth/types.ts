@@ -50,8 +50,11 @@ export interface AuthProvider {
 	signOut(credentials: RequestCredentials, everywhere: boolean): Promise<CookieChange[]>;
 	/** Sends a reset link if the address has an account; says nothing either way. */
 	requestPasswordReset(email: string, meta: { ip: string }): Promise<void>;
-	/** Sets a new password with a reset token; false when the token is unknown, used or expired. */
-	resetPassword(token: string, password: string): Promise<boolean>;
+	/**
+	 * Sets a new password with a reset token and returns whose it was; null when the token is
+	 * unknown, used or expired.
+	 */
+	resetPassword(token: string, password: string): Promise<{ userId: string } | null>;
 	/** Creates an account (used when an invitation is accepted); returns the new user id. */
 	createAccount(email: string, password: string, displayName: string): Promise<string>;
 }

@@ -16,8 +16,10 @@ export const actions: Actions = {
 		});
 		if (!parsed.success)
 			return fail(400, { errors: fieldErrors(parsed.error), invalidLink: false });
-		const ok = await locals.runtime.auth.resetPassword(params.token, parsed.data.password);
-		if (!ok) return fail(410, { errors: {} as Record<string, string>, invalidLink: true });
+		const reset = await locals.runtime.auth.resetPassword(params.token, parsed.data.password);
+		if (!reset) return fail(410, { errors: {} as Record<string, string>, invalidLink: true });
+		// A new password ends every session, and with them every open collaboration socket.
+		await locals.runtime.onSignedOut({ userId: reset.userId });
 		redirect(303, '/login?notice=password_changed');
 	}
 };
