@@ -62,7 +62,8 @@ class Client {
 	constructor(
 		private readonly plan: WorkerPlan,
 		private readonly state: DocState,
-		readonly role: Role
+		readonly role: Role,
+		private readonly url: string
 	) {
 		this.doc = role === 'passive' || role === 'hostile' ? null : new Y.Doc();
 		const doc = this.doc;
@@ -83,7 +84,7 @@ class Client {
 
 	open(): Promise<void> {
 		this.openedAt = performance.now();
-		const ws = new WebSocket(`${this.plan.url}/${this.state.name}?token=${this.token}`, {
+		const ws = new WebSocket(`${this.url}/${this.state.name}?token=${this.token}`, {
 			perMessageDeflate: false
 		});
 		this.ws = ws;
@@ -227,7 +228,9 @@ async function openAll(plan: WorkerPlan) {
 	const started = performance.now();
 	clients = plan.docs.flatMap((docPlan) => {
 		const state = new DocState(docPlan.name);
-		return docPlan.roles.map((role) => new Client(plan, state, role));
+		return docPlan.roles.map(
+			(role, index) => new Client(plan, state, role, docPlan.urls?.[index] ?? plan.url)
+		);
 	});
 	let index = 0;
 	const lane = async () => {

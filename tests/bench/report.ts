@@ -50,6 +50,8 @@ const serverRows: Row[] = [
 	{ metric: 'server CPU (% of one core)', read: m('cpuPercent') },
 	{ metric: 'event-loop delay p99 (ms)', read: m('eventLoopP99Ms') },
 	{ metric: 'event-loop delay max (ms)', read: m('eventLoopMaxMs') },
+	{ metric: 'GC pauses (% of the time)', read: m('gcPercent') },
+	{ metric: 'longest GC pause (ms)', read: m('gcMaxMs') },
 	{ metric: 'RSS (MB)', read: m('rssMB') },
 	{ metric: 'store writes/s (rows/s)', read: m('writesPerSecond') },
 	{ metric: 'client sends/s', read: m('sendsPerSecond') }
@@ -60,7 +62,14 @@ const memoryTarget = (encodedKey: string): Row['target'] => [
 	(value, side) => value <= 25 * (side.metrics[encodedKey] ?? Number.NaN) + 100
 ];
 
-const rowsByScenario: Record<string, { title: string; rows: Row[] }> = {
+interface ScenarioTable {
+	title: string;
+	rows: Row[];
+	/** Column names of the two sides, when they are not ours and the reference. */
+	sides?: [string, string];
+}
+
+const rowsByScenario: Record<string, ScenarioTable> = {
 	A: {
 		title: 'A — many documents × 3 clients, one typist each (5–10 chars/s)',
 		rows: [
@@ -114,7 +123,7 @@ const rowsByScenario: Record<string, { title: string; rows: Row[] }> = {
 				target: ['< 10,000 (3,000 clients)', (v) => v < 10_000]
 			},
 			{ metric: 'reconnect attempts', read: m('reconnects') },
-			...serverRows.slice(0, 4)
+			...serverRows.slice(0, 6)
 		]
 	},
 	E: {
@@ -143,6 +152,11 @@ const rowsByScenario: Record<string, { title: string; rows: Row[] }> = {
 			{ metric: 'large doc, RSS / encoded size', read: m('largeRssPerEncoded') }
 		]
 	},
+	S: {
+		title: 'S — scenario A on two instances (shared Postgres, fan-out through Redis) vs one',
+		sides: ['two instances', 'one instance'],
+		rows: [...latencyRows, ...serverRows]
+	},
 	F: {
 		title: 'F — hostile input mix while clients type',
 		rows: [
@@ -152,7 +166,7 @@ const rowsByScenario: Record<string, { title: string; rows: Row[] }> = {
 			{ metric: 'hostile phase latency p99 (ms)', read: m('hostileP99Ms') },
 			{ metric: 'sockets closed by the server', read: m('closedByServer') },
 			{ metric: 'failed updates logged, socket kept', read: m('updatesFailedAndKept') },
-			...serverRows.slice(0, 4)
+			...serverRows.slice(0, 6)
 		]
 	}
 };
@@ -174,7 +188,8 @@ export function renderTables(run: RunOutput): { table: string; targets: string[]
 		const scenario = rowsByScenario[result.id];
 		if (!scenario) continue;
 		lines.push('', `### ${scenario.title}`, '');
-		lines.push('| metric | ours | reference | ours / reference | target | met |');
+		const [first, second] = scenario.sides ?? ['ours', 'reference'];
+		lines.push(`| metric | ${first} | ${second} | ${first} / ${second} | target | met |`);
 		lines.push('| --- | ---: | ---: | ---: | --- | --- |');
 		for (const row of scenario.rows) {
 			const ours = result.ours ? row.read(result.ours) : undefined;

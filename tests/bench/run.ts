@@ -23,9 +23,11 @@ import type {
 	WorkerRequest
 } from './shared';
 import { mergeIntoDocument, type ScenarioResult } from './report';
+import { startPostgres, type PostgresServer } from '../helpers/postgres-server';
+import { startRedis, type RedisServer } from '../helpers/redis-server';
 
 const HELP = `npm run bench -- [options]
-  --scenarios A,B,C,D,E,F  which scenarios (default all)
+  --scenarios A,B,C,D,E,F,S  which scenarios (default all)
   --duration 12            seconds of load per measured phase
   --docs 300               A: documents (3 clients each, one typist)
   --hot-clients 400        B: clients on the hot document
@@ -39,7 +41,10 @@ const HELP = `npm run bench -- [options]
   --hostile-sockets 20     F: hostile sockets (each sends --hostile-rate frames/s)
   --hostile-rate 20
   --f-docs 100             F: honest documents (3 clients, one typist)
+  --scale-docs 300         S: documents of scenario A, on one instance and then on two
+                           instances sharing a Postgres and a Redis (both started here)
   --workers 2              load generator processes
+  --profile DIR            write a V8 CPU profile of each server process into DIR
   --out docs/performance.md  ('-' to skip writing it)`;
 
 const options = parseOptions(process.argv.slice(2));
@@ -49,7 +54,7 @@ if (options.has('help')) {
 }
 const num = (key: string, fallback: number) => Number(options.get(key) ?? fallback);
 const settings = {
-	scenarios: (options.get('scenarios') ?? 'A,B,C,D,E,F').split(',').map((s) => s.trim()),
+	scenarios: (options.get('scenarios') ?? 'A,B,C,D,E,F,S').split(',').map((s) => s.trim()),
 	durationMs: num('duration', 12) * 1000,
 	docs: num('docs', 300),
 	hotClients: num('hot-clients', 400),
@@ -63,7 +68,9 @@ const settings = {
 	hostileSockets: num('hostile-sockets', 20),
 	hostileRate: num('hostile-rate', 20),
 	fDocs: num('f-docs', 100),
+	scaleDocs: num('scale-docs', 300),
 	workers: num('workers', 2),
+	profile: options.get('profile') ?? null,
 	out: options.get('out') ?? 'docs/performance.md'
 };
 
@@ -111,9 +118,18 @@ class Peer<Request extends { id: number }, Reply extends { id: number }> {
 type Server = Peer<ServerRequest, ServerReply> & { port: number };
 type Worker = Peer<WorkerRequest, WorkerReply>;
 
-async function startServer(kind: ServerKind, store: StoreKind): Promise<Server> {
+async function startServer(
+	kind: ServerKind,
+	store: StoreKind,
+	env: Record<string, string> = {}
+): Promise<Server> {
 	const child = fork(`${here}server-process.js`, [kind, store], {
-		execArgv: ['--expose-gc', '--max-old-space-size=3072'],
+		env: { ...process.env, ...env },
+		execArgv: [
+			'--expose-gc',
+			'--max-old-space-size=3072',
+			...(settings.profile ? ['--cpu-prof', `--cpu-prof-dir=${settings.profile}`] : [])
+		],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
 	const peer = new Peer<ServerRequest, ServerReply>(child);
@@ -191,7 +207,20 @@ async function sampleOf(server: Server): Promise<ServerSample> {
 async function stopAll(server: Server, workers: Worker[]) {
 	await Promise.all(workers.map((w) => w.request({ cmd: 'quit' }, 5_000).catch(() => null)));
 	await server.request({ cmd: 'quit' }, 5_000).catch(() => null);
+	// A CPU profile is written while the process exits: give it the time.
+	await exited(server.child, 10_000);
 	for (const peer of [server, ...workers]) if (peer.child.exitCode === null) peer.child.kill();
+}
+
+function exited(child: ChildProcess, timeoutMs: number): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		const timer = setTimeout(resolve, timeoutMs);
+		child.once('exit', () => {
+			clearTimeout(timer);
+			resolve();
+		});
+	});
 }
 
 /** Opens the plans (one per worker), types for the duration, and measures. */
@@ -258,6 +287,8 @@ function derived(m: Measured): Record<string, number> {
 		cpuPercent: Math.round((s.cpuMs / s.elapsedMs) * 1000) / 10,
 		eventLoopP99Ms: Math.round(s.eventLoopP99Ms * 10) / 10,
 		eventLoopMaxMs: Math.round(s.eventLoopMaxMs * 10) / 10,
+		gcPercent: Math.round((s.gcTotalMs / s.elapsedMs) * 1000) / 10,
+		gcMaxMs: Math.round(s.gcMaxMs * 10) / 10,
 		rssMB: Math.round(s.rssBytes / 1e5) / 10,
 		rssPerDocKB: Math.round((s.rssBytes - s.rssBaselineBytes) / docs / 100) / 10,
 		encodedPerDocKB: Math.round(s.encodedBytes / docs / 100) / 10,
@@ -429,13 +460,106 @@ async function scenarioF(kind: ServerKind): Promise<Measured> {
 	};
 }
 
+/** The Postgres and Redis that scale-out instances share, started once and stopped at the end. */
+let shared: { postgres: PostgresServer; redis: RedisServer } | null = null;
+
+async function sharedInfrastructure() {
+	shared ??= { postgres: await startPostgres(), redis: await startRedis() };
+	return shared;
+}
+
+async function stopSharedInfrastructure() {
+	if (!shared) return;
+	shared.postgres.stop();
+	await shared.redis.dispose();
+	shared = null;
+}
+
+/** Several server processes seen as one: CPU, RSS and writes add up; delays are the worst. */
+function combine(samples: ServerSample[]): ServerSample {
+	const sum = (read: (s: ServerSample) => number) => samples.reduce((t, s) => t + read(s), 0);
+	const max = (read: (s: ServerSample) => number) => Math.max(...samples.map(read));
+	const closesByCode: Record<number, number> = {};
+	for (const sample of samples) {
+		for (const [code, count] of Object.entries(sample.closesByCode)) {
+			closesByCode[Number(code)] = (closesByCode[Number(code)] ?? 0) + count;
+		}
+	}
+	return {
+		elapsedMs: max((s) => s.elapsedMs),
+		cpuMs: sum((s) => s.cpuMs),
+		eventLoopP99Ms: max((s) => s.eventLoopP99Ms),
+		eventLoopMaxMs: max((s) => s.eventLoopMaxMs),
+		gcTotalMs: sum((s) => s.gcTotalMs),
+		gcMaxMs: max((s) => s.gcMaxMs),
+		rssBytes: sum((s) => s.rssBytes),
+		rssBaselineBytes: sum((s) => s.rssBaselineBytes),
+		appends: sum((s) => s.appends),
+		rows: sum((s) => s.rows),
+		documentsLoaded: sum((s) => s.documentsLoaded),
+		encodedBytes: sum((s) => s.encodedBytes),
+		connections: sum((s) => s.connections),
+		closesByCode,
+		swallowedErrors: sum((s) => s.swallowedErrors)
+	};
+}
+
+/**
+ * S: scenario A against our server only, on Postgres: with two instances relaying through Redis
+ * (the "ours" side), then with one (the "reference" side, the baseline here). With two, each
+ * document's typist and first observer use one instance and the second observer the other, so
+ * half the measured latencies cross Redis; documents alternate, so the instances share the load.
+ */
+async function scenarioS(kind: ServerKind): Promise<Measured> {
+	const instances = kind === 'ours' ? 2 : 1;
+	const { postgres, redis } = await sharedInfrastructure();
+	const env: Record<string, string> = { BENCH_DATABASE_URL: postgres.url() };
+	if (instances > 1) env.BENCH_REDIS_URL = redis.url;
+	const servers: Server[] = [];
+	for (let i = 0; i < instances; i++) servers.push(await startServer('ours', 'postgres', env));
+	const urls = servers.map((server) => basePlan(server.port).url);
+	const docs: DocPlan[] = Array.from({ length: settings.scaleDocs }, (_, index) => {
+		const home = urls[index % instances];
+		const away = urls[(index + 1) % instances];
+		return { name: docName(), roles: ['typist', 'observer', 'observer'], urls: [home, home, away] };
+	});
+	const workers = startWorkers(settings.workers);
+	try {
+		const plans = split(docs, settings.workers);
+		const plan = basePlan(servers[0].port);
+		await Promise.all(
+			workers.map((w, i) => w.request({ cmd: 'open', plan: { ...plan, docs: plans[i] } }))
+		);
+		await sleep(500);
+		await collect(workers);
+		await Promise.all(servers.map((server) => server.request({ cmd: 'reset' })));
+		await Promise.all(workers.map((w) => w.request({ cmd: 'go', active: true })));
+		await sleep(settings.durationMs);
+		await Promise.all(workers.map((w) => w.request({ cmd: 'go', active: false })));
+		await sleep(1_000);
+		const samples = await Promise.all(servers.map(sampleOf));
+		const reports = await collect(workers);
+		return {
+			latency: summarize(reports),
+			server: combine(samples),
+			reports,
+			extra: { instances }
+		};
+	} finally {
+		await Promise.all(workers.map((w) => w.request({ cmd: 'quit' }, 5_000).catch(() => null)));
+		for (const server of servers) await stopAll(server, []);
+		for (const w of workers) if (w.child.exitCode === null) w.child.kill();
+	}
+}
+
 const scenarios: Record<string, (kind: ServerKind) => Promise<Measured>> = {
 	A: scenarioA,
 	B: scenarioB,
 	C: scenarioC,
 	D: scenarioD,
 	E: scenarioE,
-	F: scenarioF
+	F: scenarioF,
+	S: scenarioS
 };
 
 const results: ScenarioResult[] = [];
@@ -456,6 +580,8 @@ for (const id of settings.scenarios) {
 	}
 	results.push(row);
 }
+
+await stopSharedInfrastructure();
 
 const machine = {
 	nproc: cpus().length,

@@ -1,18 +1,23 @@
 /**
  * One server under test in its own process, so CPU, RSS and event-loop delay are its own:
- * `server-process.js <ours|reference> <memory|pglite>`. Talks to the parent over IPC.
+ * `server-process.js <ours|reference> <memory|pglite|postgres>`. Talks to the parent over IPC.
+ * For scale-out, `BENCH_DATABASE_URL` names the Postgres the instances share and
+ * `BENCH_REDIS_URL` the Redis they relay through.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 import { createCollabServer, type CollabServer } from '$lib/server/collab/server';
 import { MemoryStore } from '$lib/server/collab/memory-store';
 import { createPgDocumentStore } from '$lib/server/collab/pg-store';
+import { createRedisFanout } from '$lib/server/collab/redis-fanout';
+import type { Fanout } from '$lib/server/collab/fanout';
 import type { DocumentStore } from '$lib/server/collab/store';
 import type { CollabLogger } from '$lib/server/collab/types';
 import { migrate } from '$lib/server/db/migrate';
 import { createPgliteDatabase } from '$lib/server/db/pglite';
+import { createPostgresDatabase } from '$lib/server/db/postgres';
 import { createReferenceServer, type ReferenceServer } from './reference-server';
 import {
 	buildDocument,
@@ -32,7 +37,12 @@ let rows = 0;
 
 async function openStore(): Promise<DocumentStore> {
 	if (storeKind === 'memory') return new MemoryStore();
-	const db = await createPgliteDatabase();
+	const url = process.env.BENCH_DATABASE_URL;
+	if (storeKind === 'postgres' && !url) throw new Error('BENCH_DATABASE_URL is not set');
+	const db =
+		storeKind === 'postgres' && url
+			? createPostgresDatabase({ connectionString: url })
+			: await createPgliteDatabase();
 	await migrate(db);
 	return createPgDocumentStore(db);
 }
@@ -41,10 +51,10 @@ async function openStore(): Promise<DocumentStore> {
 function counting(store: DocumentStore): DocumentStore {
 	return {
 		load: (name) => store.load(name),
-		append: (name, updates) => {
+		append: (entries) => {
 			appends += 1;
-			rows += updates.length;
-			return store.append(name, updates);
+			for (const entry of entries) rows += entry.updates.length;
+			return store.append(entries);
 		},
 		compact: (name, snapshot, upto) => store.compact(name, snapshot, upto)
 	};
@@ -55,6 +65,9 @@ function send(reply: ServerReply) {
 }
 
 const store = kind === 'ours' ? counting(await openStore()) : null;
+const redisUrl = process.env.BENCH_REDIS_URL;
+const fanout: Fanout | undefined =
+	kind === 'ours' && redisUrl ? createRedisFanout({ url: redisUrl, logger: silent }) : undefined;
 const names = new Set<string>();
 let ours: CollabServer | null = null;
 let reference: ReferenceServer | null = null;
@@ -67,7 +80,8 @@ if (store) {
 		authorize: async () => ({ access: 'write' }),
 		store,
 		logger: silent,
-		idleUnloadMs: 600_000
+		idleUnloadMs: 600_000,
+		fanout
 	});
 } else {
 	reference = createReferenceServer();
@@ -96,6 +110,17 @@ await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 const RESOLUTION_MS = 10;
 const loop = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 loop.enable();
+let gcTotalMs = 0;
+let gcMaxMs = 0;
+let collecting = false;
+new PerformanceObserver((list) => {
+	// The forced collections of `sample` are ours, not the server's.
+	if (collecting) return;
+	for (const entry of list.getEntries()) {
+		gcTotalMs += entry.duration;
+		gcMaxMs = Math.max(gcMaxMs, entry.duration);
+	}
+}).observe({ entryTypes: ['gc'] });
 let since = performance.now();
 let cpuSince = process.cpuUsage();
 let rssBaseline = process.memoryUsage.rss();
@@ -104,8 +129,11 @@ let rowsSince = 0;
 
 function collectGarbage() {
 	const gc = (globalThis as { gc?: () => void }).gc;
+	collecting = true;
 	gc?.();
 	gc?.();
+	// Observers are called asynchronously: stop ignoring once these entries are delivered.
+	setTimeout(() => (collecting = false), 50);
 }
 
 function encodedBytes(): number {
@@ -121,6 +149,7 @@ function sample(): ServerSample {
 	const eventLoopP99Ms = Math.max(0, loop.percentile(99) / 1e6 - RESOLUTION_MS);
 	const eventLoopMaxMs = Math.max(0, loop.max / 1e6 - RESOLUTION_MS);
 	const elapsedMs = performance.now() - since;
+	const gc = { gcTotalMs, gcMaxMs };
 	collectGarbage();
 	const stats = ours?.stats();
 	return {
@@ -128,6 +157,7 @@ function sample(): ServerSample {
 		cpuMs: (cpu.user + cpu.system) / 1000,
 		eventLoopP99Ms,
 		eventLoopMaxMs,
+		...gc,
 		rssBytes: process.memoryUsage.rss(),
 		rssBaselineBytes: rssBaseline,
 		appends: (ours ? appends : (reference?.writes() ?? 0)) - appendsSince,
@@ -146,6 +176,8 @@ async function handle(request: ServerRequest): Promise<ServerReply> {
 			collectGarbage();
 			rssBaseline = process.memoryUsage.rss();
 			loop.reset();
+			gcTotalMs = 0;
+			gcMaxMs = 0;
 			since = performance.now();
 			cpuSince = process.cpuUsage();
 			appendsSince = ours ? appends : (reference?.writes() ?? 0);
@@ -158,7 +190,7 @@ async function handle(request: ServerRequest): Promise<ServerReply> {
 			return { id: request.id, cmd: 'done' };
 		case 'seed': {
 			const update = buildDocument(request.bytes, request.name.length);
-			if (store) await store.append(request.name, [update]);
+			if (store) await store.append([{ name: request.name, updates: [update] }]);
 			else reference?.seed(request.name, update);
 			return { id: request.id, cmd: 'done', seededBytes: update.byteLength };
 		}

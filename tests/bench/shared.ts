@@ -6,7 +6,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 
 export type ServerKind = 'ours' | 'reference';
-export type StoreKind = 'memory' | 'pglite';
+export type StoreKind = 'memory' | 'pglite' | 'postgres';
 
 /** Parent → server process. Every request carries an id; the reply repeats it. */
 export type ServerRequest =
@@ -21,6 +21,9 @@ export interface ServerSample {
 	cpuMs: number;
 	eventLoopP99Ms: number;
 	eventLoopMaxMs: number;
+	/** Garbage-collection pauses since the last reset: their sum and the longest. */
+	gcTotalMs: number;
+	gcMaxMs: number;
 	rssBytes: number;
 	rssBaselineBytes: number;
 	/** Store append calls (database writes) and rows appended since the last reset. */
@@ -43,6 +46,8 @@ export type Role = 'typist' | 'observer' | 'passive' | 'form' | 'hostile';
 export interface DocPlan {
 	name: string;
 	roles: Role[];
+	/** Per role, the server to connect to (scale-out: instances differ); default the plan's. */
+	urls?: string[];
 }
 
 export interface WorkerPlan {
