@@ -7,6 +7,7 @@ import { createPostgresDatabase } from './db/postgres';
 import type { Database } from './db/types';
 import { authenticateSocket, authorizeDocument, deriveProgress } from './collab-access';
 import { applyAccessEvent, createAccessEvents } from './access-events';
+import { createRedisLimiters, memoryLimiters } from './auth/rate-limit';
 import { createLocalFanout } from './collab/fanout';
 import { createPgDocumentStore } from './collab/pg-store';
 import { createRedisFanout } from './collab/redis-fanout';
@@ -78,6 +79,16 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			config.mail.kind === 'smtp'
 				? await createSmtpMailer(db, log, config.mail.url, config.MAIL_FROM)
 				: createOutboxMailer(db, log);
+		// Sign-in limits count across instances when they share a Redis.
+		const limiters = config.REDIS_URL
+			? createRedisLimiters({
+					url: config.REDIS_URL,
+					onStatus: (status, error) =>
+						status === 'unavailable'
+							? log.warn('redis for sign-in limits unavailable: counting per instance', { error })
+							: log.info('redis for sign-in limits available again')
+				})
+			: memoryLimiters;
 		const auth =
 			config.auth.kind === 'supabase'
 				? createSupabaseAuth({
@@ -86,9 +97,16 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 						anonKey: config.auth.anonKey,
 						serviceRoleKey: config.SUPABASE_SERVICE_ROLE_KEY,
 						origin: config.origin,
-						verifier: { secret: config.auth.jwtSecret, jwksUrl: config.auth.jwksUrl }
+						verifier: { secret: config.auth.jwtSecret, jwksUrl: config.auth.jwksUrl },
+						limiters
 					})
-				: createLocalAuth({ db, mailer, origin: config.origin, sessionDays: config.SESSION_DAYS });
+				: createLocalAuth({
+						db,
+						mailer,
+						origin: config.origin,
+						sessionDays: config.SESSION_DAYS,
+						limiters
+					});
 		if (config.seedDemo) {
 			const seeded = await seedDemo(db);
 			if (seeded) log.info('demo data created', { organisation: seeded.organisationId });
@@ -130,6 +148,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 				events.close();
 				await collab.shutdown();
 				await fanout.close();
+				await limiters.close();
 				await db.close();
 			}
 		};

@@ -1,7 +1,7 @@
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import type { Mailer } from '$lib/server/mail/mailer';
 import { hashPassword, verifyPassword } from './passwords';
-import { createLimiter } from './rate-limit';
+import { memoryLimiters, type Limiters } from './rate-limit';
 import { hashToken, newToken } from './tokens';
 import {
 	SESSION_COOKIE,
@@ -18,6 +18,8 @@ export interface LocalAuthOptions {
 	sessionDays: number;
 	/** Sign-in attempts per e-mail address and per IP in 15 minutes. */
 	maxAttempts?: number;
+	/** Where attempts are counted: in memory by default, in Redis across app instances. */
+	limiters?: Limiters;
 }
 
 const RESET_MINUTES = 60;
@@ -35,9 +37,10 @@ interface UserRow {
 export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 	const { db, mailer, origin } = options;
 	const sessionSeconds = options.sessionDays * 86_400;
-	const perAccount = createLimiter(options.maxAttempts ?? 5, 15 * 60);
-	const perIp = createLimiter((options.maxAttempts ?? 5) * 4, 15 * 60);
-	const resetLimiter = createLimiter(3, 15 * 60);
+	const limiters = options.limiters ?? memoryLimiters;
+	const perAccount = limiters.create('sign-in:account', options.maxAttempts ?? 5, 15 * 60);
+	const perIp = limiters.create('sign-in:ip', (options.maxAttempts ?? 5) * 4, 15 * 60);
+	const resetLimiter = limiters.create('reset', 3, 15 * 60);
 
 	async function startSession(tx: Tx, userId: string, userAgent: string): Promise<string> {
 		const token = newToken();

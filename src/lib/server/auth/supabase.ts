@@ -2,7 +2,7 @@ import { createServerClient } from '@supabase/ssr';
 import { createClient } from '@supabase/supabase-js';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { createJwtVerifier, type JwtVerifierOptions } from './jwt';
-import { createLimiter } from './rate-limit';
+import { memoryLimiters, type Limiters } from './rate-limit';
 import type { AuthProvider, CookieChange, RequestCredentials, Session } from './types';
 
 export interface SupabaseAuthOptions {
@@ -12,6 +12,8 @@ export interface SupabaseAuthOptions {
 	serviceRoleKey?: string;
 	origin: string;
 	verifier: JwtVerifierOptions;
+	/** Where sign-in attempts are counted: in memory by default, in Redis across app instances. */
+	limiters?: Limiters;
 }
 
 interface ProfileRow {
@@ -26,7 +28,7 @@ interface ProfileRow {
  */
 export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 	const verify = createJwtVerifier({ issuer: `${options.url}/auth/v1`, ...options.verifier });
-	const limiter = createLimiter(20, 15 * 60);
+	const limiter = (options.limiters ?? memoryLimiters).create('sign-in:supabase', 20, 15 * 60);
 
 	const client = (credentials: RequestCredentials, sink: CookieChange[]) =>
 		createServerClient(options.url, options.anonKey, {
