@@ -53,7 +53,8 @@ const serverRows: Row[] = [
 	{ metric: 'GC pauses (% of the time)', read: m('gcPercent') },
 	{ metric: 'longest GC pause (ms)', read: m('gcMaxMs') },
 	{ metric: 'RSS (MB)', read: m('rssMB') },
-	{ metric: 'store writes/s (rows/s)', read: m('writesPerSecond') },
+	{ metric: 'store writes/s', read: m('writesPerSecond') },
+	{ metric: 'rows written/s', read: m('rowsPerSecond') },
 	{ metric: 'client sends/s', read: m('sendsPerSecond') }
 ];
 /** Memory per document against the encoded size held in `encodedKey` (kB). */
