@@ -477,32 +477,31 @@ async function stopSharedInfrastructure() {
 
 /** Several server processes seen as one: CPU, RSS and writes add up; delays are the worst. */
 function combine(samples: ServerSample[]): ServerSample {
-	const sum = (read: (s: ServerSample) => number) => samples.reduce((t, s) => t + read(s), 0);
-	const max = (read: (s: ServerSample) => number) => Math.max(...samples.map(read));
 	const closesByCode: Record<number, number> = {};
 	for (const sample of samples) {
 		for (const [code, count] of Object.entries(sample.closesByCode)) {
 			closesByCode[Number(code)] = (closesByCode[Number(code)] ?? 0) + count;
 		}
 	}
-	return {
-		elapsedMs: max((s) => s.elapsedMs),
-		cpuMs: sum((s) => s.cpuMs),
-		eventLoopP99Ms: max((s) => s.eventLoopP99Ms),
-		eventLoopMaxMs: max((s) => s.eventLoopMaxMs),
-		gcTotalMs: sum((s) => s.gcTotalMs),
-		gcMaxMs: max((s) => s.gcMaxMs),
-		rssBytes: sum((s) => s.rssBytes),
-		rssBaselineBytes: sum((s) => s.rssBaselineBytes),
-		appends: sum((s) => s.appends),
-		rows: sum((s) => s.rows),
-		documentsLoaded: sum((s) => s.documentsLoaded),
-		encodedBytes: sum((s) => s.encodedBytes),
-		connections: sum((s) => s.connections),
-		closesByCode,
-		swallowedErrors: sum((s) => s.swallowedErrors)
-	};
+	const combined = { ...samples[0], closesByCode };
+	for (const key of SUMMED) combined[key] = samples.reduce((total, s) => total + s[key], 0);
+	for (const key of WORST) combined[key] = Math.max(...samples.map((s) => s[key]));
+	return combined;
 }
+
+const SUMMED = [
+	'cpuMs',
+	'gcTotalMs',
+	'rssBytes',
+	'rssBaselineBytes',
+	'appends',
+	'rows',
+	'documentsLoaded',
+	'encodedBytes',
+	'connections',
+	'swallowedErrors'
+] as const;
+const WORST = ['elapsedMs', 'eventLoopP99Ms', 'eventLoopMaxMs', 'gcMaxMs'] as const;
 
 /**
  * S: scenario A against our server only, on Postgres: with two instances relaying through Redis
