@@ -116,6 +116,25 @@ describe(`local auth (${testEngine()})`, () => {
 		expect(await auth.authenticate({ cookies: { [SESSION_COOKIE]: cookie.value } })).toBeNull();
 	});
 
+	it('says which sessions are still signed in', async () => {
+		const person = await buildUser(db);
+		const sessionOf = async () => {
+			const result = await auth.signIn(person.email, FACTORY_PASSWORD, meta);
+			if (!result.ok) throw new Error('sign-in failed');
+			return { id: result.session.id, cookie: result.cookies[0].value };
+		};
+		const [kept, ended] = [await sessionOf(), await sessionOf()];
+		await auth.signOut({ cookies: { [SESSION_COOKIE]: ended.cookie } }, false);
+		const active = await auth.activeSessions([
+			kept.id,
+			ended.id,
+			'00000000-0000-4000-8000-000000000000',
+			'not-a-session-id'
+		]);
+		expect(active).toEqual(new Set([kept.id]));
+		expect(await auth.activeSessions([])).toEqual(new Set());
+	});
+
 	it('resets a password through the mailed link, once, and ends old sessions', async () => {
 		const target = await buildUser(db);
 		const old = cookieOf(await auth.signIn(target.email, FACTORY_PASSWORD, meta)).value;

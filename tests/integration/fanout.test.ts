@@ -11,7 +11,8 @@ import {
 	ACCESS_EVENTS_CHANNEL,
 	applyAccessEvent,
 	createAccessEvents,
-	encodeAccessEvent
+	encodeAccessEvent,
+	recheckOpenSockets
 } from '$lib/server/access-events';
 import type { Fanout } from '$lib/server/collab/fanout';
 import type { Authorize } from '$lib/server/collab/types';
@@ -305,6 +306,46 @@ describe(`fan-out between two app instances through Redis (${testEngine()})`, ()
 		} finally {
 			onA.close();
 			onB.close();
+		}
+	});
+
+	it('events missed while Redis was down are made up for: every socket is re-checked when it returns', async () => {
+		// Sessions by token, as the real authenticate would read them from the cookie.
+		const signedIn = new Set(['session-mentee']);
+		const authenticate: HarnessOptions['authenticate'] = async (req) => {
+			const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token');
+			if (token !== 'mentee' && token !== 'mentor') return null;
+			return { ...testUsers[token], sessionId: `session-${token}` };
+		};
+		const activeSessions = async (ids: string[]) => new Set(ids.filter((id) => signedIn.has(id)));
+		const [a, b] = [await startInstance({ authenticate }), await startInstance({ authenticate })];
+		const events = [a, b].map((instance) =>
+			createAccessEvents(
+				instance.fanout,
+				applyAccessEvent(instance.harness.server, defaultAuthorize),
+				quietLogger(instance.logs),
+				recheckOpenSockets(instance.harness.server, defaultAuthorize, activeSessions)
+			)
+		);
+		try {
+			const room = sheetName();
+			const menteeOnB = b.harness.connect(room, 'mentee');
+			await menteeOnB.synced();
+			let closed = false;
+			void menteeOnB.closed().then(() => (closed = true));
+
+			await redis.stop();
+			await retryableAssertion(() => expect(b.fanout.degraded).toBe(true), CONVERGE);
+			// The mentee signs out on A while B cannot hear it.
+			signedIn.delete('session-mentee');
+			await events[0].emit({ type: 'signed-out', userId: testUsers.mentee.userId });
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(closed).toBe(false);
+
+			await redis.start();
+			expect((await menteeOnB.closed()).code).toBe(CloseCode.Unauthenticated);
+		} finally {
+			for (const instanceEvents of events) instanceEvents.close();
 		}
 	});
 });

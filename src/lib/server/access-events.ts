@@ -6,7 +6,8 @@
  *
  * Events from other instances are untrusted input like any message on the broker: parsed with a
  * schema, dropped and logged when they do not match. An event published while the broker is
- * down is lost for the other instances; sockets there still close when their session expires.
+ * down is lost for the other instances, so when the broker comes back every instance re-checks
+ * all its open sockets (`recheckOpenSockets`): sessions that ended, access that went.
  */
 import { z } from 'zod';
 import { CloseCode } from '$lib/shared/collab';
@@ -63,11 +64,39 @@ export function applyAccessEvent(
 	};
 }
 
+/**
+ * What this instance does after the broker was unreachable: events may have been missed, so every
+ * open socket is checked again. `activeSessions` says which of the given session ids are still
+ * signed in.
+ */
+export function recheckOpenSockets(
+	collab: CollabServer,
+	authorize: Authorize,
+	activeSessions: (ids: string[]) => Promise<Set<string>>
+): () => Promise<void> {
+	return async () => {
+		const ids = new Set<string>();
+		for (const connection of collab.connectionsWhere(() => true)) {
+			if (connection.user.sessionId) ids.add(connection.user.sessionId);
+		}
+		const active = ids.size > 0 ? await activeSessions([...ids]) : new Set<string>();
+		collab.closeWhere(
+			(c) => c.user.sessionId !== undefined && !active.has(c.user.sessionId),
+			CloseCode.Unauthenticated,
+			'signed out'
+		);
+		await revalidate(collab, authorize, () => true);
+	};
+}
+
 export function createAccessEvents(
 	fanout: Fanout,
 	act: (event: AccessEvent) => Promise<void>,
-	log: CollabLogger
+	log: CollabLogger,
+	/** After the broker was unreachable (not when it first connects). */
+	recovered: () => Promise<void> = async () => {}
 ): AccessEvents {
+	let connected = false;
 	const run = (event: AccessEvent, origin: string) =>
 		act(event).catch((error: unknown) =>
 			log.error('acting on an access event failed', { event: event.type, origin, error })
@@ -86,8 +115,15 @@ export function createAccessEvents(
 			}
 			void run(event, message.origin);
 		},
-		// Nothing to catch up on: events are about sockets open now, not state to merge.
-		live() {}
+		live() {
+			if (!connected) {
+				connected = true;
+				return;
+			}
+			void recovered().catch((error: unknown) =>
+				log.error('re-checking open sockets after the fan-out outage failed', { error })
+			);
+		}
 	});
 
 	return {

@@ -6,7 +6,7 @@ import { createPgliteDatabase } from './db/pglite';
 import { createPostgresDatabase } from './db/postgres';
 import type { Database } from './db/types';
 import { authenticateSocket, authorizeDocument, deriveProgress } from './collab-access';
-import { applyAccessEvent, createAccessEvents } from './access-events';
+import { applyAccessEvent, createAccessEvents, recheckOpenSockets } from './access-events';
 import { createRedisLimiters, memoryLimiters } from './auth/rate-limit';
 import { createLocalFanout } from './collab/fanout';
 import { createPgDocumentStore } from './collab/pg-store';
@@ -130,7 +130,12 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			onStored: deriveProgress(db, log),
 			fanout
 		});
-		const events = createAccessEvents(fanout, applyAccessEvent(collab, authorize), collabLog);
+		const events = createAccessEvents(
+			fanout,
+			applyAccessEvent(collab, authorize),
+			collabLog,
+			recheckOpenSockets(collab, authorize, (ids) => auth.activeSessions(ids))
+		);
 		return {
 			config,
 			log,

@@ -178,6 +178,18 @@ export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 			});
 		},
 
+		async activeSessions(ids) {
+			if (ids.length === 0) return new Set();
+			const rows = await db.asService((tx) =>
+				tx.query<{ id: string }>(
+					`select id::text as id from auth.local_sessions
+					 where id::text in (select jsonb_array_elements_text($1::jsonb)) and expires_at > now()`,
+					[JSON.stringify(ids)]
+				)
+			);
+			return new Set(rows.map((row) => row.id));
+		},
+
 		async createAccount(email, password, displayName) {
 			const passwordHash = await hashPassword(password);
 			return db.asService((tx) => insertUser(tx, email, passwordHash, displayName));

@@ -104,6 +104,10 @@ export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 			return error || !data.user ? null : { userId: data.user.id };
 		},
 
+		// Access tokens are checked when a socket opens and close it when they expire; Supabase
+		// offers no cheap "is this session still signed in" for a token already accepted.
+		activeSessions: async (ids) => new Set(ids),
+
 		async createAccount(email, password, displayName) {
 			if (!options.serviceRoleKey) {
 				throw new Error(

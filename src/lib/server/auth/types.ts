@@ -55,6 +55,11 @@ export interface AuthProvider {
 	 * unknown, used or expired.
 	 */
 	resetPassword(token: string, password: string): Promise<{ userId: string } | null>;
+	/**
+	 * Of these session ids, those still signed in. Used to re-check open sockets after events
+	 * may have been missed; a provider that cannot tell (Supabase access tokens) returns them all.
+	 */
+	activeSessions(ids: readonly string[]): Promise<Set<string>>;
 	/** Creates an account (used when an invitation is accepted); returns the new user id. */
 	createAccount(email: string, password: string, displayName: string): Promise<string>;
 }
