@@ -260,6 +260,28 @@ describe('a document relayed between instances', () => {
 		expect(bus.published).toEqual([{ origin: 'A', kind: 'update' }]);
 	});
 
+	test('a turn that mixes relayed and local updates still relays the local ones', async () => {
+		const bus = createBus();
+		const a = openDocument(bus.fanout('A'));
+		const b = openDocument(bus.fanout('B'));
+		const onB = new FakeConnection(testUsers.mentee);
+		b.add(onB);
+		onB.sent.length = 0;
+		// Both accepted in the same turn: A's relay reaches B before B delivers its own.
+		a.applyUpdate(textUpdate('[typed on A]'), new FakeConnection(testUsers.mentor));
+		b.applyUpdate(textUpdate('[typed on B]'), new FakeConnection(testUsers.mentee));
+		await nextTurn();
+		await nextTurn();
+		for (const document of [a, b]) {
+			expect(document.doc.getText('notes').toString()).toContain('[typed on A]');
+			expect(document.doc.getText('notes').toString()).toContain('[typed on B]');
+		}
+		expect(bus.published.filter((m) => m.kind === 'update')).toEqual([
+			{ origin: 'A', kind: 'update' },
+			{ origin: 'B', kind: 'update' }
+		]);
+	});
+
 	test('a malformed update from another instance is dropped and logged, nothing thrown', () => {
 		const bus = createBus();
 		const logs: LogEntry[] = [];

@@ -195,21 +195,18 @@ export class SharedDocument<C extends DocumentConnection> {
 		const outbox = this.outbox;
 		this.outbox = [];
 		if (outbox.length === 0) return;
-		let merged: { update: Uint8Array; origins: Set<unknown> } | null = null;
-		if (outbox.length > 1) {
-			try {
-				const origins = new Set(outbox.map((entry) => entry.origin));
-				merged = { update: Y.mergeUpdates(outbox.map((entry) => entry.update)), origins };
-			} catch {
-				// Updates the document accepted always merge; if not, they go one by one.
-			}
+		// To the other instances: what was accepted here, never what they relayed to us.
+		const local = outbox.filter((entry) => entry.origin !== REMOTE);
+		for (const update of merged(local.map((entry) => entry.update))) {
+			this.publish('update', update);
 		}
-		for (const { update, origins } of merged ? [merged] : outbox.map(single)) {
-			if (!origins.has(REMOTE)) this.publish('update', update);
-			const frame = encodeUpdate(update);
-			for (const connection of this.connections) {
-				if (origins.size !== 1 || !origins.has(connection)) connection.send(frame);
-			}
+		// To the sockets: all of it, except to a socket that sent all of it.
+		const frames = merged(outbox.map((entry) => entry.update)).map(encodeUpdate);
+		const origins = new Set(outbox.map((entry) => entry.origin));
+		const soleOrigin = origins.size === 1 ? outbox[0].origin : undefined;
+		for (const connection of this.connections) {
+			if (connection === soleOrigin) continue;
+			for (const frame of frames) connection.send(frame);
 		}
 	};
 
@@ -321,6 +318,12 @@ export class SharedDocument<C extends DocumentConnection> {
 	}
 }
 
-function single(entry: { update: Uint8Array; origin: unknown }) {
-	return { update: entry.update, origins: new Set([entry.origin]) };
+/** One update for several; as they are if they cannot be merged (updates a document accepted can). */
+function merged(updates: Uint8Array[]): Uint8Array[] {
+	if (updates.length <= 1) return updates;
+	try {
+		return [Y.mergeUpdates(updates)];
+	} catch {
+		return updates;
+	}
 }
