@@ -285,8 +285,9 @@ describe(`fan-out between two app instances through Redis (${testEngine()})`, ()
 			await menteeOnB.synced();
 
 			// The mentee signs out everywhere on A (or sets a new password there).
+			const menteeClosed = menteeOnB.closed();
 			await onA.emit({ type: 'signed-out', userId: testUsers.mentee.userId });
-			expect((await menteeOnB.closed()).code).toBe(CloseCode.Unauthenticated);
+			expect((await menteeClosed).code).toBe(CloseCode.Unauthenticated);
 
 			// The coordinator removes the mentor on A: B re-checks and closes the mentor's socket.
 			mentorMayWrite = false;
@@ -331,8 +332,10 @@ describe(`fan-out between two app instances through Redis (${testEngine()})`, ()
 			const room = sheetName();
 			const menteeOnB = b.harness.connect(room, 'mentee');
 			await menteeOnB.synced();
+			// Listened for from now on: the close may come before `redis.start()` returns.
 			let closed = false;
-			void menteeOnB.closed().then(() => (closed = true));
+			const closing = menteeOnB.closed();
+			void closing.then(() => (closed = true));
 
 			await redis.stop();
 			await retryableAssertion(() => expect(b.fanout.degraded).toBe(true), CONVERGE);
@@ -343,7 +346,7 @@ describe(`fan-out between two app instances through Redis (${testEngine()})`, ()
 			expect(closed).toBe(false);
 
 			await redis.start();
-			expect((await menteeOnB.closed()).code).toBe(CloseCode.Unauthenticated);
+			expect((await closing).code).toBe(CloseCode.Unauthenticated);
 		} finally {
 			for (const instanceEvents of events) instanceEvents.close();
 		}

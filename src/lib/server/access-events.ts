@@ -6,8 +6,9 @@
  *
  * Events from other instances are untrusted input like any message on the broker: parsed with a
  * schema, dropped and logged when they do not match. An event published while the broker is
- * down is lost for the other instances, so when the broker comes back every instance re-checks
- * all its open sockets (`recheckOpenSockets`): sessions that ended, access that went.
+ * down is lost for the other instances, so whenever the subscription becomes live (after an
+ * outage, and at start) every instance re-checks all its open sockets (`recheckOpenSockets`):
+ * sessions that ended, access that went.
  */
 import { z } from 'zod';
 import { CloseCode } from '$lib/shared/collab';
@@ -93,10 +94,12 @@ export function createAccessEvents(
 	fanout: Fanout,
 	act: (event: AccessEvent) => Promise<void>,
 	log: CollabLogger,
-	/** After the broker was unreachable (not when it first connects). */
-	recovered: () => Promise<void> = async () => {}
+	/**
+	 * Each time the subscription becomes live: after an outage, and also the first time, since
+	 * sockets may have opened before the subscription was live (with none open it costs nothing).
+	 */
+	recheck: () => Promise<void> = async () => {}
 ): AccessEvents {
-	let connected = false;
 	const run = (event: AccessEvent, origin: string) =>
 		act(event).catch((error: unknown) =>
 			log.error('acting on an access event failed', { event: event.type, origin, error })
@@ -116,12 +119,8 @@ export function createAccessEvents(
 			void run(event, message.origin);
 		},
 		live() {
-			if (!connected) {
-				connected = true;
-				return;
-			}
-			void recovered().catch((error: unknown) =>
-				log.error('re-checking open sockets after the fan-out outage failed', { error })
+			void recheck().catch((error: unknown) =>
+				log.error('re-checking open sockets after the fan-out became live failed', { error })
 			);
 		}
 	});
