@@ -79,7 +79,13 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			config.mail.kind === 'smtp'
 				? await createSmtpMailer(db, log, config.mail.url, config.MAIL_FROM)
 				: createOutboxMailer(db, log);
-		// Sign-in limits count across instances when they share a Redis.
+		if (config.seedDemo) {
+			const seeded = await seedDemo(db);
+			if (seeded) log.info('demo data created', { organisation: seeded.organisationId });
+		}
+		// From here on nothing is awaited: a failed start above leaves no Redis connection behind
+		// (the next request retries the start). Sign-in limits count across instances when they
+		// share a Redis.
 		const limiters = config.REDIS_URL
 			? createRedisLimiters({
 					url: config.REDIS_URL,
@@ -107,10 +113,6 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 						sessionDays: config.SESSION_DAYS,
 						limiters
 					});
-		if (config.seedDemo) {
-			const seeded = await seedDemo(db);
-			if (seeded) log.info('demo data created', { organisation: seeded.organisationId });
-		}
 		log.info('mentorpad ready', {
 			database: db.mode,
 			auth: auth.kind,
