@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { CollabServer } from '$lib/server/collab/server';
 import type { Database } from '$lib/server/db/types';
+import { auditAsService } from '$lib/server/programs/commands';
 
 interface SheetPair {
 	key: string;
@@ -21,8 +22,8 @@ export async function transferConsentedSheets(
 	let moved = 0;
 	for (const pairId of newPairIds) {
 		const sheets = await db.asService(async (tx) => {
-			const previous = await tx.query<{ id: string }>(
-				`select old.id from public.pairs p
+			const previous = await tx.query<{ id: string; programId: string }>(
+				`select old.id, old.program_id as "programId" from public.pairs p
 				 join public.pairs old on old.program_id = p.program_id and old.mentee_id = p.mentee_id
 					and old.id <> p.id and old.status = 'ended'
 				 where p.id = $1
@@ -38,11 +39,17 @@ export async function transferConsentedSheets(
 				 where n.pair_id = $1`,
 				[pairId, previous[0].id]
 			);
-			await tx.query(
-				`insert into public.audit_events (program_id, organisation_id, actor_id, action, entity_type, entity_id, details)
-				 select p.program_id, public.program_organisation(p.program_id), null, 'pair.transfer_sheets', 'pair', p.id::text, $2
-				 from public.pairs p where p.id = $1`,
-				[pairId, { from: previous[0].id, sheets: rows.length }]
+			await auditAsService(
+				tx,
+				null,
+				'pair.transfer_sheets',
+				'pair',
+				pairId,
+				previous[0].programId,
+				{
+					from: previous[0].id,
+					sheets: rows.length
+				}
 			);
 			return rows;
 		});

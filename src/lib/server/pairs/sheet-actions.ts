@@ -5,7 +5,7 @@ import { fieldsOf, getTemplate, type Template } from '$lib/domain/templates';
 import { canonicalContent, readFieldContent } from '$lib/shared/sheet-doc';
 import type { CollabServer } from '$lib/server/collab/server';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
+import { audit, auditAsService } from '$lib/server/programs/commands';
 import { DomainError } from '$lib/server/programs/errors';
 
 export interface SheetRow {
@@ -87,7 +87,11 @@ export async function signaturesOf(
 	return { signatures, changedSinceSigned: signatures.some((s) => !s.current) };
 }
 
-/** Signs the sheet as it is now, as the person (RLS checks signer and role). */
+/**
+ * Signs the sheet as it is now. The server computes the hash from the document and writes the
+ * row itself (people cannot insert signatures through the API, so no one can sign a hash of
+ * their choosing); the statement re-checks that the signer holds that role in the pair now.
+ */
 export async function signSheet(
 	db: Database,
 	collab: CollabServer,
@@ -99,13 +103,26 @@ export async function signSheet(
 	const template = getTemplate(sheet.key);
 	if (!template?.signers?.includes(role)) throw new DomainError('invalid', 'not_signable');
 	const hash = await contentHash(collab, sheet, template);
-	await db.asUser(claims, async (tx) => {
-		await tx.query(
+	await db.asService(async (tx) => {
+		const rows = await tx.query<{ id: string }>(
 			`insert into public.signatures (sheet_id, pair_id, signer_id, template_key, role, content_hash)
-			 values ($1, $2, $3, $4, $5, $6)`,
-			[sheet.id, pair.id, claims.sub, sheet.key, role, hash]
+			 select s.id, s.pair_id, $2, s.template_key, $3, $4
+			 from public.sheets s join public.pairs p on p.id = s.pair_id
+			 join public.memberships m on m.program_id = p.program_id and m.user_id = $2
+				and m.status = 'active' and m.role = $3
+			 where s.id = $1 and case $3
+				when 'mentor' then p.mentor_id = $2 and p.status in ('active', 'exit_requested')
+				when 'mentee' then p.mentee_id = $2 and p.status in ('active', 'exit_requested')
+				else s.template_key = '02-confidentiality'
+			 end
+			 returning id`,
+			[sheet.id, claims.sub, role, hash]
 		);
-		await audit(tx, 'sheet.sign', 'sheet', sheet.id, pair.programId, { template: sheet.key, role });
+		if (!rows[0]) throw new DomainError('forbidden', 'forbidden');
+		await auditAsService(tx, claims.sub, 'sheet.sign', 'sheet', sheet.id, pair.programId, {
+			template: sheet.key,
+			role
+		});
 	});
 }
 

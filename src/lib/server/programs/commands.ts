@@ -26,6 +26,26 @@ export async function audit(
 	]);
 }
 
+/**
+ * Records an audit event from server-internal work (the service role has no `auth.uid()`): the
+ * actor is the person the server acted for, or null for the server itself.
+ */
+export async function auditAsService(
+	tx: Tx,
+	actorId: string | null,
+	action: string,
+	entityType: string,
+	entityId: string,
+	programId: string,
+	details: Record<string, unknown> = {}
+): Promise<void> {
+	await tx.query(
+		`insert into public.audit_events (organisation_id, program_id, actor_id, action, entity_type, entity_id, details)
+		 values (private.program_organisation($1), $1, $2, $3, $4, $5, $6)`,
+		[programId, actorId, action, entityType, entityId, details]
+	);
+}
+
 const SETTINGS = `planned_sessions, cadence_days, session_minutes, max_mentees_per_mentor, min_group_size, retention_months`;
 const settingValues = (p: ProgramInput) => [
 	p.plannedSessions,

@@ -3,6 +3,7 @@ import type { AuthProvider, CookieChange, Session } from '$lib/server/auth/types
 import { hashToken } from '$lib/server/auth/tokens';
 import type { Database, Tx } from '$lib/server/db/types';
 import { DomainError } from './errors';
+import { auditAsService } from './commands';
 
 export interface InvitationView {
 	id: string;
@@ -47,10 +48,16 @@ async function join(tx: Tx, invitation: InvitationView, userId: string): Promise
 		 set role = excluded.role, status = 'active', removed_at = null, updated_at = now()`,
 		[invitation.programId, userId, invitation.role]
 	);
-	await tx.query(
-		`insert into public.audit_events (organisation_id, program_id, actor_id, action, entity_type, entity_id, details)
-		 values (public.program_organisation($1), $1, $2, 'invitation.accept', 'invitation', $3, $4)`,
-		[invitation.programId, userId, invitation.id, { role: invitation.role }]
+	await auditAsService(
+		tx,
+		userId,
+		'invitation.accept',
+		'invitation',
+		invitation.id,
+		invitation.programId,
+		{
+			role: invitation.role
+		}
 	);
 }
 

@@ -1,0 +1,823 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { becomeUser } from '$lib/server/db/transaction';
+import type { Database, JwtClaims, SqlValue } from '$lib/server/db/types';
+import {
+	buildMembership,
+	buildOrganisation,
+	buildPairWithContent,
+	buildInvitation,
+	buildStaffedProgram,
+	buildUser,
+	type BuiltUser
+} from '../factories';
+import { createTestDatabase, testEngine } from '../helpers/db';
+
+/**
+ * The write matrix: for every table in `public` and every kind of person, every insert, every
+ * single-column update and every delete a Supabase client could send, against the allowed set
+ * written out below. Each attempt runs in a transaction that is rolled back, so one attempt never
+ * changes what the next one sees. The column lists come from the catalogue, so a new column (or
+ * table) is tried the day it is added.
+ */
+
+const ROLES = [
+	'coordinator',
+	'supporter',
+	'mentor',
+	'mentee',
+	'observer',
+	'stranger',
+	'anonymous'
+] as const;
+type Role = (typeof ROLES)[number];
+
+interface Ctx {
+	org: string;
+	program: string;
+	pair: string;
+	sheet: string;
+	meeting: string;
+	exitRequest: string;
+	invitation: string;
+	people: Record<Exclude<Role, 'anonymous'>, BuiltUser> & {
+		organiser: BuiltUser;
+		mentor2: BuiltUser;
+		mentee2: BuiltUser;
+	};
+}
+
+interface InsertCase {
+	name: string;
+	/** Run as the owner before the attempt, in the same transaction (rolled back with it). */
+	prep?: (c: Ctx) => [string, SqlValue[]];
+	sql: (c: Ctx, me: string) => [string, SqlValue[]];
+	allowed: Role[];
+}
+
+interface TableRules {
+	/** Selects the one row the update and delete attempts aim at. */
+	row: (c: Ctx) => [string, SqlValue[]];
+	/** Columns each role may update on that row; every other column is refused. */
+	update: Partial<Record<Role, string[]>>;
+	delete: Role[];
+	insert: InsertCase[];
+}
+
+const none = { update: {}, delete: [], insert: [] } satisfies Omit<TableRules, 'row'>;
+const PAIR_EDIT = [
+	'planned_on',
+	'starts_at',
+	'duration_minutes',
+	'place',
+	'mode',
+	'call_link',
+	'held_at',
+	'updated_at'
+];
+const PROGRAM_EDIT = [
+	'kind',
+	'name',
+	'description',
+	'starts_on',
+	'ends_on',
+	'planned_sessions',
+	'cadence_days',
+	'session_minutes',
+	'max_mentees_per_mentor',
+	'min_group_size',
+	'retention_months',
+	'updated_at'
+];
+
+const RULES: Record<string, TableRules> = {
+	organisations: {
+		row: (c) => ['id = $1', [c.org]],
+		update: { coordinator: ['name'] },
+		delete: [],
+		insert: [
+			{
+				name: 'a new organisation',
+				sql: () => ["insert into public.organisations (name) values ('New')", []],
+				allowed: []
+			}
+		]
+	},
+	organisation_members: {
+		row: (c) => ['organisation_id = $1 and user_id = $2', [c.org, c.people.organiser.id]],
+		update: { coordinator: ['role'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'another person as organiser',
+				sql: (c) => [
+					"insert into public.organisation_members (organisation_id, user_id, role) values ($1, $2, 'coordinator')",
+					[c.org, c.people.stranger.id]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'oneself as owner',
+				prep: (c) => [
+					'delete from public.organisation_members where organisation_id = $1 and user_id = $2',
+					[c.org, c.people.coordinator.id]
+				],
+				sql: (c, me) => [
+					"insert into public.organisation_members (organisation_id, user_id, role) values ($1, $2, 'owner')",
+					[c.org, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	profiles: {
+		row: (c) => ['id = $1', [c.people.mentee.id]],
+		update: { mentee: ['display_name', 'locale', 'updated_at'] },
+		delete: [],
+		insert: [
+			{
+				name: 'one’s own profile',
+				prep: (c) => ['delete from public.profiles where id = any($1)', [allIds(c)]],
+				sql: (_c, me) => [
+					"insert into public.profiles (id, email, display_name) values ($1, 'someone@example.org', 'Someone')",
+					[me]
+				],
+				allowed: []
+			}
+		]
+	},
+	programs: {
+		row: (c) => ['id = $1', [c.program]],
+		update: { coordinator: PROGRAM_EDIT },
+		delete: [],
+		insert: [
+			{
+				name: 'a programme in the organisation',
+				sql: (c, me) => [
+					"insert into public.programs (organisation_id, kind, name, starts_on, ends_on, created_by) values ($1, 'youth', 'New', '2027-01-01', '2027-12-31', $2)",
+					[c.org, me]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'a programme credited to someone else',
+				sql: (c) => [
+					"insert into public.programs (organisation_id, kind, name, starts_on, ends_on, created_by) values ($1, 'youth', 'New', '2027-01-01', '2027-12-31', $2)",
+					[c.org, c.people.organiser.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	memberships: {
+		row: (c) => ['program_id = $1 and user_id = $2', [c.program, c.people.mentee.id]],
+		update: { coordinator: ['role', 'status', 'removed_at', 'updated_at'] },
+		delete: [],
+		insert: [
+			{
+				name: 'oneself into the programme',
+				prep: (c) => [
+					'delete from public.memberships where program_id = $1 and user_id = any($2)',
+					[c.program, allIds(c)]
+				],
+				sql: (c, me) => [
+					"insert into public.memberships (program_id, user_id, role) values ($1, $2, 'mentor')",
+					[c.program, me]
+				],
+				allowed: []
+			},
+			{
+				name: 'someone else into the programme',
+				sql: (c) => [
+					"insert into public.memberships (program_id, user_id, role) values ($1, $2, 'mentee')",
+					[c.program, c.people.organiser.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	invitations: {
+		row: (c) => ['id = $1', [c.invitation]],
+		update: { coordinator: ['token_hash', 'expires_at', 'revoked_at'] },
+		delete: [],
+		insert: [
+			{
+				name: 'an invitation as oneself',
+				sql: (c, me) => [
+					"insert into public.invitations (program_id, email, role, token_hash, invited_by, expires_at) values ($1, $2, 'mentee', $3, $4, now() + interval '1 day')",
+					[c.program, `new-${randomUUID()}@example.org`, randomUUID(), me]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'an invitation that is already accepted',
+				sql: (c, me) => [
+					"insert into public.invitations (program_id, email, role, token_hash, invited_by, expires_at, accepted_at, accepted_by) values ($1, $2, 'coordinator', $3, $4, now() + interval '1 day', now(), $4)",
+					[c.program, `new-${randomUUID()}@example.org`, randomUUID(), me]
+				],
+				allowed: []
+			}
+		]
+	},
+	audit_events: {
+		row: (c) => ['program_id = $1', [c.program]],
+		...none,
+		insert: [
+			{
+				name: 'an audit row',
+				sql: (c, me) => [
+					"insert into public.audit_events (program_id, actor_id, action, entity_type) values ($1, $2, 'x', 'y')",
+					[c.program, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	pairs: {
+		row: (c) => ['id = $1', [c.pair]],
+		update: { coordinator: ['status', 'phase', 'supporter_id', 'updated_at', 'ended_at'] },
+		delete: [],
+		insert: [
+			{
+				name: "the programme's mentor and an unpaired mentee",
+				sql: (c) => [
+					"insert into public.pairs (program_id, mentor_id, mentee_id, supporter_id, pseudonym) values ($1, $2, $3, $4, 'P-99')",
+					[c.program, c.people.mentor.id, c.people.mentee2.id, c.people.supporter.id]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'oneself as the mentor',
+				sql: (c, me) => [
+					"insert into public.pairs (program_id, mentor_id, mentee_id, pseudonym) values ($1, $2, $3, 'P-98')",
+					[c.program, me, c.people.mentee2.id]
+				],
+				allowed: []
+			},
+			{
+				name: 'a mentee as the supporter',
+				sql: (c) => [
+					"insert into public.pairs (program_id, mentor_id, mentee_id, supporter_id, pseudonym) values ($1, $2, $3, $4, 'P-97')",
+					[c.program, c.people.mentor2.id, c.people.mentee2.id, c.people.mentee.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	meetings: {
+		row: (c) => ['id = $1', [c.meeting]],
+		update: { mentor: PAIR_EDIT, mentee: PAIR_EDIT },
+		delete: [],
+		insert: [
+			{
+				name: 'a meeting of the pair',
+				sql: (c) => ['insert into public.meetings (pair_id, number) values ($1, 150)', [c.pair]],
+				allowed: ['coordinator']
+			}
+		]
+	},
+	sheets: {
+		row: (c) => ['id = $1', [c.sheet]],
+		update: { mentor: ['status', 'updated_at'], mentee: ['status', 'updated_at'] },
+		delete: [],
+		insert: [
+			{
+				name: 'a sheet named after its pair',
+				sql: (c) => {
+					const id = randomUUID();
+					return [
+						"insert into public.sheets (id, pair_id, template_key, template_version, doc_name) values ($1, $2, 'extra', 1, $3)",
+						[id, c.pair, `pair/${c.pair}/sheet/${id}`]
+					];
+				},
+				allowed: ['coordinator']
+			},
+			{
+				name: "a sheet pointing at another pair's document",
+				sql: (c) => [
+					"insert into public.sheets (id, pair_id, template_key, template_version, doc_name) values ($1, $2, 'extra', 1, $3)",
+					[randomUUID(), c.pair, `pair/${randomUUID()}/sheet/${randomUUID()}`]
+				],
+				allowed: []
+			}
+		]
+	},
+	sheet_progress: {
+		row: (c) => ['sheet_id = $1', [c.sheet]],
+		...none,
+		insert: [
+			{
+				name: 'progress',
+				sql: (c) => [
+					"insert into public.sheet_progress (sheet_id, pair_id, template_key, filled, total) values ($1, $2, 'x', 1, 1)",
+					[randomUUID(), c.pair]
+				],
+				allowed: []
+			}
+		]
+	},
+	signatures: {
+		row: (c) => ['pair_id = $1', [c.pair]],
+		...none,
+		insert: [
+			{
+				name: 'a signature as oneself with a hash of one’s choosing',
+				sql: (c, me) => [
+					"insert into public.signatures (sheet_id, pair_id, signer_id, template_key, role, content_hash) select id, pair_id, $2, template_key, 'mentee', $3 from public.sheets where id = $1",
+					[c.sheet, me, 'a'.repeat(64)]
+				],
+				allowed: []
+			}
+		]
+	},
+	log_submissions: {
+		row: (c) => ['pair_id = $1 and author_role = $2', [c.pair, 'mentor']],
+		...none,
+		insert: ['mentor', 'mentee'].map((role) => ({
+			name: `a logbook part 2 as ${role}`,
+			sql: (c: Ctx, me: string) =>
+				[
+					"insert into public.log_submissions (pair_id, author_id, author_role, meeting_id, met_on) values ($1, $2, $3, $4, '2026-10-01')",
+					[c.pair, me, role, c.meeting]
+				] as [string, SqlValue[]],
+			allowed: [role as Role]
+		}))
+	},
+	intake_responses: {
+		row: (c) => ['program_id = $1', [c.program]],
+		...none,
+		insert: (
+			[
+				['mentee-intake', 'mentee'],
+				['teacher-needs', 'mentee'],
+				['match-mentee', 'mentee'],
+				['mentor-self-assessment', 'mentor'],
+				['match-mentor', 'mentor']
+			] as const
+		).map(([form, role]) => ({
+			name: `the form ${form}`,
+			sql: (c: Ctx, me: string) =>
+				[
+					"insert into public.intake_responses (program_id, user_id, form_key, form_version, answers) values ($1, $2, $3, 1, '{}')",
+					[c.program, me, form]
+				] as [string, SqlValue[]],
+			allowed: [role]
+		}))
+	},
+	match_preferences: {
+		row: (c) => ['program_id = $1 and chooser_id = $2', [c.program, c.people.mentee.id]],
+		update: { mentee: ['rating', 'rank', 'place'] },
+		delete: ['mentee'],
+		insert: [
+			{
+				name: 'a choice of a mentor',
+				sql: (c, me) => [
+					'insert into public.match_preferences (program_id, chooser_id, chosen_id, rank) values ($1, $2, $3, 1)',
+					[c.program, me, c.people.mentor2.id]
+				],
+				allowed: ['mentee']
+			},
+			{
+				name: 'a choice of a mentee',
+				sql: (c, me) => [
+					'insert into public.match_preferences (program_id, chooser_id, chosen_id, rank) values ($1, $2, $3, 1)',
+					[c.program, me, c.people.mentee2.id]
+				],
+				allowed: ['mentor']
+			},
+			{
+				name: 'a choice of someone outside the programme',
+				sql: (c, me) => [
+					'insert into public.match_preferences (program_id, chooser_id, chosen_id, rank) values ($1, $2, $3, 1)',
+					[c.program, me, c.people.organiser.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	matching_settings: {
+		row: (c) => ['program_id = $1', [c.program]],
+		update: { coordinator: ['weights', 'objective', 'exclusions', 'locked', 'updated_at'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'the settings of the programme',
+				prep: (c) => ['delete from public.matching_settings where program_id = $1', [c.program]],
+				sql: (c) => ['insert into public.matching_settings (program_id) values ($1)', [c.program]],
+				allowed: ['coordinator']
+			}
+		]
+	},
+	mentor_supporters: {
+		row: (c) => ['program_id = $1 and mentor_id = $2', [c.program, c.people.mentor.id]],
+		update: { coordinator: ['supporter_id', 'assigned_at'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: "a supporter for the programme's other mentor",
+				sql: (c) => [
+					'insert into public.mentor_supporters (program_id, mentor_id, supporter_id) values ($1, $2, $3)',
+					[c.program, c.people.mentor2.id, c.people.supporter.id]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'a mentee as supporter',
+				sql: (c) => [
+					'insert into public.mentor_supporters (program_id, mentor_id, supporter_id) values ($1, $2, $3)',
+					[c.program, c.people.mentor2.id, c.people.mentee.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	exit_requests: {
+		row: (c) => ['id = $1', [c.exitRequest]],
+		update: { coordinator: ['status', 'outcome', 'handled_at', 'handled_by'] },
+		delete: [],
+		insert: ['mentor', 'mentee'].map((role) => ({
+			name: `a request as ${role}`,
+			sql: (c: Ctx, me: string) =>
+				[
+					"insert into public.exit_requests (pair_id, requested_by, requester_role, reason) values ($1, $2, $3, 'Why')",
+					[c.pair, me, role]
+				] as [string, SqlValue[]],
+			allowed: [role as Role]
+		}))
+	},
+	program_evaluations: {
+		row: (c) => ['program_id = $1', [c.program]],
+		...none,
+		insert: [
+			{
+				name: 'an evaluation as oneself',
+				sql: (c, me) => [
+					"insert into public.program_evaluations (program_id, form_version, answers, submitted_by) values ($1, 1, '{}', $2)",
+					[c.program, me]
+				],
+				allowed: ['coordinator']
+			}
+		]
+	},
+	mail_outbox: {
+		row: () => ['true', []],
+		...none,
+		insert: [
+			{
+				name: 'a mail',
+				sql: () => [
+					"insert into public.mail_outbox (to_email, subject, body_text, kind) values ('a@example.org', 's', 'b', 'x')",
+					[]
+				],
+				allowed: []
+			}
+		]
+	},
+	yjs_updates: {
+		row: () => ['true', []],
+		...none,
+		insert: [
+			{
+				name: 'an update',
+				sql: (c) => [
+					"insert into public.yjs_updates (doc_name, update) values ($1, '\\x00')",
+					[`pair/${c.pair}/sheet/${c.sheet}`]
+				],
+				allowed: []
+			}
+		]
+	},
+	yjs_snapshots: {
+		row: () => ['true', []],
+		...none,
+		insert: [
+			{
+				name: 'a snapshot',
+				sql: () => [
+					"insert into public.yjs_snapshots (doc_name, state, upto_id) values ('x', '\\x00', 1)",
+					[]
+				],
+				allowed: []
+			}
+		]
+	}
+};
+
+let db: Database;
+let ctx: Ctx;
+let columns: Record<string, string[]>;
+
+const allIds = (c: Ctx) => Object.values(c.people).map((p) => p.id);
+const claimsOf = (role: Role): JwtClaims | null =>
+	role === 'anonymous' ? null : ctx.people[role].claims;
+const idOf = (role: Role): string => (role === 'anonymous' ? randomUUID() : ctx.people[role].id);
+
+class Rollback extends Error {
+	constructor(readonly outcome: 'ok' | 'refused') {
+		super('rolled back on purpose');
+	}
+}
+
+const REFUSAL =
+	/permission denied|row-level security|can only be updated to DEFAULT|needs a programme you are a member of/;
+
+/**
+ * Runs one statement as the person and rolls everything back. 'ok' when an insert went through
+ * or an update/delete touched exactly one row; 'refused' when the database said no or touched
+ * nothing. Any other error fails the test: the matrix must not pass by accident.
+ */
+async function attempt(
+	role: Role,
+	[sql, params]: [string, SqlValue[]],
+	options: { prep?: [string, SqlValue[]]; counts: boolean }
+): Promise<'ok' | 'refused'> {
+	try {
+		await db.asOwner(async (tx) => {
+			if (options.prep) await tx.query(options.prep[0], options.prep[1]);
+			await becomeUser(tx, claimsOf(role));
+			let outcome: 'ok' | 'refused';
+			try {
+				const rows = await tx.query(sql, params);
+				if (options.counts && rows.length > 1)
+					throw new Error(`${sql} touched ${rows.length} rows`);
+				outcome = !options.counts || rows.length === 1 ? 'ok' : 'refused';
+			} catch (error) {
+				if (!REFUSAL.test((error as Error).message)) throw error;
+				outcome = 'refused';
+			}
+			throw new Rollback(outcome);
+		});
+	} catch (error) {
+		if (error instanceof Rollback) return error.outcome;
+		throw error;
+	}
+	throw new Error('unreachable');
+}
+
+beforeAll(async () => {
+	db = await createTestDatabase();
+	const staffed = await buildStaffedProgram(db);
+	const organiser = await buildUser(db);
+	const stranger = await buildUser(db);
+	const mentor2 = await buildUser(db);
+	const mentee2 = await buildUser(db);
+	await buildMembership(db, staffed.program.id, mentor2, 'mentor');
+	await buildMembership(db, staffed.program.id, mentee2, 'mentee');
+	await db.asService(async (tx) => {
+		await tx.query(
+			"insert into public.organisation_members (organisation_id, user_id, role) values ($1, $2, 'owner'), ($1, $3, 'coordinator')",
+			[staffed.program.organisationId, staffed.people.coordinator.id, organiser.id]
+		);
+		await tx.query(
+			"insert into public.audit_events (program_id, action, entity_type) values ($1, 'test', 'program')",
+			[staffed.program.id]
+		);
+		await tx.query(
+			"insert into public.mail_outbox (to_email, subject, body_text, kind) values ('a@example.org', 's', 'b', 'test')"
+		);
+		await tx.query("insert into public.yjs_updates (doc_name, update) values ('x', '\\x00')");
+		await tx.query(
+			"insert into public.yjs_snapshots (doc_name, state, upto_id) values ('x', '\\x00', 1)"
+		);
+	});
+	// A second organisation with its own programme: nobody here may write there.
+	await buildPairWithContent(db, await buildStaffedProgram(db, (await buildOrganisation(db)).id));
+	const invitation = await buildInvitation(db, staffed.program.id);
+	const pair = await buildPairWithContent(db, staffed);
+	const ids = await db.asService((tx) =>
+		tx.query<{ sheet: string; meeting: string; exit: string }>(
+			`select (select id from public.sheets where pair_id = $1 and template_key = '01-agreement') as sheet,
+				(select id from public.meetings where pair_id = $1 and number = 1) as meeting,
+				(select id from public.exit_requests where pair_id = $1) as exit`,
+			[pair]
+		)
+	);
+	ctx = {
+		org: staffed.program.organisationId,
+		program: staffed.program.id,
+		pair,
+		sheet: ids[0].sheet,
+		meeting: ids[0].meeting,
+		exitRequest: ids[0].exit,
+		invitation: invitation.id,
+		people: { ...staffed.people, organiser, stranger, mentor2, mentee2 }
+	};
+	const cols = await db.asOwner((tx) =>
+		tx.query<{ table_name: string; column_name: string }>(
+			`select table_name::text, column_name::text from information_schema.columns
+			 where table_schema = 'public' and is_generated = 'NEVER'
+				and not (is_identity = 'YES' and identity_generation = 'ALWAYS')
+				and table_name in (select relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+					where n.nspname = 'public' and c.relkind = 'r')
+			 order by table_name, ordinal_position`
+		)
+	);
+	columns = {};
+	for (const c of cols) (columns[c.table_name] ??= []).push(c.column_name);
+});
+afterAll(() => db.close());
+
+describe(`write rules for every table and every person (${testEngine()})`, () => {
+	it('names every table in public', () => {
+		expect(Object.keys(columns).sort()).toEqual(Object.keys(RULES).sort());
+	});
+
+	for (const [table, rules] of Object.entries(RULES)) {
+		for (const role of ROLES) {
+			it(`${table}: what a ${role} may insert, update and delete`, async () => {
+				const updated: string[] = [];
+				for (const column of columns[table]) {
+					const [where, params] = rules.row(ctx);
+					const outcome = await attempt(
+						role,
+						[
+							`update public.${table} set "${column}" = "${column}" where ${where} returning 1`,
+							params
+						],
+						{ counts: true }
+					);
+					if (outcome === 'ok') updated.push(column);
+				}
+				expect(updated, 'updatable columns').toEqual(
+					columns[table].filter((c) => rules.update[role]?.includes(c))
+				);
+				for (const c of rules.update[role] ?? []) expect(columns[table], c).toContain(c);
+
+				const [where, params] = rules.row(ctx);
+				const deleted = await attempt(
+					role,
+					[`delete from public.${table} where ${where} returning 1`, params],
+					{ counts: true }
+				);
+				expect(deleted, 'delete').toBe(rules.delete.includes(role) ? 'ok' : 'refused');
+
+				for (const insert of rules.insert) {
+					const outcome = await attempt(role, insert.sql(ctx, idOf(role)), {
+						prep: insert.prep?.(ctx),
+						counts: false
+					});
+					expect(outcome, `insert ${insert.name}`).toBe(
+						insert.allowed.includes(role) ? 'ok' : 'refused'
+					);
+				}
+
+				const truncated = await attempt(role, [`truncate public.${table} cascade`, []], {
+					counts: false
+				});
+				expect(truncated, 'truncate').toBe('refused');
+			});
+		}
+	}
+});
+
+describe(`write rules that depend on the values written (${testEngine()})`, () => {
+	const as = (role: Role, sql: string, params: SqlValue[] = []) =>
+		attempt(role, [sql, params], { counts: /returning/.test(sql) });
+
+	it('a coordinator cannot make themselves the mentor of a pair, nor change their own role', async () => {
+		expect(
+			await as(
+				'coordinator',
+				'update public.pairs set mentor_id = auth.uid() where id = $1 returning 1',
+				[ctx.pair]
+			)
+		).toBe('refused');
+		expect(
+			await as(
+				'coordinator',
+				"update public.memberships set role = 'mentor' where user_id = auth.uid() returning 1"
+			)
+		).toBe('refused');
+		expect(
+			await as(
+				'coordinator',
+				"update public.memberships set role = 'observer' where program_id = $1 and user_id = $2 returning 1",
+				[ctx.program, ctx.people.observer.id]
+			)
+		).toBe('ok');
+	});
+
+	it("a pair's supporter is one of the programme's supporters", async () => {
+		const set = (user: string) =>
+			as('coordinator', 'update public.pairs set supporter_id = $2 where id = $1 returning 1', [
+				ctx.pair,
+				user
+			]);
+		expect(await set(ctx.people.mentee2.id)).toBe('refused');
+		expect(await set(ctx.people.stranger.id)).toBe('refused');
+		expect(await set(ctx.people.supporter.id)).toBe('ok');
+	});
+
+	it('an exit request keeps its reason and requester; the decision is recorded as oneself', async () => {
+		const update = (assignment: string, params: SqlValue[] = []) =>
+			as('coordinator', `update public.exit_requests set ${assignment} where id = $1 returning 1`, [
+				ctx.exitRequest,
+				...params
+			]);
+		expect(await update("reason = 'rewritten'")).toBe('refused');
+		expect(await update('requested_by = $2', [ctx.people.mentor.id])).toBe('refused');
+		expect(await update('handled_by = $2', [ctx.people.organiser.id])).toBe('refused');
+		expect(
+			await update(
+				"status = 'handled', outcome = 'kept', handled_at = now(), handled_by = auth.uid()"
+			)
+		).toBe('ok');
+	});
+
+	it('audit rows need a programme the person is in', async () => {
+		for (const role of ROLES) {
+			expect(
+				await as(role, "select public.record_audit_event('probe', 'program', null, null)"),
+				role
+			).toBe('refused');
+		}
+		const other = await db.asService((tx) =>
+			tx.query<{ id: string }>('select id from public.programs where id <> $1 limit 1', [
+				ctx.program
+			])
+		);
+		expect(
+			await as('mentor', "select public.record_audit_event('probe', 'program', null, $1)", [
+				other[0].id
+			])
+		).toBe('refused');
+		expect(
+			await as('mentor', "select public.record_audit_event('probe', 'program', null, $1)", [
+				ctx.program
+			])
+		).toBe('ok');
+	});
+
+	it('helpers that name rows of other programmes are out of the API’s reach', async () => {
+		const helpers = await db.asOwner((tx) =>
+			tx.query<{ name: string }>(
+				`select p.proname::text as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+				 where n.nspname = 'public' and p.proname in
+					('pair_program', 'program_organisation', 'program_creator', 'sheet_pair', 'sheet_template', 'member_role')`
+			)
+		);
+		expect(helpers).toEqual([]);
+		expect(await as('anonymous', 'select private.pair_program($1)', [ctx.pair])).toBe('refused');
+	});
+
+	it("a logbook part 2 names a meeting of the author's own pair", async () => {
+		const other = await db.asService((tx) =>
+			tx.query<{ id: string }>('select id from public.meetings where pair_id <> $1 limit 1', [
+				ctx.pair
+			])
+		);
+		expect(
+			await as(
+				'mentor',
+				"insert into public.log_submissions (pair_id, author_id, author_role, meeting_id, met_on) values ($1, auth.uid(), 'mentor', $2, '2026-10-01')",
+				[ctx.pair, other[0].id]
+			)
+		).toBe('refused');
+	});
+
+	it('a paused or ended pair no longer plans meetings or writes logbooks', async () => {
+		for (const status of ['paused', 'ended', 'proposed']) {
+			const outcome = await attempt(
+				'mentee',
+				[
+					'update public.meetings set place = $2 where id = $1 returning 1',
+					[ctx.meeting, 'Elders']
+				],
+				{
+					prep: ['update public.pairs set status = $2 where id = $1', [ctx.pair, status]],
+					counts: true
+				}
+			);
+			expect(outcome, status).toBe('refused');
+		}
+	});
+
+	it("a programme's creator adds themselves as its first coordinator, once", async () => {
+		const programId = randomUUID();
+		const me = ctx.people.coordinator;
+		await db.asUser(me.claims, (tx) =>
+			tx.query(
+				"insert into public.programs (id, organisation_id, kind, name, starts_on, ends_on, created_by) values ($1, $2, 'youth', 'Mine', '2027-01-01', '2027-12-31', $3)",
+				[programId, ctx.org, me.id]
+			)
+		);
+		const join = () =>
+			db.asUser(me.claims, (tx) =>
+				tx.query(
+					"insert into public.memberships (program_id, user_id, role) values ($1, $2, 'coordinator')",
+					[programId, me.id]
+				)
+			);
+		await expect(join()).resolves.toBeDefined();
+		await db.asService((tx) =>
+			tx.query('delete from public.memberships where program_id = $1', [programId])
+		);
+		await db.asService((tx) =>
+			tx.query(
+				"insert into public.memberships (program_id, user_id, role) values ($1, $2, 'mentee')",
+				[programId, ctx.people.mentee.id]
+			)
+		);
+		await expect(join()).rejects.toThrow(/row-level security/);
+	});
+});
