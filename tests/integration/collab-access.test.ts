@@ -156,13 +156,14 @@ describe(`collaboration access through the policy (${testEngine()})`, () => {
 		expect(await connect('coordinator', mentorLog).closed).toBe(CloseCode.Forbidden);
 	});
 
-	it('an unknown sheet of the pair is not found', async () => {
-		const room = formatDocumentName({
-			kind: 'sheet',
-			pairId,
-			sheetId: '00000000-0000-4000-8000-000000000009'
-		});
-		expect(await connect('mentor', room).closed).toBe(CloseCode.NotFound);
+	it('an unknown sheet or pair is refused like a forbidden one: existence is not told', async () => {
+		const unknown = '00000000-0000-4000-8000-000000000009';
+		const unknownSheet = formatDocumentName({ kind: 'sheet', pairId, sheetId: unknown });
+		const unknownPair = formatDocumentName({ kind: 'sheet', pairId: unknown, sheetId: unknown });
+		const strangersSheet = await sheetDoc('01-agreement');
+		expect(await connect('mentor', unknownSheet).closed).toBe(CloseCode.Forbidden);
+		expect(await connect('observer', unknownPair).closed).toBe(CloseCode.Forbidden);
+		expect(await connect('observer', strangersSheet).closed).toBe(CloseCode.Forbidden);
 	});
 
 	it('ending the pair makes open sockets read-only: later edits are dropped', async () => {

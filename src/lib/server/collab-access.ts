@@ -69,13 +69,16 @@ export function authorizeDocument(db: Database) {
 	return async (user: CollabUser, docName: string): Promise<AuthorizeResult> => {
 		const ref = parseDocumentName(docName);
 		if (!ref) return { deny: CloseCode.BadDocumentName };
-		if (ref.kind === 'group-doc') return { deny: CloseCode.NotFound };
+		// A document that does not exist is refused exactly like one the person may not open, so
+		// the close code never tells a signed-in person which pair or sheet ids exist (the HTTP
+		// routes answer 404 for both, for the same reason).
+		if (ref.kind === 'group-doc') return { deny: CloseCode.Forbidden };
 		const pair = await loadPairRef(db, ref.pairId);
-		if (!pair) return { deny: CloseCode.NotFound };
+		if (!pair) return { deny: CloseCode.Forbidden };
 		let entity: Entity;
 		if (ref.kind === 'sheet') {
 			const templateKey = await sheetTemplateKey(db, docName, pair.id);
-			if (!templateKey) return { deny: CloseCode.NotFound };
+			if (!templateKey) return { deny: CloseCode.Forbidden };
 			entity = { type: 'sheet', pair, templateKey };
 		} else {
 			entity = { type: 'logbook', pair, authorId: ref.userId };

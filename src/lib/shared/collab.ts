@@ -60,9 +60,15 @@ export const CloseCode = {
 	BadDocumentName: 4400,
 	/** No valid session or token. */
 	Unauthenticated: 4401,
-	/** Not allowed to open this document, or published awareness as someone else. */
+	/**
+	 * Not allowed to open this document (or it does not exist: the two are not told apart), or
+	 * published awareness as someone else.
+	 */
 	Forbidden: 4403,
-	/** The document (its pair, sheet or group) does not exist. */
+	/**
+	 * No longer sent: a document that does not exist is refused as Forbidden. Kept so a page
+	 * loaded from an older server still explains the close.
+	 */
 	NotFound: 4404,
 	/** Access ended while connected (membership ended, pair closed). */
 	AccessRevoked: 4409,
