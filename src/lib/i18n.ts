@@ -1,6 +1,7 @@
 import { m } from '$lib/paraglide/messages.js';
 import type { ProgramRole } from '$lib/domain/policy/types';
 import type { ProgramKind } from '$lib/domain/programs/schemas';
+import { PROGRAM_TIME_ZONE } from '$lib/domain/time';
 
 const ERRORS: Record<string, () => string> = {
 	required: m.errors_required,
@@ -65,6 +66,26 @@ export function formatDate(iso: string, locale: string): string {
 		year: 'numeric',
 		timeZone: 'UTC'
 	}).format(new Date(Date.UTC(y, mo - 1, d)));
+}
+
+const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+	new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-BE', {
+		...options,
+		timeZone: PROGRAM_TIME_ZONE
+	});
+
+/** The hour and minute of a moment, in the programme's time zone (same on server and browser). */
+export function formatTime(value: Date | string, locale: string): string {
+	return dateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+		new Date(value)
+	);
+}
+
+/** Date and time of a moment, in the programme's time zone. */
+export function formatDateTime(value: Date | string, locale: string): string {
+	return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+		new Date(value)
+	);
 }
 
 const PHASES = {
