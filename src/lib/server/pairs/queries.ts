@@ -1,6 +1,7 @@
 import type { PairRef, PairStatus } from '$lib/domain/policy';
 import { countFields, pairSheets } from '$lib/domain/templates';
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import { todayInProgramZone } from '$lib/domain/time';
 
 /** Fields of all pair sheets together: a pair's progress is counted against this. */
 const PAIR_FIELDS = pairSheets.reduce((n, t) => n + countFields(t), 0);
@@ -51,7 +52,10 @@ export interface MyPair {
 	partnerEmail: string;
 	filled: number;
 	total: number;
+	/** The first meeting from today on that is not held yet ('YYYY-MM-DD', Brussels). */
 	nextMeeting: string | null;
+	/** Meetings whose date has passed but that nobody marked as held. */
+	unmarkedMeetings: number;
 }
 
 export async function listMyPairs(db: Database, claims: JwtClaims): Promise<MyPair[]> {
@@ -62,13 +66,16 @@ export async function listMyPairs(db: Database, claims: JwtClaims): Promise<MyPa
 				coalesce(partner.display_name, '') as "partnerName", coalesce(partner.email, '') as "partnerEmail",
 				coalesce((select sum(sp.filled) from public.sheet_progress sp where sp.pair_id = p.id), 0)::int as filled,
 				coalesce((select sum(sp.total) from public.sheet_progress sp where sp.pair_id = p.id), 0)::int as total,
-				(select min(m.planned_on)::text from public.meetings m where m.pair_id = p.id and m.held_at is null) as "nextMeeting"
+				(select min(m.planned_on)::text from public.meetings m
+					where m.pair_id = p.id and m.held_at is null and m.planned_on >= $2::date) as "nextMeeting",
+				(select count(*)::int from public.meetings m
+					where m.pair_id = p.id and m.held_at is null and m.planned_on < $2::date) as "unmarkedMeetings"
 			 from public.pairs p
 			 join public.programs pr on pr.id = p.program_id
 			 left join public.profiles partner on partner.id = case when p.mentor_id = $1 then p.mentee_id else p.mentor_id end
 			 where (p.mentor_id = $1 or p.mentee_id = $1) and p.status <> 'proposed'
 			 order by pr.name, p.pseudonym`,
-			[claims.sub]
+			[claims.sub, todayInProgramZone()]
 		)
 	);
 	return rows.map((row) => ({ ...row, total: PAIR_FIELDS }));
