@@ -115,11 +115,15 @@ export async function buildPairWithContent(
 ): Promise<string> {
 	const { insertPair } = await import('$lib/server/pairs/commands');
 	return db.asService(async (tx) => {
+		await tx.query(
+			`insert into public.mentor_supporters (program_id, mentor_id, supporter_id) values ($1, $2, $3)
+			 on conflict (program_id, mentor_id) do nothing`,
+			[staffed.program.id, staffed.people.mentor.id, staffed.people.supporter.id]
+		);
 		const pairId = await insertPair(tx, {
 			programId: staffed.program.id,
 			mentorId: staffed.people.mentor.id,
-			menteeId: staffed.people.mentee.id,
-			supporterId: staffed.people.supporter.id
+			menteeId: staffed.people.mentee.id
 		});
 		const sheets = await tx.query<{ id: string; template_key: string }>(
 			'select id, template_key from public.sheets where pair_id = $1',
@@ -147,10 +151,6 @@ export async function buildPairWithContent(
 		await tx.query(
 			"insert into public.program_evaluations (program_id, form_version, answers) values ($1, 1, '{}')",
 			[program.id]
-		);
-		await tx.query(
-			'insert into public.mentor_supporters (program_id, mentor_id, supporter_id) values ($1, $2, $3)',
-			[program.id, people.mentor.id, people.supporter.id]
 		);
 		await tx.query(
 			"insert into public.exit_requests (pair_id, requested_by, requester_role, reason) values ($1, $2, 'mentee', 'reason')",

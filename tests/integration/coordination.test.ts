@@ -4,6 +4,7 @@ import { handleExit, listExitRequests, requestExit } from '$lib/server/coordinat
 import { listInbox } from '$lib/server/coordination/inbox';
 import { assignSupporter, listMentorSupport } from '$lib/server/coordination/supporters';
 import { loadPairRef } from '$lib/server/pairs/queries';
+import { createPair } from '$lib/server/pairs/commands';
 import {
 	buildPairWithContent,
 	buildStaffedProgram,
@@ -75,5 +76,25 @@ describe(`coordination (${testEngine()})`, () => {
 		await expect(
 			assignSupporter(db, people.coordinator.claims, program.id, people.mentor.id, people.mentee.id)
 		).rejects.toMatchObject({ key: 'pair_roles' });
+	});
+
+	it("a new pair carries its mentor's supporter, and the supporters page shows that same one", async () => {
+		const { people, program } = staffed;
+		const mentee = await buildUser(db);
+		await buildMembership(db, program.id, mentee, 'mentee');
+		const support = await listMentorSupport(db, people.coordinator.claims, program.id);
+		const assigned = support.mentors.find((m) => m.mentorId === people.mentor.id)?.supporterId;
+		expect(assigned).toBeTruthy();
+		const pairId = await createPair(db, people.coordinator.claims, {
+			programId: program.id,
+			mentorId: people.mentor.id,
+			menteeId: mentee.id
+		});
+		const rows = await db.asService((tx) =>
+			tx.query<{ supporter_id: string }>('select supporter_id from public.pairs where id = $1', [
+				pairId
+			])
+		);
+		expect(rows[0].supporter_id).toBe(assigned);
 	});
 });

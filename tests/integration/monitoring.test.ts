@@ -120,11 +120,14 @@ async function buildMonitoredProgram(db: Database): Promise<Scenario> {
 		const mentee = await buildMember(db, program.id, 'mentee', index);
 		secrets.push(mentor.id, mentor.email, mentee.id, mentee.email, `Secretname mentor ${index}`);
 		const pairId = await db.asService(async (tx) => {
+			await tx.query(
+				'insert into public.mentor_supporters (program_id, mentor_id, supporter_id) values ($1, $2, $3)',
+				[program.id, mentor.id, staffed.people.supporter.id]
+			);
 			const id = await insertPair(tx, {
 				programId: program.id,
 				mentorId: mentor.id,
 				menteeId: mentee.id,
-				supporterId: staffed.people.supporter.id,
 				firstMeetingOn: '2026-09-01'
 			});
 			await tx.query('update public.pairs set status = $2, phase = $3 where id = $1', [

@@ -182,15 +182,10 @@ export async function confirmMatching(
 	const created = await db.asUser(claims, async (tx) => {
 		const ids: { pairId: string; menteeId: string; mentorId: string; place?: string | null }[] = [];
 		for (const pair of pairs) {
-			const supporter = await tx.query<{ supporter_id: string }>(
-				'select supporter_id from public.mentor_supporters where program_id = $1 and mentor_id = $2',
-				[programId, pair.mentorId]
-			);
 			const pairId = await insertPair(tx, {
 				programId,
 				mentorId: pair.mentorId,
-				menteeId: pair.menteeId,
-				supporterId: supporter[0]?.supporter_id ?? null
+				menteeId: pair.menteeId
 			});
 			ids.push({ ...pair, pairId });
 		}

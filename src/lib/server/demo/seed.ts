@@ -108,11 +108,15 @@ export async function seedDemo(db: Database): Promise<{ organisationId: string }
 				);
 			}
 			for (const [mentor, mentee] of DEMO_PAIRS[program.kind] ?? []) {
+				await tx.query(
+					`insert into public.mentor_supporters (program_id, mentor_id, supporter_id) values ($1, $2, $3)
+					 on conflict (program_id, mentor_id) do nothing`,
+					[rows[0].id, idOf(mentor), idOf('ondersteuner@example.org')]
+				);
 				await insertPair(tx, {
 					programId: rows[0].id,
 					mentorId: idOf(mentor),
 					menteeId: idOf(mentee),
-					supporterId: idOf('ondersteuner@example.org'),
 					firstMeetingOn: start.toISOString().slice(0, 10)
 				});
 			}

@@ -10,7 +10,6 @@ export interface NewPair {
 	programId: string;
 	mentorId: string;
 	menteeId: string;
-	supporterId?: string | null;
 	/** The first planned meeting; defaults to today. */
 	firstMeetingOn?: string;
 }
@@ -18,6 +17,8 @@ export interface NewPair {
 /**
  * Inserts a pair with its planned meetings (the programme's schedule) and one sheet per pair
  * instrument. Runs in the caller's transaction: as the coordinator (RLS checks it) or the service.
+ * The pair's supporter is the one assigned to its mentor (`mentor_supporters`, the one source of
+ * truth the supporters page edits); `assignSupporter` keeps open pairs in step with it.
  */
 export async function insertPair(tx: Tx, input: NewPair): Promise<string> {
 	const program = await tx.query<{
@@ -30,12 +31,10 @@ export async function insertPair(tx: Tx, input: NewPair): Promise<string> {
 	if (!program[0]) throw new DomainError('not_found', 'not_found');
 	const members = await tx.query<{ user_id: string; role: string }>(
 		"select user_id, role from public.memberships where program_id = $1 and status = 'active' and user_id = any($2::uuid[])",
-		[input.programId, [input.mentorId, input.menteeId, input.supporterId].filter(Boolean)]
+		[input.programId, [input.mentorId, input.menteeId]]
 	);
-	const roleOf = (id: string | null | undefined) => members.find((m) => m.user_id === id)?.role;
+	const roleOf = (id: string) => members.find((m) => m.user_id === id)?.role;
 	if (roleOf(input.mentorId) !== 'mentor' || roleOf(input.menteeId) !== 'mentee')
-		throw new DomainError('invalid', 'pair_roles');
-	if (input.supporterId && roleOf(input.supporterId) !== 'supporter')
 		throw new DomainError('invalid', 'pair_roles');
 
 	const id = randomUUID();
@@ -48,8 +47,13 @@ export async function insertPair(tx: Tx, input: NewPair): Promise<string> {
 	const pseudonym = `P-${String(next[0].n).padStart(2, '0')}`;
 	await tx.query(
 		`insert into public.pairs (id, program_id, mentor_id, mentee_id, supporter_id, pseudonym)
-		 values ($1, $2, $3, $4, $5, $6)`,
-		[id, input.programId, input.mentorId, input.menteeId, input.supporterId ?? null, pseudonym]
+		 values ($1, $2, $3, $4,
+			(select ms.supporter_id from public.mentor_supporters ms
+			 join public.memberships m on m.program_id = ms.program_id and m.user_id = ms.supporter_id
+				and m.role = 'supporter' and m.status = 'active'
+			 where ms.program_id = $2 and ms.mentor_id = $3),
+			$5)`,
+		[id, input.programId, input.mentorId, input.menteeId, pseudonym]
 	);
 	const { planned_sessions, cadence_days, session_minutes } = program[0];
 	const dates = plannedDates(
