@@ -1,6 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '$lib/domain/policy/types';
 import type { CookieChange, RequestCredentials, Session } from './auth/types';
+import { parseCookieHeader } from './cookies';
 import { DomainError } from './programs/errors';
 import { loadActor } from './programs/queries';
 
@@ -10,7 +11,9 @@ export function credentialsOf(
 	setCookies?: (changes: CookieChange[]) => void
 ): RequestCredentials {
 	return {
-		cookies: Object.fromEntries(event.cookies.getAll().map((c) => [c.name, c.value])),
+		// The same parser as the WebSocket upgrade (not `event.cookies`), so both agree on a
+		// cookie sent twice.
+		cookies: parseCookieHeader(event.request.headers.get('cookie')),
 		authorization: event.request.headers.get('authorization'),
 		setCookies
 	};
