@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '$lib/server/demo/seed';
 import { applyCookies, clientIp } from '$lib/server/http';
+import { safeRedirectPath } from '$lib/server/safe-redirect';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only same-site paths count as a place to return to. */
+/** Where to go after signing in: `?next=`, when it is a path on this site. */
 function nextPath(url: URL): string {
-	const next = url.searchParams.get('next') ?? '';
-	return next.startsWith('/') && !next.startsWith('//') ? next : '/programs';
+	return safeRedirectPath(url.searchParams.get('next'), url.origin, '/programs');
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
