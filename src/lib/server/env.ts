@@ -74,6 +74,20 @@ const origins = z
 		return out;
 	});
 
+/** An HTTP header name (as Node lower-cases them), e.g. `x-forwarded-proto`. */
+const headerName = z
+	.string()
+	.optional()
+	.transform((value, ctx) => {
+		const name = value?.trim().toLowerCase();
+		if (!name) return undefined;
+		if (!/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) {
+			ctx.addIssue({ code: 'custom', message: 'must be an HTTP header name' });
+			return z.NEVER;
+		}
+		return name;
+	});
+
 const optionalText = z
 	.string()
 	.optional()
@@ -84,6 +98,9 @@ const schema = z.object({
 	PORT: integer(1, 65535, 3000),
 	ORIGIN: url(['http:', 'https:']),
 	ALLOWED_ORIGINS: origins,
+	// Read by adapter-node (the protocol behind a TLS proxy without ORIGIN); here for HSTS on
+	// responses that never reach SvelteKit.
+	PROTOCOL_HEADER: headerName,
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_URL: url(['postgres:', 'postgresql:']),
 	DATABASE_POOL_SIZE: integer(1, 100, 10),
@@ -129,6 +146,8 @@ export class ConfigError extends Error {
 const FIXES: Record<string, string> = {
 	PORT: 'set PORT to a free TCP port, e.g. PORT=3000',
 	ORIGIN: 'set ORIGIN to the public address of the app, e.g. ORIGIN=https://mentorpad.example.org',
+	PROTOCOL_HEADER:
+		'name the header your proxy sets to the original protocol, e.g. PROTOCOL_HEADER=x-forwarded-proto, or set ORIGIN instead',
 	ALLOWED_ORIGINS:
 		'list the other addresses pages of this app are served from, separated by commas, e.g. ALLOWED_ORIGINS=https://mentorpad.school.be,https://old.example.org',
 	DATABASE_URL:
