@@ -20,6 +20,24 @@ test('a wrong password gets a clear error and keeps the address', async ({ page 
 	await expect(page.getByLabel('E-mailadres')).toHaveValue('coordinator@example.org');
 });
 
+test('repeated wrong passwords are answered with a wait in seconds, not a lock-out', async ({
+	page
+}) => {
+	await page.goto('/login');
+	await page.getByLabel('E-mailadres').fill('mentee5@example.org');
+	const alert = page.getByRole('alert');
+	// Three failures are free; then each one makes the next attempt wait a few seconds.
+	for (let attempt = 0; attempt < 8; attempt++) {
+		await page.getByLabel('Wachtwoord').fill('not-the-password');
+		await page.getByRole('button', { name: 'Aanmelden' }).click();
+		await expect(alert).toBeVisible();
+		if (/seconden? opnieuw/.test((await alert.textContent()) ?? '')) break;
+	}
+	await expect(alert).toContainText(
+		/Te veel mislukte pogingen\. Probeer het over \d+ seconden? opnieuw/
+	);
+});
+
 test('after sign-in, ?next= only leads to a path on this site', async ({ request, baseURL }) => {
 	for (const [next, expected] of [
 		['/%5Cevil.example/', '/programs'],

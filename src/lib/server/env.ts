@@ -101,6 +101,10 @@ const schema = z.object({
 	// Read by adapter-node (the protocol behind a TLS proxy without ORIGIN); here for HSTS on
 	// responses that never reach SvelteKit.
 	PROTOCOL_HEADER: headerName,
+	// Behind a proxy: where the client address is (client-address.ts). adapter-node reads the
+	// same two variables for getClientAddress().
+	ADDRESS_HEADER: headerName,
+	XFF_DEPTH: integer(1, 10, 1),
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_URL: url(['postgres:', 'postgresql:']),
 	DATABASE_POOL_SIZE: integer(1, 100, 10),
@@ -146,6 +150,10 @@ export class ConfigError extends Error {
 const FIXES: Record<string, string> = {
 	PORT: 'set PORT to a free TCP port, e.g. PORT=3000',
 	ORIGIN: 'set ORIGIN to the public address of the app, e.g. ORIGIN=https://mentorpad.example.org',
+	ADDRESS_HEADER:
+		'name the header your proxy sets to the client address, e.g. ADDRESS_HEADER=x-forwarded-for, or unset it when the app is not behind a proxy',
+	XFF_DEPTH:
+		'set it to the number of proxies in front of the app that append to X-Forwarded-For, e.g. XFF_DEPTH=1',
 	PROTOCOL_HEADER:
 		'name the header your proxy sets to the original protocol, e.g. PROTOCOL_HEADER=x-forwarded-proto, or set ORIGIN instead',
 	ALLOWED_ORIGINS:
