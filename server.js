@@ -35,10 +35,17 @@ try {
 	throw error;
 }
 
-const { handleUpgradeRequest, shutdown } = globalThis[Symbol.for('mentorpad.entry')];
+const { handleUpgradeRequest, shutdown, securityHeaders } =
+	globalThis[Symbol.for('mentorpad.entry')];
 
 const server = createServer((req, res) => {
 	if (ownProtocol) req.headers[PROTOCOL_HEADER] = 'http';
+	// Static files and SvelteKit's own refusals (e.g. the CSRF check) never reach the app's
+	// `handle`: they get the security headers here. A response SvelteKit renders sets its own
+	// values, which take precedence over these (Node merges setHeader into writeHead).
+	for (const [name, value] of Object.entries(securityHeaders(req.headers))) {
+		res.setHeader(name, value);
+	}
 	handler(req, res);
 });
 server.on('upgrade', (req, socket, head) => {

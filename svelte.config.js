@@ -8,7 +8,33 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build', precompress: false }),
 		alias: { $paraglide: 'src/lib/paraglide' },
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// Scripts only from this origin, plus SvelteKit's own inline start-up script through a
+		// per-response nonce ('auto': nonces for rendered pages, hashes for prerendered ones).
+		// hooks.server.ts adds the WebSocket (ws:/wss: of the page's own host) to connect-src, and
+		// the headers that are not about content; responses that are not pages get a stricter
+		// fallback policy there.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Inline styles are needed and harmless enough: Svelte renders `style:` directives and
+				// app.html's wrapper as style attributes, Tiptap injects its stylesheet, and the
+				// collaboration carets set style attributes. A nonce here would switch off
+				// 'unsafe-inline', and attributes cannot carry one.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

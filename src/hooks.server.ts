@@ -3,6 +3,11 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { applyCookies, credentialsOf } from '$lib/server/http';
 import { getRuntime } from '$lib/server/runtime';
+import {
+	applySecurityHeaders,
+	securityHeaders,
+	servedOverHttps
+} from '$lib/server/security-headers';
 import { handleUpgradeRequest } from '$lib/server/upgrade';
 
 const ENTRY = Symbol.for('mentorpad.entry');
@@ -13,9 +18,16 @@ export const init: ServerInit = async () => {
 	// The production entry (server.js) reaches the WebSocket upgrade and shutdown through this.
 	(globalThis as Record<symbol, unknown>)[ENTRY] = {
 		handleUpgradeRequest,
-		shutdown: () => runtime.close()
+		shutdown: () => runtime.close(),
+		// For responses that never reach `handle` (static files, SvelteKit's own refusals).
+		securityHeaders: (headers: Record<string, string | string[] | undefined>) =>
+			securityHeaders(servedOverHttps(runtime.config, headers))
 	};
 };
+
+/** First in the chain, so pages, endpoints and error pages all leave through it. */
+const secure: Handle = async ({ event, resolve }) =>
+	applySecurityHeaders(await resolve(event), event.url);
 
 const logRequests: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
@@ -53,7 +65,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(logRequests, i18n, authenticate);
+export const handle = sequence(secure, logRequests, i18n, authenticate);
 
 export const handleError: HandleServerError = async ({ error, event, status }) => {
 	if (status !== 404) {

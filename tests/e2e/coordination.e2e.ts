@@ -27,9 +27,10 @@ async function youthPair(page: Page, partner: string): Promise<string> {
 	return new URL(href ?? '', page.url()).pathname;
 }
 
-function closeCode(url: string, cookie: string): Promise<number> {
+/** Opens the socket as the app's page would: with the person's cookie and the page's Origin. */
+function closeCode(url: string, cookie: string, origin: string): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const socket = new WebSocket(url, { headers: { cookie } });
+		const socket = new WebSocket(url, { headers: { cookie, origin } });
 		const timer = setTimeout(() => reject(new Error('no close')), 10_000);
 		socket.on('close', (code) => {
 			clearTimeout(timer);
@@ -55,7 +56,9 @@ test('the coordinator cannot open a pair sheet: 403 page and a refused WebSocket
 	await expect(coordinator.getByRole('alert')).toContainText('geen toegang');
 	const cookies = await coordinator.context().cookies();
 	const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-	expect(await closeCode(`${baseURL!.replace('http', 'ws')}/collab/${docName}`, cookie)).toBe(4403);
+	expect(
+		await closeCode(`${baseURL!.replace('http', 'ws')}/collab/${docName}`, cookie, baseURL!)
+	).toBe(4403);
 });
 
 test('mentor reports the first meeting and a logbook; coordinator and supporter see them; an exit request reaches the coordinator only', async ({

@@ -45,11 +45,14 @@ type Polyfill = NonNullable<
 	NonNullable<ConstructorParameters<typeof WebsocketProvider>[3]>['WebSocketPolyfill']
 >;
 
-/** `ws`'s WebSocket with the session cookie on the upgrade request (browsers send it themselves). */
-function webSocketWithCookie(cookie: string): Polyfill {
+/**
+ * `ws`'s WebSocket with the session cookie and the page's Origin on the upgrade request (browsers
+ * send both themselves; without Origin the server does not read the cookie).
+ */
+function webSocketWithCookie(cookie: string, origin: string): Polyfill {
 	class CookieWebSocket extends WebSocket {
 		constructor(address: string | URL, protocols?: string | string[]) {
-			super(address, protocols, { headers: { cookie } });
+			super(address, protocols, { headers: { cookie, origin } });
 		}
 	}
 	return CookieWebSocket as unknown as Polyfill;
@@ -193,7 +196,11 @@ class Client {
 			`${server.origin.replace('http', 'ws')}/collab`,
 			docName,
 			this.doc,
-			{ WebSocketPolyfill: webSocketWithCookie(cookie), disableBc: true, maxBackoffTime: 300 }
+			{
+				WebSocketPolyfill: webSocketWithCookie(cookie, server.origin),
+				disableBc: true,
+				maxBackoffTime: 300
+			}
 		);
 		this.provider.on('sync', (synced: boolean) => {
 			if (synced) this.syncs += 1;

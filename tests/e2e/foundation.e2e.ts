@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { DEMO_PASSWORD, signIn } from './helpers';
 
 test('the embedded start serves /healthz and the Dutch sign-in page', async ({ page, request }) => {
 	const health = await request.get('/healthz');
@@ -18,6 +18,46 @@ test('a wrong password gets a clear error and keeps the address', async ({ page 
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
 	await expect(page.getByRole('alert')).toContainText('horen niet bij elkaar');
 	await expect(page.getByLabel('E-mailadres')).toHaveValue('coordinator@example.org');
+});
+
+test('repeated wrong passwords are answered with a wait in seconds, not a lock-out', async ({
+	page
+}) => {
+	await page.goto('/login');
+	await page.getByLabel('E-mailadres').fill('mentee5@example.org');
+	const alert = page.getByRole('alert');
+	// Three failures are free; then each one makes the next attempt wait a few seconds.
+	for (let attempt = 0; attempt < 8; attempt++) {
+		await page.getByLabel('Wachtwoord').fill('not-the-password');
+		await page.getByRole('button', { name: 'Aanmelden' }).click();
+		await expect(alert).toBeVisible();
+		if (/seconden? opnieuw/.test((await alert.textContent()) ?? '')) break;
+	}
+	await expect(alert).toContainText(
+		/Te veel mislukte pogingen\. Probeer het over \d+ seconden? opnieuw/
+	);
+});
+
+test('after sign-in, ?next= only leads to a path on this site', async ({ request, baseURL }) => {
+	for (const [next, expected] of [
+		['/%5Cevil.example/', '/programs'],
+		['/%09/evil.example', '/programs'],
+		['%2F%2Fevil.example', '/programs'],
+		['/.//evil.example', '/programs'],
+		['http://evil.example', '/programs'],
+		['/pairs', '/pairs']
+	]) {
+		const response = await request.post(`/login?next=${next}`, {
+			form: { email: 'mentor2@example.org', password: DEMO_PASSWORD },
+			headers: { origin: baseURL!, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(response.status(), next).toBe(303);
+		expect(response.headers()['location'], next).toBe(expected);
+		// Signed in now: the page itself redirects the same way.
+		const page = await request.get(`/login?next=${next}`, { maxRedirects: 0 });
+		expect(page.headers()['location'], next).toBe(expected);
+	}
 });
 
 test('coordinator creates a programme and invites a mentee, who joins in another browser', async ({

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 
@@ -8,4 +8,29 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
 	await expect(page).toHaveURL(/\/programs/);
+}
+
+/**
+ * Collects every Content-Security-Policy violation in the context's pages: the
+ * `securitypolicyviolation` event and the console error Chromium logs for it. The returned array
+ * fills as the pages run; a test asserts it stays empty.
+ */
+export async function watchCsp(context: BrowserContext): Promise<string[]> {
+	const seen: string[] = [];
+	await context.exposeBinding('__reportCspViolation', (_source, text: string) => {
+		seen.push(text);
+	});
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			const report = (window as unknown as { __reportCspViolation(text: string): void })
+				.__reportCspViolation;
+			report(
+				`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`
+			);
+		});
+	});
+	context.on('console', (message) => {
+		if (/content security policy/i.test(message.text())) seen.push(message.text());
+	});
+	return seen;
 }

@@ -1,14 +1,15 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, watchCsp } from './helpers';
 
 const MENTOR = { email: 'mentor1@example.org', name: 'Carla Peeters' };
 const MENTEE = { email: 'mentee1@example.org', name: 'Fien Claes' };
 
 async function personIn(browser: Browser, email: string) {
 	const context = await browser.newContext();
+	const cspViolations = await watchCsp(context);
 	const page = await context.newPage();
 	await signIn(page, email);
-	return { context, page };
+	return { context, page, cspViolations };
 }
 
 /** Opens a sheet and waits until it is live: connected and synced with the server. */
@@ -205,6 +206,9 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 	});
 
 	for (const page of [a, b]) await expect(page.locator('[data-state="refused"]')).toHaveCount(0);
+	// Everything above ran under the app's Content-Security-Policy without tripping it.
+	expect(mentor.cspViolations).toEqual([]);
+	expect(mentee.cspViolations).toEqual([]);
 	await mentor.context.close();
 	await mentee.context.close();
 });

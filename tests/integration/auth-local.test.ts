@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVICE_COOKIE } from '$lib/server/auth/device-cookie';
 import { createLocalAuth } from '$lib/server/auth/local';
 import { hashToken } from '$lib/server/auth/tokens';
 import { SESSION_COOKIE, type AuthProvider } from '$lib/server/auth/types';
@@ -26,7 +27,7 @@ beforeAll(async () => {
 		mailer,
 		origin: 'http://mentorpad.test',
 		sessionDays: 30,
-		maxAttempts: 3
+		throttle: { freeFailures: 3 }
 	});
 	user = await buildUser(db, { email: 'Person.One@Example.org' });
 });
@@ -81,13 +82,69 @@ describe(`local auth (${testEngine()})`, () => {
 		expect(await auth.authenticate({ cookies: {} })).toBeNull();
 	});
 
-	it('rate-limits sign-in attempts per address, even with the right password after', async () => {
+	it('slows down guessing: after five wrong passwords an unknown device waits, and is told how long', async () => {
 		const target = await buildUser(db);
-		for (let i = 0; i < 3; i++) await auth.signIn(target.email, 'nope-nope-nope', meta);
-		const blocked = await auth.signIn(target.email, FACTORY_PASSWORD, meta);
-		expect(blocked.ok).toBe(false);
-		expect(blocked).toMatchObject({ reason: 'rate_limited' });
-		expect(!blocked.ok && blocked.retryAfterSeconds).toBeGreaterThan(0);
+		const stranger = { ip: '198.51.100.20', userAgent: 'vitest' };
+		const answers = [];
+		for (let i = 0; i < 5; i++) {
+			answers.push((await auth.signIn(target.email, 'nope-nope-nope', stranger)).ok || 'refused');
+		}
+		expect(answers).toEqual(['refused', 'refused', 'refused', 'refused', 'refused']);
+		// Even the right password is not checked while the delay runs (or it would not slow guessing).
+		const blocked = await auth.signIn(target.email, FACTORY_PASSWORD, stranger);
+		expect(blocked).toMatchObject({ ok: false, reason: 'rate_limited' });
+		const seconds = !blocked.ok ? blocked.retryAfterSeconds : 0;
+		expect(seconds).toBeGreaterThanOrEqual(1);
+		expect(seconds).toBeLessThanOrEqual(4);
+	});
+
+	it('five wrong passwords, then the right one from a device that signed in before: it gets in', async () => {
+		const target = await buildUser(db);
+		const address = { ip: '198.51.100.21', userAgent: 'vitest' };
+		const first = await auth.signIn(target.email, FACTORY_PASSWORD, address);
+		if (!first.ok) throw new Error('sign-in failed');
+		const device = first.cookies.find((cookie) => cookie.name === DEVICE_COOKIE);
+		expect(device?.maxAge).toBe(365 * 86_400);
+		const known = { ...address, deviceCookie: device!.value };
+		for (let i = 0; i < 5; i++) {
+			expect(await auth.signIn(target.email, 'nope-nope-nope', known)).toMatchObject({
+				reason: 'invalid'
+			});
+		}
+		// Someone else guessing from the same address waits; the owner's own device does not.
+		for (let i = 0; i < 5; i++) await auth.signIn(target.email, 'guess-guess-guess', address);
+		expect(await auth.signIn(target.email, FACTORY_PASSWORD, address)).toMatchObject({
+			reason: 'rate_limited'
+		});
+		const again = await auth.signIn(target.email, FACTORY_PASSWORD, known);
+		expect(again.ok).toBe(true);
+		// The cookie proves nothing for another account.
+		const other = await buildUser(db);
+		for (let i = 0; i < 5; i++) await auth.signIn(other.email, 'guess-guess-guess', address);
+		expect(await auth.signIn(other.email, FACTORY_PASSWORD, known)).toMatchObject({
+			reason: 'rate_limited'
+		});
+	});
+
+	it('many failures on one account from one address do not lock the others behind it', async () => {
+		const nat = { ip: '198.51.100.22', userAgent: 'vitest' };
+		const target = await buildUser(db);
+		for (let i = 0; i < 30; i++) await auth.signIn(target.email, 'nope-nope-nope', nat);
+		const neighbour = await buildUser(db);
+		expect((await auth.signIn(neighbour.email, FACTORY_PASSWORD, nat)).ok).toBe(true);
+	});
+
+	it('a classroom behind one address, each with a typo, still signs in', async () => {
+		const nat = { ip: '198.51.100.23', userAgent: 'vitest' };
+		const pupils = await Promise.all(Array.from({ length: 25 }, () => buildUser(db)));
+		for (const pupil of pupils) {
+			expect(await auth.signIn(pupil.email, 'typo-typo-typo', nat)).toMatchObject({
+				reason: 'invalid'
+			});
+		}
+		for (const pupil of pupils.slice(-3)) {
+			expect((await auth.signIn(pupil.email, FACTORY_PASSWORD, nat)).ok).toBe(true);
+		}
 	});
 
 	it('signs out one session, or everywhere', async () => {

@@ -1,8 +1,10 @@
 /**
- * Sign-in limits with two app instances sharing one real Redis: the count is shared, so a
- * second instance does not double the attempts; with Redis down each instance still limits.
+ * Sign-in limits with two app instances sharing one real Redis: the count and the delay are
+ * shared, so a second instance does not double the attempts; with Redis down each instance still
+ * limits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVICE_COOKIE } from '$lib/server/auth/device-cookie';
 import { createLocalAuth } from '$lib/server/auth/local';
 import { createRedisLimiters, type Limiters } from '$lib/server/auth/rate-limit';
 import type { AuthProvider } from '$lib/server/auth/types';
@@ -27,7 +29,7 @@ function instance(statuses: string[] = []): AuthProvider {
 		mailer: createOutboxMailer(db, createLogger('silent')),
 		origin: 'http://mentorpad.test',
 		sessionDays: 1,
-		maxAttempts: 3,
+		throttle: { freeFailures: 2 },
 		limiters: shared
 	});
 }
@@ -48,19 +50,26 @@ describe(`sign-in limits across app instances (${testEngine()})`, () => {
 		const [a, b] = [instance(), instance()];
 		const user = await buildUser(db);
 		const meta = { ip: '203.0.113.7', userAgent: 'test' };
+		// The owner signed in on this laptop before (through instance a).
+		const earlier = await a.signIn(user.email, FACTORY_PASSWORD, meta);
+		if (!earlier.ok) throw new Error('sign-in failed');
+		const device = earlier.cookies.find((cookie) => cookie.name === DEVICE_COOKIE);
+		const laptop = { ...meta, deviceCookie: device!.value };
 		for (const auth of [a, b, a]) {
 			expect(await auth.signIn(user.email, 'wrong-password', meta)).toMatchObject({
 				reason: 'invalid'
 			});
 		}
-		// Three failures in all: even the right password is refused now, on both instances.
+		// Three failures in all, two of them free: an unknown device waits now, on both instances.
 		for (const auth of [b, a]) {
 			expect(await auth.signIn(user.email, FACTORY_PASSWORD, meta)).toMatchObject({
 				ok: false,
 				reason: 'rate_limited'
 			});
 		}
-		// Another address is not affected.
+		// The owner's laptop is let through on the other instance too.
+		expect((await b.signIn(user.email, FACTORY_PASSWORD, laptop)).ok).toBe(true);
+		// Another account behind the same address is not affected.
 		const other = await buildUser(db);
 		expect((await b.signIn(other.email, FACTORY_PASSWORD, meta)).ok).toBe(true);
 	});
@@ -76,6 +85,7 @@ describe(`sign-in limits across app instances (${testEngine()})`, () => {
 				timeout: 5_000
 			});
 			const started = performance.now();
+			// Two free failures, and the third starts a delay: counted in memory meanwhile.
 			for (let i = 0; i < 3; i++) {
 				expect(await a.signIn(user.email, 'wrong-password', meta)).toMatchObject({
 					reason: 'invalid'

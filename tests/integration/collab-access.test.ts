@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -12,11 +14,13 @@ import {
 } from '$lib/server/collab-access';
 import { createPgDocumentStore } from '$lib/server/collab/pg-store';
 import type { Database } from '$lib/server/db/types';
+import { parseEnv } from '$lib/server/env';
 import { createLogger } from '$lib/server/log';
 import { createOutboxMailer } from '$lib/server/mail/mailer';
 import { setPairStatus } from '$lib/server/pairs/commands';
 import { removeMember } from '$lib/server/programs/commands';
 import { listPeople } from '$lib/server/programs/queries';
+import { upgradeWith } from '$lib/server/upgrade';
 import { buildPairWithContent, buildStaffedProgram, FACTORY_PASSWORD } from '../factories';
 import { retryableAssertion, startCollabHarness, type Harness } from '../helpers/collab-harness';
 import { createTestDatabase, testEngine } from '../helpers/db';
@@ -29,12 +33,16 @@ let pairId: string;
 const cookies: Record<string, string> = {};
 const open: { provider: WebsocketProvider; doc: Y.Doc }[] = [];
 
-/** A real y-websocket provider that sends the person's session cookie, as a browser does. */
+/**
+ * A real y-websocket provider that sends the person's session cookie and the page's Origin, as a
+ * browser does.
+ */
 function connect(who: string, room: string) {
 	const cookie = cookies[who];
+	const origin = new URL(harness.url.replace(/^ws/, 'http')).origin;
 	class CookieSocket extends WebSocket {
 		constructor(url: string, protocols?: string | string[]) {
-			super(url, protocols, { headers: cookie ? { cookie } : {} });
+			super(url, protocols, { headers: cookie ? { cookie, origin } : { origin } });
 		}
 	}
 	const doc = new Y.Doc();
@@ -244,5 +252,100 @@ describe(`long-lived sockets and the sign-in behind them (${testEngine()})`, () 
 		const started = Date.now();
 		expect(await client.closed).toBe(CloseCode.Unauthenticated);
 		expect(Date.now() - started).toBeLessThan(3000);
+	});
+});
+
+/** How the server answered an upgrade: its HTTP status, its close code, or a sync (accepted). */
+function answer(url: string, headers: Record<string, string>): Promise<string> {
+	return new Promise((resolve) => {
+		const ws = new WebSocket(url, { headers });
+		ws.on('unexpected-response', (_req, res) => {
+			resolve(`http ${res.statusCode}`);
+			ws.terminate();
+		});
+		ws.on('message', () => {
+			resolve('accepted');
+			ws.close();
+		});
+		ws.on('close', (code) => resolve(`close ${code}`));
+		ws.on('error', () => {});
+	});
+}
+
+describe(`the WebSocket Origin check (${testEngine()})`, () => {
+	const servers: Server[] = [];
+	let cookie = '';
+
+	beforeAll(async () => {
+		// A sign-in of its own: the expiry test above shortened the mentor's earlier ones.
+		const auth = createLocalAuth({
+			db,
+			mailer: createOutboxMailer(db, createLogger('silent')),
+			origin: 'http://x',
+			sessionDays: 1
+		});
+		const result = await auth.signIn(staffed.people.mentor.email, FACTORY_PASSWORD, {
+			ip: 'origin',
+			userAgent: 'vitest'
+		});
+		if (!result.ok) throw new Error('sign-in failed');
+		cookie = `${result.cookies[0].name}=${result.cookies[0].value}`;
+	});
+
+	/** The production upgrade path (Origin check, then the collaboration server) on a port. */
+	async function appServer(env: Record<string, string>) {
+		const runtime = {
+			config: parseEnv(env),
+			collab: harness.server,
+			log: createLogger('silent')
+		};
+		const server = createServer((_req, res) => res.writeHead(404).end());
+		server.on('upgrade', (req, socket, head) => upgradeWith(runtime, req, socket, head));
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		servers.push(server);
+		const { port } = server.address() as AddressInfo;
+		return { port, url: `ws://127.0.0.1:${port}/collab/${await sheetDoc('PS1')}` };
+	}
+
+	afterAll(async () => {
+		for (const server of servers) {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
+	it('without ORIGIN: a page of the host the request came in on is accepted, another port is not', async () => {
+		const { port, url } = await appServer({});
+		expect(await answer(url, { cookie, origin: `http://127.0.0.1:${port}` })).toBe('accepted');
+		expect(await answer(url, { cookie, origin: `http://127.0.0.1:${port + 1}` })).toBe('http 403');
+		expect(await answer(url, { cookie, origin: `http://localhost:${port}` })).toBe('http 403');
+		expect(await answer(url, { cookie, origin: 'null' })).toBe('http 403');
+	});
+
+	it('with ORIGIN: only that origin and ALLOWED_ORIGINS are accepted', async () => {
+		const { port, url } = await appServer({
+			ORIGIN: 'https://mentorpad.example.org',
+			ALLOWED_ORIGINS: 'https://mentorpad.school.be, http://localhost:5173'
+		});
+		for (const origin of [
+			'https://mentorpad.example.org',
+			'https://mentorpad.school.be',
+			'http://localhost:5173'
+		]) {
+			expect(await answer(url, { cookie, origin })).toBe('accepted');
+		}
+		for (const origin of [
+			`http://127.0.0.1:${port}`,
+			'http://mentorpad.example.org',
+			'https://mentorpad.example.org:8443',
+			'https://evil.example'
+		]) {
+			expect(await answer(url, { cookie, origin })).toBe('http 403');
+		}
+	});
+
+	it('without Origin a cookie is not read: the upgrade is unauthenticated', async () => {
+		const { url } = await appServer({});
+		expect(await answer(url, { cookie })).toBe(`close ${CloseCode.Unauthenticated}`);
 	});
 });

@@ -4,9 +4,9 @@ import { can, pairRole, type Entity } from '$lib/domain/policy';
 import { getTemplate } from '$lib/domain/templates';
 import { CloseCode, parseDocumentName } from '$lib/shared/collab';
 import { sheetProgress } from '$lib/shared/sheet-doc';
-import type { AuthProvider } from './auth/types';
-import { parseCookieHeader } from './auth/tokens';
+import type { AuthProvider, RequestCredentials } from './auth/types';
 import type { CollabServer } from './collab/server';
+import { parseCookieHeader } from './cookies';
 import type { Authorize, AuthorizeResult, CollabUser, ConnectionInfo } from './collab/types';
 import type { Database } from './db/types';
 import type { Logger } from './log';
@@ -31,13 +31,24 @@ export function colourFor(userId: string): string {
 	return PALETTE[hash % PALETTE.length];
 }
 
+/**
+ * The credentials of a WebSocket upgrade: the same as an HTTP request's (cookie or bearer JWT),
+ * except that without an Origin header cookies are not read. Every browser sends Origin on a
+ * WebSocket, so a request without one is not a browser's, and a cookie is the one credential a
+ * browser attaches by itself; a non-browser client brings a bearer token (see upgrade-origin.ts).
+ * An upgrade whose Origin is present but foreign never gets here (upgrade.ts refuses it).
+ */
+export function socketCredentials(req: IncomingMessage): RequestCredentials {
+	return {
+		cookies: req.headers.origin === undefined ? {} : parseCookieHeader(req.headers.cookie),
+		authorization: req.headers.authorization ?? null
+	};
+}
+
 /** The WebSocket's user, from the same credentials HTTP requests carry (cookie or bearer JWT). */
 export function authenticateSocket(auth: AuthProvider) {
 	return async (req: IncomingMessage): Promise<CollabUser | null> => {
-		const session = await auth.authenticate({
-			cookies: parseCookieHeader(req.headers.cookie),
-			authorization: req.headers.authorization ?? null
-		});
+		const session = await auth.authenticate(socketCredentials(req));
 		if (!session) return null;
 		return {
 			userId: session.user.id,

@@ -37,6 +37,57 @@ const url = (protocols: string[]) =>
 			}
 		});
 
+/**
+ * A comma-separated list of origins (`https://host[:port]`, nothing after the port), each
+ * normalised to the form browsers send in their Origin header.
+ */
+const origins = z
+	.string()
+	.optional()
+	.transform((value, ctx) => {
+		const out: string[] = [];
+		for (const item of (value ?? '').split(',').map((part) => part.trim())) {
+			if (item === '') continue;
+			let parsed: URL | null = null;
+			try {
+				parsed = new URL(item);
+			} catch {
+				parsed = null;
+			}
+			const bare =
+				parsed &&
+				(parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+				parsed.pathname === '/' &&
+				!parsed.search &&
+				!parsed.hash &&
+				!parsed.username &&
+				!parsed.password;
+			if (!parsed || !bare) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `"${item}" is not an origin (http:// or https://, a host, an optional port, no path)`
+				});
+				return z.NEVER;
+			}
+			out.push(parsed.origin);
+		}
+		return out;
+	});
+
+/** An HTTP header name (as Node lower-cases them), e.g. `x-forwarded-proto`. */
+const headerName = z
+	.string()
+	.optional()
+	.transform((value, ctx) => {
+		const name = value?.trim().toLowerCase();
+		if (!name) return undefined;
+		if (!/^[a-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) {
+			ctx.addIssue({ code: 'custom', message: 'must be an HTTP header name' });
+			return z.NEVER;
+		}
+		return name;
+	});
+
 const optionalText = z
 	.string()
 	.optional()
@@ -46,6 +97,14 @@ const schema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 	PORT: integer(1, 65535, 3000),
 	ORIGIN: url(['http:', 'https:']),
+	ALLOWED_ORIGINS: origins,
+	// Read by adapter-node (the protocol behind a TLS proxy without ORIGIN); here for HSTS on
+	// responses that never reach SvelteKit.
+	PROTOCOL_HEADER: headerName,
+	// Behind a proxy: where the client address is (client-address.ts). adapter-node reads the
+	// same two variables for getClientAddress().
+	ADDRESS_HEADER: headerName,
+	XFF_DEPTH: integer(1, 10, 1),
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_URL: url(['postgres:', 'postgresql:']),
 	DATABASE_POOL_SIZE: integer(1, 100, 10),
@@ -91,6 +150,14 @@ export class ConfigError extends Error {
 const FIXES: Record<string, string> = {
 	PORT: 'set PORT to a free TCP port, e.g. PORT=3000',
 	ORIGIN: 'set ORIGIN to the public address of the app, e.g. ORIGIN=https://mentorpad.example.org',
+	ADDRESS_HEADER:
+		'name the header your proxy sets to the client address, e.g. ADDRESS_HEADER=x-forwarded-for, or unset it when the app is not behind a proxy',
+	XFF_DEPTH:
+		'set it to the number of proxies in front of the app that append to X-Forwarded-For, e.g. XFF_DEPTH=1',
+	PROTOCOL_HEADER:
+		'name the header your proxy sets to the original protocol, e.g. PROTOCOL_HEADER=x-forwarded-proto, or set ORIGIN instead',
+	ALLOWED_ORIGINS:
+		'list the other addresses pages of this app are served from, separated by commas, e.g. ALLOWED_ORIGINS=https://mentorpad.school.be,https://old.example.org',
 	DATABASE_URL:
 		'set DATABASE_URL to a connection string like postgres://user:password@host:5432/db, or unset it to use the embedded database',
 	PUBLIC_SUPABASE_URL: 'set it to your project URL, e.g. https://abcd.supabase.co',

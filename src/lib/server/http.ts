@@ -1,6 +1,9 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '$lib/domain/policy/types';
-import type { CookieChange, RequestCredentials, Session } from './auth/types';
+import { DEVICE_COOKIE } from './auth/device-cookie';
+import type { CookieChange, RequestCredentials, Session, SignInMeta } from './auth/types';
+import { clientAddress } from './client-address';
+import { parseCookieHeader } from './cookies';
 import { DomainError } from './programs/errors';
 import { loadActor } from './programs/queries';
 
@@ -10,7 +13,9 @@ export function credentialsOf(
 	setCookies?: (changes: CookieChange[]) => void
 ): RequestCredentials {
 	return {
-		cookies: Object.fromEntries(event.cookies.getAll().map((c) => [c.name, c.value])),
+		// The same parser as the WebSocket upgrade (not `event.cookies`), so both agree on a
+		// cookie sent twice.
+		cookies: parseCookieHeader(event.request.headers.get('cookie')),
 		authorization: event.request.headers.get('authorization'),
 		setCookies
 	};
@@ -53,10 +58,20 @@ export function fail403or404(e: unknown): never {
 	throw e;
 }
 
+/** The client address (ADDRESS_HEADER behind a proxy, see client-address.ts). */
 export function clientIp(event: RequestEvent): string {
-	try {
-		return event.getClientAddress();
-	} catch {
-		return 'unknown';
-	}
+	return clientAddress(
+		event.request.headers,
+		() => event.getClientAddress(),
+		event.locals.runtime.config
+	);
+}
+
+/** What the auth adapter needs to know about where a sign-in attempt comes from. */
+export function signInMeta(event: RequestEvent): SignInMeta {
+	return {
+		ip: clientIp(event),
+		userAgent: event.request.headers.get('user-agent') ?? '',
+		deviceCookie: parseCookieHeader(event.request.headers.get('cookie'))[DEVICE_COOKIE]
+	};
 }

@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '$lib/server/demo/seed';
-import { applyCookies, clientIp } from '$lib/server/http';
+import { applyCookies, signInMeta } from '$lib/server/http';
+import { safeRedirectPath } from '$lib/server/safe-redirect';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only same-site paths count as a place to return to. */
+/** Where to go after signing in: `?next=`, when it is a path on this site. */
 function nextPath(url: URL): string {
-	const next = url.searchParams.get('next') ?? '';
-	return next.startsWith('/') && !next.startsWith('//') ? next : '/programs';
+	return safeRedirectPath(url.searchParams.get('next'), url.origin, '/programs');
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -25,16 +25,12 @@ export const actions: Actions = {
 		const email = String(form.get('email') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		if (!email || !password) return fail(400, { email, error: 'required' as const });
-		const result = await event.locals.runtime.auth.signIn(email, password, {
-			ip: clientIp(event),
-			userAgent: event.request.headers.get('user-agent') ?? ''
-		});
+		const result = await event.locals.runtime.auth.signIn(email, password, signInMeta(event));
 		if (!result.ok) {
-			return fail(result.reason === 'rate_limited' ? 429 : 400, {
-				email,
-				error: result.reason,
-				retryMinutes: Math.ceil((result.retryAfterSeconds ?? 60) / 60)
-			});
+			if (result.reason === 'invalid') return fail(400, { email, error: 'invalid' as const });
+			const retryAfterSeconds = result.retryAfterSeconds ?? 60;
+			event.setHeaders({ 'retry-after': String(retryAfterSeconds) });
+			return fail(429, { email, error: 'rate_limited' as const, retryAfterSeconds });
 		}
 		applyCookies(event, result.cookies);
 		redirect(303, nextPath(event.url));

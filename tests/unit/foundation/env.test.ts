@@ -74,10 +74,23 @@ describe('parseEnv', () => {
 			{ PUBLIC_SUPABASE_URL: 'https://x.supabase.co', PUBLIC_SUPABASE_ANON_KEY: 'k' },
 			/DATABASE_URL: required with Supabase auth/
 		],
-		[{ SUPABASE_JWT_SECRET: 'short' }, /SUPABASE_JWT_SECRET: too short/]
+		[{ SUPABASE_JWT_SECRET: 'short' }, /SUPABASE_JWT_SECRET: too short/],
+		[
+			{ ALLOWED_ORIGINS: 'https://ok.example,school.be' },
+			/^ALLOWED_ORIGINS: "school.be" is not an origin .*Fix: list the other addresses/
+		],
+		[{ ALLOWED_ORIGINS: 'https://x.example/app' }, /^ALLOWED_ORIGINS: "https:\/\/x.example\/app"/],
+		[{ ALLOWED_ORIGINS: 'ws://x.example' }, /^ALLOWED_ORIGINS: "ws:\/\/x.example"/]
 	])('rejects %o with a message naming the variable and the fix', (env, message) => {
 		const found = problems(env as Record<string, string>);
 		expect(found.some((p) => message.test(p))).toBe(true);
+	});
+
+	it('reads ALLOWED_ORIGINS as a list of normalised origins', () => {
+		expect(parseEnv({}).ALLOWED_ORIGINS).toEqual([]);
+		expect(
+			parseEnv({ ALLOWED_ORIGINS: ' https://A.example/ , http://localhost:5173,,' }).ALLOWED_ORIGINS
+		).toEqual(['https://a.example', 'http://localhost:5173']);
 	});
 
 	it('reports every bad variable at once', () => {

@@ -1,7 +1,9 @@
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import type { Mailer } from '$lib/server/mail/mailer';
 import { hashPassword, verifyPassword } from './passwords';
+import { knownDevice, rememberDevice } from './device-cookie';
 import { memoryLimiters, type Limiters } from './rate-limit';
+import { createSignInThrottle, type ThrottleSettings } from './sign-in-throttle';
 import { hashToken, newToken } from './tokens';
 import {
 	SESSION_COOKIE,
@@ -16,8 +18,8 @@ export interface LocalAuthOptions {
 	mailer: Mailer;
 	origin: string;
 	sessionDays: number;
-	/** Sign-in attempts per e-mail address and per IP in 15 minutes. */
-	maxAttempts?: number;
+	/** How failed sign-ins are slowed down (defaults in sign-in-throttle.ts). */
+	throttle?: Partial<ThrottleSettings>;
 	/** Where attempts are counted: in memory by default, in Redis across app instances. */
 	limiters?: Limiters;
 }
@@ -38,8 +40,7 @@ export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 	const { db, mailer, origin } = options;
 	const sessionSeconds = options.sessionDays * 86_400;
 	const limiters = options.limiters ?? memoryLimiters;
-	const perAccount = limiters.create('sign-in:account', options.maxAttempts ?? 5, 15 * 60);
-	const perIp = limiters.create('sign-in:ip', (options.maxAttempts ?? 5) * 4, 15 * 60);
+	const throttle = createSignInThrottle(limiters, 'sign-in', options.throttle);
 	const resetLimiter = limiters.create('reset', 3, 15 * 60);
 
 	async function startSession(tx: Tx, userId: string, userAgent: string): Promise<string> {
@@ -79,25 +80,32 @@ export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 		},
 
 		async signIn(email, password, meta) {
-			const address = email.trim().toLowerCase();
-			// Failed attempts count, per address and per IP; the right password after too many
-			// failures is refused too, or the limit would not slow down guessing.
-			const wait = (await perAccount.check(address)) ?? (await perIp.check(meta.ip));
-			if (wait) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+			const account = email.trim().toLowerCase();
 			const users = await db.asService((tx) =>
 				tx.query<{ id: string; encrypted_password: string | null }>(
 					'select id, encrypted_password from auth.users where lower(email) = $1 and banned_until is null and deleted_at is null',
-					[address]
+					[account]
 				)
 			);
-			const ok = await verifyPassword(users[0]?.encrypted_password ?? null, password);
-			if (!ok || !users[0]) {
-				await perAccount.hit(address);
-				await perIp.hit(meta.ip);
+			const user = users[0];
+			const passwordHash = user?.encrypted_password ?? null;
+			const attempt = {
+				account,
+				address: meta.ip,
+				device: user && passwordHash ? knownDevice(meta.deviceCookie, user.id, passwordHash) : null
+			};
+			// While a delay runs, even the right password is not checked (or the delay would not
+			// slow down guessing); a device that signed in here before is not held by strangers'
+			// failures (sign-in-throttle.ts).
+			const wait = await throttle.wait(attempt);
+			if (wait) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+			const ok = await verifyPassword(passwordHash, password);
+			if (!ok || !user || !passwordHash) {
+				await throttle.failed(attempt);
 				return { ok: false, reason: 'invalid' };
 			}
-			await perAccount.reset(address);
-			const userId = users[0].id;
+			await throttle.succeeded(attempt);
+			const userId = user.id;
 			const { token, row } = await db.asService(async (tx) => {
 				await tx.query('update auth.users set last_sign_in_at = now() where id = $1', [userId]);
 				const token = await startSession(tx, userId, meta.userAgent);
@@ -109,7 +117,11 @@ export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 				);
 				return { token, row: rows[0] };
 			});
-			return { ok: true, session: toSession(row), cookies: [sessionCookie(token)] };
+			return {
+				ok: true,
+				session: toSession(row),
+				cookies: [sessionCookie(token), rememberDevice(meta.deviceCookie, userId, passwordHash)]
+			};
 		},
 
 		async signOut(credentials, everywhere) {

@@ -17,6 +17,10 @@ export interface Limiter {
 	check(key: string): Promise<number | null>;
 	/** Counts an attempt; returns seconds to wait when this went over the limit, else null. */
 	hit(key: string): Promise<number | null>;
+	/** Counts an attempt and returns how many the key has made in the current window. */
+	count(key: string): Promise<number>;
+	/** Holds the key over its limit for `seconds` (a delay its caller chose). */
+	block(key: string, seconds: number): Promise<void>;
 	reset(key: string): Promise<void>;
 }
 
@@ -81,6 +85,8 @@ export function createRedisLimiters(options: RedisLimitersOptions): Limiters {
 			return {
 				check: (key) => current().check(key),
 				hit: (key) => current().hit(key),
+				count: (key) => current().count(key),
+				block: (key, seconds) => current().block(key, seconds),
 				reset: (key) => current().reset(key)
 			};
 		},
@@ -107,6 +113,17 @@ function wrap(limiter: RateLimiterAbstract, points: number): Limiter {
 				const ms = (rejection as { msBeforeNext: number }).msBeforeNext;
 				return Math.max(1, Math.ceil(ms / 1000));
 			}
+		},
+		async count(key) {
+			try {
+				return (await limiter.consume(key)).consumedPoints;
+			} catch (rejection) {
+				if (rejection instanceof Error) throw rejection;
+				return (rejection as { consumedPoints: number }).consumedPoints;
+			}
+		},
+		async block(key, seconds) {
+			await limiter.block(key, seconds);
 		},
 		async reset(key) {
 			await limiter.delete(key);

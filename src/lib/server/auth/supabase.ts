@@ -3,6 +3,7 @@ import { createClient } from '@supabase/supabase-js';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { createJwtVerifier, type JwtVerifierOptions } from './jwt';
 import { memoryLimiters, type Limiters } from './rate-limit';
+import { createSignInThrottle } from './sign-in-throttle';
 import type { AuthProvider, CookieChange, RequestCredentials, Session } from './types';
 
 export interface SupabaseAuthOptions {
@@ -28,7 +29,9 @@ interface ProfileRow {
  */
 export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 	const verify = createJwtVerifier({ issuer: `${options.url}/auth/v1`, ...options.verifier });
-	const limiter = (options.limiters ?? memoryLimiters).create('sign-in:supabase', 20, 15 * 60);
+	// Supabase Auth limits sign-ins itself too; this throttle keeps guessing slow through us the
+	// same way as local accounts, without device cookies (there is no per-account key to sign them).
+	const throttle = createSignInThrottle(options.limiters ?? memoryLimiters, 'sign-in:supabase');
 
 	const client = (credentials: RequestCredentials, sink: CookieChange[]) =>
 		createServerClient(options.url, options.anonKey, {
@@ -66,8 +69,8 @@ export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 		},
 
 		async signIn(email, password, meta) {
-			const key = `${email.toLowerCase()}|${meta.ip}`;
-			const wait = await limiter.check(key);
+			const attempt = { account: email.trim().toLowerCase(), address: meta.ip, device: null };
+			const wait = await throttle.wait(attempt);
 			if (wait) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
 			const cookies: CookieChange[] = [];
 			const { data, error } = await client({ cookies: {} }, cookies).auth.signInWithPassword({
@@ -75,9 +78,10 @@ export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 				password
 			});
 			if (error || !data.session) {
-				await limiter.hit(key);
+				await throttle.failed(attempt);
 				return { ok: false, reason: 'invalid' };
 			}
+			await throttle.succeeded(attempt);
 			const result = await verify(data.session.access_token);
 			if (!result.ok) return { ok: false, reason: 'invalid' };
 			return { ok: true, session: await sessionFromClaims(options.db, result.payload), cookies };

@@ -38,14 +38,19 @@ export type SignInResult =
 	| { ok: true; session: Session; cookies: CookieChange[] }
 	| { ok: false; reason: 'invalid' | 'rate_limited'; retryAfterSeconds?: number };
 
+/** Where a sign-in attempt comes from. */
+export interface SignInMeta {
+	/** The client address (`clientAddress`), for the sign-in throttle. */
+	ip: string;
+	userAgent: string;
+	/** The device cookie the request carried, if any (see auth/device-cookie.ts). */
+	deviceCookie?: string;
+}
+
 export interface AuthProvider {
 	readonly kind: 'local' | 'supabase';
 	authenticate(credentials: RequestCredentials): Promise<Session | null>;
-	signIn(
-		email: string,
-		password: string,
-		meta: { ip: string; userAgent: string }
-	): Promise<SignInResult>;
+	signIn(email: string, password: string, meta: SignInMeta): Promise<SignInResult>;
 	/** Ends this session, or every session of the user with `everywhere`. */
 	signOut(credentials: RequestCredentials, everywhere: boolean): Promise<CookieChange[]>;
 	/** Sends a reset link if the address has an account; says nothing either way. */

@@ -1,5 +1,5 @@
 import type { ProgramRole } from '$lib/domain/policy/types';
-import type { AuthProvider, CookieChange, Session } from '$lib/server/auth/types';
+import type { AuthProvider, CookieChange, Session, SignInMeta } from '$lib/server/auth/types';
 import { hashToken } from '$lib/server/auth/tokens';
 import type { Database, Tx } from '$lib/server/db/types';
 import { DomainError } from './errors';
@@ -82,7 +82,7 @@ export async function acceptWithNewAccount(
 	auth: AuthProvider,
 	token: string,
 	input: { displayName: string; password: string },
-	meta: { ip: string; userAgent: string }
+	meta: SignInMeta
 ): Promise<{ programId: string; cookies: CookieChange[] }> {
 	const invitation = await describeInvitation(db, token);
 	if (!invitation) throw new DomainError('not_found', 'invitation_unknown');

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { acceptInput, fieldErrors } from '$lib/domain/programs/schemas';
-import { applyCookies, clientIp } from '$lib/server/http';
+import { applyCookies, signInMeta } from '$lib/server/http';
 import { DomainError } from '$lib/server/programs/errors';
 import {
 	acceptAsSignedIn,
@@ -51,7 +51,7 @@ export const actions: Actions = {
 				event.locals.runtime.auth,
 				event.params.token,
 				parsed.data,
-				{ ip: clientIp(event), userAgent: event.request.headers.get('user-agent') ?? '' }
+				signInMeta(event)
 			);
 			applyCookies(event, result.cookies);
 			programId = result.programId;
