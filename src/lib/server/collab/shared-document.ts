@@ -206,6 +206,12 @@ export class SharedDocument<C extends DocumentConnection> {
 		this.doc.on('update', capture);
 		try {
 			stampAuthorship(this.doc, stamps, author, new Date().toISOString());
+		} catch (error) {
+			// The update is in already; whatever part of the stamp was written is captured below.
+			this.context.writer.logger.error('stamping comments failed', {
+				doc: this.name,
+				error: errorMessage(error)
+			});
 		} finally {
 			this.doc.off('update', capture);
 		}
