@@ -55,6 +55,11 @@ function storedLocally(page: Page, text: string): Promise<boolean> {
 	}, text);
 }
 
+/** How long ago a comment's `<time datetime>` is (negative: in the future), in ms. */
+async function postedAgo(time: Locator): Promise<number> {
+	return Date.now() - Date.parse((await time.getAttribute('datetime')) ?? '');
+}
+
 test('mentor and mentee work in the same worksheet live, sign it, and the mentee edits offline', async ({
 	browser
 }) => {
@@ -123,10 +128,18 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		const thread = b.getByRole('region', { name: 'Opmerkingen bij «Waarom»' });
 		await expect(thread.getByText('Kun je een voorbeeld geven?')).toBeVisible();
 		await expect(thread.getByText(MENTOR.name)).toBeVisible();
+		// The time shown is the server's, written when it accepted the comment.
+		expect(Math.abs(await postedAgo(thread.locator('time').first()))).toBeLessThan(5 * 60_000);
 		await thread.getByRole('button', { name: 'Antwoorden' }).click();
 		await b.getByLabel('Je antwoord').fill('Ja, op de stage.');
 		await b.getByRole('button', { name: 'Antwoord plaatsen' }).click();
 		await expect(a.getByText('Ja, op de stage.')).toBeVisible();
+		// Both sides see who wrote what: the reply is the mentee's, the thread the mentor's.
+		for (const page of [a, b]) {
+			const comments = page.getByRole('region', { name: 'Opmerkingen bij «Waarom»' });
+			await expect(comments.getByRole('list', { name: 'Antwoorden' })).toContainText(MENTEE.name);
+			await expect(comments.locator('.thread > .meta')).toContainText(MENTOR.name);
+		}
 		await a
 			.getByRole('region', { name: 'Opmerkingen bij «Waarom»' })
 			.getByRole('button', { name: 'Afhandelen' })
@@ -188,8 +201,13 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		).toBeVisible();
 		const field = 'Voornaam en naam van de mentee';
 		await b.getByLabel(field, { exact: true }).fill('Fien Claes (offline)');
+		// A comment written offline: posted when it reaches the server, in the mentee's name.
+		await b.getByRole('button', { name: 'Opmerking toevoegen bij «Waarom»' }).click();
+		await b.getByLabel('Je opmerking bij «Waarom»').fill('Offline geschreven opmerking');
+		await b.getByRole('button', { name: 'Opmerking plaatsen' }).click();
 		// Reload only once the edit is in IndexedDB (the diff inserted "laes (offline)" after "Fien C").
 		await expect.poll(() => storedLocally(b, 'laes (offline)')).toBe(true);
+		await expect.poll(() => storedLocally(b, 'Offline geschreven opmerking')).toBe(true);
 
 		// Served by the service worker from the page's offline copy; the document from IndexedDB.
 		const reloaded = await b.reload();
@@ -203,6 +221,30 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		await mentee.context.setOffline(false);
 		await expect(b.getByText('Live verbonden')).toBeVisible();
 		await expect(a.getByLabel(field, { exact: true })).toHaveValue('Fien Claes (offline)');
+		const offlineComment = a
+			.getByRole('region', { name: 'Opmerkingen bij «Waarom»' })
+			.getByRole('listitem')
+			.filter({ hasText: 'Offline geschreven opmerking' });
+		await expect(offlineComment).toContainText(MENTEE.name);
+		expect(Math.abs(await postedAgo(offlineComment.locator('time')))).toBeLessThan(5 * 60_000);
+	});
+
+	await test.step("a comment from a device whose clock says 2020 gets the server's time", async () => {
+		await b.clock.setFixedTime(new Date('2020-01-01T10:00:00Z'));
+		await b.getByRole('button', { name: 'Opmerking toevoegen bij «Waarom»' }).click();
+		await b.getByLabel('Je opmerking bij «Waarom»').fill('Mijn klok loopt achter');
+		await b.getByRole('button', { name: 'Opmerking plaatsen' }).click();
+		for (const page of [a, b]) {
+			const posted = page
+				.getByRole('region', { name: 'Opmerkingen bij «Waarom»' })
+				.getByRole('listitem')
+				.filter({ hasText: 'Mijn klok loopt achter' });
+			await expect(posted).toContainText(MENTEE.name);
+			// The author's own page shows 2020 until the server's stamp arrives.
+			await expect
+				.poll(async () => Math.abs(await postedAgo(posted.locator('time'))))
+				.toBeLessThan(5 * 60_000);
+		}
 	});
 
 	for (const page of [a, b]) await expect(page.locator('[data-state="refused"]')).toHaveCount(0);

@@ -193,8 +193,12 @@ export function createTestClient(
 	};
 }
 
-export function openRawClient(url: string): Promise<RawClient> {
-	const ws = new WebSocket(url);
+/** A bare socket that speaks whatever it is told; `headers` e.g. to send a session cookie. */
+export function openRawClient(
+	url: string,
+	headers: Record<string, string> = {}
+): Promise<RawClient> {
+	const ws = new WebSocket(url, { headers });
 	const received: Uint8Array[] = [];
 	const closed = new Promise<{ code: number; reason: string }>((resolve) => {
 		ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));

@@ -8,6 +8,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode } from '$lib/shared/collab';
+import { COMMENTS_MAP } from '$lib/shared/sheet-comments';
 import { forgetPage } from './offline-pages';
 
 /**
@@ -158,7 +159,7 @@ export class CollabSession {
 			// Loading the offline copy is not a change; the first server sync is what it compares to.
 			if (tr.origin === this.#persistence) return;
 			for (const type of tr.changed.keys()) {
-				if (rootName(this.doc, type) !== 'comments') {
+				if (rootName(this.doc, type) !== COMMENTS_MAP) {
 					this.contentChanged = true;
 					return;
 				}

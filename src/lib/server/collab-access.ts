@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
 import { can, pairRole, type Entity } from '$lib/domain/policy';
-import { getTemplate } from '$lib/domain/templates';
+import { getTemplate, respondentEntries } from '$lib/domain/templates';
 import { CloseCode, parseDocumentName } from '$lib/shared/collab';
 import { sheetProgress } from '$lib/shared/sheet-doc';
 import type { AuthProvider, RequestCredentials } from './auth/types';
@@ -100,6 +100,21 @@ export function authorizeDocument(db: Database) {
 			access: can(actor, 'edit', entity) ? 'write' : 'read',
 			role: pairRole(actor, pair) ?? ''
 		};
+	};
+}
+
+/**
+ * Which `values` entries of a document only one pair role may write: the per-person answers of
+ * its sheet template. The collaboration server asks once per load and refuses an update that
+ * answers for the other person. Logbooks have none (only their author opens them).
+ */
+export function respondentEntriesOf(db: Database) {
+	return async (docName: string): Promise<ReadonlyMap<string, string>> => {
+		const ref = parseDocumentName(docName);
+		if (ref?.kind !== 'sheet') return new Map();
+		const templateKey = await sheetTemplateKey(db, docName, ref.pairId);
+		const template = templateKey ? getTemplate(templateKey) : undefined;
+		return template ? respondentEntries(template) : new Map();
 	};
 }
 

@@ -5,7 +5,12 @@ import { migrate } from './db/migrate';
 import { createPgliteDatabase } from './db/pglite';
 import { createPostgresDatabase } from './db/postgres';
 import type { Database } from './db/types';
-import { authenticateSocket, authorizeDocument, deriveProgress } from './collab-access';
+import {
+	authenticateSocket,
+	authorizeDocument,
+	deriveProgress,
+	respondentEntriesOf
+} from './collab-access';
 import { applyAccessEvent, createAccessEvents, recheckOpenSockets } from './access-events';
 import { createRedisLimiters, memoryLimiters } from './auth/rate-limit';
 import { createLocalFanout } from './collab/fanout';
@@ -130,6 +135,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			store: createPgDocumentStore(db),
 			logger: collabLog,
 			onStored: deriveProgress(db, log),
+			respondentEntries: respondentEntriesOf(db),
 			fanout
 		});
 		const events = createAccessEvents(

@@ -80,12 +80,22 @@ export const CloseCode = {
 	Malformed: 4422,
 	/** Awareness for a client id this connection does not own, or user fields that differ. */
 	AwarenessRejected: 4423,
+	/**
+	 * An update writes a comment in someone else's name, changes or deletes another person's
+	 * comment, or answers for the other person (see `server/collab/authorship.ts`).
+	 */
+	AuthorshipRejected: 4424,
 	/** Unexpected server failure (e.g. the document could not be loaded). Retry. */
 	ServerError: 4500,
 	/** The server is shutting down. Retry (another instance, or after restart). */
 	ShuttingDown: 4503,
 	/** The client did not read what was sent to it fast enough. Retry and resync. */
 	TooSlow: 4508,
+	/**
+	 * An update depends on changes the server does not have (it lost them in a crash, or the
+	 * client skipped them). Retry: the sync exchange on reconnecting sends them first.
+	 */
+	OutOfSync: 4509,
 	/** Too many messages per second. Retry after backoff. */
 	RateLimited: 4529
 } as const;

@@ -279,6 +279,37 @@ describe('a document relayed between instances', () => {
 		]);
 	});
 
+	test('a comment is stamped once, by the instance that took it, and reaches the other stamped', async () => {
+		const bus = createBus();
+		const a = openDocument(bus.fanout('A'));
+		const b = openDocument(bus.fanout('B'));
+		const client = new Y.Doc();
+		const thread = new Y.Map<unknown>();
+		for (const [key, value] of Object.entries({
+			field: 'why',
+			authorId: testUsers.mentee.userId,
+			authorName: 'Someone',
+			text: 'Vraag',
+			at: '2020-01-01T00:00:00.000Z',
+			resolved: false
+		})) {
+			thread.set(key, value);
+		}
+		thread.set('replies', new Y.Array());
+		client.getMap('comments').set('t1', thread);
+		const started = Date.now();
+		a.applyUpdate(Y.encodeStateAsUpdate(client), new FakeConnection(testUsers.mentee));
+		await nextTurn();
+		await nextTurn();
+		for (const document of [a, b]) {
+			const stamped = document.doc.getMap<Y.Map<unknown>>('comments').get('t1');
+			expect(stamped?.get('authorName')).toBe(testUsers.mentee.name);
+			expect(Date.parse(String(stamped?.get('at')))).toBeGreaterThanOrEqual(started);
+		}
+		// The client's update and the stamp leave as one message; B adds nothing of its own.
+		expect(bus.published).toEqual([{ origin: 'A', kind: 'update' }]);
+	});
+
 	test('a malformed update from another instance is dropped and logged, nothing thrown', () => {
 		const bus = createBus();
 		const logs: LogEntry[] = [];

@@ -3,7 +3,12 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_COLLAB_LIMITS } from '$lib/shared/collab';
-import { MAX_CLOCK, ShadowDoc, inspectUpdate } from '$lib/server/collab/update-validation';
+import {
+	MAX_CLOCK,
+	ShadowDoc,
+	inspectUpdate,
+	isIntegrated
+} from '$lib/server/collab/update-validation';
 import {
 	V2_RUN_LENGTH_BOMB,
 	baseDocument,
@@ -41,8 +46,8 @@ function conflictingInserts(clients: number, structsPerClient = 1): Uint8Array {
 describe('inspectUpdate', () => {
 	test('accepts real updates', () => {
 		const doc = baseDocument();
-		expect(inspectUpdate(Y.encodeStateAsUpdate(doc), limits)).toEqual({ ok: true });
-		expect(inspectUpdate(Y.encodeStateAsUpdate(new Y.Doc()), limits)).toEqual({ ok: true });
+		expect(inspectUpdate(Y.encodeStateAsUpdate(doc), limits)).toMatchObject({ ok: true });
+		expect(inspectUpdate(Y.encodeStateAsUpdate(new Y.Doc()), limits)).toMatchObject({ ok: true });
 	});
 
 	test.each(Object.entries(hostileUpdates()))('rejects %s quickly', (_name, update) => {
@@ -115,7 +120,7 @@ describe('inspectUpdate', () => {
 		);
 		expect(update.byteLength).toBeLessThan(limits.maxFrameBytes);
 		const started = performance.now();
-		expect(inspectUpdate(update, limits)).toEqual({ ok: true });
+		expect(inspectUpdate(update, limits)).toMatchObject({ ok: true });
 		const doc = new Y.Doc();
 		Y.applyUpdate(doc, update);
 		expect(doc.getText('t').length).toBe(limits.maxStructsPerUpdate);
@@ -129,7 +134,7 @@ describe('ShadowDoc', () => {
 		for (const update of partiallyApplyingUpdates()) {
 			const doc = baseDocument();
 			const before = Y.encodeStateAsUpdate(doc);
-			expect(inspectUpdate(update, limits)).toEqual({ ok: true });
+			expect(inspectUpdate(update, limits)).toMatchObject({ ok: true });
 			expect(() => Y.applyUpdate(doc, update)).toThrow();
 			expect(Y.encodeStateAsUpdate(doc)).not.toEqual(before);
 		}
@@ -149,9 +154,64 @@ describe('ShadowDoc', () => {
 		Y.applyUpdate(other, before);
 		other.getText('t').insert(0, 'ok ');
 		const good = Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc));
-		expect(shadow.tryApply(good)).toEqual({ ok: true });
+		expect(shadow.tryApply(good)).toMatchObject({ ok: true });
 		Y.applyUpdate(doc, good);
 		expect(shadow.encodedSize()).toBe(Y.encodeStateAsUpdate(doc).byteLength);
+		shadow.destroy();
+	});
+});
+
+describe('isIntegrated', () => {
+	function extentOf(update: Uint8Array) {
+		const inspected = inspectUpdate(update, limits);
+		if (!inspected.ok) throw new Error(inspected.reason);
+		return inspected.extent;
+	}
+
+	test('an update whose structs and deletions all landed is integrated, again and again', () => {
+		const source = new Y.Doc();
+		source.getText('t').insert(0, 'abc');
+		source.getText('t').delete(0, 1);
+		const update = Y.encodeStateAsUpdate(source);
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, update);
+		expect(isIntegrated(extentOf(update), doc)).toBe(true);
+		Y.applyUpdate(doc, update);
+		expect(isIntegrated(extentOf(update), doc)).toBe(true);
+	});
+
+	test('a struct waiting for its origin, or a deletion of an unknown item, is not', () => {
+		const source = new Y.Doc();
+		source.getText('t').insert(0, 'ab');
+		const skipped = Y.encodeStateVector(source);
+		source.getText('t').insert(2, 'c');
+		const dependent = Y.encodeStateAsUpdate(source, skipped);
+		const doc = new Y.Doc();
+		Y.applyUpdate(doc, dependent);
+		expect(doc.store.pendingStructs).not.toBeNull();
+		expect(isIntegrated(extentOf(dependent), doc)).toBe(false);
+
+		const deleter = new Y.Doc();
+		deleter.getText('t').insert(0, 'xyz');
+		const known = Y.encodeStateVector(deleter);
+		deleter.getText('t').delete(0, 1);
+		const deletion = Y.encodeStateAsUpdate(deleter, known);
+		const other = new Y.Doc();
+		Y.applyUpdate(other, deletion);
+		expect(other.store.pendingDs).not.toBeNull();
+		expect(isIntegrated(extentOf(deletion), other)).toBe(false);
+	});
+
+	test('a rehearsal hands back the transaction that applied the update', () => {
+		const doc = new Y.Doc();
+		const shadow = new ShadowDoc(doc);
+		const source = new Y.Doc();
+		source.getMap('values').set('k', 1);
+		const rehearsal = shadow.tryApply(Y.encodeStateAsUpdate(source));
+		if (!rehearsal.ok) throw new Error(rehearsal.reason);
+		expect([...rehearsal.transaction.changed.keys()]).toEqual([
+			rehearsal.replica.share.get('values')
+		]);
 		shadow.destroy();
 	});
 });

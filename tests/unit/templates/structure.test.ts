@@ -16,6 +16,7 @@ import {
 	planSources,
 	programmeForms,
 	progress,
+	respondentEntries,
 	templates,
 	yjsSlots,
 	type Field,
@@ -23,6 +24,7 @@ import {
 	type Template
 } from '../../../src/lib/domain/templates';
 import { sheetUsedOptions } from '../../../src/lib/domain/templates/sheets/a-mentor-log';
+import { COMMENTS_MAP } from '../../../src/lib/shared/sheet-comments';
 
 /** The pair sheets of TOOLKIT.md, in path order. */
 const TOOLKIT_PAIR_SHEETS = [
@@ -136,6 +138,8 @@ describe.each(templates.map((t) => [t.key, t] as const))('%s', (_key, template) 
 		expect(duplicates(keys)).toEqual([]);
 		for (const k of keys) expect(k).toMatch(FIELD_KEY_PATTERN);
 		expect(keys).not.toContain(VALUES_MAP);
+		// The comments share the document's root namespace too (see shared/sheet-comments.ts).
+		expect(keys).not.toContain(COMMENTS_MAP);
 		const slots = fields
 			.flatMap(yjsSlots)
 			.map((s) => (s.type === 'map-entry' ? `values/${s.entry}` : s.name));
@@ -174,6 +178,24 @@ describe.each(templates.map((t) => [t.key, t] as const))('%s', (_key, template) 
 				expect(f.min).toBeLessThanOrEqual(f.max);
 			}
 		}
+	});
+});
+
+describe('per-person answers', () => {
+	it('are the respondent entries of agree fields, each owned by its role', () => {
+		const entries = respondentEntries(getTemplate('statements-20')!);
+		expect(entries.size).toBe(40);
+		expect(entries.get('statement-01.mentor')).toBe('mentor');
+		expect(entries.get('statement-20.mentee')).toBe('mentee');
+		const slots = fieldsOf(getTemplate('statements-20')!).flatMap(yjsSlots);
+		for (const entry of entries.keys()) {
+			expect(slots).toContainEqual({ type: 'map-entry', map: VALUES_MAP, entry });
+		}
+	});
+
+	it('exist only where a template asks each person separately', () => {
+		const withEntries = templates.filter((t) => respondentEntries(t).size > 0).map((t) => t.key);
+		expect(withEntries).toEqual(['statements-20']);
 	});
 });
 

@@ -1,35 +1,22 @@
 /**
  * Review comments on a sheet's fields ("filled by the mentee, reviewed by the mentor"), kept in
  * the sheet's own Y.Doc so they are live and as private as the sheet: only the pair can open it.
- *
- * Layout: `doc.getMap('comments')` keyed by thread id; each thread is a Y.Map with the field key
- * it belongs to, so two people starting threads on the same field at once never overwrite each
- * other (a Y.Map entry per field would be last-writer-wins). Replies are appended to the
- * thread's Y.Array; `resolved` is the thread's own entry.
+ * The layout, and which parts the server writes, is in `$lib/shared/sheet-comments`.
  */
 import * as Y from 'yjs';
+import {
+	COMMENTS_MAP,
+	isRecord,
+	type CommentReply,
+	type CommentThread
+} from '$lib/shared/sheet-comments';
 import { deepSubscriber } from './y-reactive';
 
-export const COMMENTS_MAP = 'comments';
+export type { CommentReply, CommentThread };
 
 export interface CommentAuthor {
 	readonly id: string;
 	readonly name: string;
-}
-
-export interface CommentReply {
-	readonly id: string;
-	readonly authorId: string;
-	readonly authorName: string;
-	readonly text: string;
-	/** ISO timestamp of the author's device. */
-	readonly at: string;
-}
-
-export interface CommentThread extends CommentReply {
-	readonly field: string;
-	readonly resolved: boolean;
-	readonly replies: readonly CommentReply[];
 }
 
 function str(map: Y.Map<unknown>, key: string): string {
@@ -37,10 +24,7 @@ function str(map: Y.Map<unknown>, key: string): string {
 	return typeof value === 'string' ? value : '';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+/** Lenient on purpose: comments written before the server checked them may lack fields. */
 function readReply(value: unknown): CommentReply | null {
 	if (!isRecord(value)) return null;
 	const { id, authorId, authorName, text, at } = value;
@@ -97,6 +81,10 @@ export class SheetComments {
 		return threads.sort((a, b) => a.at.localeCompare(b.at));
 	}
 
+	/**
+	 * Starts a thread. `authorId` must be this person (the server refuses anything else);
+	 * `authorName` and `at` show at once and offline, and the server overwrites them with its own.
+	 */
 	add(fieldKey: string, text: string, author: CommentAuthor): void {
 		const thread = new Y.Map<unknown>();
 		thread.set('field', fieldKey);
@@ -109,6 +97,7 @@ export class SheetComments {
 		this.#map.set(this.#newId(), thread);
 	}
 
+	/** Appends a reply; the server replaces it with a copy that carries its name and time. */
 	reply(threadId: string, text: string, author: CommentAuthor): void {
 		const replies = this.#map.get(threadId)?.get('replies');
 		if (!(replies instanceof Y.Array)) return;

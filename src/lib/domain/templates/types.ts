@@ -274,6 +274,20 @@ export function yjsSlots(field: Field): YjsSlot[] {
 	}
 }
 
+/**
+ * The `values` entries that only one person may write: the per-respondent answers of agree
+ * fields, keyed by entry, valued by the respondent's pair role. The collaboration server refuses
+ * an update that changes such an entry for a socket whose person has another role.
+ */
+export function respondentEntries(template: Template): Map<string, 'mentor' | 'mentee'> {
+	const entries = new Map<string, 'mentor' | 'mentee'>();
+	for (const field of fieldsOf(template)) {
+		if (field.kind !== 'agree' || !field.respondents) continue;
+		for (const role of field.respondents) entries.set(subValueKey(field.key, role), role);
+	}
+	return entries;
+}
+
 /** The primary slot of a field (for an agree field: its answer, not its note). */
 export function yjsSlot(field: Field): YjsSlot {
 	return yjsSlots(field)[0];

@@ -58,6 +58,11 @@ export interface CollabServerOptions {
 	 * owner closes it, after `shutdown`.
 	 */
 	fanout?: Fanout;
+	/**
+	 * A document's `values` entries that only one pair role may write (per-person agree answers),
+	 * as entry → role; asked once per load. Default: none.
+	 */
+	respondentEntries?: (docName: string) => Promise<ReadonlyMap<string, string>>;
 }
 
 export interface CollabServer {
@@ -115,11 +120,16 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		flush: () => writer.flush(),
 		logger,
 		metrics,
-		open: async (name) =>
-			new SharedDocument<Connection>(name, await loadDocument(options.store, name), {
+		open: async (name) => {
+			const [loaded, respondentEntries] = await Promise.all([
+				loadDocument(options.store, name),
+				options.respondentEntries?.(name)
+			]);
+			return new SharedDocument<Connection>(name, loaded, {
 				limits,
 				fanout,
 				writer,
+				respondentEntries,
 				onStored:
 					onStored &&
 					((docName, doc) => {
@@ -129,7 +139,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 								logger.error('onStored hook failed', { doc: docName, error: errorMessage(error) })
 							);
 					})
-			})
+			});
+		}
 	});
 
 	const pinger = setInterval(() => {

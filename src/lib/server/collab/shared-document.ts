@@ -1,6 +1,8 @@
 /**
  * One loaded document: the Y.Doc, its awareness, the sockets on it, and the gate every client
- * update passes before it reaches the Y.Doc (validation, replica apply, size limit).
+ * update passes before it reaches the Y.Doc (validation, replica apply, completeness, authorship,
+ * size limit). What the gate accepted as a new comment is then stamped with the server's name
+ * and time for it (`authorship.ts`).
  *
  * With a fan-out, the document also relays its changes to the other app instances that have it
  * loaded, and takes theirs through the same gate with the origin `REMOTE`: those are sent to the
@@ -9,6 +11,7 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, type CollabLimits } from '$lib/shared/collab';
+import { reviewChange, stampAuthorship, type Stamps } from './authorship';
 import { AwarenessGuard } from './awareness-guard';
 import type { Fanout, FanoutKind, FanoutMessage } from './fanout';
 import { DocumentPersistence, type LoadedState } from './persistence';
@@ -23,7 +26,13 @@ import {
 } from './protocol';
 import type { StoreWriter } from './store-writer';
 import { errorMessage, type CollabUser } from './types';
-import { ShadowDoc, inspectUpdate } from './update-validation';
+import {
+	ShadowDoc,
+	inspectUpdate,
+	isIntegrated,
+	type Rehearsal,
+	type UpdateExtent
+} from './update-validation';
 
 /** What a document needs of a connection. */
 export interface DocumentConnection {
@@ -47,7 +56,14 @@ export interface SharedDocumentContext {
 	onStored?: (name: string, doc: Y.Doc) => void;
 	/** Relays changes between app instances; none in single-instance mode. */
 	fanout?: Fanout;
+	/**
+	 * `values` entries only one pair role may write (per-person agree answers): entry → role.
+	 * None by default.
+	 */
+	respondentEntries?: ReadonlyMap<string, string>;
 }
+
+const NO_ENTRIES: ReadonlyMap<string, string> = new Map();
 
 export class SharedDocument<C extends DocumentConnection> {
 	readonly doc: Y.Doc;
@@ -108,7 +124,9 @@ export class SharedDocument<C extends DocumentConnection> {
 	/**
 	 * Validates an untrusted update and applies it only if it is well-formed and fits. A null
 	 * origin is the server itself (e.g. copying into the development plan): every socket gets it.
-	 * `REMOTE` is another instance: every socket gets it, and it is not published again.
+	 * `REMOTE` is another instance: every socket gets it, and it is not published again. Only a
+	 * socket's update is held to the authorship rules: the server and the other instances (which
+	 * checked their own sockets) are trusted with content.
 	 */
 	applyUpdate(update: Uint8Array, origin: C | null | typeof REMOTE): Outcome {
 		const { limits } = this.context;
@@ -116,6 +134,15 @@ export class SharedDocument<C extends DocumentConnection> {
 		if (!inspected.ok) return { ok: false, code: CloseCode.Malformed, reason: inspected.reason };
 		const rehearsed = this.shadow.tryApply(update);
 		if (!rehearsed.ok) return { ok: false, code: CloseCode.Malformed, reason: rehearsed.reason };
+		let stamps: Stamps | null = null;
+		if (origin !== null && origin !== REMOTE) {
+			const reviewed = this.review(origin.user, inspected.extent, rehearsed);
+			if (!reviewed.ok) {
+				this.shadow.resync();
+				return reviewed;
+			}
+			stamps = reviewed.stamps;
+		}
 		this.approxBytes += update.byteLength;
 		if (this.approxBytes > limits.maxDocumentBytes) {
 			this.approxBytes = this.shadow.encodedSize();
@@ -132,7 +159,67 @@ export class SharedDocument<C extends DocumentConnection> {
 			this.shadow.resync();
 			return { ok: false, code: CloseCode.ServerError, reason: (error as Error).message };
 		}
+		if (stamps && origin !== null && origin !== REMOTE) this.stamp(stamps, origin.user);
 		return { ok: true };
+	}
+
+	/**
+	 * A socket's rehearsed update: complete (nothing left pending for a later update from someone
+	 * else to complete, which would then be reviewed as theirs) and within the authorship rules.
+	 */
+	private review(
+		author: CollabUser,
+		extent: UpdateExtent,
+		rehearsal: Extract<Rehearsal, { ok: true }>
+	): { ok: true; stamps: Stamps | null } | { ok: false; code: number; reason: string } {
+		if (!isIntegrated(extent, rehearsal.replica)) {
+			const reason = 'update depends on changes the server does not have';
+			return { ok: false, code: CloseCode.OutOfSync, reason };
+		}
+		let reviewed: ReturnType<typeof reviewChange>;
+		try {
+			reviewed = reviewChange(
+				rehearsal.transaction,
+				this.doc,
+				rehearsal.replica,
+				author,
+				this.context.respondentEntries ?? NO_ENTRIES
+			);
+		} catch (error) {
+			// Content no rule foresaw: refused like a malformed update, never let through.
+			return { ok: false, code: CloseCode.Malformed, reason: errorMessage(error) };
+		}
+		if (!reviewed.ok) {
+			return { ok: false, code: CloseCode.AuthorshipRejected, reason: reviewed.reason };
+		}
+		return reviewed;
+	}
+
+	/**
+	 * Writes the server's name and time into the comments the socket's update created, as the
+	 * server's own change: stored, sent to every socket (the author's too) and to the other
+	 * instances, in the same delivery as the update itself, so nobody sees the client's values.
+	 */
+	private stamp(stamps: Stamps, author: CollabUser): void {
+		const changes: Uint8Array[] = [];
+		const capture = (update: Uint8Array) => changes.push(update);
+		this.doc.on('update', capture);
+		try {
+			stampAuthorship(this.doc, stamps, author, new Date().toISOString());
+		} catch (error) {
+			// The update is in already; whatever part of the stamp was written is captured below.
+			this.context.writer.logger.error('stamping comments failed', {
+				doc: this.name,
+				error: errorMessage(error)
+			});
+		} finally {
+			this.doc.off('update', capture);
+		}
+		for (const change of changes) {
+			this.approxBytes += change.byteLength;
+			// A failure here rebuilds the replica from the document, which realigns them too.
+			this.shadow.tryApply(change);
+		}
 	}
 
 	/** Applies the entries the guard lets through; impersonation is refused as a whole. */
