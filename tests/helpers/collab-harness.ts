@@ -193,6 +193,19 @@ export function createTestClient(
 	};
 }
 
+/**
+ * A WebSocket class for the y-websocket provider that sends a session cookie and the page's
+ * Origin, as a browser does (the upgrade reads cookies only from an allowed Origin).
+ */
+export function browserSocket(serverUrl: string, cookie: string | undefined) {
+	const origin = new URL(serverUrl.replace(/^ws/, 'http')).origin;
+	return class BrowserSocket extends WebSocket {
+		constructor(url: string, protocols?: string | string[]) {
+			super(url, protocols, { headers: cookie ? { cookie, origin } : { origin } });
+		}
+	} as unknown as typeof globalThis.WebSocket;
+}
+
 /** A bare socket that speaks whatever it is told; `headers` e.g. to send a session cookie. */
 export function openRawClient(
 	url: string,

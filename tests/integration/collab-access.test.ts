@@ -22,7 +22,12 @@ import { removeMember } from '$lib/server/programs/commands';
 import { listPeople } from '$lib/server/programs/queries';
 import { upgradeWith } from '$lib/server/upgrade';
 import { buildPairWithContent, buildStaffedProgram, FACTORY_PASSWORD } from '../factories';
-import { retryableAssertion, startCollabHarness, type Harness } from '../helpers/collab-harness';
+import {
+	browserSocket,
+	retryableAssertion,
+	startCollabHarness,
+	type Harness
+} from '../helpers/collab-harness';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 let db: Database;
@@ -38,16 +43,9 @@ const open: { provider: WebsocketProvider; doc: Y.Doc }[] = [];
  * browser does.
  */
 function connect(who: string, room: string) {
-	const cookie = cookies[who];
-	const origin = new URL(harness.url.replace(/^ws/, 'http')).origin;
-	class CookieSocket extends WebSocket {
-		constructor(url: string, protocols?: string | string[]) {
-			super(url, protocols, { headers: cookie ? { cookie, origin } : { origin } });
-		}
-	}
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(harness.url, room, doc, {
-		WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+		WebSocketPolyfill: browserSocket(harness.url, cookies[who]),
 		disableBc: true,
 		maxBackoffTime: 100
 	});

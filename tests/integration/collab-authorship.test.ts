@@ -5,7 +5,6 @@
  * the account names and the server's time on their comments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode } from '$lib/shared/collab';
@@ -25,6 +24,7 @@ import { createOutboxMailer } from '$lib/server/mail/mailer';
 import { updateFrame } from '../bench/shared';
 import { buildPairWithContent, buildStaffedProgram, FACTORY_PASSWORD } from '../factories';
 import {
+	browserSocket,
 	openRawClient,
 	retryableAssertion,
 	startCollabHarness,
@@ -47,15 +47,9 @@ function nameOf(who: 'mentor' | 'mentee'): string {
 }
 
 function connect(who: 'mentor' | 'mentee', room: string) {
-	const cookie = cookies[who];
-	class CookieSocket extends WebSocket {
-		constructor(url: string, protocols?: string | string[]) {
-			super(url, protocols, { headers: { cookie } });
-		}
-	}
 	const doc = new Y.Doc();
 	const provider = new WebsocketProvider(harness.url, room, doc, {
-		WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
+		WebSocketPolyfill: browserSocket(harness.url, cookies[who]),
 		disableBc: true,
 		maxBackoffTime: 100
 	});
@@ -68,7 +62,10 @@ function connect(who: 'mentor' | 'mentee', room: string) {
 
 /** A hostile client with the person's cookie: sends `change`, made on a copy of the server's state. */
 async function rawChange(who: 'mentor' | 'mentee', room: string, change: (doc: Y.Doc) => void) {
-	const raw = await openRawClient(`${harness.url}/${room}`, { cookie: cookies[who] });
+	const raw = await openRawClient(`${harness.url}/${room}`, {
+		cookie: cookies[who],
+		origin: new URL(harness.url.replace(/^ws/, 'http')).origin
+	});
 	raws.push(raw);
 	const doc = new Y.Doc();
 	const state = harness.server.documentState(room);
