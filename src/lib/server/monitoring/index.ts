@@ -79,18 +79,18 @@ export async function loadMonitoring(
 		datasets: DATASETS,
 		stalledDays
 	});
+	// One query after the other, not all at once: a page view then holds one connection of the
+	// pool at a time, and on PGlite (one connection, queries queued in order) another person's
+	// request waits for at most one of these queries instead of all eight.
 	// The pairs and exit-request functions each serve two charts: read them once.
-	const [hasPairs, pairs, exits, meetings, instruments, logbook, difficulties, stalled] =
-		await Promise.all([
-			programHasPairs(db, claims, programId),
-			pairsByPhaseAndStatus(db, claims, programId),
-			exitRequests(db, claims, programId),
-			meetingsPerFortnight(db, claims, programId),
-			instrumentCompletion(db, claims, programId),
-			logbookSubmissions(db, claims, programId),
-			difficultiesFlagged(db, claims, programId),
-			stalledPairs(db, claims, programId, { days: stalledDays })
-		]);
+	const hasPairs = await programHasPairs(db, claims, programId);
+	const pairs = await pairsByPhaseAndStatus(db, claims, programId);
+	const exits = await exitRequests(db, claims, programId);
+	const meetings = await meetingsPerFortnight(db, claims, programId);
+	const instruments = await instrumentCompletion(db, claims, programId);
+	const logbook = await logbookSubmissions(db, claims, programId);
+	const difficulties = await difficultiesFlagged(db, claims, programId);
+	const stalled = await stalledPairs(db, claims, programId, { days: stalledDays });
 	const shaped: Record<DatasetKey, MonitoringTable> = {
 		'pairs-by-phase': shapePairs(pairs, 'phase'),
 		'pairs-by-status': shapePairs(pairs, 'status'),
