@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledMigrations, currentVersion, migrate } from '$lib/server/db/migrate';
-import type { Database } from '$lib/server/db/types';
+import { createPostgresDatabase } from '$lib/server/db/postgres';
+import type { Database, JwtClaims } from '$lib/server/db/types';
 import { seedDemo } from '$lib/server/demo/seed';
 import { loadMonitoring } from '$lib/server/monitoring';
 import { buildBusyProgram, buildOrganisation, buildStaffedProgram } from '../factories';
-import { createTestDatabase, testEngine } from '../helpers/db';
+import { createPostgresDatabaseForTest, createTestDatabase, testEngine } from '../helpers/db';
 
 /** The migration that bounds programme dates and makes the monitoring functions linear. */
 const BOUNDED = '20261130000200';
@@ -16,6 +17,7 @@ const PAIRS = 100;
  * PostgreSQL.
  */
 const LOAD_BOUND_MS = 8_000;
+const ANYONE: JwtClaims = { sub: '00000000-0000-4000-8000-000000000001', role: 'authenticated' };
 
 async function insertProgram(db: Database, organisationId: string, starts: string, ends: string) {
 	return db.asService((tx) =>
@@ -170,5 +172,41 @@ describe(`monitoring a programme of the longest allowed length (${testEngine()})
 		expect(loadMs).toBeLessThan(LOAD_BOUND_MS);
 		expect(healthMs.length).toBeGreaterThan(1);
 		expect(Math.max(...healthMs)).toBeLessThan(1_000);
+	});
+});
+
+describe.skipIf(testEngine() === 'pglite')('statement timeout (postgres)', () => {
+	let db: Database;
+	beforeAll(async () => {
+		db = createPostgresDatabase({
+			connectionString: await createPostgresDatabaseForTest(),
+			max: 2,
+			statementTimeoutMs: 200
+		});
+		await migrate(db);
+	});
+	afterAll(() => db.close());
+
+	it("cancels a person's statement after the limit, and the next request runs normally", async () => {
+		const started = performance.now();
+		await expect(db.asUser(ANYONE, (tx) => tx.query('select pg_sleep(2)'))).rejects.toMatchObject({
+			code: '57014'
+		});
+		expect(performance.now() - started).toBeLessThan(1_500);
+		const rows = await db.asUser(ANYONE, (tx) =>
+			tx.query<{ timeout: string }>("select current_setting('statement_timeout') as timeout")
+		);
+		expect(rows[0].timeout).toBe('200ms');
+	});
+
+	it('does not limit server-internal work, nor leak into it on a reused connection', async () => {
+		await db.asUser(ANYONE, (tx) => tx.query('select 1'));
+		const rows = await db.asService(async (tx) => {
+			await tx.query('select pg_sleep(0.3)');
+			return tx.query<{ timeout: string }>(
+				"select current_setting('statement_timeout') as timeout"
+			);
+		});
+		expect(rows[0].timeout).toBe('0');
 	});
 });

@@ -61,12 +61,16 @@ export function getRuntime(
 export async function createRuntime(env: Record<string, string | undefined>): Promise<Runtime> {
 	const config = parseEnv(env);
 	const log = createLogger(config.LOG_LEVEL);
+	// No statement timeout on PGlite: its queries run synchronously on this thread, where the
+	// timeout's timer never fires (a 200 ms limit let a 4 s query finish). There the bounded
+	// programme dates and the linear monitoring queries keep every query short instead.
 	const db =
 		config.database.kind === 'pglite'
 			? await createPgliteDatabase({ dataDir: config.database.dataDir })
 			: createPostgresDatabase({
 					connectionString: config.database.url,
 					max: config.DATABASE_POOL_SIZE,
+					statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
 					onError: (error) => log.warn('database connection lost', { error })
 				});
 	try {
