@@ -56,9 +56,13 @@ const authenticate: Handle = async ({ event, resolve }) => {
 export const handle = sequence(logRequests, i18n, authenticate);
 
 export const handleError: HandleServerError = async ({ error, event, status }) => {
-	if (status !== 404) {
+	// SvelteKit's own 4xx answers (e.g. 415 for a JSON body to a form action) are the client's
+	// mistake: not logged as errors, and not shown as a server error.
+	if (status >= 500) {
 		const runtime = await getRuntime().catch(() => null);
 		runtime?.log.error('unhandled error', { path: event.url.pathname, status, error });
 	}
-	return { message: status === 404 ? 'not_found' : 'server_error' };
+	if (status === 404) return { message: 'not_found' };
+	if (status === 415) return { message: 'unsupported_body' };
+	return { message: status >= 500 ? 'server_error' : 'bad_request' };
 };

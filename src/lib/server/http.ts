@@ -53,6 +53,33 @@ export function fail403or404(e: unknown): never {
 	throw e;
 }
 
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/**
+ * The posted form of a form action or endpoint. A body that is not a form is answered 415
+ * ('unsupported_body') and one that cannot be read as the form it claims to be 400
+ * ('bad_request'), instead of the 500 `request.formData()` would cause.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	if (!FORM_TYPES.has(type)) error(415, 'unsupported_body');
+	try {
+		return await request.formData();
+	} catch {
+		error(400, 'bad_request');
+	}
+}
+
+/**
+ * `value` when it is a path on this site that is safe to redirect to, else `fallback`: it starts
+ * with one '/', and holds printable ASCII only (a browser reads '/\evil.example' as
+ * '//evil.example', and a control character or other non-ASCII text cannot go in a Location
+ * header).
+ */
+export function localPath(value: string | null | undefined, fallback: string): string {
+	return value && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) ? value : fallback;
+}
+
 export function clientIp(event: RequestEvent): string {
 	try {
 		return event.getClientAddress();

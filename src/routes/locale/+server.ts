@@ -1,12 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import { localPath, readForm } from '$lib/server/http';
 import type { RequestHandler } from './$types';
 
 /** Language switch that works without JavaScript: sets the locale cookie and goes back. */
 export const POST: RequestHandler = async ({ request, cookies, url }) => {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const locale = String(form.get('locale') ?? '');
-	const back = String(form.get('back') ?? '/');
+	const back = form.get('back');
 	if (isLocale(locale)) {
 		cookies.set(cookieName, locale, {
 			path: '/',
@@ -17,5 +18,5 @@ export const POST: RequestHandler = async ({ request, cookies, url }) => {
 		});
 	}
 	// Only same-site paths, never an open redirect.
-	redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+	redirect(303, localPath(typeof back === 'string' ? back : null, '/'));
 };

@@ -1,12 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, loginInput } from '$lib/domain/programs/schemas';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '$lib/server/demo/seed';
-import { applyCookies, clientIp } from '$lib/server/http';
+import { applyCookies, clientIp, localPath, readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only same-site paths count as a place to return to. */
 function nextPath(url: URL): string {
-	const next = url.searchParams.get('next') ?? '';
-	return next.startsWith('/') && !next.startsWith('//') ? next : '/programs';
+	return localPath(url.searchParams.get('next'), '/programs');
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -21,11 +21,17 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const email = String(form.get('email') ?? '').trim();
-		const password = String(form.get('password') ?? '');
-		if (!email || !password) return fail(400, { email, error: 'required' as const });
-		const result = await event.locals.runtime.auth.signIn(email, password, {
+		const parsed = loginInput.safeParse({ email, password: form.get('password') });
+		if (!parsed.success) {
+			const errors = fieldErrors(parsed.error);
+			const key = errors.email ?? errors.password;
+			const error: 'control_characters' | 'too_long' | 'required' =
+				key === 'control_characters' || key === 'too_long' ? key : 'required';
+			return fail(400, { email, error });
+		}
+		const result = await event.locals.runtime.auth.signIn(parsed.data.email, parsed.data.password, {
 			ip: clientIp(event),
 			userAgent: event.request.headers.get('user-agent') ?? ''
 		});

@@ -81,6 +81,15 @@ export const roleInput = z.object({
 	role: z.enum(PROGRAM_ROLES, 'required')
 });
 
+/**
+ * The sign-in form: anything the person may have typed, as long as it can be looked up
+ * ('required', 'too_long', 'control_characters'); whether it matches is the auth adapter's.
+ */
+export const loginInput = z.object({
+	email: plainText().trim().min(1, 'required').max(254, 'too_long'),
+	password: plainText().min(1, 'required').max(200, 'too_long')
+});
+
 export const passwordInput = z
 	.string('password_short')
 	.refine((v) => !hasControlCharacters(v), { message: 'control_characters', abort: true })
