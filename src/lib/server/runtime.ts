@@ -15,7 +15,7 @@ import { createCollabServer, type CollabServer } from './collab/server';
 import { seedDemo } from './demo/seed';
 import { parseEnv, type Config } from './env';
 import { createLogger, type Logger } from './log';
-import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer';
+import { createMailer, type Mailer } from './mail/mailer';
 
 /** Everything the server shares between requests and sockets, created once per process. */
 export interface Runtime {
@@ -79,10 +79,11 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			localAuth: config.auth.kind === 'local'
 		});
 		if (migrated.applied.length) log.info('migrations applied', { applied: migrated.applied });
-		const mailer =
-			config.mail.kind === 'smtp'
-				? await createSmtpMailer(db, log, config.mail.url, config.MAIL_FROM)
-				: createOutboxMailer(db, log);
+		const mailer = await createMailer(db, log, {
+			mail: config.mail,
+			database: config.database,
+			from: config.MAIL_FROM
+		});
 		if (config.seedDemo) {
 			const seeded = await seedDemo(db);
 			if (seeded) log.info('demo data created', { organisation: seeded.organisationId });
