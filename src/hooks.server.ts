@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { applyCookies, credentialsOf } from '$lib/server/http';
+import { pathForLog } from '$lib/server/log';
 import { getRuntime } from '$lib/server/runtime';
 import {
 	applySecurityHeaders,
@@ -40,7 +41,7 @@ const logRequests: Handle = async ({ event, resolve }) => {
 		const runtime = await getRuntime().catch(() => null);
 		runtime?.log.info('request', {
 			method: event.request.method,
-			path: event.url.pathname,
+			path: pathForLog(event.url.pathname),
 			status,
 			ms: Math.round((performance.now() - started) * 10) / 10,
 			user: event.locals.session?.user.id
@@ -68,9 +69,13 @@ const authenticate: Handle = async ({ event, resolve }) => {
 export const handle = sequence(secure, logRequests, i18n, authenticate);
 
 export const handleError: HandleServerError = async ({ error, event, status }) => {
-	if (status !== 404) {
+	// SvelteKit's own 4xx answers (e.g. 415 for a JSON body to a form action) are the client's
+	// mistake: not logged as errors, and not shown as a server error.
+	if (status >= 500) {
 		const runtime = await getRuntime().catch(() => null);
-		runtime?.log.error('unhandled error', { path: event.url.pathname, status, error });
+		runtime?.log.error('unhandled error', { path: pathForLog(event.url.pathname), status, error });
 	}
-	return { message: status === 404 ? 'not_found' : 'server_error' };
+	if (status === 404) return { message: 'not_found' };
+	if (status === 415) return { message: 'unsupported_body' };
+	return { message: status >= 500 ? 'server_error' : 'bad_request' };
 };

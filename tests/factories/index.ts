@@ -165,3 +165,74 @@ export async function buildPairWithContent(
 		return pairId;
 	});
 }
+
+/**
+ * The most a coordinator can make the monitoring page work for: a programme of the longest
+ * allowed length (10 years, started as long ago as that allows, so every fortnight up to today
+ * counts) with `pairs` pairs, each with 200 meetings held across the whole range, a logbook
+ * submission from both people every fortnight (a third of them flagged) and an exit request.
+ */
+export async function buildBusyProgram(db: Database, options: { pairs: number }) {
+	const staffed = await buildStaffedProgram(db);
+	const { program, people } = staffed;
+	const { insertPair } = await import('$lib/server/pairs/commands');
+	await db.asService((tx) =>
+		tx.query(
+			`update public.programs set starts_on = (current_date - interval '10 years')::date + 1,
+				ends_on = current_date where id = $1`,
+			[program.id]
+		)
+	);
+	for (let n = 0; n < options.pairs; n++) {
+		const mentor = await buildUser(db);
+		const mentee = await buildUser(db);
+		await buildMembership(db, program.id, mentor, 'mentor');
+		await buildMembership(db, program.id, mentee, 'mentee');
+		await db.asService(async (tx) => {
+			await tx.query(
+				'insert into public.mentor_supporters (program_id, mentor_id, supporter_id) values ($1, $2, $3)',
+				[program.id, mentor.id, people.supporter.id]
+			);
+			await insertPair(tx, { programId: program.id, mentorId: mentor.id, menteeId: mentee.id });
+		});
+	}
+	await db.asService(async (tx) => {
+		const range = `(select starts_on, ends_on from public.programs where id = $1) r`;
+		await tx.query(
+			`update public.meetings m set
+				planned_on = r.starts_on + (m.number - 1) * 18,
+				held_at = (r.starts_on + (m.number - 1) * 18 + time '10:00') at time zone 'UTC'
+			 from public.pairs p, ${range}
+			 where p.id = m.pair_id and p.program_id = $1`,
+			[program.id]
+		);
+		await tx.query(
+			`insert into public.meetings (pair_id, number, planned_on, held_at)
+			 select p.id, k, r.starts_on + (k - 1) * 18,
+				(r.starts_on + (k - 1) * 18 + time '10:00') at time zone 'UTC'
+			 from public.pairs p, ${range}, generate_series(1, 200) k
+			 where p.program_id = $1
+			 on conflict (pair_id, number) do nothing`,
+			[program.id]
+		);
+		await tx.query(
+			`insert into public.log_submissions
+				(pair_id, author_id, author_role, met_on, difficulty_flag, created_at)
+			 select p.id, case a.role when 'mentor' then p.mentor_id else p.mentee_id end, a.role,
+				r.starts_on + d, d % 42 = 0, (r.starts_on + d + time '12:00') at time zone 'UTC'
+			 from public.pairs p, ${range}, (values ('mentor'), ('mentee')) a (role),
+				generate_series(0, r.ends_on - r.starts_on, 14) d
+			 where p.program_id = $1`,
+			[program.id]
+		);
+		await tx.query(
+			`insert into public.exit_requests (pair_id, requested_by, requester_role, reason, status, created_at)
+			 select p.id, p.mentee_id, 'mentee', 'reason', 'handled',
+				(r.starts_on + (row_number() over (order by p.id))::integer * 7 + time '09:00') at time zone 'UTC'
+			 from public.pairs p, ${range}
+			 where p.program_id = $1`,
+			[program.id]
+		);
+	});
+	return staffed;
+}

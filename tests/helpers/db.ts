@@ -13,17 +13,17 @@ export function testEngine(): 'pglite' | 'postgres' {
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
- * PostgreSQL server the run started.
+ * PostgreSQL server the run started. `migrate: false` leaves it empty.
  */
-export async function createTestDatabase(): Promise<Database> {
-	if (testEngine() === 'pglite') {
-		const db = await createPgliteDatabase();
-		await migrate(db);
-		return db;
-	}
-	const url = await createPostgresDatabaseForTest();
-	const db = createPostgresDatabase({ connectionString: url, max: 4 });
-	await migrate(db);
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<Database> {
+	const db =
+		testEngine() === 'pglite'
+			? await createPgliteDatabase()
+			: createPostgresDatabase({
+					connectionString: await createPostgresDatabaseForTest(),
+					max: 4
+				});
+	if (options.migrate ?? true) await migrate(db);
 	return db;
 }
 

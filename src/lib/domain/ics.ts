@@ -13,13 +13,31 @@ export interface CalendarEvent {
 	stamp?: Date;
 }
 
-/** Text values escape backslash, semicolon, comma and newlines (RFC 5545 §3.3.11). */
+/**
+ * A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, every line break
+ * (CRLF, LF or a bare CR) written as `\n`, and other control characters dropped, as TEXT may not
+ * hold them. A bare CR left in place ends the line for many readers, so "Room\rATTENDEE:…" in a
+ * meeting place would add a property to the invitation.
+ */
 export function escapeText(value: string): string {
-	return value
-		.replace(/\\/g, '\\\\')
-		.replace(/;/g, '\\;')
-		.replace(/,/g, '\\,')
-		.replace(/\r?\n/g, '\\n');
+	return (
+		value
+			.replace(/\\/g, '\\\\')
+			.replace(/;/g, '\\;')
+			.replace(/,/g, '\\,')
+			.replace(/\r\n|\r|\n/g, '\\n')
+			// eslint-disable-next-line no-control-regex -- removing control characters is the point
+			.replace(/[\u0000-\u0008\u000A-\u001F\u007F]/g, '')
+	);
+}
+
+/**
+ * A URI value (RFC 5545 §3.3.13) has no escapes: control characters, which a URI cannot contain
+ * anyway, are percent-encoded so they cannot end the line.
+ */
+export function escapeUri(value: string): string {
+	// eslint-disable-next-line no-control-regex -- encoding control characters is the point
+	return value.replace(/[\u0000-\u001F\u007F]/g, (c) => encodeURIComponent(c));
 }
 
 /** Lines longer than 75 octets are folded with CRLF + space, never inside a UTF-8 character. */
@@ -50,6 +68,7 @@ const utc = (date: Date) =>
 		.replace(/\.\d{3}/, '');
 
 export function toIcs(event: CalendarEvent): string {
+	// The UID is the meeting's id (a UUID), but nothing here relies on that.
 	const lines = [
 		'BEGIN:VCALENDAR',
 		'VERSION:2.0',
@@ -57,7 +76,7 @@ export function toIcs(event: CalendarEvent): string {
 		'CALSCALE:GREGORIAN',
 		'METHOD:PUBLISH',
 		'BEGIN:VEVENT',
-		`UID:${event.uid}`,
+		`UID:${escapeText(event.uid)}`,
 		`DTSTAMP:${utc(event.stamp ?? new Date())}`
 	];
 	if (event.start) {
@@ -71,7 +90,7 @@ export function toIcs(event: CalendarEvent): string {
 	lines.push(`SUMMARY:${escapeText(event.summary)}`);
 	if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
 	if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
-	if (event.url) lines.push(`URL:${event.url}`);
+	if (event.url) lines.push(`URL:${escapeUri(event.url)}`);
 	lines.push('END:VEVENT', 'END:VCALENDAR');
 	return lines.map(foldLine).join('\r\n') + '\r\n';
 }

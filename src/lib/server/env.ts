@@ -108,6 +108,8 @@ const schema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_URL: url(['postgres:', 'postgresql:']),
 	DATABASE_POOL_SIZE: integer(1, 100, 10),
+	// Milliseconds one statement made on behalf of a person may run on PostgreSQL; 0 = no limit.
+	STATEMENT_TIMEOUT_MS: integer(0, 600_000, 5_000),
 	PUBLIC_SUPABASE_URL: url(['http:', 'https:']),
 	PUBLIC_SUPABASE_ANON_KEY: optionalText,
 	SUPABASE_JWT_SECRET: optionalText,
@@ -165,6 +167,7 @@ const FIXES: Record<string, string> = {
 	SMTP_URL: 'use the form smtp://user:password@host:587 (or smtps:// for port 465)',
 	DEMO_DATA: 'use auto (demo data on a fresh embedded database), true or false',
 	LOG_LEVEL: 'use debug, info, warn, error or silent',
+	STATEMENT_TIMEOUT_MS: 'use milliseconds, e.g. STATEMENT_TIMEOUT_MS=5000 (0 turns the limit off)',
 	NODE_ENV: 'use development, production or test'
 };
 

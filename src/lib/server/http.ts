@@ -58,6 +58,23 @@ export function fail403or404(e: unknown): never {
 	throw e;
 }
 
+const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);
+
+/**
+ * The posted form of a form action or endpoint. A body that is not a form is answered 415
+ * ('unsupported_body') and one that cannot be read as the form it claims to be 400
+ * ('bad_request'), instead of the 500 `request.formData()` would cause.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+	const type = (request.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+	if (!FORM_TYPES.has(type)) error(415, 'unsupported_body');
+	try {
+		return await request.formData();
+	} catch {
+		error(400, 'bad_request');
+	}
+}
+
 /** The client address (ADDRESS_HEADER behind a proxy, see client-address.ts). */
 export function clientIp(event: RequestEvent): string {
 	return clientAddress(

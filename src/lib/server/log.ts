@@ -46,3 +46,11 @@ function serialise(fields: LogFields | undefined): LogFields {
 	}
 	return out;
 }
+
+/**
+ * A request path as the log may keep it: the secret token of a password-reset or invitation link
+ * (`/reset/<token>`, `/invite/<token>`) is left out, since whoever reads the log could use it.
+ */
+export function pathForLog(pathname: string): string {
+	return pathname.replace(/^\/(reset|invite)\/[^/]+/, '/$1/[token]');
+}

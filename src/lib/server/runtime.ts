@@ -20,7 +20,7 @@ import { createCollabServer, type CollabServer } from './collab/server';
 import { seedDemo } from './demo/seed';
 import { parseEnv, type Config } from './env';
 import { createLogger, type Logger } from './log';
-import { createOutboxMailer, createSmtpMailer, type Mailer } from './mail/mailer';
+import { createMailer, type Mailer } from './mail/mailer';
 
 /** Everything the server shares between requests and sockets, created once per process. */
 export interface Runtime {
@@ -66,12 +66,16 @@ export function getRuntime(
 export async function createRuntime(env: Record<string, string | undefined>): Promise<Runtime> {
 	const config = parseEnv(env);
 	const log = createLogger(config.LOG_LEVEL);
+	// No statement timeout on PGlite: its queries run synchronously on this thread, where the
+	// timeout's timer never fires (a 200 ms limit let a 4 s query finish). There the bounded
+	// programme dates and the linear monitoring queries keep every query short instead.
 	const db =
 		config.database.kind === 'pglite'
 			? await createPgliteDatabase({ dataDir: config.database.dataDir })
 			: createPostgresDatabase({
 					connectionString: config.database.url,
 					max: config.DATABASE_POOL_SIZE,
+					statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
 					onError: (error) => log.warn('database connection lost', { error })
 				});
 	try {
@@ -80,10 +84,11 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			localAuth: config.auth.kind === 'local'
 		});
 		if (migrated.applied.length) log.info('migrations applied', { applied: migrated.applied });
-		const mailer =
-			config.mail.kind === 'smtp'
-				? await createSmtpMailer(db, log, config.mail.url, config.MAIL_FROM)
-				: createOutboxMailer(db, log);
+		const mailer = await createMailer(db, log, {
+			mail: config.mail,
+			database: config.database,
+			from: config.MAIL_FROM
+		});
 		if (config.seedDemo) {
 			const seeded = await seedDemo(db);
 			if (seeded) log.info('demo data created', { organisation: seeded.organisationId });

@@ -1,11 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime';
+import { readForm } from '$lib/server/http';
 import { safeRedirectPath } from '$lib/server/safe-redirect';
 import type { RequestHandler } from './$types';
 
 /** Language switch that works without JavaScript: sets the locale cookie and goes back. */
 export const POST: RequestHandler = async ({ request, cookies, url }) => {
-	const form = await request.formData();
+	const form = await readForm(request);
 	const locale = String(form.get('locale') ?? '');
 	const back = form.get('back');
 	if (isLocale(locale)) {

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, loginInput } from '$lib/domain/programs/schemas';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '$lib/server/demo/seed';
-import { applyCookies, signInMeta } from '$lib/server/http';
+import { applyCookies, readForm, signInMeta } from '$lib/server/http';
 import { safeRedirectPath } from '$lib/server/safe-redirect';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,11 +22,21 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const email = String(form.get('email') ?? '').trim();
-		const password = String(form.get('password') ?? '');
-		if (!email || !password) return fail(400, { email, error: 'required' as const });
-		const result = await event.locals.runtime.auth.signIn(email, password, signInMeta(event));
+		const parsed = loginInput.safeParse({ email, password: form.get('password') });
+		if (!parsed.success) {
+			const errors = fieldErrors(parsed.error);
+			const key = errors.email ?? errors.password;
+			const error: 'control_characters' | 'too_long' | 'required' =
+				key === 'control_characters' || key === 'too_long' ? key : 'required';
+			return fail(400, { email, error });
+		}
+		const result = await event.locals.runtime.auth.signIn(
+			parsed.data.email,
+			parsed.data.password,
+			signInMeta(event)
+		);
 		if (!result.ok) {
 			if (result.reason === 'invalid') return fail(400, { email, error: 'invalid' as const });
 			const retryAfterSeconds = result.retryAfterSeconds ?? 60;

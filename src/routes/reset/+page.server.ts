@@ -1,11 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { emailInput } from '$lib/domain/programs/schemas';
-import { clientIp } from '$lib/server/http';
+import { clientIp, readForm } from '$lib/server/http';
 import type { Actions } from './$types';
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const parsed = emailInput.safeParse(String(form.get('email') ?? ''));
 		if (!parsed.success)
 			return fail(400, { email: String(form.get('email') ?? ''), error: 'email' });

@@ -20,6 +20,8 @@ describe('parseEnv', () => {
 		expect(config.mail).toEqual({ kind: 'outbox' });
 		expect(config.seedDemo).toBe(true);
 		expect(config.origin).toBe('http://localhost:3000');
+		expect(config.STATEMENT_TIMEOUT_MS).toBe(5_000);
+		expect(parseEnv({ STATEMENT_TIMEOUT_MS: '0' }).STATEMENT_TIMEOUT_MS).toBe(0);
 	});
 
 	it('uses Postgres when DATABASE_URL is set, without demo data unless asked', () => {
@@ -67,6 +69,7 @@ describe('parseEnv', () => {
 		[{ DEMO_DATA: 'maybe' }, /^DEMO_DATA: .*Fix: use auto/],
 		[{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: .*Fix: use debug, info/],
 		[{ SESSION_DAYS: '0' }, /^SESSION_DAYS: must be a whole number from 1 to 365/],
+		[{ STATEMENT_TIMEOUT_MS: '5s' }, /^STATEMENT_TIMEOUT_MS: .*Fix: use milliseconds/],
 		[{ REDIS_URL: 'http://cache' }, /^REDIS_URL: must be a URL starting with redis:\/\//],
 		[{ PUBLIC_SUPABASE_URL: 'https://x.supabase.co' }, /PUBLIC_SUPABASE_ANON_KEY: missing/],
 		[{ PUBLIC_SUPABASE_ANON_KEY: 'k' }, /PUBLIC_SUPABASE_URL: missing/],

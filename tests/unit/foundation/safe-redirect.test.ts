@@ -69,3 +69,13 @@ describe('safeRedirectPath', () => {
 		expect(target(value)).toBe(FALLBACK);
 	});
 });
+
+describe('a redirect target a Location header can carry', () => {
+	it.each([
+		['/é', '/%C3%A9'],
+		['/a b', '/a%20b'],
+		['/€?x=€', '/%E2%82%AC?x=%E2%82%AC']
+	])('percent-encodes %j', (value, expected) => {
+		expect(safeRedirectPath(value, 'http://localhost:3000', '/programs')).toBe(expected);
+	});
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addYears, hasControlCharacters, isoDate, plainText } from '$lib/domain/input';
 import { PROGRAM_ROLES } from '$lib/domain/policy/types';
 
 export const PROGRAM_KINDS = [
@@ -19,24 +20,36 @@ export const PROGRAM_DEFAULTS = {
 	retentionMonths: 12
 } as const;
 
-const isoDate = z
-	.string('required')
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
-	.refine((v) => !Number.isNaN(Date.parse(v)), 'date');
+/**
+ * The dates a programme may have; the migration 20261130000200_bounded_inputs.sql enforces the
+ * same. The monitoring charts count fortnights over the whole programme, so its length is what
+ * one page view costs.
+ */
+export const PROGRAM_DATES = {
+	earliest: '2000-01-01',
+	latest: '2100-12-31',
+	maxYears: 10
+} as const;
+
+const programDate = isoDate().refine(
+	(v) => v >= PROGRAM_DATES.earliest && v <= PROGRAM_DATES.latest,
+	'date_range'
+);
 const int = (min: number, max: number) =>
 	z.coerce.number('whole').int('whole').min(min, 'range').max(max, 'range');
 
 /**
  * A programme as the create/edit form sends it. Issue messages are keys the UI translates
- * ('required', 'date', 'range', 'order', 'whole', 'too_long').
+ * ('required', 'date', 'date_range', 'order', 'period_too_long', 'range', 'whole', 'too_long',
+ * 'control_characters').
  */
 export const programInput = z
 	.object({
-		name: z.string('required').trim().min(1, 'required').max(200, 'too_long'),
-		description: z.string().trim().max(4000, 'too_long').default(''),
+		name: plainText().trim().min(1, 'required').max(200, 'too_long'),
+		description: plainText().trim().max(4000, 'too_long').default(''),
 		kind: z.enum(PROGRAM_KINDS, 'required'),
-		startsOn: isoDate,
-		endsOn: isoDate,
+		startsOn: programDate,
+		endsOn: programDate,
 		plannedSessions: int(1, 100).default(PROGRAM_DEFAULTS.plannedSessions),
 		cadenceDays: int(1, 365).default(PROGRAM_DEFAULTS.cadenceDays),
 		sessionMinutes: int(15, 600).default(PROGRAM_DEFAULTS.sessionMinutes),
@@ -44,11 +57,16 @@ export const programInput = z
 		minGroupSize: int(2, 100).default(PROGRAM_DEFAULTS.minGroupSize),
 		retentionMonths: int(1, 120).default(PROGRAM_DEFAULTS.retentionMonths)
 	})
-	.refine((p) => p.endsOn >= p.startsOn, { message: 'order', path: ['endsOn'] });
+	.refine((p) => p.endsOn >= p.startsOn, { message: 'order', path: ['endsOn'] })
+	.refine((p) => p.endsOn <= addYears(p.startsOn, PROGRAM_DATES.maxYears), {
+		message: 'period_too_long',
+		path: ['endsOn']
+	});
 export type ProgramInput = z.infer<typeof programInput>;
 
 export const emailInput = z
 	.string('email')
+	.refine((v) => !hasControlCharacters(v), { message: 'email', abort: true })
 	.trim()
 	.toLowerCase()
 	.pipe(z.email('email').max(254, 'too_long'));
@@ -63,14 +81,24 @@ export const roleInput = z.object({
 	role: z.enum(PROGRAM_ROLES, 'required')
 });
 
+/**
+ * The sign-in form: anything the person may have typed, as long as it can be looked up
+ * ('required', 'too_long', 'control_characters'); whether it matches is the auth adapter's.
+ */
+export const loginInput = z.object({
+	email: plainText().trim().min(1, 'required').max(254, 'too_long'),
+	password: plainText().min(1, 'required').max(200, 'too_long')
+});
+
 export const passwordInput = z
 	.string('password_short')
+	.refine((v) => !hasControlCharacters(v), { message: 'control_characters', abort: true })
 	.min(10, 'password_short')
 	.max(200, 'too_long');
 
 export const acceptInput = z
 	.object({
-		displayName: z.string('required').trim().min(1, 'required').max(120, 'too_long'),
+		displayName: plainText().trim().min(1, 'required').max(120, 'too_long'),
 		password: passwordInput,
 		confirm: z.string('password_mismatch')
 	})

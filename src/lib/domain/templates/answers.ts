@@ -1,3 +1,4 @@
+import { hasControlCharacters, isCalendarDate } from '$lib/domain/input';
 import { fieldsOf, type Field, type Template } from './types';
 
 /** Limits for a submitted form: generous for real answers, small enough to refuse abuse. */
@@ -8,7 +9,7 @@ export type AnswersCheck =
 	| {
 			ok: false;
 			field: string | null;
-			problem: 'unknown_field' | 'wrong_type' | 'too_long' | 'too_large';
+			problem: 'unknown_field' | 'wrong_type' | 'too_long' | 'too_large' | 'control_characters';
 	  };
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -22,7 +23,7 @@ function checkValue(field: Field, value: unknown): 'wrong_type' | 'too_long' | n
 			if (typeof value !== 'string') return 'wrong_type';
 			return value.length > ANSWER_LIMITS.textChars ? 'too_long' : null;
 		case 'date':
-			return typeof value === 'string' && (value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value))
+			return typeof value === 'string' && (value === '' || isCalendarDate(value))
 				? null
 				: 'wrong_type';
 		case 'number':
@@ -62,6 +63,17 @@ function checkValue(field: Field, value: unknown): 'wrong_type' | 'too_long' | n
 	}
 }
 
+/** Whether any string in `value` (keys included, at any depth) holds a control character. */
+function holdsControlCharacters(value: unknown): boolean {
+	if (typeof value === 'string') return hasControlCharacters(value);
+	if (Array.isArray(value)) return value.some(holdsControlCharacters);
+	if (isRecord(value))
+		return Object.entries(value).some(
+			([key, item]) => hasControlCharacters(key) || holdsControlCharacters(item)
+		);
+	return false;
+}
+
 /**
  * Checks a form's answers (as the browser read them out of its document) against the template:
  * only the template's fields, each with a value of its kind, within the size limits.
@@ -76,6 +88,9 @@ export function checkAnswers(template: Template, raw: unknown): AnswersCheck {
 		if (!field) return { ok: false, field: key, problem: 'unknown_field' };
 		const problem = checkValue(field, value);
 		if (problem) return { ok: false, field: key, problem };
+		// PostgreSQL refuses "\u0000" in jsonb; the other controls only corrupt what is shown.
+		if (holdsControlCharacters(value))
+			return { ok: false, field: key, problem: 'control_characters' };
 	}
 	return { ok: true, answers: raw };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '$lib/domain/input';
 import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { setPairStatus } from '$lib/server/pairs/commands';
@@ -6,7 +7,7 @@ import { audit } from '$lib/server/programs/commands';
 import { DomainError } from '$lib/server/programs/errors';
 
 export const exitRequestInput = z.object({
-	reason: z.string('required').trim().min(1, 'required').max(4000, 'too_long'),
+	reason: plainText().trim().min(1, 'required').max(4000, 'too_long'),
 	consentsTransfer: z.boolean()
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '$lib/domain/input';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit } from '$lib/server/programs/commands';
 import { DomainError } from '$lib/server/programs/errors';
@@ -7,8 +8,8 @@ const choice = z.object({
 	id: z.uuid(),
 	rating: z.enum(['like', 'neutral', 'dislike']).nullable(),
 	rank: z.number().int().min(1).max(3).nullable(),
-	place: z.string().trim().max(200, 'too_long'),
-	wishes: z.string().trim().max(2000, 'too_long')
+	place: plainText().trim().max(200, 'too_long'),
+	wishes: plainText().trim().max(2000, 'too_long')
 });
 
 /** The matching-day form: per person met, a rating (mentees), a favourite rank and a place. */

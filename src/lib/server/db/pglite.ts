@@ -34,12 +34,21 @@ export async function createPgliteDatabase(options: PgliteOptions = {}): Promise
 		throw error;
 	}
 
-	const run = <T>(setup: (tx: Tx) => Promise<void>, work: (tx: Tx) => Promise<T>): Promise<T> =>
-		pg.transaction(async (raw) => {
+	const run = async <T>(
+		setup: (tx: Tx) => Promise<void>,
+		work: (tx: Tx) => Promise<T>
+	): Promise<T> => {
+		// PGlite runs every query synchronously on this thread, and a chain of awaited
+		// transactions never leaves the microtask queue: one page that runs several queries in a
+		// row would keep every other request (even /healthz) from being read until it is done.
+		// One turn of the event loop before each transaction lets waiting requests queue theirs.
+		await new Promise<void>((resolve) => setImmediate(resolve));
+		return pg.transaction(async (raw) => {
 			const tx = wrap(raw);
 			await setup(tx);
 			return work(tx);
 		});
+	};
 
 	let closed = false;
 	return {

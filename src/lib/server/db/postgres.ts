@@ -8,6 +8,8 @@ export interface PostgresOptions {
 	max?: number;
 	/** Called when an idle pooled connection fails (server restart, network). */
 	onError?: (error: Error) => void;
+	/** Cancels a person's statement after this many milliseconds (`asUser` only); none when absent. */
+	statementTimeoutMs?: number;
 }
 
 const INT8 = 20;
@@ -64,7 +66,8 @@ export function createPostgresDatabase(options: PostgresOptions): Database {
 
 	return {
 		mode: 'postgres',
-		asUser: (claims, work) => run((tx) => becomeUser(tx, claims), work),
+		asUser: (claims, work) =>
+			run((tx) => becomeUser(tx, claims, { statementTimeoutMs: options.statementTimeoutMs }), work),
 		asService: (work) => run(becomeService, work),
 		asOwner: (work) => run(async () => {}, work),
 		close: () => pool.end()

@@ -6,14 +6,28 @@ const ANON_CLAIMS = JSON.stringify({ role: 'anon' });
 
 /**
  * Sets the request role and claims for the rest of the open transaction, the way Supabase's
- * PostgREST does (`set_config(..., true)` is `SET LOCAL`).
+ * PostgREST does (`set_config(..., true)` is `SET LOCAL`). With `statementTimeoutMs`, every
+ * later statement of the transaction is cancelled after that long, so one person's request
+ * cannot hold a connection (and the rows it locks) for everybody else.
  */
-export async function becomeUser(tx: Tx, claims: JwtClaims | null): Promise<void> {
+export async function becomeUser(
+	tx: Tx,
+	claims: JwtClaims | null,
+	limits: { statementTimeoutMs?: number } = {}
+): Promise<void> {
 	if (claims && !isUuid(claims.sub)) throw new Error('JWT claims need a UUID "sub"');
-	await tx.query(
-		"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)",
-		[claims ? JSON.stringify(claims) : ANON_CLAIMS, claims ? 'authenticated' : 'anon']
-	);
+	const params = [claims ? JSON.stringify(claims) : ANON_CLAIMS, claims ? 'authenticated' : 'anon'];
+	if (limits.statementTimeoutMs) {
+		await tx.query(
+			"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true), set_config('statement_timeout', $3, true)",
+			[...params, `${limits.statementTimeoutMs}ms`]
+		);
+	} else {
+		await tx.query(
+			"select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)",
+			params
+		);
+	}
 }
 
 export async function becomeService(tx: Tx): Promise<void> {

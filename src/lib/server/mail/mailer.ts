@@ -1,4 +1,5 @@
 import type { Database } from '$lib/server/db/types';
+import type { Config } from '$lib/server/env';
 import type { Logger } from '$lib/server/log';
 
 export interface MailMessage {
@@ -25,10 +26,17 @@ async function record(db: Database, message: MailMessage, sentAt: Date | null, e
 }
 
 /**
- * Embedded mode: nothing leaves the machine. Mail is kept in the outbox table and logged, so an
- * operator can read the link; coordinators also copy invitation links from the UI.
+ * No SMTP: nothing leaves the machine and mail is kept in the outbox table. With `logContent`
+ * (the embedded mode only) each mail's text is logged too, so whoever runs the app on their own
+ * machine can follow a password-reset or invitation link. Otherwise the log gets who and what
+ * kind, never the text: it holds links with secret tokens, and a shared server's logs are read
+ * by more people than the mail's addressee.
  */
-export function createOutboxMailer(db: Database, log: Logger): Mailer {
+export function createOutboxMailer(
+	db: Database,
+	log: Logger,
+	options: { logContent?: boolean } = {}
+): Mailer {
 	return {
 		kind: 'outbox',
 		async send(message) {
@@ -37,10 +45,34 @@ export function createOutboxMailer(db: Database, log: Logger): Mailer {
 				to: message.to,
 				kind: message.kind,
 				subject: message.subject,
-				text: message.text
+				...(options.logContent ? { text: message.text } : {})
 			});
 		}
 	};
+}
+
+/**
+ * The mailer for the configuration: SMTP when `SMTP_URL` is set, else the outbox. Says once, at
+ * start-up, what happens to mail and why, since without SMTP no invitation or password-reset
+ * mail reaches anyone.
+ */
+export async function createMailer(
+	db: Database,
+	log: Logger,
+	config: { mail: Config['mail']; database: Config['database']; from: string }
+): Promise<Mailer> {
+	if (config.mail.kind === 'smtp') return createSmtpMailer(db, log, config.mail.url, config.from);
+	const embedded = config.database.kind === 'pglite';
+	if (embedded) {
+		log.info(
+			'mail is not sent; links are logged because this is the embedded mode (PGlite, no SMTP_URL) on one machine: set SMTP_URL to send mail'
+		);
+	} else {
+		log.warn(
+			'mail is not sent and its links are not logged (DATABASE_URL without SMTP_URL): set SMTP_URL to send invitations and password resets; coordinators can copy invitation links from the people page'
+		);
+	}
+	return createOutboxMailer(db, log, { logContent: embedded });
 }
 
 /** Production: SMTP through nodemailer; every message is also recorded in the outbox. */

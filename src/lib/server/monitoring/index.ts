@@ -14,6 +14,7 @@ import {
 import { pairSheetKeys } from '$lib/domain/templates';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { recordMonitoringAccess } from './audit';
+import { monitoringTurn } from './limit';
 import {
 	difficultiesFlagged,
 	programHasPairs,
@@ -75,35 +76,37 @@ export async function loadMonitoring(
 	options: MonitoringOptions = {}
 ): Promise<Monitoring> {
 	const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
-	await recordMonitoringAccess(db, claims, programId, 'monitoring.view', {
-		datasets: DATASETS,
-		stalledDays
+	return monitoringTurn(db, async () => {
+		await recordMonitoringAccess(db, claims, programId, 'monitoring.view', {
+			datasets: DATASETS,
+			stalledDays
+		});
+		// One query after the other, not all at once: a page view then holds one connection of the
+		// pool at a time, and on PGlite (one connection, queries queued in order) another person's
+		// request waits for at most one of these queries instead of all eight.
+		// The pairs and exit-request functions each serve two charts: read them once.
+		const hasPairs = await programHasPairs(db, claims, programId);
+		const pairs = await pairsByPhaseAndStatus(db, claims, programId);
+		const exits = await exitRequests(db, claims, programId);
+		const meetings = await meetingsPerFortnight(db, claims, programId);
+		const instruments = await instrumentCompletion(db, claims, programId);
+		const logbook = await logbookSubmissions(db, claims, programId);
+		const difficulties = await difficultiesFlagged(db, claims, programId);
+		const stalled = await stalledPairs(db, claims, programId, { days: stalledDays });
+		const shaped: Record<DatasetKey, MonitoringTable> = {
+			'pairs-by-phase': shapePairs(pairs, 'phase'),
+			'pairs-by-status': shapePairs(pairs, 'status'),
+			instruments: shapeInstruments(instruments, pairSheetKeys),
+			meetings: shapeMeetings(meetings),
+			logbook: shapeLogbook(logbook),
+			difficulties: shapeDifficulties(difficulties),
+			'stalled-pairs': shapeStalled(stalled),
+			'exit-requests-by-status': shapeExitRequests(exits, 'status'),
+			'exit-requests-by-fortnight': shapeExitRequests(exits, 'fortnight')
+		};
+		const tables = DATASETS.map((key) => shaped[key]);
+		return { tables, hasPairs };
 	});
-	// The pairs and exit-request functions each serve two charts: read them once.
-	const [hasPairs, pairs, exits, meetings, instruments, logbook, difficulties, stalled] =
-		await Promise.all([
-			programHasPairs(db, claims, programId),
-			pairsByPhaseAndStatus(db, claims, programId),
-			exitRequests(db, claims, programId),
-			meetingsPerFortnight(db, claims, programId),
-			instrumentCompletion(db, claims, programId),
-			logbookSubmissions(db, claims, programId),
-			difficultiesFlagged(db, claims, programId),
-			stalledPairs(db, claims, programId, { days: stalledDays })
-		]);
-	const shaped: Record<DatasetKey, MonitoringTable> = {
-		'pairs-by-phase': shapePairs(pairs, 'phase'),
-		'pairs-by-status': shapePairs(pairs, 'status'),
-		instruments: shapeInstruments(instruments, pairSheetKeys),
-		meetings: shapeMeetings(meetings),
-		logbook: shapeLogbook(logbook),
-		difficulties: shapeDifficulties(difficulties),
-		'stalled-pairs': shapeStalled(stalled),
-		'exit-requests-by-status': shapeExitRequests(exits, 'status'),
-		'exit-requests-by-fortnight': shapeExitRequests(exits, 'fortnight')
-	};
-	const tables = DATASETS.map((key) => shaped[key]);
-	return { tables, hasPairs };
 }
 
 /** One dataset for a download; the export is audited first. */
@@ -115,10 +118,12 @@ export async function exportMonitoringDataset(
 	options: MonitoringOptions = {}
 ): Promise<MonitoringTable> {
 	const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
-	await recordMonitoringAccess(db, claims, programId, 'monitoring.export', {
-		datasets: [dataset],
-		format: 'csv',
-		...(dataset === 'stalled-pairs' ? { stalledDays } : {})
+	return monitoringTurn(db, async () => {
+		await recordMonitoringAccess(db, claims, programId, 'monitoring.export', {
+			datasets: [dataset],
+			format: 'csv',
+			...(dataset === 'stalled-pairs' ? { stalledDays } : {})
+		});
+		return LOADERS[dataset](db, claims, programId, { stalledDays });
 	});
-	return LOADERS[dataset](db, claims, programId, { stalledDays });
 }

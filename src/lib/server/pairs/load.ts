@@ -1,10 +1,9 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { can, type Action, type Actor, type PairRef } from '$lib/domain/policy';
 import type { Session } from '$lib/server/auth/types';
+import { isUuid } from '$lib/server/db/transaction';
 import { requireActor } from '$lib/server/http';
 import { loadPairRef } from './queries';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * The pair of a `/pairs/[id]/...` route for a person allowed `action` on it. People who may not
@@ -17,7 +16,7 @@ export async function requirePair(
 ): Promise<{ session: Session; actor: Actor; pair: PairRef }> {
 	const { session, actor } = await requireActor(event);
 	const id = event.params.id ?? '';
-	if (!UUID.test(id)) error(404, 'not_found');
+	if (!isUuid(id)) error(404, 'not_found');
 	const pair = await loadPairRef(event.locals.runtime.db, id);
 	if (!pair || !can(actor, 'view', { type: 'pair', pair })) error(404, 'not_found');
 	if (!can(actor, action, { type: 'pair', pair })) error(403, 'forbidden');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, plainText } from '$lib/domain/input';
 import { sheetUsedOptions } from '$lib/domain/templates/sheets/a-mentor-log';
 import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
@@ -8,15 +9,12 @@ const SHEET_KEYS = sheetUsedOptions.map((o) => o.key) as [string, ...string[]];
 
 /** Logbook part 2 (monitoring) as the form sends it. */
 export const logPart2Input = z.object({
-	metOn: z
-		.string('required')
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
-		.refine((v) => !Number.isNaN(Date.parse(v)), 'date'),
+	metOn: isoDate(),
 	meetingNumber: z.coerce.number().int().min(1).max(200).optional(),
 	sheetUsed: z.array(z.enum(SHEET_KEYS)).max(SHEET_KEYS.length),
-	difficulties: z.string().trim().max(8000, 'too_long'),
-	strengthening: z.string().trim().max(8000, 'too_long'),
-	other: z.string().trim().max(8000, 'too_long'),
+	difficulties: plainText().trim().max(8000, 'too_long'),
+	strengthening: plainText().trim().max(8000, 'too_long'),
+	other: plainText().trim().max(8000, 'too_long'),
 	difficultyFlag: z.boolean()
 });
 export type LogPart2Input = z.infer<typeof logPart2Input>;

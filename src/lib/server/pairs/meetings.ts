@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, plainText } from '$lib/domain/input';
 import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit } from '$lib/server/programs/commands';
@@ -8,20 +9,26 @@ import type { Meeting } from './queries';
 /** Programmes are Flemish/Dutch: a date and time typed in the form are Brussels time. */
 export const MEETING_TIME_ZONE = 'Europe/Brussels';
 
+/** The most meetings a pair has (the meetings table allows numbers 1 to 200). */
+export const MAX_MEETINGS = 200;
+
+/** The meeting number of a `/pairs/[id]/meetings/[number]` URL, or null when it cannot be one. */
+export function meetingNumberOf(raw: string): number | null {
+	if (!/^\d{1,3}$/.test(raw)) return null;
+	const number = Number(raw);
+	return number >= 1 && number <= MAX_MEETINGS ? number : null;
+}
+
 export const meetingInput = z.object({
-	plannedOn: z
-		.string('required')
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'date')
-		.refine((v) => !Number.isNaN(Date.parse(v)), 'date'),
+	plannedOn: isoDate(),
 	time: z
 		.string()
 		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'date')
 		.optional(),
 	durationMinutes: z.coerce.number('whole').int('whole').min(5, 'range').max(600, 'range'),
-	place: z.string().trim().max(300, 'too_long').default(''),
+	place: plainText().trim().max(300, 'too_long').default(''),
 	mode: z.enum(['face_to_face', 'online'], 'required'),
-	callLink: z
-		.string()
+	callLink: plainText()
 		.trim()
 		.max(500, 'too_long')
 		.regex(/^https?:\/\/\S+$/, 'url')

@@ -1,5 +1,6 @@
 import type { PairRef, PairStatus } from '$lib/domain/policy';
 import { countFields, pairSheets } from '$lib/domain/templates';
+import { isUuid } from '$lib/server/db/transaction';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { todayInProgramZone } from '$lib/domain/time';
 
@@ -31,6 +32,8 @@ const toRef = (row: PairRow): PairRef => ({
  * what the caller may do with them (the WebSocket handshake and route guards use this).
  */
 export async function loadPairRef(db: Database, pairId: string): Promise<PairRef | null> {
+	// From a URL: anything but a UUID would make the query fail instead of find nothing.
+	if (!isUuid(pairId)) return null;
 	const rows = await db.asService((tx) =>
 		tx.query<PairRow>(
 			'select id, program_id, mentor_id, mentee_id, supporter_id, status from public.pairs where id = $1',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProgramRole } from '$lib/domain/policy/types';
 import type { ProgramInput } from '$lib/domain/programs/schemas';
 import { hashToken, newToken } from '$lib/server/auth/tokens';
+import { isUuid } from '$lib/server/db/transaction';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import type { Mailer } from '$lib/server/mail/mailer';
 import { DomainError } from './errors';
@@ -65,6 +66,8 @@ export async function createProgram(
 ): Promise<string> {
 	// The id is made here: RLS would hide the new row from `returning` until the membership exists.
 	const id = randomUUID();
+	// The id comes from the form: anything but a UUID would fail the query, not be refused.
+	if (!isUuid(organisationId)) throw new DomainError('forbidden', 'forbidden');
 	await db.asUser(claims, async (tx) => {
 		const allowed = await tx.query<{ ok: boolean }>(
 			'select public.can_create_program_in($1) as ok',

@@ -1,6 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { can, programPermissions, type Action, type Actor } from '$lib/domain/policy';
 import type { Session } from '$lib/server/auth/types';
+import { isUuid } from '$lib/server/db/transaction';
 import { requireActor } from '$lib/server/http';
 import { getProgram, type Program } from './queries';
 
@@ -14,7 +15,7 @@ export async function requireProgram(
 ): Promise<{ session: Session; actor: Actor; program: Program }> {
 	const { session, actor } = await requireActor(event);
 	const id = event.params.id ?? '';
-	if (!/^[0-9a-f-]{36}$/i.test(id)) error(404, 'not_found');
+	if (!isUuid(id)) error(404, 'not_found');
 	const program = await getProgram(event.locals.runtime.db, session.claims, id);
 	if (!program) error(404, 'not_found');
 	const entity = {

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { acceptInput, fieldErrors } from '$lib/domain/programs/schemas';
-import { applyCookies, signInMeta } from '$lib/server/http';
+import { applyCookies, readForm, signInMeta } from '$lib/server/http';
 import { DomainError } from '$lib/server/programs/errors';
 import {
 	acceptAsSignedIn,
@@ -32,7 +32,7 @@ function domainFail(e: unknown) {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const parsed = acceptInput.safeParse({
 			displayName: form.get('displayName'),
 			password: form.get('password'),

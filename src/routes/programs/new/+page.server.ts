@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireSession } from '$lib/server/http';
+import { readForm, requireSession } from '$lib/server/http';
 import { createProgram } from '$lib/server/programs/commands';
 import { DomainError } from '$lib/server/programs/errors';
 import { parseProgramForm } from '$lib/server/programs/form';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const session = requireSession(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const parsed = parseProgramForm(form);
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
 		let id: string;

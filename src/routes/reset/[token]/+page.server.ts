@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { fieldErrors, passwordInput } from '$lib/domain/programs/schemas';
+import { readForm } from '$lib/server/http';
 import type { Actions } from './$types';
 
 const input = z
@@ -9,7 +10,7 @@ const input = z
 
 export const actions: Actions = {
 	default: async ({ request, params, locals }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const parsed = input.safeParse({
 			password: form.get('password'),
 			confirm: form.get('confirm')

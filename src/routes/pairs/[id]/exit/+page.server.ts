@@ -3,6 +3,7 @@ import { pairRole } from '$lib/domain/policy';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { exitRequestInput, requestExit } from '$lib/server/coordination/exits';
 import { requirePair } from '$lib/server/pairs/load';
+import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -18,7 +19,7 @@ export const actions: Actions = {
 		const role = pairRole(actor, pair);
 		if (!role)
 			return fail(403, { errors: { form: 'forbidden' } as Record<string, string>, reason: '' });
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const values = {
 			reason: String(form.get('reason') ?? ''),
 			consentsTransfer: form.get('consent') === 'on'

@@ -6,6 +6,7 @@ import { logPart2Input, mySubmissions, submitLogbookPart2 } from '$lib/server/pa
 import { documentPeople } from '$lib/server/pairs/identity';
 import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace } from '$lib/server/pairs/queries';
+import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -42,7 +43,7 @@ export const actions: Actions = {
 		const { session, actor, pair } = await requirePair(event, 'submit_log');
 		const role = pairRole(actor, pair);
 		if (!role) return fail(403, { error: 'forbidden' });
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const values = {
 			metOn: String(form.get('metOn') ?? ''),
 			meetingNumber: form.get('meetingNumber') ? String(form.get('meetingNumber')) : undefined,

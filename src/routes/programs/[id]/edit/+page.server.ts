@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { updateProgram } from '$lib/server/programs/commands';
 import { parseProgramForm } from '$lib/server/programs/form';
 import { requireProgram } from '$lib/server/programs/load';
+import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { session, program } = await requireProgram(event, 'edit');
-		const parsed = parseProgramForm(await event.request.formData());
+		const parsed = parseProgramForm(await readForm(event.request));
 		if (!parsed.ok)
 			return fail(400, { errors: parsed.errors, values: parsed.values, saved: false });
 		await updateProgram(event.locals.runtime.db, session.claims, program.id, parsed.data);

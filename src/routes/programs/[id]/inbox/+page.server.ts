@@ -5,6 +5,7 @@ import { handleExit, listExitRequests } from '$lib/server/coordination/exits';
 import { listInbox } from '$lib/server/coordination/inbox';
 import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
+import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const filterInput = z.object({
@@ -40,7 +41,7 @@ const handleInput = z.object({ id: z.uuid(), outcome: z.enum(['paused', 'ended',
 export const actions: Actions = {
 	handle: async (event) => {
 		const { session, program } = await requireProgram(event, 'handle_exit');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const parsed = handleInput.safeParse({ id: form.get('id'), outcome: form.get('outcome') });
 		if (!parsed.success) return fail(400, { error: 'required' });
 		try {

@@ -8,6 +8,7 @@ import {
 } from '$lib/server/coordination/matching-day';
 import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
+import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function context(event: RequestEvent) {
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		const { session, program, role } = await context(event);
 		const { db } = event.locals.runtime;
 		const candidates = await matchingDayCandidates(db, program.id, role);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const value = (name: string) => String(form.get(name) ?? '');
 		const choices = candidates.map((c) => ({
 			id: c.id,

@@ -10,6 +10,7 @@ import {
 import { transferConsentedSheets } from '$lib/server/coordination/transfer';
 import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
+import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -44,7 +45,7 @@ function refusal(e: unknown) {
 export const actions: Actions = {
 	settings: async (event) => {
 		const { session, program, db } = await withContext(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const weights = Object.fromEntries(CRITERIA.map((c) => [c, Number(form.get(c))]));
 		const objective = form.get('objective') === 'best_total' ? 'best_total' : 'most_matched';
 		try {
@@ -56,7 +57,7 @@ export const actions: Actions = {
 	},
 	lock: async (event) => {
 		const { session, program, db, context } = await withContext(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const parsed = pairInput.safeParse({
 			menteeId: form.get('menteeId'),
 			mentorId: form.get('mentorId')
@@ -70,7 +71,7 @@ export const actions: Actions = {
 	swap: async (event) => {
 		// A swap assigns the chosen mentor to the mentee and locks it; the rest is re-solved.
 		const { session, program, db, context } = await withContext(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const parsed = pairInput.safeParse({
 			menteeId: form.get('menteeId'),
 			mentorId: form.get('mentorId')
@@ -85,7 +86,7 @@ export const actions: Actions = {
 	},
 	exclude: async (event) => {
 		const { session, program, db, context } = await withContext(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const parsed = pairInput.safeParse({
 			menteeId: form.get('menteeId'),
 			mentorId: form.get('mentorId')

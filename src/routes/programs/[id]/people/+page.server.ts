@@ -11,6 +11,7 @@ import {
 import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
 import { listPeople } from '$lib/server/programs/queries';
+import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -39,7 +40,7 @@ async function attempt<T>(action: string, run: () => Promise<T>) {
 export const actions: Actions = {
 	invite: async (event) => {
 		const { session, program } = await requireProgram(event, 'invite');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const values = { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? '') };
 		const parsed = inviteInput.safeParse(values);
 		if (!parsed.success)
@@ -53,7 +54,7 @@ export const actions: Actions = {
 	},
 	renew: async (event) => {
 		const { session, program } = await requireProgram(event, 'invite');
-		const parsed = idInput.safeParse({ id: (await event.request.formData()).get('id') });
+		const parsed = idInput.safeParse({ id: (await readForm(event.request)).get('id') });
 		if (!parsed.success) return fail(400, { action: 'renew', error: 'not_found' });
 		const { db, config } = event.locals.runtime;
 		const result = await attempt('renew', () =>
@@ -64,7 +65,7 @@ export const actions: Actions = {
 	},
 	revoke: async (event) => {
 		const { session, program } = await requireProgram(event, 'invite');
-		const parsed = idInput.safeParse({ id: (await event.request.formData()).get('id') });
+		const parsed = idInput.safeParse({ id: (await readForm(event.request)).get('id') });
 		if (!parsed.success) return fail(400, { action: 'revoke', error: 'not_found' });
 		const result = await attempt('revoke', () =>
 			revokeInvitation(event.locals.runtime.db, session.claims, program.id, parsed.data.id)
@@ -73,7 +74,7 @@ export const actions: Actions = {
 	},
 	role: async (event) => {
 		const { session, program } = await requireProgram(event, 'view_people');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const parsed = roleInput.safeParse({ membershipId: form.get('id'), role: form.get('role') });
 		if (!parsed.success) return fail(400, { action: 'role', error: 'required' });
 		const result = await attempt('role', () =>
@@ -92,7 +93,7 @@ export const actions: Actions = {
 	},
 	remove: async (event) => {
 		const { session, program } = await requireProgram(event, 'view_people');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const parsed = idInput.safeParse({ id: form.get('id') });
 		if (!parsed.success) return fail(400, { action: 'remove', error: 'not_found' });
 		const result = await attempt('remove', () =>

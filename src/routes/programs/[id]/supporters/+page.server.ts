@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assignSupporter, listMentorSupport } from '$lib/server/coordination/supporters';
 import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
+import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,7 +16,7 @@ const input = z.object({ mentorId: z.uuid(), supporterId: z.union([z.uuid(), z.l
 export const actions: Actions = {
 	default: async (event) => {
 		const { session, program } = await requireProgram(event, 'assign_supporter');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const parsed = input.safeParse({
 			mentorId: form.get('mentorId'),
 			supporterId: form.get('supporterId')

@@ -1,14 +1,18 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { requirePair } from '$lib/server/pairs/load';
-import { getMeeting, localTime, meetingInput, updateMeeting } from '$lib/server/pairs/meetings';
+import {
+	getMeeting,
+	localTime,
+	meetingInput,
+	meetingNumberOf,
+	updateMeeting
+} from '$lib/server/pairs/meetings';
+import { DomainError } from '$lib/server/programs/errors';
+import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
-const numberOf = (raw: string) => {
-	const n = Number(raw);
-	if (!Number.isInteger(n) || n < 1 || n > 200) error(404, 'not_found');
-	return n;
-};
+const numberOf = (raw: string) => meetingNumberOf(raw) ?? error(404, 'not_found');
 
 export const load: PageServerLoad = async (event) => {
 	const { session, pair } = await requirePair(event, 'plan_meetings');
@@ -25,7 +29,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const { session, pair } = await requirePair(event, 'plan_meetings');
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const text = (name: string) => {
 			const value = String(form.get(name) ?? '').trim();
 			return value === '' ? undefined : value;
@@ -41,13 +45,19 @@ export const actions: Actions = {
 		};
 		const parsed = meetingInput.safeParse(values);
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values });
-		await updateMeeting(
-			event.locals.runtime.db,
-			session.claims,
-			pair,
-			numberOf(event.params.number),
-			parsed.data
-		);
+		try {
+			await updateMeeting(
+				event.locals.runtime.db,
+				session.claims,
+				pair,
+				numberOf(event.params.number),
+				parsed.data
+			);
+		} catch (e) {
+			// A number the pair has no meeting for (e.g. 99 of 10).
+			if (e instanceof DomainError) error(e.status, e.key);
+			throw e;
+		}
 		redirect(303, `/pairs/${pair.id}?meeting=saved`);
 	}
 };

@@ -7,6 +7,7 @@ import { getWorkspace } from '$lib/server/pairs/queries';
 import { copyToPlan, findSheet, signaturesOf, signSheet } from '$lib/server/pairs/sheet-actions';
 import { DomainError } from '$lib/server/programs/errors';
 import { getLocale } from '$lib/paraglide/runtime';
+import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function sheetOf(event: RequestEvent, action: 'open_workspace') {
@@ -63,7 +64,7 @@ export const actions: Actions = {
 		const { session, actor, pair, sheet } = await sheetOf(event, 'open_workspace');
 		if (!can(actor, 'edit', { type: 'sheet', pair, templateKey: sheet.key }))
 			return fail(403, { error: 'forbidden' });
-		const fieldKey = String((await event.request.formData()).get('fieldKey') ?? '');
+		const fieldKey = String((await readForm(event.request)).get('fieldKey') ?? '');
 		try {
 			const { db, collab } = event.locals.runtime;
 			await copyToPlan(db, collab, session.claims, pair, sheet, fieldKey, getLocale());

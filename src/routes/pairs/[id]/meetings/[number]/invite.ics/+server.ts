@@ -1,15 +1,14 @@
 import { error } from '@sveltejs/kit';
 import { toIcs } from '$lib/domain/ics';
 import { requirePair } from '$lib/server/pairs/load';
-import { getMeeting } from '$lib/server/pairs/meetings';
+import { getMeeting, meetingNumberOf } from '$lib/server/pairs/meetings';
 import { getWorkspace } from '$lib/server/pairs/queries';
 import type { RequestHandler } from './$types';
 
 /** The meeting as a calendar invitation, for the pair's own calendars. */
 export const GET: RequestHandler = async (event) => {
 	const { session, pair } = await requirePair(event, 'open_workspace');
-	const number = Number(event.params.number);
-	if (!Number.isInteger(number) || number < 1) error(404, 'not_found');
+	const number = meetingNumberOf(event.params.number) ?? error(404, 'not_found');
 	const { db, config } = event.locals.runtime;
 	const [meeting, workspace] = await Promise.all([
 		getMeeting(db, session.claims, pair.id, number),
