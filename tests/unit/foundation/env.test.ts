@@ -68,6 +68,7 @@ describe('parseEnv', () => {
 		[{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: .*Fix: use debug, info/],
 		[{ SESSION_DAYS: '0' }, /^SESSION_DAYS: must be a whole number from 1 to 365/],
 		[{ REDIS_URL: 'http://cache' }, /^REDIS_URL: must be a URL starting with redis:\/\//],
+		[{ UI_GALLERY: 'yes' }, /^UI_GALLERY: .*Fix: use true/],
 		[{ PUBLIC_SUPABASE_URL: 'https://x.supabase.co' }, /PUBLIC_SUPABASE_ANON_KEY: missing/],
 		[{ PUBLIC_SUPABASE_ANON_KEY: 'k' }, /PUBLIC_SUPABASE_URL: missing/],
 		[
@@ -78,6 +79,11 @@ describe('parseEnv', () => {
 	])('rejects %o with a message naming the variable and the fix', (env, message) => {
 		const found = problems(env as Record<string, string>);
 		expect(found.some((p) => message.test(p))).toBe(true);
+	});
+
+	it('serves the component gallery only when UI_GALLERY=true', () => {
+		expect(parseEnv({}).uiGallery).toBe(false);
+		expect(parseEnv({ UI_GALLERY: 'true' }).uiGallery).toBe(true);
 	});
 
 	it('reports every bad variable at once', () => {
