@@ -9,6 +9,12 @@ import { expect, test, type Page } from '@playwright/test';
 
 async function seriousViolations(page: Page) {
 	const results = await new AxeBuilder({ page }).analyze();
+	if (process.env.UI_AXE_ALL)
+		console.log(
+			results.violations.map(
+				(v) => `${v.impact} ${v.id} ${v.nodes.map((n) => n.target).join(' | ')}`
+			)
+		);
 	return results.violations
 		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
 		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
@@ -81,6 +87,32 @@ test('without JavaScript the dialog trigger submits the form directly', async ({
 		.click();
 	await expect(page.getByText('Maria Peeters is verwijderd uit het programma.')).toBeVisible();
 	await context.close();
+});
+
+test('fields describe their hint and error, and a form reset restores their values', async ({
+	page
+}) => {
+	await openGallery(page);
+	const email = page.getByLabel(/^E-mailadres/);
+	await expect(email).toHaveAttribute('aria-invalid', 'true');
+	await expect(email).toHaveAccessibleDescription(
+		'Vul een geldig e-mailadres in, zoals naam@school.be.'
+	);
+	await expect(page.getByLabel('Soort programma')).toHaveAccessibleDescription(
+		'Een korte uitleg die bij het veld hoort.'
+	);
+
+	// use:enhance resets a form after success: every control goes back to its first value.
+	const name = page.getByLabel(/^Naam/);
+	const kind = page.getByLabel('Soort programma');
+	const description = page.getByLabel('Beschrijving');
+	await name.fill('Iets anders');
+	await kind.selectOption('youth');
+	await description.fill('Andere tekst');
+	await name.evaluate((input) => (input as HTMLInputElement).form?.reset());
+	await expect(name).toHaveValue('Mentoring 2026');
+	await expect(kind).toHaveValue('teacher_induction');
+	await expect(description).toHaveValue('Leer elkaar kennen en spreek af hoe jullie samenwerken.');
 });
 
 test('toasts are announced politely and can be dismissed', async ({ page }) => {
