@@ -48,7 +48,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			DATA_DIR: 'data-e2e',
 			DEMO_DATA: 'true',
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			// The component gallery at /dev/ui, for tests/e2e/ui-gallery.e2e.ts.
+			UI_GALLERY: 'true'
 		}
 	}
 });

@@ -18,6 +18,16 @@ export default defineConfig({
 		collabDevPlugin()
 	],
 	server: { port: 3000 },
+	build: {
+		rollupOptions: {
+			// The UI kit's modules only define components (Svelte's compiled templates look like
+			// side effects to the bundler): a page that imports one component from the
+			// '$lib/components/ui' barrel then ships that component, not the whole kit.
+			treeshake: {
+				moduleSideEffects: (id) => !/\/src\/lib\/components\/ui\/[^/?]+\.(svelte|ts)$/.test(id)
+			}
+		}
+	},
 	ssr: { external: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'] },
 	test: {
 		projects: [

@@ -120,7 +120,9 @@ const schema = z.object({
 	DEMO_DATA: z.enum(['auto', 'true', 'false']).default('auto'),
 	SESSION_DAYS: integer(1, 365, 30),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
-	REDIS_URL: url(['redis:', 'rediss:'])
+	REDIS_URL: url(['redis:', 'rediss:']),
+	/** Serves the component gallery at /dev/ui in a production build (always on in `vite dev`). */
+	UI_GALLERY: z.enum(['true', 'false']).default('false')
 });
 
 type Raw = z.infer<typeof schema>;
@@ -140,6 +142,8 @@ export interface Config extends Raw {
 	mail: { kind: 'outbox' } | { kind: 'smtp'; url: string };
 	/** Whether the demo organisation is created on an empty database. */
 	seedDemo: boolean;
+	/** Whether a production build serves the component gallery at /dev/ui. */
+	uiGallery: boolean;
 }
 
 export class ConfigError extends Error {
@@ -168,7 +172,8 @@ const FIXES: Record<string, string> = {
 	DEMO_DATA: 'use auto (demo data on a fresh embedded database), true or false',
 	LOG_LEVEL: 'use debug, info, warn, error or silent',
 	STATEMENT_TIMEOUT_MS: 'use milliseconds, e.g. STATEMENT_TIMEOUT_MS=5000 (0 turns the limit off)',
-	NODE_ENV: 'use development, production or test'
+	NODE_ENV: 'use development, production or test',
+	UI_GALLERY: 'use true (serve the component gallery at /dev/ui) or false'
 };
 
 /** Parses an environment (normally `process.env`) into the server's configuration. */
@@ -226,6 +231,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
 		database,
 		auth,
 		mail: raw.SMTP_URL ? { kind: 'smtp', url: raw.SMTP_URL } : { kind: 'outbox' },
-		seedDemo: raw.DEMO_DATA === 'true' || (raw.DEMO_DATA === 'auto' && database.kind === 'pglite')
+		seedDemo: raw.DEMO_DATA === 'true' || (raw.DEMO_DATA === 'auto' && database.kind === 'pglite'),
+		uiGallery: raw.UI_GALLERY === 'true'
 	};
 }

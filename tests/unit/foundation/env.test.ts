@@ -71,6 +71,7 @@ describe('parseEnv', () => {
 		[{ SESSION_DAYS: '0' }, /^SESSION_DAYS: must be a whole number from 1 to 365/],
 		[{ STATEMENT_TIMEOUT_MS: '5s' }, /^STATEMENT_TIMEOUT_MS: .*Fix: use milliseconds/],
 		[{ REDIS_URL: 'http://cache' }, /^REDIS_URL: must be a URL starting with redis:\/\//],
+		[{ UI_GALLERY: 'yes' }, /^UI_GALLERY: .*Fix: use true/],
 		[{ PUBLIC_SUPABASE_URL: 'https://x.supabase.co' }, /PUBLIC_SUPABASE_ANON_KEY: missing/],
 		[{ PUBLIC_SUPABASE_ANON_KEY: 'k' }, /PUBLIC_SUPABASE_URL: missing/],
 		[
@@ -94,6 +95,11 @@ describe('parseEnv', () => {
 		expect(
 			parseEnv({ ALLOWED_ORIGINS: ' https://A.example/ , http://localhost:5173,,' }).ALLOWED_ORIGINS
 		).toEqual(['https://a.example', 'http://localhost:5173']);
+	});
+
+	it('serves the component gallery only when UI_GALLERY=true', () => {
+		expect(parseEnv({}).uiGallery).toBe(false);
+		expect(parseEnv({ UI_GALLERY: 'true' }).uiGallery).toBe(true);
 	});
 
 	it('reports every bad variable at once', () => {
