@@ -6,7 +6,7 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build', precompress: false }),
+		adapter: adapter({ out: 'build', precompress: true }),
 		alias: { $paraglide: 'src/lib/paraglide' },
 		csrf: { trustedOrigins: [] },
 		// Scripts only from this origin, plus SvelteKit's own inline start-up script through a
