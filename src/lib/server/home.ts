@@ -149,3 +149,15 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 	}
 	return { pairs, waiting, coordinating, supporting, noPrograms: programs.length === 0 };
 }
+
+/** Whether the person is mentor or mentee of a pair (the navigation shows their workspace). */
+export async function hasPair(db: Database, claims: JwtClaims): Promise<boolean> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<{ found: boolean }>(
+			`select exists (select 1 from public.pairs
+				where (mentor_id = $1 or mentee_id = $1) and status <> 'proposed') as found`,
+			[claims.sub]
+		)
+	);
+	return rows[0]?.found ?? false;
+}
