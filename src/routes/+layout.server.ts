@@ -1,9 +1,14 @@
 import { getLocale } from '$lib/paraglide/runtime';
+import { hasPair } from '$lib/server/home';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
+export const load: LayoutServerLoad = async ({ locals }) => ({
 	user: locals.session
-		? { name: locals.session.user.displayName, email: locals.session.user.email }
+		? {
+				name: locals.session.user.displayName,
+				email: locals.session.user.email,
+				hasPair: await hasPair(locals.runtime.db, locals.session.claims)
+			}
 		: null,
 	locale: getLocale()
 });

@@ -379,7 +379,7 @@ test('hostile input gets a 4xx and leaves the database as it was', async () => {
 				method: 'GET',
 				path: `/login?next=${encodeURIComponent(`/${NUL}`)}`,
 				status: 303,
-				location: '/programs'
+				location: '/'
 			}
 		];
 

@@ -7,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Where to go after signing in: `?next=`, when it is a path on this site. */
 function nextPath(url: URL): string {
-	return safeRedirectPath(url.searchParams.get('next'), url.origin, '/programs');
+	return safeRedirectPath(url.searchParams.get('next'), url.origin, '/');
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { can, pairRole } from '$lib/domain/policy';
 import { countFields, pairSheets } from '$lib/domain/templates';
+import { todayInProgramZone } from '$lib/domain/time';
 import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace } from '$lib/server/pairs/queries';
 import type { PageServerLoad } from './$types';
@@ -23,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 				total: sheetByKey.get(t.key)?.total ?? countFields(t),
 				signers: t.signers ?? []
 			}))
-	})).filter((p) => p.sheets.length > 0);
+	}));
 	const role = pairRole(actor, pair);
 	const partner = role === 'mentor' ? workspace.mentee : workspace.mentor;
 	return {
@@ -39,6 +40,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		phases,
 		meetings: workspace.meetings,
+		today: todayInProgramZone(),
 		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair })
 	};
 };

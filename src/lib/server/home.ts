@@ -1,0 +1,163 @@
+import type { ProgramRole } from '$lib/domain/policy';
+import type { ProgramKind } from '$lib/domain/programs/schemas';
+import { pairSheets, type LocalizedText } from '$lib/domain/templates';
+import { listExitRequests } from '$lib/server/coordination/exits';
+import { listInbox } from '$lib/server/coordination/inbox';
+import { intakeFormsFor, intakeOverview, mySubmissions } from '$lib/server/coordination/intake';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+import { listProgramPairs } from '$lib/server/pairs/oversight';
+import { listMyPairs, type MyPair } from '$lib/server/pairs/queries';
+import { listMyPrograms } from '$lib/server/programs/queries';
+
+/** A logbook part 2 counts as new for this many days after it was submitted. */
+export const RECENT_DAYS = 14;
+
+export interface HomeSheet {
+	key: string;
+	title: LocalizedText;
+	filled: number;
+	total: number;
+}
+
+export interface HomePair extends MyPair {
+	/** The sheets of the pair's current phase, with their progress. */
+	phaseSheets: HomeSheet[];
+}
+
+/** A programme the person is mentor or mentee in without a pair yet: what they do next. */
+export interface HomeWaiting {
+	programId: string;
+	programName: string;
+	role: 'mentor' | 'mentee';
+	/** Intake forms not submitted yet (their keys); empty when the intake is done. */
+	intakeMissing: string[];
+	/** Youth programmes choose on a matching day instead of being proposed a pair. */
+	matchingDay: boolean;
+}
+
+/** What needs a coordinator's attention in one programme. */
+export interface HomeCoordination {
+	programId: string;
+	programName: string;
+	pairs: number;
+	/** Active pairs whose first meeting has no time yet. */
+	firstMeetingUnplanned: { id: string; pseudonym: string }[];
+	openExits: number;
+	newLogbook: number;
+	/** Mentors and mentees who submitted no intake form. */
+	noIntake: number;
+}
+
+/** What needs a supporter's attention in one programme (RLS: only their mentors). */
+export interface HomeSupport {
+	programId: string;
+	programName: string;
+	openExits: number;
+	newLogbook: number;
+}
+
+/**
+ * The home page's sections, by what the person is. Each section is a list; an empty list is
+ * not shown. Later messages and reminders become sections of their own here.
+ */
+export interface Home {
+	pairs: HomePair[];
+	waiting: HomeWaiting[];
+	coordinating: HomeCoordination[];
+	supporting: HomeSupport[];
+	/** The person is in no programme at all. */
+	noPrograms: boolean;
+}
+
+const isRecent = (at: Date, now: Date) =>
+	now.getTime() - new Date(at).getTime() <= RECENT_DAYS * 24 * 60 * 60 * 1000;
+
+async function phaseSheetsOf(
+	db: Database,
+	claims: JwtClaims,
+	pairs: MyPair[]
+): Promise<HomePair[]> {
+	if (pairs.length === 0) return [];
+	const progress = await db.asUser(claims, (tx) =>
+		tx.query<{ pair_id: string; template_key: string; filled: number; total: number }>(
+			`select pair_id, template_key, filled, total from public.sheet_progress
+			 where pair_id = any($1::uuid[])`,
+			[pairs.map((p) => p.id)]
+		)
+	);
+	return pairs.map((pair) => ({
+		...pair,
+		phaseSheets: pairSheets
+			.filter((t) => t.phase === pair.phase)
+			.map((t) => {
+				const row = progress.find((r) => r.pair_id === pair.id && r.template_key === t.key);
+				return { key: t.key, title: t.title, filled: row?.filled ?? 0, total: row?.total ?? 0 };
+			})
+	}));
+}
+
+/** Everything the home page shows for the signed-in person, composed from the domain queries. */
+export async function loadHome(db: Database, claims: JwtClaims, now = new Date()): Promise<Home> {
+	const programs = await listMyPrograms(db, claims);
+	const myPairs = await listMyPairs(db, claims);
+	const pairs = await phaseSheetsOf(db, claims, myPairs);
+	const waiting: HomeWaiting[] = [];
+	const coordinating: HomeCoordination[] = [];
+	const supporting: HomeSupport[] = [];
+	for (const program of programs) {
+		const role: ProgramRole = program.myRole;
+		if (role === 'mentor' || role === 'mentee') {
+			if (myPairs.some((p) => p.programId === program.id)) continue;
+			const submitted = new Set(
+				(await mySubmissions(db, claims, program.id)).map((s) => s.formKey)
+			);
+			waiting.push({
+				programId: program.id,
+				programName: program.name,
+				role,
+				intakeMissing: intakeFormsFor(program.kind as ProgramKind, role)
+					.map((t) => t.key)
+					.filter((key) => !submitted.has(key)),
+				matchingDay: program.kind === 'youth'
+			});
+		} else if (role === 'coordinator') {
+			const programPairs = await listProgramPairs(db, claims, program.id);
+			const exits = await listExitRequests(db, claims, program.id);
+			const inbox = await listInbox(db, claims, program.id);
+			const { people } = await intakeOverview(db, claims, program.id);
+			coordinating.push({
+				programId: program.id,
+				programName: program.name,
+				pairs: programPairs.filter((p) => p.status !== 'proposed').length,
+				firstMeetingUnplanned: programPairs
+					.filter((p) => p.status === 'active' && !p.firstMeeting?.startsAt)
+					.map((p) => ({ id: p.id, pseudonym: p.pseudonym })),
+				openExits: exits.filter((e) => e.status === 'open').length,
+				newLogbook: inbox.filter((e) => isRecent(e.createdAt, now)).length,
+				noIntake: people.filter((p) => Object.keys(p.forms).length === 0).length
+			});
+		} else if (role === 'supporter') {
+			const exits = await listExitRequests(db, claims, program.id);
+			const inbox = await listInbox(db, claims, program.id, { role: 'mentor' });
+			supporting.push({
+				programId: program.id,
+				programName: program.name,
+				openExits: exits.filter((e) => e.status === 'open').length,
+				newLogbook: inbox.filter((e) => isRecent(e.createdAt, now)).length
+			});
+		}
+	}
+	return { pairs, waiting, coordinating, supporting, noPrograms: programs.length === 0 };
+}
+
+/** Whether the person is mentor or mentee of a pair (the navigation shows their workspace). */
+export async function hasPair(db: Database, claims: JwtClaims): Promise<boolean> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<{ found: boolean }>(
+			`select exists (select 1 from public.pairs
+				where (mentor_id = $1 or mentee_id = $1) and status <> 'proposed') as found`,
+			[claims.sub]
+		)
+	);
+	return rows[0]?.found ?? false;
+}

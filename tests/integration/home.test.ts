@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '$lib/server/db/types';
+import { loadHome } from '$lib/server/home';
+import {
+	buildMembership,
+	buildPairWithContent,
+	buildStaffedProgram,
+	buildUser,
+	type BuiltUser
+} from '../factories';
+import { createTestDatabase, testEngine } from '../helpers/db';
+
+let db: Database;
+let staffed: Awaited<ReturnType<typeof buildStaffedProgram>>;
+let pairId: string;
+let newcomer: BuiltUser;
+
+beforeAll(async () => {
+	db = await createTestDatabase();
+	staffed = await buildStaffedProgram(db);
+	pairId = await buildPairWithContent(db, staffed);
+	newcomer = await buildUser(db);
+	await buildMembership(db, staffed.program.id, newcomer, 'mentee');
+});
+afterAll(() => db.close());
+
+describe(`the home page's sections (${testEngine()})`, () => {
+	it("gives a mentee their pair with the partner's name and the current phase's sheets", async () => {
+		const home = await loadHome(db, staffed.people.mentee.claims);
+		expect(home.pairs).toHaveLength(1);
+		const [pair] = home.pairs;
+		expect(pair.id).toBe(pairId);
+		expect(pair.partnerName).toMatch(/^Person /);
+		expect(pair.phase).toBe('BR');
+		const agreement = pair.phaseSheets.find((s) => s.key === '01-agreement');
+		expect(agreement).toMatchObject({ filled: 1, total: 5 });
+		expect(pair.phaseSheets.every((s) => s.key && s.title.nl)).toBe(true);
+		expect(home.waiting).toEqual([]);
+		expect(home.coordinating).toEqual([]);
+	});
+
+	it('tells a mentee without a pair which intake forms are still to fill', async () => {
+		const home = await loadHome(db, newcomer.claims);
+		expect(home.pairs).toEqual([]);
+		expect(home.waiting).toHaveLength(1);
+		expect(home.waiting[0]).toMatchObject({ programId: staffed.program.id, role: 'mentee' });
+		expect(home.waiting[0].intakeMissing).toContain('mentee-intake');
+		// The paired mentee submitted it: it is not asked again of them.
+		await db.asService((tx) =>
+			tx.query(
+				"insert into public.intake_responses (program_id, user_id, form_key, form_version, answers) values ($1, $2, 'mentee-intake', 1, '{}')",
+				[staffed.program.id, newcomer.id]
+			)
+		);
+		const after = await loadHome(db, newcomer.claims);
+		expect(after.waiting[0].intakeMissing).not.toContain('mentee-intake');
+	});
+
+	it('shows the coordinator what needs attention per programme', async () => {
+		const home = await loadHome(db, staffed.people.coordinator.claims);
+		expect(home.pairs).toEqual([]);
+		expect(home.coordinating).toHaveLength(1);
+		const [program] = home.coordinating;
+		expect(program.programId).toBe(staffed.program.id);
+		expect(program.pairs).toBe(1);
+		expect(program.firstMeetingUnplanned.map((p) => p.id)).toEqual([pairId]);
+		expect(program.openExits).toBe(1);
+		expect(program.newLogbook).toBe(2);
+		// The paired mentee filled an intake form and the newcomer did so above: only the mentor is left.
+		expect(program.noIntake).toBe(1);
+	});
+
+	it('does not count old logbook parts as new', async () => {
+		const later = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000);
+		const home = await loadHome(db, staffed.people.coordinator.claims, later);
+		expect(home.coordinating[0].newLogbook).toBe(0);
+	});
+
+	it("shows a supporter their mentors' logbook parts and exit requests", async () => {
+		const home = await loadHome(db, staffed.people.supporter.claims);
+		expect(home.supporting).toHaveLength(1);
+		expect(home.supporting[0].newLogbook).toBe(1);
+		expect(home.supporting[0].openExits).toBe(1);
+		expect(home.coordinating).toEqual([]);
+	});
+
+	it('drops the first-meeting reminder once meeting 1 has a time', async () => {
+		await db.asService((tx) =>
+			tx.query(
+				"update public.meetings set starts_at = now() + interval '3 days' where pair_id = $1 and number = 1",
+				[pairId]
+			)
+		);
+		const home = await loadHome(db, staffed.people.coordinator.claims);
+		expect(home.coordinating[0].firstMeetingUnplanned).toEqual([]);
+	});
+
+	it('marks a person in no programme', async () => {
+		const stranger = await buildUser(db);
+		const home = await loadHome(db, stranger.claims);
+		expect(home.noPrograms).toBe(true);
+	});
+});
