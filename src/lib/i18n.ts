@@ -16,6 +16,7 @@ const ERRORS: Record<string, () => string> = {
 	range: m.errors_range,
 	whole: m.errors_whole,
 	too_long: m.errors_too_long,
+	name_too_long: m.errors_name_too_long,
 	password_short: m.errors_password_short,
 	password_mismatch: m.errors_password_mismatch,
 	already_member: m.errors_already_member,

@@ -167,7 +167,13 @@ test('the coordinator runs matching, swaps a pair and confirms; the mentor finds
 	await expect(swapped.getByRole('row', { name: /Expertise/ })).toBeVisible();
 
 	await coordinator.getByRole('button', { name: 'Koppels bevestigen en voorstellen' }).click();
-	await expect(coordinator.getByText('koppels aangemaakt')).toBeVisible();
+	// Creating pairs sends e-mails: the page asks first.
+	const question = coordinator.getByRole('alertdialog');
+	await expect(question).toContainText(/koppels? bevestigen\?/);
+	await question.getByRole('button', { name: 'Bevestigen en e-mails versturen' }).click();
+	await expect(
+		coordinator.getByRole('status').filter({ hasText: /koppels? aangemaakt/ })
+	).toBeVisible();
 	await coordinator.goto(`/programs/${induction}/pairs`);
 	await expect(coordinator.getByRole('row', { name: new RegExp(mentee) })).toContainText(
 		mentorName

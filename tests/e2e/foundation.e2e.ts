@@ -83,7 +83,7 @@ test('coordinator creates a programme and invites a mentee, who joins in another
 	const programUrl = page.url().replace(/\/people.*$/, '');
 
 	await page.getByLabel('E-mailadres').fill('Nieuwe.Mentee@Example.org');
-	await page.getByLabel('Rol', { exact: true }).selectOption('mentee');
+	await page.locator('#invite-role').selectOption('mentee');
 	await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
 	await expect(
 		page.getByText('nieuwe.mentee@example.org is uitgenodigd als mentee.')

@@ -110,8 +110,11 @@ test('hostile input gets a 4xx and leaves the database as it was', async () => {
 			programName: string;
 		}[];
 		const pairId = pairs.find((p) => p.programName === PROGRAMME)!.id;
-		const people = (await pageData(server, cookies.coordinator, `/programs/${programId}/people`))
-			?.people as { membershipId: string | null; role: string }[];
+		const people = (
+			(await pageData(server, cookies.coordinator, `/programs/${programId}/people`))?.list as {
+				people: { membershipId: string | null; role: string }[];
+			}
+		).people;
 		const mentee = people.find((p) => p.role === 'mentee' && p.membershipId)!.membershipId!;
 		const candidates = (
 			await pageData(server, cookies.mentor, `/programs/${programId}/matching-day`)

@@ -52,7 +52,7 @@ test('every monitoring chart has a labelled canvas and its table matches the CSV
 		await expect(table.locator('caption')).toContainText(title);
 
 		const href = await section
-			.getByRole('link', { name: /als CSV-bestand downloaden/ })
+			.getByRole('link', { name: /^CSV downloaden: / })
 			.getAttribute('href');
 		const response = await page.request.get(href!);
 		expect(response.status(), dataset).toBe(200);
@@ -104,7 +104,7 @@ test('the stalled-pairs threshold is a keyboard-usable form, and the CSV follows
 
 	const link = page
 		.locator('section[data-dataset="stalled-pairs"]')
-		.getByRole('link', { name: /als CSV-bestand downloaden/ });
+		.getByRole('link', { name: /^CSV downloaden: / });
 	await expect(link).toHaveAttribute('href', /\?days=7$/);
 	await link.focus();
 	await expect(link).toBeFocused();

@@ -78,7 +78,7 @@ test('a CSV download carries the headers, and the monitoring charts draw without
 	await page.getByRole('link', { name: 'Monitoring' }).first().click();
 	await expect(page.locator('canvas[role="img"]').first()).toBeVisible();
 	const href = await page
-		.getByRole('link', { name: /als CSV-bestand downloaden/ })
+		.getByRole('link', { name: /^CSV downloaden: / })
 		.first()
 		.getAttribute('href');
 	const csv = await page.request.get(href!);

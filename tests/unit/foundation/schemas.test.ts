@@ -46,6 +46,14 @@ describe('form schemas give translatable message keys', () => {
 		).toEqual({ maxMenteesPerMentor: 'range', cadenceDays: 'whole' });
 	});
 
+	it('programme: a name over 200 characters is refused with its own key, never cut', () => {
+		const base = { kind: 'youth', startsOn: '2026-01-01', endsOn: '2026-12-31' };
+		expect(errorsOf(programInput.safeParse({ ...base, name: 'x'.repeat(10_000) }))).toEqual({
+			name: 'name_too_long'
+		});
+		expect(programInput.parse({ ...base, name: 'x'.repeat(200) }).name).toHaveLength(200);
+	});
+
 	it('programme: applies the VM-PRO defaults', () => {
 		const parsed = programInput.parse({
 			name: ' P ',

@@ -31,6 +31,9 @@ export const PROGRAM_DATES = {
 	maxYears: 10
 } as const;
 
+/** The longest programme name; longer names are refused, never cut. */
+export const PROGRAM_NAME_MAX = 200;
+
 const programDate = isoDate().refine(
 	(v) => v >= PROGRAM_DATES.earliest && v <= PROGRAM_DATES.latest,
 	'date_range'
@@ -40,12 +43,12 @@ const int = (min: number, max: number) =>
 
 /**
  * A programme as the create/edit form sends it. Issue messages are keys the UI translates
- * ('required', 'date', 'date_range', 'order', 'period_too_long', 'range', 'whole', 'too_long',
+ * ('required', 'date', 'date_range', 'order', 'period_too_long', 'range', 'whole', 'too_long', 'name_too_long',
  * 'control_characters').
  */
 export const programInput = z
 	.object({
-		name: plainText().trim().min(1, 'required').max(200, 'too_long'),
+		name: plainText().trim().min(1, 'required').max(PROGRAM_NAME_MAX, 'name_too_long'),
 		description: plainText().trim().max(4000, 'too_long').default(''),
 		kind: z.enum(PROGRAM_KINDS, 'required'),
 		startsOn: programDate,
@@ -111,5 +114,36 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 		const field = String(issue.path[0] ?? 'form');
 		out[field] ??= issue.message;
 	}
+	return out;
+}
+
+/** Rows per page in the coordinator's long lists (people, inbox). */
+export const PAGE_SIZE = 25;
+
+export const PERSON_STATUSES = ['active', 'invited', 'expired', 'removed'] as const;
+
+const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
+/** An optional filter: anything unknown (or empty) means "all", never an error page. */
+const optional = <T extends readonly [string, ...string[]]>(values: T) =>
+	z.enum(values).optional().catch(undefined);
+
+/** The people list's URL search parameters (`?q=&role=&status=&page=`). */
+export const peopleQuery = z.object({
+	q: z
+		.string()
+		.trim()
+		.max(200)
+		.catch('')
+		.transform((v) => (hasControlCharacters(v) ? '' : v)),
+	role: optional(PROGRAM_ROLES),
+	status: optional(PERSON_STATUSES),
+	page: pageNumber
+});
+export type PeopleQuery = z.infer<typeof peopleQuery>;
+
+/** Reads a zod object's fields from URL search parameters (empty values count as absent). */
+export function searchParamsObject(params: URLSearchParams): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, value] of params) if (value !== '' && !(key in out)) out[key] = value;
 	return out;
 }

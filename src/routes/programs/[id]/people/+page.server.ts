@@ -1,6 +1,12 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { fieldErrors, inviteInput, roleInput } from '$lib/domain/programs/schemas';
+import {
+	fieldErrors,
+	inviteInput,
+	peopleQuery,
+	roleInput,
+	searchParamsObject
+} from '$lib/domain/programs/schemas';
 import {
 	changeRole,
 	inviteMember,
@@ -10,14 +16,16 @@ import {
 } from '$lib/server/programs/commands';
 import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
-import { listPeople } from '$lib/server/programs/queries';
+import { searchPeople } from '$lib/server/programs/people';
 import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { session, program } = await requireProgram(event, 'view_people');
+	const query = peopleQuery.parse(searchParamsObject(event.url.searchParams));
 	return {
-		people: await listPeople(event.locals.runtime.db, session.claims, program.id),
+		query,
+		list: await searchPeople(event.locals.runtime.db, session.claims, program.id, query),
 		me: session.user.id,
 		mailKind: event.locals.runtime.mailer.kind,
 		created: event.url.searchParams.has('created')

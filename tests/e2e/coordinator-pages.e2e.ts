@@ -1,0 +1,231 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+/**
+ * The coordinator's programme pages (issue #10): accessibility in both languages, no sideways
+ * scrolling on a 360 px phone, and one regression test per defect fixed on these pages.
+ * Screenshots go to UI_SHOTS when it is set.
+ */
+
+const PROGRAMME = 'VM-PRO jongerenmentoring';
+
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
+}
+
+async function youthId(page: Page): Promise<string> {
+	await page.goto('/programs');
+	await page.getByRole('link', { name: PROGRAMME }).click();
+	await expect(page).toHaveURL(/\/programs\/[0-9a-f-]{36}$/);
+	return new URL(page.url()).pathname.split('/')[2];
+}
+
+async function setLanguage(page: Page, locale: 'nl' | 'en') {
+	await page
+		.context()
+		.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: new URL(page.url()).origin }]);
+}
+
+async function shoot(page: Page, name: string) {
+	if (process.env.UI_SHOTS)
+		await page.screenshot({ path: `${process.env.UI_SHOTS}/${name}.png`, fullPage: true });
+}
+
+test('the coordinator pages pass axe in both languages and fit a 360 px phone', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await signIn(page, 'coordinator@example.org');
+	const id = await youthId(page);
+	const paths = [
+		'/programs',
+		...['', '/edit', '/people', '/supporters', '/monitoring'].map((p) => `/programs/${id}${p}`)
+	];
+	for (const locale of ['nl', 'en'] as const) {
+		await setLanguage(page, locale);
+		for (const width of [1280, 360]) {
+			await page.setViewportSize({ width, height: 900 });
+			for (const path of paths) {
+				await page.goto(path);
+				await expect(page.locator('h1')).toBeVisible();
+				expect(await seriousViolations(page), `${locale} ${path}`).toEqual([]);
+				if (width === 360)
+					expect(
+						await page.evaluate(() => document.documentElement.scrollWidth),
+						`${locale} ${path}`
+					).toBeLessThanOrEqual(360);
+				const slug = path.replace(id, 'youth').replaceAll('/', '_');
+				await shoot(page, `${locale}-${width}${slug}`);
+			}
+		}
+	}
+});
+
+test('a programme name over 200 characters is refused, and a long word wraps (defect 8)', async ({
+	page
+}) => {
+	await signIn(page, 'coordinator@example.org');
+	await page.goto('/programs/new');
+	await page.getByLabel(/^Naam/).fill('x'.repeat(10_000));
+	await page.getByLabel('Begindatum').fill('2026-09-01');
+	await page.getByLabel('Einddatum').fill('2027-06-30');
+	await page.getByRole('button', { name: 'Nieuw programma' }).click();
+	await expect(page.locator('#name-error')).toHaveText(
+		'Een programmanaam telt hoogstens 200 tekens. Kies een kortere naam.'
+	);
+	await expect(page.getByLabel(/^Naam/)).toHaveAttribute('aria-invalid', 'true');
+	// Nothing was cut: what was typed is still there to shorten.
+	expect((await page.getByLabel(/^Naam/).inputValue()).length).toBe(10_000);
+
+	const word = 'Langewoord'.repeat(20);
+	await page.getByLabel(/^Naam/).fill(word);
+	await page.getByRole('button', { name: 'Nieuw programma' }).click();
+	await expect(page.getByText('Het programma is aangemaakt')).toBeVisible();
+	await page.setViewportSize({ width: 360, height: 800 });
+	for (const path of ['/programs', new URL(page.url()).pathname.replace(/\/people$/, '')]) {
+		await page.goto(path);
+		await expect(page.getByText(word).first()).toBeVisible();
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth),
+			path
+		).toBeLessThanOrEqual(360);
+	}
+});
+
+test('monitoring without pairs points to matching (defect 13)', async ({ page }) => {
+	await signIn(page, 'coordinator@example.org');
+	await page.goto('/programs');
+	await page.getByRole('link', { name: 'Nieuw programma' }).click();
+	await page.getByLabel(/^Naam/).fill('Monitoring zonder koppels');
+	await page.getByLabel('Begindatum').fill('2026-09-01');
+	await page.getByLabel('Einddatum').fill('2027-06-30');
+	await page.getByRole('button', { name: 'Nieuw programma' }).click();
+	await expect(page.getByText('Het programma is aangemaakt')).toBeVisible();
+	const base = new URL(page.url()).pathname.replace(/\/people$/, '');
+	await page.goto(`${base}/monitoring`);
+	await expect(page.getByRole('heading', { name: 'Nog geen koppels' })).toBeVisible();
+	await expect(page.locator('main')).not.toContainText('tabblad Koppels');
+	await page.getByRole('link', { name: 'Naar matching' }).click();
+	await expect(page).toHaveURL(`${base}/matching`);
+});
+
+test('every CSV link is named by its visible text (defect 12)', async ({ page }) => {
+	await signIn(page, 'coordinator@example.org');
+	const id = await youthId(page);
+	await page.goto(`/programs/${id}/monitoring`);
+	const links = page.getByRole('link', { name: /^CSV downloaden: / });
+	await expect(links).toHaveCount(9);
+	for (const link of await links.all()) await expect(link).toContainText('CSV downloaden');
+	const results = await new AxeBuilder({ page })
+		.withRules(['label-content-name-mismatch'])
+		.analyze();
+	expect(results.violations).toEqual([]);
+});
+
+test("the supporters page shows a demo mentor's supporter (defect 2)", async ({ page }) => {
+	await signIn(page, 'coordinator@example.org');
+	const id = await youthId(page);
+	await page.goto(`/programs/${id}/supporters`);
+	const carla = page.getByTestId('mentor-support').filter({ hasText: 'Carla Peeters' });
+	await expect(carla.getByTestId('current-supporter')).toHaveText('Bart Ondersteuner');
+	await expect(carla.getByRole('combobox', { name: 'Ondersteuner van Carla Peeters' })).toHaveValue(
+		/[0-9a-f-]{36}/
+	);
+	await expect(carla).toContainText('2 koppels');
+	await expect(
+		page.getByTestId('mentor-support').filter({ hasText: '1 koppel' }).first()
+	).not.toContainText('1 koppels');
+
+	// Saving confirms with a toast.
+	await carla.getByRole('button', { name: 'Opslaan' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'De ondersteuner is toegewezen.' })
+	).toBeVisible();
+});
+
+test('the people list searches, filters and pages on the server, also without JavaScript', async ({
+	browser
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, 'coordinator@example.org');
+	const id = await youthId(page);
+	await page.goto(`/programs/${id}/people`);
+	const rows = page.getByTestId('person-row');
+	await expect(rows).toHaveCount(25);
+	const total = Number((await page.getByTestId('people-count').textContent())!.match(/\d+/)![0]);
+	expect(total).toBeGreaterThan(25);
+	const pages = page.getByRole('navigation', { name: "Pagina's" });
+	await expect(pages).toContainText(`Pagina 1 van ${Math.ceil(total / 25)}`);
+	await pages.getByRole('link', { name: 'Volgende pagina' }).click();
+	await expect(page).toHaveURL(/[?&]page=2/);
+	await expect(rows.first()).toBeVisible();
+
+	await page.getByLabel('Zoeken op naam of e-mail').fill('carla');
+	await page.locator('#filter-role').selectOption('mentor');
+	await page.getByRole('button', { name: 'Filteren' }).click();
+	await expect(page).toHaveURL(/q=carla/);
+	await expect(page).not.toHaveURL(/page=/);
+	await expect(rows).toHaveCount(1);
+	await expect(rows).toContainText('Carla Peeters');
+	await expect(page.getByTestId('people-count')).toHaveText('1 persoon');
+
+	await page.getByLabel('Zoeken op naam of e-mail').fill('niemand-heet-zo');
+	await page.getByRole('button', { name: 'Filteren' }).click();
+	await expect(page.getByRole('heading', { name: 'Niemand gevonden' })).toBeVisible();
+	await page.getByRole('link', { name: 'Filters wissen' }).first().click();
+	await expect(rows).toHaveCount(25);
+	await context.close();
+});
+
+test('revoking an invitation asks first, then confirms with a toast', async ({ page }) => {
+	await signIn(page, 'coordinator@example.org');
+	await page.goto('/programs/new');
+	await page.getByLabel(/^Naam/).fill('Bevestigen e2e');
+	await page.getByLabel('Begindatum').fill('2026-09-01');
+	await page.getByLabel('Einddatum').fill('2027-06-30');
+	await page.getByRole('button', { name: 'Nieuw programma' }).click();
+	await expect(page.getByText('Het programma is aangemaakt')).toBeVisible();
+	await page.getByLabel('E-mailadres').fill('weg@example.org');
+	await page.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+	const row = page.getByRole('row', { name: /weg@example\.org/ });
+	await expect(row).toContainText('uitgenodigd');
+
+	await row.getByRole('button', { name: 'Uitnodiging intrekken' }).click();
+	const dialog = page.getByRole('alertdialog');
+	await expect(dialog).toContainText('De uitnodiging voor weg@example.org intrekken?');
+	await page.keyboard.press('Escape');
+	await expect(dialog).toHaveCount(0);
+	await expect(row).toBeVisible();
+
+	await row.getByRole('button', { name: 'Uitnodiging intrekken' }).click();
+	await dialog.getByRole('button', { name: 'Uitnodiging intrekken' }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'De uitnodiging is ingetrokken.' })
+	).toBeVisible();
+	await expect(row).toHaveCount(0);
+});
+
+test('ending a pair from the inbox asks first, and Escape leaves it as it was', async ({
+	page
+}) => {
+	await signIn(page, 'coordinator@example.org');
+	const id = await youthId(page);
+	await page.goto(`/programs/${id}/inbox`);
+	const request = page
+		.getByTestId('exit-request')
+		.filter({ hasText: 'We vinden geen gemeenschappelijk moment' });
+	await request.getByRole('button', { name: 'Beëindigen' }).click();
+	const dialog = page.getByRole('alertdialog');
+	await expect(dialog).toContainText('beëindigen?');
+	await expect(dialog).toContainText('niet ongedaan maken');
+	await page.keyboard.press('Escape');
+	await expect(dialog).toHaveCount(0);
+	await expect(request.getByRole('button', { name: 'Beëindigen' })).toBeFocused();
+	await page.reload();
+	await expect(request.getByRole('button', { name: 'Beëindigen' })).toBeVisible();
+});
