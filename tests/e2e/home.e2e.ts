@@ -210,3 +210,21 @@ test("defect 3: an ended pair's page still shows the partner's name", async ({ b
 	await expect(mentee.getByText('Dit koppel is niet meer actief')).toBeVisible();
 	await mentee.context().close();
 });
+
+test("defect 5: a paired mentor's programme page links the pair instead of 'appears later'", async ({
+	browser
+}) => {
+	const page = await person(browser, 'mentor1@example.org');
+	await page.goto('/programs');
+	await page.getByRole('link', { name: 'VM-PRO jongerenmentoring' }).first().click();
+	await expect(page.getByRole('link', { name: 'Met je mentee Fien Claes' })).toBeVisible();
+	await expect(page.locator('main')).not.toContainText('verschijnt hier zodra');
+	// In a programme where mentor1 has no pair yet, the next step is still explained.
+	await page.goto('/programs');
+	await page
+		.getByRole('link', { name: /leraren|Beginnende/i })
+		.first()
+		.click();
+	await expect(page.locator('main')).toContainText('verschijnt hier zodra');
+	await page.context().close();
+});
