@@ -151,10 +151,13 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		await Promise.all([openSheet(a, pair, '01-agreement'), openSheet(b, pair, '01-agreement')]);
 		await a.getByRole('button', { name: 'Ondertekenen' }).click();
 		await expect(a.getByText('Je hebt de huidige inhoud ondertekend.')).toBeVisible();
+		// The mentee sees the mentor's signature without reloading.
+		await expect(b.getByText(`Ondertekend door ${MENTOR.name}`)).toBeVisible();
 		await b.getByRole('button', { name: 'Ondertekenen' }).click();
 		await expect(b.getByText('Je hebt de huidige inhoud ondertekend.')).toBeVisible();
 		await expect(b.getByText(`Ondertekend door ${MENTOR.name}`)).toBeVisible();
 		await expect(b.getByText(`Ondertekend door ${MENTEE.name}`)).toBeVisible();
+		await expect(a.getByText(`Ondertekend door ${MENTEE.name}`)).toBeVisible();
 
 		await b.getByRole('checkbox', { name: /^Het programma volgen/ }).check();
 		await expect(a.getByRole('checkbox', { name: /^Het programma volgen/ })).toBeChecked();

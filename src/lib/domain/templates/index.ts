@@ -26,6 +26,7 @@ import { v3 } from './sheets/v3';
 import { fieldsOf, type Field, type Phase, type Template } from './types';
 
 export * from './types';
+export { fillPlaceholders, type PlaceholderValues } from './placeholders';
 
 /** The pair sheets in the order of the path (TOOLKIT.md, BR → SD → P → WU). */
 export const pairSheets: readonly Template[] = [

@@ -4,19 +4,29 @@ import { sheetUsedOptions } from '$lib/domain/templates/sheets/a-mentor-log';
 import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit } from '$lib/server/programs/commands';
+import { DomainError } from '$lib/server/programs/errors';
 
 const SHEET_KEYS = sheetUsedOptions.map((o) => o.key) as [string, ...string[]];
 
-/** Logbook part 2 (monitoring) as the form sends it. */
-export const logPart2Input = z.object({
-	metOn: isoDate(),
-	meetingNumber: z.coerce.number().int().min(1).max(200).optional(),
-	sheetUsed: z.array(z.enum(SHEET_KEYS)).max(SHEET_KEYS.length),
-	difficulties: plainText().trim().max(8000, 'too_long'),
-	strengthening: plainText().trim().max(8000, 'too_long'),
-	other: plainText().trim().max(8000, 'too_long'),
-	difficultyFlag: z.boolean()
-});
+/** Whether a part 2 says nothing: all three written parts are empty (after trimming). */
+export const isEmptyLog = (input: { difficulties: string; strengthening: string; other: string }) =>
+	[input.difficulties, input.strengthening, input.other].every((text) => text.trim() === '');
+
+/**
+ * Logbook part 2 (monitoring) as the form sends it. An empty one is refused (`log_empty`): it
+ * would reach the coordinator and supporter as a report that says nothing.
+ */
+export const logPart2Input = z
+	.object({
+		metOn: isoDate(),
+		meetingNumber: z.coerce.number().int().min(1).max(200).optional(),
+		sheetUsed: z.array(z.enum(SHEET_KEYS)).max(SHEET_KEYS.length),
+		difficulties: plainText().trim().max(8000, 'too_long'),
+		strengthening: plainText().trim().max(8000, 'too_long'),
+		other: plainText().trim().max(8000, 'too_long'),
+		difficultyFlag: z.boolean()
+	})
+	.refine((input) => !isEmptyLog(input), { message: 'log_empty', path: ['form'] });
 export type LogPart2Input = z.infer<typeof logPart2Input>;
 
 export interface LogSubmission {
@@ -39,6 +49,7 @@ export async function submitLogbookPart2(
 	role: 'mentor' | 'mentee',
 	input: LogPart2Input
 ): Promise<string> {
+	if (isEmptyLog(input)) throw new DomainError('invalid', 'log_empty');
 	return db.asUser(claims, async (tx) => {
 		const meeting = input.meetingNumber
 			? await tx.query<{ id: string }>(

@@ -65,7 +65,31 @@ export function localTime(startsAt: Date | null): string {
 	}).format(new Date(startsAt));
 }
 
-/** The pair plans (or reports) a meeting; RLS lets only its two people write it. */
+/** The first and last day of a programme: the only dates a meeting of its pairs may have. */
+export interface ProgramRange {
+	startsOn: string;
+	endsOn: string;
+}
+
+export async function programRange(
+	db: Database,
+	claims: JwtClaims,
+	programId: string
+): Promise<ProgramRange | null> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<ProgramRange>(
+			'select starts_on::text as "startsOn", ends_on::text as "endsOn" from public.programs where id = $1',
+			[programId]
+		)
+	);
+	return rows[0] ?? null;
+}
+
+/**
+ * The pair plans (or reports) a meeting; RLS lets only its two people write it. A date outside
+ * the programme's range is refused (`meeting_outside_programme`), so a typo in the year does not
+ * silently put a meeting in another school year.
+ */
 export async function updateMeeting(
 	db: Database,
 	claims: JwtClaims,
@@ -74,6 +98,12 @@ export async function updateMeeting(
 	input: MeetingInput
 ): Promise<void> {
 	await db.asUser(claims, async (tx) => {
+		const range = await tx.query<{ inside: boolean }>(
+			'select $2::date between starts_on and ends_on as inside from public.programs where id = $1',
+			[pair.programId, input.plannedOn]
+		);
+		if (!range[0]) throw new DomainError('not_found', 'not_found');
+		if (!range[0].inside) throw new DomainError('invalid', 'meeting_outside_programme');
 		const rows = await tx.query<{ id: string }>(
 			`update public.meetings set
 				planned_on = $3::date,

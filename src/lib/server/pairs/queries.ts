@@ -164,3 +164,21 @@ export async function getWorkspace(
 		};
 	});
 }
+
+/** The names a sheet's text fills its blanks with (sheet 02's "[Organisatie]"). */
+export async function programmeNames(
+	db: Database,
+	claims: JwtClaims,
+	programId: string
+): Promise<{ programme: string; organisation: string } | null> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<{ programme: string; organisation: string | null }>(
+			`select p.name as programme, o.name as organisation
+			 from public.programs p left join public.organisations o on o.id = p.organisation_id
+			 where p.id = $1`,
+			[programId]
+		)
+	);
+	const row = rows[0];
+	return row ? { programme: row.programme, organisation: row.organisation ?? '' } : null;
+}

@@ -6,6 +6,7 @@ import {
 	localTime,
 	meetingInput,
 	meetingNumberOf,
+	programRange,
 	updateMeeting
 } from '$lib/server/pairs/meetings';
 import { DomainError } from '$lib/server/programs/errors';
@@ -16,14 +17,13 @@ const numberOf = (raw: string) => meetingNumberOf(raw) ?? error(404, 'not_found'
 
 export const load: PageServerLoad = async (event) => {
 	const { session, pair } = await requirePair(event, 'plan_meetings');
-	const meeting = await getMeeting(
-		event.locals.runtime.db,
-		session.claims,
-		pair.id,
-		numberOf(event.params.number)
-	);
-	if (!meeting) error(404, 'not_found');
-	return { pairId: pair.id, meeting, time: localTime(meeting.startsAt) };
+	const { db } = event.locals.runtime;
+	const [meeting, range] = await Promise.all([
+		getMeeting(db, session.claims, pair.id, numberOf(event.params.number)),
+		programRange(db, session.claims, pair.programId)
+	]);
+	if (!meeting || !range) error(404, 'not_found');
+	return { pairId: pair.id, meeting, range, time: localTime(meeting.startsAt) };
 };
 
 export const actions: Actions = {
@@ -54,6 +54,8 @@ export const actions: Actions = {
 				parsed.data
 			);
 		} catch (e) {
+			if (e instanceof DomainError && e.key === 'meeting_outside_programme')
+				return fail(400, { errors: { plannedOn: e.key }, values });
 			// A number the pair has no meeting for (e.g. 99 of 10).
 			if (e instanceof DomainError) error(e.status, e.key);
 			throw e;

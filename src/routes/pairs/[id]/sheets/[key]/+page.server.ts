@@ -3,7 +3,7 @@ import { can, pairRole } from '$lib/domain/policy';
 import { getTemplate, pairSheetKeys } from '$lib/domain/templates';
 import { documentPeople } from '$lib/server/pairs/identity';
 import { requirePair } from '$lib/server/pairs/load';
-import { getWorkspace } from '$lib/server/pairs/queries';
+import { getWorkspace, programmeNames } from '$lib/server/pairs/queries';
 import { copyToPlan, findSheet, signaturesOf, signSheet } from '$lib/server/pairs/sheet-actions';
 import { DomainError } from '$lib/server/programs/errors';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -22,7 +22,10 @@ async function sheetOf(event: RequestEvent, action: 'open_workspace') {
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, pair, sheet } = await sheetOf(event, 'open_workspace');
 	const { db, collab } = event.locals.runtime;
-	const workspace = await getWorkspace(db, session.claims, pair.id);
+	const [workspace, names] = await Promise.all([
+		getWorkspace(db, session.claims, pair.id),
+		programmeNames(db, session.claims, pair.programId)
+	]);
 	if (!workspace) error(404, 'not_found');
 	const entity = { type: 'sheet', pair, templateKey: sheet.key } as const;
 	const { signatures, changedSinceSigned } = await signaturesOf(db, collab, sheet);
@@ -37,7 +40,8 @@ export const load: PageServerLoad = async (event) => {
 		},
 		access: can(actor, 'edit', entity) ? ('write' as const) : ('read' as const),
 		signatures,
-		changedSinceSigned
+		changedSinceSigned,
+		placeholders: names ?? undefined
 	};
 };
 
