@@ -54,6 +54,9 @@ test('a mentor lands on a home with their pairs, the next step and the workspace
 	await expect(fien.getByRole('link', { name: 'Open de werkruimte' })).toBeVisible();
 	// Demo meetings started last month and nobody marked them: the pair is asked to.
 	await expect(fien).toContainText('nog niet als gehouden aangeduid');
+	// Sheets carry their human title only, never an internal key.
+	await expect(fien).toContainText('01. Mentorovereenkomst');
+	await expect(page.locator('main')).not.toContainText('01-agreement');
 	// Defect 5: someone with a pair is not told the workspace will appear later.
 	await expect(page.locator('main')).not.toContainText('De werkruimte verschijnt zodra');
 	await expect(

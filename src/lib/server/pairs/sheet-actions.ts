@@ -169,7 +169,7 @@ export async function copyToPlan(
 		return '';
 	});
 	if (!content.trim()) throw new DomainError('invalid', 'nothing_to_copy');
-	const label = `${template.key} · ${field.label[locale]}`;
+	const label = `${template.title[locale]} · ${field.label[locale]}`;
 	await collab.changeDocument(plan.docName, (doc) => {
 		const fragment = doc.getXmlFragment(target.key);
 		const paragraphs = [`[${label}]`, ...content.split('\n')].map((line) => {
