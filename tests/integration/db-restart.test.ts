@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createPgDocumentStore } from '$lib/server/collab/pg-store';
 import { migrate } from '$lib/server/db/migrate';
@@ -83,4 +83,35 @@ describe('a database restart while two people type', () => {
 			true
 		);
 	}, 60_000);
+});
+
+describe('a connection that dies in the middle of a transaction', () => {
+	it('fails that transaction and leaves the process running', async () => {
+		const errors: Error[] = [];
+		const own = createPostgresDatabase({
+			connectionString: server.url('restart_test'),
+			max: 1,
+			onError: (error) => errors.push(error)
+		});
+		const admin = new pg.Client({ connectionString: server.url('restart_test') });
+		await admin.connect();
+		try {
+			const attempt = own.asService(async (tx) => {
+				const [{ pid }] = await tx.query<{ pid: number }>('select pg_backend_pid() as pid');
+				await admin.query('select pg_terminate_backend($1)', [pid]);
+				// Between two statements the connection's 'error' event fires; before the fix nobody
+				// listened and it ended the process.
+				await vi.waitFor(() => expect(errors.length).toBeGreaterThan(0), { timeout: 10_000 });
+				await tx.query('select 1');
+			});
+			await expect(attempt).rejects.toThrow();
+			// The broken connection was discarded: the next transaction gets a new one.
+			await expect(
+				own.asService((tx) => tx.query<{ one: number }>('select 1 as one'))
+			).resolves.toEqual([{ one: 1 }]);
+		} finally {
+			await admin.end();
+			await own.close();
+		}
+	});
 });

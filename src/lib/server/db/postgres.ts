@@ -6,7 +6,7 @@ export interface PostgresOptions {
 	connectionString: string;
 	/** Pool size; one process rarely needs more than a few connections. */
 	max?: number;
-	/** Called when an idle pooled connection fails (server restart, network). */
+	/** Called when a pooled connection fails, idle or in a transaction (server restart, network). */
 	onError?: (error: Error) => void;
 	/** Cancels a person's statement after this many milliseconds (`asUser` only); none when absent. */
 	statementTimeoutMs?: number;
@@ -36,6 +36,16 @@ export function createPostgresDatabase(options: PostgresOptions): Database {
 		work: (tx: Tx) => Promise<T>
 	): Promise<T> {
 		const client = await pool.connect();
+		// The pool listens for errors only on idle connections. A connection that dies while it is
+		// checked out but between two statements (a server restart mid-transaction) emits 'error'
+		// on the client itself; unheard, that is an uncaught exception that ends the process. The
+		// transaction's next statement fails anyway and the connection is discarded.
+		let broken = false;
+		const onClientError = (error: Error) => {
+			broken = true;
+			options.onError?.(error);
+		};
+		client.on('error', onClientError);
 		const tx: Tx = {
 			async query<Row>(sql: string, params?: readonly SqlValue[]) {
 				const result = await client.query(sql, toDriverParams(params));
@@ -45,7 +55,6 @@ export function createPostgresDatabase(options: PostgresOptions): Database {
 				await client.query(sql);
 			}
 		};
-		let broken = false;
 		try {
 			await client.query('begin');
 			await setup(tx);
@@ -60,6 +69,7 @@ export function createPostgresDatabase(options: PostgresOptions): Database {
 			}
 			throw error;
 		} finally {
+			client.off('error', onClientError);
 			client.release(broken);
 		}
 	}
