@@ -51,6 +51,7 @@ export default defineConfig({
 					],
 					environment: 'node',
 					env: { TEST_DB: 'pglite' },
+					globalSetup: ['tests/helpers/pglite-global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
 				}

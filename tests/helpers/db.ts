@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { migrate } from '$lib/server/db/migrate';
@@ -16,25 +17,42 @@ export function testEngine(): 'pglite' | 'postgres' {
  * PostgreSQL server the run started. `migrate: false` leaves it empty.
  */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<Database> {
-	const db =
-		testEngine() === 'pglite'
-			? await createPgliteDatabase()
-			: createPostgresDatabase({
-					connectionString: await createPostgresDatabaseForTest(),
-					max: 4
-				});
-	if (options.migrate ?? true) await migrate(db);
+	const migrated = options.migrate ?? true;
+	if (testEngine() === 'pglite') {
+		// Started from the migrated template the run made once (pglite-global-setup.ts); `migrate`
+		// then only confirms every migration is recorded and unchanged.
+		const template = migrated ? inject('pgliteTemplate') : undefined;
+		const db = await createPgliteDatabase(
+			template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}
+		);
+		if (migrated) await migrate(db);
+		return db;
+	}
+	const db = createPostgresDatabase({
+		connectionString: await createPostgresDatabaseForTest({ migrated }),
+		max: 4
+	});
+	if (migrated) await migrate(db);
 	return db;
 }
 
-/** Creates an empty database on the run's PostgreSQL server and returns its URL. */
-export async function createPostgresDatabaseForTest(): Promise<string> {
+/**
+ * Creates a database on the run's PostgreSQL server and returns its URL: empty, or (`migrated`)
+ * a copy of the migrated template the run made once.
+ */
+export async function createPostgresDatabaseForTest(
+	options: { migrated?: boolean } = {}
+): Promise<string> {
 	const adminUrl = inject('postgresUrl');
 	const name = `test_${randomBytes(6).toString('hex')}`;
 	const admin = new pg.Client({ connectionString: adminUrl });
 	await admin.connect();
 	try {
-		await admin.query(`create database ${name}`);
+		await admin.query(
+			options.migrated
+				? `create database ${name} template ${inject('postgresTemplate')}`
+				: `create database ${name}`
+		);
 	} finally {
 		await admin.end();
 	}

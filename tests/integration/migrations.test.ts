@@ -64,6 +64,44 @@ describe(`migrations (${testEngine()})`, () => {
 		expect(half[0].t).toBeNull();
 	});
 
+	it('refuses to start when an applied migration was edited, naming the file and the fix', async () => {
+		const edited = bundledMigrations().map((m, i) =>
+			i === 1 ? { ...m, sql: m.sql + '\n-- an afterthought\n' } : m
+		);
+		const file = `${edited[1].version}_${edited[1].name}.sql`;
+		const refusal = migrate(db, { migrations: edited });
+		await expect(refusal).rejects.toThrow(new RegExp(`${file} was applied .* different text`));
+		await expect(refusal).rejects.toThrow(/never be edited: restore the file .* new migration/);
+	});
+
+	it('accepts an applied migration whose file only changed its line endings', async () => {
+		const crlf = bundledMigrations().map((m) => ({ ...m, sql: m.sql.replace(/\n/g, '\r\n') }));
+		await expect(migrate(db, { migrations: crlf })).resolves.toMatchObject({ applied: [] });
+	});
+
+	it('trusts migrations the Supabase CLI recorded as separate statements', async () => {
+		const [first] = bundledMigrations();
+		const original = await db.asOwner((tx) =>
+			tx.query<{ statements: string[] }>(
+				'select statements from supabase_migrations.schema_migrations where version = $1',
+				[first.version]
+			)
+		);
+		const setStatements = (statements: string[]) =>
+			db.asOwner((tx) =>
+				tx.query(
+					'update supabase_migrations.schema_migrations set statements = $2 where version = $1',
+					[first.version, statements]
+				)
+			);
+		await setStatements(['create table a (id int)', 'create table b (id int)']);
+		try {
+			await expect(migrate(db)).resolves.toMatchObject({ applied: [] });
+		} finally {
+			await setStatements(original[0].statements);
+		}
+	});
+
 	it.runIf(testEngine() === 'postgres')(
 		'applies each migration once when two processes start at the same time',
 		async () => {

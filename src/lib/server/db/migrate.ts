@@ -64,16 +64,19 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
 				name text
 			);
 		`);
-		const done = new Set(
+		const recorded = new Map(
 			(
-				await tx.query<{ version: string }>(
-					'select version from supabase_migrations.schema_migrations'
+				await tx.query<{ version: string; statements: string[] | null }>(
+					'select version, statements from supabase_migrations.schema_migrations'
 				)
-			).map((row) => row.version)
+			).map((row) => [row.version, row.statements])
 		);
 		const applied: string[] = [];
 		for (const migration of migrations) {
-			if (done.has(migration.version)) continue;
+			if (recorded.has(migration.version)) {
+				assertUnchanged(migration, recorded.get(migration.version) ?? null);
+				continue;
+			}
 			try {
 				await tx.exec(migration.sql);
 			} catch (error) {
@@ -93,6 +96,24 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
 		);
 		return { applied, version: last[0]?.version ?? null };
 	});
+}
+
+const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+
+/**
+ * A migration that has been applied must never change: the database would silently differ from
+ * what its file says, and every other installation would differ from this one. This runner
+ * records the whole text as one statement; the Supabase CLI records the file split into
+ * statements, which cannot be compared to the file reliably, so those are trusted.
+ */
+function assertUnchanged(migration: Migration, statements: string[] | null) {
+	if (!statements || statements.length !== 1 || sameText(statements[0], migration.sql)) return;
+	const file = `${migration.version}_${migration.name}.sql`;
+	throw new Error(
+		`Migration ${file} was applied to this database with a different text than the file has now. ` +
+			`Applied migrations must never be edited: restore the file (git checkout -- supabase/migrations/${file}) ` +
+			`and put the change in a new migration with a later version.`
+	);
 }
 
 /** The newest recorded migration version, for /healthz. */

@@ -7,6 +7,8 @@ import type { Database, SqlValue, Tx } from './types';
 export interface PgliteOptions {
 	/** Directory to persist in; in memory when absent. */
 	dataDir?: string;
+	/** Start in memory from this dump of a data directory (`dumpDataDir`), e.g. a migrated template. */
+	loadDataDir?: Blob;
 }
 
 const LOCK_FILE = 'mentorpad.lock';
@@ -16,7 +18,12 @@ const LOCK_FILE = 'mentorpad.lock';
  * silently see only their own writes, so this adapter refuses a directory another live process
  * holds.
  */
-export async function createPgliteDatabase(options: PgliteOptions = {}): Promise<Database> {
+export interface PgliteDatabase extends Database {
+	/** The data directory as a tarball, for `loadDataDir` (tests start from a migrated template). */
+	dumpDataDir(): Promise<Blob>;
+}
+
+export async function createPgliteDatabase(options: PgliteOptions = {}): Promise<PgliteDatabase> {
 	const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
 	if (dataDir) {
 		mkdirSync(dataDir, { recursive: true });
@@ -26,6 +33,7 @@ export async function createPgliteDatabase(options: PgliteOptions = {}): Promise
 	try {
 		pg = await PGlite.create({
 			dataDir,
+			loadDataDir: options.loadDataDir,
 			// Dates stay 'YYYY-MM-DD' strings, as the pg adapter returns them.
 			parsers: { [types.DATE]: (value: string) => value }
 		});
@@ -56,6 +64,7 @@ export async function createPgliteDatabase(options: PgliteOptions = {}): Promise
 		asUser: (claims, work) => run((tx) => becomeUser(tx, claims), work),
 		asService: (work) => run(becomeService, work),
 		asOwner: (work) => run(async () => {}, work),
+		dumpDataDir: () => pg.dumpDataDir('none'),
 		async close() {
 			if (closed) return;
 			closed = true;
