@@ -191,8 +191,12 @@ describe(`collaboration access through the policy (${testEngine()})`, () => {
 			timeout: 5000
 		});
 		await mentee.synced;
+		const drops = harness.server.stats().readOnlyDrops;
 		mentee.doc.getText('mentee-name').insert(4, ' na');
-		await new Promise((r) => setTimeout(r, 300));
+		// First the positive signal that the edit reached the server and was dropped, then the check.
+		await retryableAssertion(() =>
+			expect(harness.server.stats().readOnlyDrops).toBeGreaterThan(drops)
+		);
 		expect(
 			await harness.server.readDocument(room, (d) => d.getText('mentee-name').toString())
 		).toBe('voor');

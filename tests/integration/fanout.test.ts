@@ -14,12 +14,11 @@ import {
 	encodeAccessEvent,
 	recheckOpenSockets
 } from '$lib/server/access-events';
-import type { Fanout } from '$lib/server/collab/fanout';
 import type { Authorize } from '$lib/server/collab/types';
 import { CloseCode } from '$lib/shared/collab';
 import { loadDocument } from '$lib/server/collab/persistence';
 import { createPgDocumentStore } from '$lib/server/collab/pg-store';
-import { createRedisFanout } from '$lib/server/collab/redis-fanout';
+import { createRedisFanout, type RedisFanout } from '$lib/server/collab/redis-fanout';
 import type { Database } from '$lib/server/db/types';
 import {
 	defaultAuthorize,
@@ -38,7 +37,7 @@ import { startRedis, type RedisServer } from '../helpers/redis-server';
 
 interface Instance {
 	harness: Harness;
-	fanout: Fanout;
+	fanout: RedisFanout;
 	logs: LogEntry[];
 	/** What the runtime does on close: shut the collaboration server down, then the fan-out. */
 	stop(): Promise<void>;
@@ -152,11 +151,13 @@ describe(`fan-out between two app instances through Redis (${testEngine()})`, ()
 		}
 
 		// Relayed changes are not relayed back: once everyone has converged, traffic stops.
-		const quiet = () => [a, b].map((instance) => instance.harness.server.stats().messagesOut);
-		await new Promise((resolve) => setTimeout(resolve, 200));
-		const before = quiet();
-		await new Promise((resolve) => setTimeout(resolve, 300));
-		expect(quiet()).toEqual(before);
+		// An echo loop would never fall quiet; waited for as a positive signal (no fixed wait first).
+		const sent = () => [a, b].map((instance) => instance.harness.server.stats().messagesOut);
+		await retryableAssertion(async () => {
+			const before = sent();
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(sent()).toEqual(before);
+		}, CONVERGE);
 
 		// Leaving removes the presence on the other instance too.
 		mentee.provider.disconnect();
@@ -230,9 +231,16 @@ describe(`fan-out between two app instances through Redis (${testEngine()})`, ()
 
 		a1.doc.getText('notes').insert(0, 'A: ');
 		b1.doc.getMap('values').set('offline', 'B');
-		await retryableAssertion(() => expect(text(a2)).toBe('A: shared'), CONVERGE);
-		// Let the clients retry the connection a few times: one line each, no flood.
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		const attempts = [a, b].map((instance) => instance.fanout.failedAttempts);
+		await retryableAssertion(async () => {
+			expect(text(a2)).toBe('A: shared');
+			expect(
+				await b.harness.server.readDocument(room, (d) => d.getMap('values').get('offline'))
+			).toBe('B');
+			// The clients retried the connection a few times: one log line each, no flood.
+			expect(a.fanout.failedAttempts).toBeGreaterThanOrEqual(attempts[0] + 3);
+			expect(b.fanout.failedAttempts).toBeGreaterThanOrEqual(attempts[1] + 3);
+		}, CONVERGE);
 		expect(text(b1)).toBe('shared');
 		expect(a1.doc.getMap('values').get('offline')).toBeUndefined();
 		for (const instance of [a, b]) {
@@ -341,8 +349,13 @@ describe(`fan-out between two app instances through Redis (${testEngine()})`, ()
 			await retryableAssertion(() => expect(b.fanout.degraded).toBe(true), CONVERGE);
 			// The mentee signs out on A while B cannot hear it.
 			signedIn.delete('session-mentee');
+			const attempts = b.fanout.failedAttempts;
 			await events[0].emit({ type: 'signed-out', userId: testUsers.mentee.userId });
-			await new Promise((resolve) => setTimeout(resolve, 300));
+			// B kept trying to reach the broker after the event was sent: it could not have heard it.
+			await retryableAssertion(
+				() => expect(b.fanout.failedAttempts).toBeGreaterThanOrEqual(attempts + 2),
+				CONVERGE
+			);
 			expect(closed).toBe(false);
 
 			await redis.start();

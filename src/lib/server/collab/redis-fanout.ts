@@ -41,7 +41,12 @@ interface Channel {
 const MALFORMED_LOG_INTERVAL_MS = 60_000;
 const CLOSE_TIMEOUT_MS = 2_000;
 
-export function createRedisFanout(options: RedisFanoutOptions): Fanout {
+export interface RedisFanout extends Fanout {
+	/** Connection errors seen so far (each failed reconnection attempt is one): for health checks and tests. */
+	readonly failedAttempts: number;
+}
+
+export function createRedisFanout(options: RedisFanoutOptions): RedisFanout {
 	const { logger } = options;
 	const instanceId = options.instanceId ?? randomUUID();
 	const prefix = options.channelPrefix ?? 'mentorpad:doc:';
@@ -64,6 +69,7 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
 	let lastError = '';
 	let malformedLoggedAt = 0;
 	let malformedSinceLog = 0;
+	let failedAttempts = 0;
 
 	const channelOf = (docName: string) => `${prefix}${docName}`;
 
@@ -92,6 +98,7 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
 
 	for (const client of [publisher, subscriber]) {
 		client.on('error', (error: unknown) => {
+			failedAttempts += 1;
 			lastError = errorMessage(error);
 			statusChanged(true);
 		});
@@ -184,6 +191,9 @@ export function createRedisFanout(options: RedisFanoutOptions): Fanout {
 		},
 		get degraded() {
 			return status === 'connecting' || status === 'degraded';
+		},
+		get failedAttempts() {
+			return failedAttempts;
 		},
 
 		publish(docName, kind, payload, originInstanceId) {
