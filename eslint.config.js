@@ -5,6 +5,80 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/**
+ * The layer rules of docs/architecture.md ("What may import what"), as lint rules: a file in a
+ * layer gets an error for every import the map does not allow it.
+ */
+const restrict = (files, patterns, ignores = []) => ({
+	files,
+	ignores,
+	rules: { 'no-restricted-imports': ['error', { patterns }] }
+});
+const outside = (message, ...regexes) => regexes.map((regex) => ({ regex, message }));
+// Every driver lives in one adapter: the Database, AuthProvider, Mailer and Fanout ports.
+const DRIVERS = '^(pg|@electric-sql/.*|@supabase/.*|redis|nodemailer|rate-limiter-flexible)$';
+const PAGE_ONLY = '^(svelte|svelte/.*|\\$app/.*|@sveltejs/.*|bits-ui|@lucide/.*)$';
+
+const layers = [
+	restrict(
+		['src/lib/domain/**'],
+		outside(
+			'lib/domain is pure TypeScript: it imports only lib/domain and zod (docs/architecture.md).',
+			'^\\$lib/(?!domain/)',
+			'^(\\.\\./)+(server|client|components|shared|paraglide)(/|$)',
+			'^node:',
+			DRIVERS,
+			PAGE_ONLY,
+			'^(yjs|y-.*|lib0(/.*)?)$'
+		)
+	),
+	restrict(
+		['src/lib/shared/**'],
+		outside(
+			'lib/shared is used by browser and server: it imports only lib/domain and Yjs (docs/architecture.md).',
+			'^\\$lib/(?!(domain|shared)/)',
+			'^(\\.\\./)+(server|client|components|paraglide)(/|$)',
+			'^node:',
+			DRIVERS,
+			PAGE_ONLY
+		)
+	),
+	restrict(
+		['src/lib/server/**'],
+		outside(
+			'lib/server never imports browser code (docs/architecture.md).',
+			'^\\$lib/(client|components)(/|$)',
+			'^\\$app/(state|navigation|forms)$'
+		).concat(
+			outside('Drivers are imported only by their adapter (docs/architecture.md).', DRIVERS)
+		),
+		[
+			'src/lib/server/db/*.ts',
+			'src/lib/server/auth/supabase.ts',
+			'src/lib/server/auth/rate-limit.ts',
+			'src/lib/server/mail/*.ts',
+			'src/lib/server/collab/redis-fanout.ts',
+			'src/lib/server/files/*.ts'
+		]
+	),
+	restrict(
+		['src/lib/client/**', 'src/lib/components/**', 'src/routes/**/*.svelte'],
+		outside(
+			'Browser code never imports lib/server or a driver (docs/architecture.md).',
+			'^\\$lib/server(/|$)',
+			DRIVERS
+		)
+	),
+	restrict(
+		['src/lib/components/ui/**'],
+		outside(
+			'The UI kit imports only Svelte, $app, bits-ui, lucide and Paraglide (docs/architecture.md).',
+			'^\\$lib/(?!(components/ui|paraglide)/)',
+			'^(\\.\\./)+(?!ui/)'
+		)
+	)
+];
+
 export default ts.config(
 	{
 		ignores: [
@@ -47,6 +121,7 @@ export default ts.config(
 			]
 		}
 	},
+	...layers,
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
