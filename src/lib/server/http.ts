@@ -4,7 +4,6 @@ import { DEVICE_COOKIE } from './auth/device-cookie';
 import type { CookieChange, RequestCredentials, Session, SignInMeta } from './auth/types';
 import { clientAddress } from './client-address';
 import { parseCookieHeader } from './cookies';
-import { DomainError } from './programs/errors';
 import { loadActor } from './programs/queries';
 
 /** The credentials of a SvelteKit request, for the auth adapter. */
@@ -50,12 +49,6 @@ export async function requireActor(
 	const session = requireSession(event);
 	const actor = await loadActor(event.locals.runtime.db, session.claims);
 	return { session, actor };
-}
-
-/** Turns a DomainError into SvelteKit's error page with the right status. */
-export function fail403or404(e: unknown): never {
-	if (e instanceof DomainError) error(e.status, e.key);
-	throw e;
 }
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);

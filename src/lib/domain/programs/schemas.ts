@@ -93,10 +93,13 @@ export const loginInput = z.object({
 	password: plainText().min(1, 'required').max(200, 'too_long')
 });
 
+/** The shortest password accepted (also the password fields' `minlength`). */
+export const PASSWORD_MIN_LENGTH = 10;
+
 export const passwordInput = z
 	.string('password_short')
 	.refine((v) => !hasControlCharacters(v), { message: 'control_characters', abort: true })
-	.min(10, 'password_short')
+	.min(PASSWORD_MIN_LENGTH, 'password_short')
 	.max(200, 'too_long');
 
 export const acceptInput = z

@@ -31,6 +31,8 @@
  * and never equal {@link VALUES_MAP}, because all of them share the Y.Doc's root namespace.
  */
 
+import type { PathPhase } from '../phases';
+
 export type Locale = 'nl' | 'en';
 
 /** A user-facing string in every supported locale: Dutch (the source) first, English second. */
@@ -39,8 +41,8 @@ export interface LocalizedText {
 	readonly en: string;
 }
 
-/** Relationship stages (`001…` L480) plus the matching day and "the whole path". */
-export type Phase = 'BR' | 'SD' | 'P' | 'WU' | 'MO' | 'matching' | 'whole';
+/** Where a template is used: a relationship stage, the matching day, or "the whole path". */
+export type Phase = PathPhase | 'matching' | 'whole';
 
 export const PHASES: readonly Phase[] = ['matching', 'BR', 'SD', 'P', 'WU', 'MO', 'whole'];
 

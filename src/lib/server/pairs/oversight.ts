@@ -3,7 +3,7 @@ import { fieldsOf, getTemplate } from '$lib/domain/templates';
 import { readFieldContent } from '$lib/shared/sheet-doc';
 import type { CollabServer } from '$lib/server/collab/server';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import type { Phase } from './queries';
+import type { PathPhase } from '$lib/domain/phases';
 
 export const CONFIDENTIALITY_KEY = '02-confidentiality';
 
@@ -11,7 +11,7 @@ export interface ProgramPair {
 	id: string;
 	pseudonym: string;
 	status: PairStatus;
-	phase: Phase;
+	phase: PathPhase;
 	mentorName: string;
 	menteeName: string;
 	supporterName: string | null;

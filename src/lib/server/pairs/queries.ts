@@ -2,12 +2,11 @@ import type { PairRef, PairStatus } from '$lib/domain/policy';
 import { countFields, pairSheets } from '$lib/domain/templates';
 import { isUuid } from '$lib/server/db/transaction';
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import type { PathPhase } from '$lib/domain/phases';
 import { todayInProgramZone } from '$lib/domain/time';
 
 /** Fields of all pair sheets together: a pair's progress is counted against this. */
 const PAIR_FIELDS = pairSheets.reduce((n, t) => n + countFields(t), 0);
-
-export type Phase = 'BR' | 'SD' | 'P' | 'WU' | 'MO';
 
 interface PairRow {
 	id: string;
@@ -49,7 +48,7 @@ export interface MyPair {
 	programName: string;
 	pseudonym: string;
 	status: PairStatus;
-	phase: Phase;
+	phase: PathPhase;
 	myRole: 'mentor' | 'mentee';
 	partnerName: string;
 	partnerEmail: string;
@@ -107,7 +106,7 @@ export interface Meeting {
 }
 
 export interface Workspace {
-	pair: PairRef & { pseudonym: string; phase: Phase; programName: string };
+	pair: PairRef & { pseudonym: string; phase: PathPhase; programName: string };
 	mentor: { id: string; name: string; email: string };
 	mentee: { id: string; name: string; email: string };
 	sheets: WorkspaceSheet[];
@@ -122,7 +121,7 @@ export async function getWorkspace(
 ): Promise<Workspace | null> {
 	return db.asUser(claims, async (tx) => {
 		const pairs = await tx.query<
-			PairRow & { pseudonym: string; phase: Phase; program_name: string }
+			PairRow & { pseudonym: string; phase: PathPhase; program_name: string }
 		>(
 			`select p.id, p.program_id, p.mentor_id, p.mentee_id, p.supporter_id, p.status, p.pseudonym, p.phase,
 				pr.name as program_name

@@ -1,0 +1,7 @@
+/**
+ * The stages of a mentoring relationship (`001…` L480): building the relationship (BR), self-
+ * discovery (SD), planning (P), working on it (WU) and moving on (MO), in this order.
+ */
+export const PATH_PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;
+
+export type PathPhase = (typeof PATH_PHASES)[number];
