@@ -36,7 +36,21 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
-					environment: 'node'
+					exclude: ['tests/unit/**/*.timing.test.ts'],
+					environment: 'node',
+					sequence: { groupOrder: 0 }
+				}
+			},
+			{
+				extends: true,
+				test: {
+					// Tests that assert how long something takes: one file at a time, after every other
+					// project has finished, so a busy machine's parallel run cannot fail them.
+					name: 'timing',
+					include: ['tests/unit/**/*.timing.test.ts'],
+					environment: 'node',
+					fileParallelism: false,
+					sequence: { groupOrder: 1 }
 				}
 			},
 			{
@@ -51,6 +65,7 @@ export default defineConfig({
 					],
 					environment: 'node',
 					env: { TEST_DB: 'pglite' },
+					sequence: { groupOrder: 0 },
 					globalSetup: ['tests/helpers/pglite-global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000
@@ -65,6 +80,7 @@ export default defineConfig({
 					exclude: ['tests/integration/collab-fuzz.test.ts'],
 					environment: 'node',
 					env: { TEST_DB: 'postgres' },
+					sequence: { groupOrder: 0 },
 					globalSetup: ['tests/helpers/postgres-global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 120_000,
