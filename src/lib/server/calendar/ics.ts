@@ -37,8 +37,8 @@ export const meetingUid = (meetingId: string) => `${meetingId}@mentorpad`;
  * Control characters other than line breaks have no place in TEXT (RFC 5545 §3.3.11); the library
  * escapes line breaks, so a bare CR in a place cannot end the line and start a property.
  */
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
 const clean = (value: string) =>
+	// eslint-disable-next-line no-control-regex -- removing control characters is the point
 	value.replace(/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]/g, '');
 
 const nextDay = (day: string) => {
@@ -46,6 +46,9 @@ const nextDay = (day: string) => {
 	date.setUTCDate(date.getUTCDate() + 1);
 	return date;
 };
+
+/** RFC 5545 ends every content line, the last one too, with CRLF; the library leaves it off. */
+const withFinalCrlf = (text: string) => (text.endsWith('\r\n') ? text : `${text}\r\n`);
 
 function addMeeting(calendar: ReturnType<typeof ical>, meeting: CalendarMeeting): void {
 	const timed = meeting.startsAt !== null;
@@ -75,7 +78,7 @@ function addMeeting(calendar: ReturnType<typeof ical>, meeting: CalendarMeeting)
 export function meetingInvitation(meeting: CalendarMeeting): string {
 	const calendar = ical({ prodId: ICS_PRODID, method: ICalCalendarMethod.PUBLISH });
 	addMeeting(calendar, meeting);
-	return calendar.toString();
+	return withFinalCrlf(calendar.toString());
 }
 
 /** A person's subscribed calendar: all their meetings, refreshed by the client every hour or so. */
@@ -88,5 +91,5 @@ export function meetingFeed(name: string, meetings: CalendarMeeting[]): string {
 		ttl: 60 * 60
 	});
 	for (const meeting of meetings) addMeeting(calendar, meeting);
-	return calendar.toString();
+	return withFinalCrlf(calendar.toString());
 }
