@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
 import { signIn } from './helpers';
 
 /**
@@ -175,6 +176,21 @@ test('a calendar subscription serves the meetings; a new link makes the old one 
 	expect(body).toContain('BEGIN:VCALENDAR\r\n');
 	expect(body).toContain('X-WR-CALNAME:Mentorpad: mijn gesprekken');
 	expect(body).toContain('Mentorgesprek 2: Dirk Janssens & Hanne Goossens');
+
+	// The meeting's own invitation has the same UID and SEQUENCE as the feed.
+	const fromFeed = new ICAL.Component(ICAL.parse(body))
+		.getAllSubcomponents('vevent')
+		.map((event) => new ICAL.Event(event))
+		.find((event) => event.summary.startsWith('Mentorgesprek 2:'));
+	const pair = await pairPath(mentee, 'Dirk Janssens');
+	const invite = await mentee.request.get(`${pair}/meetings/2/invite.ics`);
+	expect(invite.status()).toBe(200);
+	const [fromInvite] = new ICAL.Component(ICAL.parse(await invite.text()))
+		.getAllSubcomponents('vevent')
+		.map((event) => new ICAL.Event(event));
+	expect(fromInvite.uid).toBe(fromFeed?.uid);
+	expect(fromInvite.sequence).toBe(fromFeed?.sequence);
+	await mentee.goto('/account');
 
 	await card.getByRole('button', { name: 'Nieuwe link maken' }).click();
 	await mentee.getByRole('alertdialog').getByRole('button', { name: 'Nieuwe link maken' }).click();
