@@ -107,7 +107,8 @@ export async function buildInvitation(
 /**
  * A pair of the programme's mentor and mentee (supported by its supporter) with a bit of
  * everything: meetings and sheets (from insertPair), progress, a signature and one logbook
- * submission from each of the two.
+ * submission from each of the two, a call link, an assignment for the mentee (PS1 before meeting 3)
+ * and the mentee's calendar feed.
  */
 export async function buildPairWithContent(
 	db: Database,
@@ -162,6 +163,20 @@ export async function buildPairWithContent(
 				[pairId, staffed.people[role].id, role]
 			);
 		}
+		await tx.query(
+			"insert into public.pair_call_links (pair_id, url, updated_by) values ($1, 'https://meet.jit.si/Mentorpad-factory', $2)",
+			[pairId, people.mentor.id]
+		);
+		await tx.query(
+			`insert into public.assignments (pair_id, sheet_key, assignee_id, created_by, due_on, meeting_number, note)
+			 values ($1, 'PS1', $2, $3, '2026-12-01', 3, 'before meeting 3')`,
+			[pairId, people.mentee.id, people.mentor.id]
+		);
+		await tx.query(
+			`insert into public.calendar_feeds (user_id, secret_hash) values ($1, encode(sha256(gen_random_uuid()::text::bytea), 'hex'))
+			 on conflict (user_id) do nothing`,
+			[people.mentee.id]
+		);
 		return pairId;
 	});
 }

@@ -25,6 +25,32 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe(`the home page's sections (${testEngine()})`, () => {
+	it('lists what the mentee is asked to prepare, overdue once the due date has passed', async () => {
+		const before = await loadHome(
+			db,
+			staffed.people.mentee.claims,
+			new Date('2026-11-20T12:00:00Z')
+		);
+		expect(before.toPrepare).toHaveLength(1);
+		expect(before.toPrepare[0]).toMatchObject({
+			pairId,
+			sheetKey: 'PS1',
+			dueOn: '2026-12-01',
+			meetingNumber: 3,
+			overdue: false
+		});
+		expect(before.toPrepare[0].title.nl).toMatch(/^PS1/);
+		expect(before.toPrepare[0].askedBy).toMatch(/^Person /);
+		const after = await loadHome(
+			db,
+			staffed.people.mentee.claims,
+			new Date('2026-12-02T12:00:00Z')
+		);
+		expect(after.toPrepare[0].overdue).toBe(true);
+		// The mentor asked; it is not theirs to prepare.
+		expect((await loadHome(db, staffed.people.mentor.claims)).toPrepare).toEqual([]);
+	});
+
 	it("gives a mentee their pair with the partner's name and the current phase's sheets", async () => {
 		const home = await loadHome(db, staffed.people.mentee.claims);
 		expect(home.pairs).toHaveLength(1);

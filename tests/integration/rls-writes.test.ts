@@ -459,6 +459,90 @@ const RULES: Record<string, TableRules> = {
 			}
 		]
 	},
+	pair_call_links: {
+		row: (c) => ['pair_id = $1', [c.pair]],
+		// The row was written by the mentor: the mentee changes it only when signing it as themself.
+		update: { mentor: ['url', 'updated_by', 'updated_at'] },
+		delete: ['mentor', 'mentee'],
+		insert: [
+			{
+				name: 'the pair’s link, as oneself',
+				prep: (c) => ['delete from public.pair_call_links where pair_id = $1', [c.pair]],
+				sql: (c, me) => [
+					"insert into public.pair_call_links (pair_id, url, updated_by) values ($1, 'https://meet.jit.si/x', $2)",
+					[c.pair, me]
+				],
+				allowed: ['mentor', 'mentee']
+			},
+			{
+				name: 'the pair’s link in another person’s name',
+				prep: (c) => ['delete from public.pair_call_links where pair_id = $1', [c.pair]],
+				sql: (c) => [
+					"insert into public.pair_call_links (pair_id, url, updated_by) values ($1, 'https://meet.jit.si/x', $2)",
+					[c.pair, c.people.organiser.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	assignments: {
+		// Asked by the mentor, for the mentee.
+		row: (c) => ['pair_id = $1', [c.pair]],
+		update: { mentor: ['due_on', 'note'], mentee: ['done_at'] },
+		delete: ['mentor'],
+		insert: [
+			{
+				name: 'an assignment for the mentee, as oneself',
+				sql: (c, me) => [
+					"insert into public.assignments (pair_id, sheet_key, assignee_id, created_by, due_on) values ($1, 'PS2', $2, $3, '2026-12-10')",
+					[c.pair, c.people.mentee.id, me]
+				],
+				allowed: ['mentor', 'mentee']
+			},
+			{
+				name: 'an assignment in another person’s name',
+				sql: (c) => [
+					"insert into public.assignments (pair_id, sheet_key, assignee_id, created_by, due_on) values ($1, 'PS2', $2, $3, '2026-12-10')",
+					[c.pair, c.people.mentee.id, c.people.organiser.id]
+				],
+				allowed: []
+			},
+			{
+				name: 'an assignment for someone outside the pair',
+				sql: (c, me) => [
+					"insert into public.assignments (pair_id, sheet_key, assignee_id, created_by, due_on) values ($1, 'PS2', $2, $3, '2026-12-10')",
+					[c.pair, c.people.mentee2.id, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	calendar_feeds: {
+		// The mentee's feed; a new secret replaces the row (delete + insert), nobody updates one.
+		row: (c) => ['user_id = $1', [c.people.mentee.id]],
+		update: {},
+		delete: ['mentee'],
+		insert: [
+			{
+				name: 'one’s own feed',
+				prep: () => ['delete from public.calendar_feeds', []],
+				sql: (_c, me) => [
+					"insert into public.calendar_feeds (user_id, secret_hash) values ($1, repeat('a', 64))",
+					[me]
+				],
+				allowed: ['coordinator', 'supporter', 'mentor', 'mentee', 'observer', 'stranger']
+			},
+			{
+				name: 'a feed for another person',
+				prep: () => ['delete from public.calendar_feeds', []],
+				sql: (c) => [
+					"insert into public.calendar_feeds (user_id, secret_hash) values ($1, repeat('a', 64))",
+					[c.people.organiser.id]
+				],
+				allowed: []
+			}
+		]
+	},
 	mail_outbox: {
 		row: () => ['true', []],
 		...none,

@@ -43,6 +43,9 @@ const OF_Y: Record<string, string> = {
 	mentor_supporters: 'program_id = y.program',
 	exit_requests: 'pair_id = y.pair',
 	program_evaluations: 'program_id = y.program',
+	pair_call_links: 'pair_id = y.pair',
+	assignments: 'pair_id = y.pair',
+	calendar_feeds: 'user_id = any(y.people)',
 	mail_outbox: 'true',
 	yjs_updates: 'true',
 	yjs_snapshots: 'true'

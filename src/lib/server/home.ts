@@ -4,7 +4,9 @@ import { pairSheets, type LocalizedText } from '$lib/domain/templates';
 import { listExitRequests } from '$lib/server/coordination/exits';
 import { listInbox } from '$lib/server/coordination/inbox';
 import { intakeFormsFor, intakeOverview, mySubmissions } from '$lib/server/coordination/intake';
+import { todayInProgramZone } from '$lib/domain/time';
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import { listMyOpenAssignments } from '$lib/server/pairs/assignments';
 import { listProgramPairs } from '$lib/server/pairs/oversight';
 import { listMyPairs, type MyPair } from '$lib/server/pairs/queries';
 import { listMyPrograms } from '$lib/server/programs/queries';
@@ -56,6 +58,20 @@ export interface HomeSupport {
 	newLogbook: number;
 }
 
+/** A sheet someone asked the person to prepare (or they noted for themselves), still open. */
+export interface HomeAssignment {
+	id: string;
+	pairId: string;
+	sheetKey: string;
+	title: LocalizedText;
+	dueOn: string;
+	meetingNumber: number | null;
+	note: string;
+	overdue: boolean;
+	/** Who asked: the partner's name, or null when the person noted it for themselves. */
+	askedBy: string | null;
+}
+
 /**
  * The home page's sections, by what the person is. Each section is a list; an empty list is
  * not shown. Later messages and reminders become sections of their own here.
@@ -65,6 +81,8 @@ export interface Home {
 	waiting: HomeWaiting[];
 	coordinating: HomeCoordination[];
 	supporting: HomeSupport[];
+	/** What to prepare, by due date (overdue first, since they are the oldest). */
+	toPrepare: HomeAssignment[];
 	/** The person is in no programme at all. */
 	noPrograms: boolean;
 }
@@ -147,7 +165,30 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 			});
 		}
 	}
-	return { pairs, waiting, coordinating, supporting, noPrograms: programs.length === 0 };
+	const today = todayInProgramZone(now);
+	const partners = new Map(myPairs.map((p) => [p.id, p.partnerName]));
+	const toPrepare = (await listMyOpenAssignments(db, claims)).map((a) => ({
+		id: a.id,
+		pairId: a.pairId,
+		sheetKey: a.sheetKey,
+		title: pairSheets.find((t) => t.key === a.sheetKey)?.title ?? {
+			nl: a.sheetKey,
+			en: a.sheetKey
+		},
+		dueOn: a.dueOn,
+		meetingNumber: a.meetingNumber,
+		note: a.note,
+		overdue: a.dueOn < today,
+		askedBy: a.createdBy === claims.sub ? null : (partners.get(a.pairId) ?? null)
+	}));
+	return {
+		pairs,
+		waiting,
+		coordinating,
+		supporting,
+		toPrepare,
+		noPrograms: programs.length === 0
+	};
 }
 
 /** Whether the person is mentor or mentee of a pair (the navigation shows their workspace). */

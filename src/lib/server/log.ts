@@ -49,8 +49,8 @@ function serialise(fields: LogFields | undefined): LogFields {
 
 /**
  * A request path as the log may keep it: the secret token of a password-reset or invitation link
- * (`/reset/<token>`, `/invite/<token>`) is left out, since whoever reads the log could use it.
+ * (`/reset/<token>`, `/invite/<token>`) and of a calendar feed (`/calendar/<secret>.ics`) is left out, since whoever reads the log could use it.
  */
 export function pathForLog(pathname: string): string {
-	return pathname.replace(/^\/(reset|invite)\/[^/]+/, '/$1/[token]');
+	return pathname.replace(/^\/(reset|invite|calendar)\/[^/]+/, '/$1/[token]');
 }

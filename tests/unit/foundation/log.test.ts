@@ -6,6 +6,7 @@ describe('pathForLog', () => {
 		expect(pathForLog('/reset/abcDEF123_-xyz')).toBe('/reset/[token]');
 		expect(pathForLog('/invite/abcDEF123_-xyz')).toBe('/invite/[token]');
 		expect(pathForLog('/invite/abcDEF123_-xyz/__data.json')).toBe('/invite/[token]/__data.json');
+		expect(pathForLog('/calendar/abcDEF123_-xyz.ics')).toBe('/calendar/[token]');
 	});
 
 	it('keeps every other path', () => {

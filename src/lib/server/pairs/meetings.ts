@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { isoDate, plainText } from '$lib/domain/input';
 import type { PairRef } from '$lib/domain/policy';
@@ -19,6 +20,30 @@ export function meetingNumberOf(raw: string): number | null {
 	return number >= 1 && number <= MAX_MEETINGS ? number : null;
 }
 
+/** The longest call link kept (the database refuses more). */
+export const CALL_LINK_MAX = 500;
+
+/**
+ * A call link: an https address (Teams, Zoom, Meet, Jitsi, Webex…), nothing else. No `http:`
+ * (the link carries the meeting's access), no credentials in it, no spaces.
+ */
+export const callLink = () =>
+	plainText()
+		.trim()
+		.max(CALL_LINK_MAX, 'too_long')
+		.refine(
+			(value) => {
+				if (!/^https:\/\/\S+$/i.test(value)) return false;
+				try {
+					const url = new URL(value);
+					return url.protocol === 'https:' && !url.username && !url.password && !!url.hostname;
+				} catch {
+					return false;
+				}
+			},
+			{ message: 'url' }
+		);
+
 export const meetingInput = z.object({
 	plannedOn: isoDate(),
 	time: z
@@ -28,30 +53,46 @@ export const meetingInput = z.object({
 	durationMinutes: z.coerce.number('whole').int('whole').min(5, 'range').max(600, 'range'),
 	place: plainText().trim().max(300, 'too_long').default(''),
 	mode: z.enum(['face_to_face', 'online'], 'required'),
-	callLink: plainText()
-		.trim()
-		.max(500, 'too_long')
-		.regex(/^https?:\/\/\S+$/, 'url')
-		.optional(),
+	callLink: callLink().optional(),
 	held: z.boolean()
 });
 export type MeetingInput = z.infer<typeof meetingInput>;
+
+/** A meeting with what its invitation needs: the version (SEQUENCE) and the pair's call link. */
+export interface MeetingDetail extends Meeting {
+	sequence: number;
+	updatedAt: Date;
+	/** The pair's default call link, used when the meeting has none of its own. */
+	pairCallLink: string | null;
+}
 
 export async function getMeeting(
 	db: Database,
 	claims: JwtClaims,
 	pairId: string,
 	number: number
-): Promise<Meeting | null> {
+): Promise<MeetingDetail | null> {
 	const rows = await db.asUser(claims, (tx) =>
-		tx.query<Meeting>(
-			`select id, number, planned_on::text as "plannedOn", starts_at as "startsAt",
-				duration_minutes as "durationMinutes", place, mode, call_link as "callLink", held_at as "heldAt"
-			 from public.meetings where pair_id = $1 and number = $2`,
+		tx.query<MeetingDetail>(
+			`select m.id, m.number, m.planned_on::text as "plannedOn", m.starts_at as "startsAt",
+				m.duration_minutes as "durationMinutes", m.place, m.mode, m.call_link as "callLink",
+				m.held_at as "heldAt", m.sequence, m.updated_at as "updatedAt", l.url as "pairCallLink"
+			 from public.meetings m left join public.pair_call_links l on l.pair_id = m.pair_id
+			 where m.pair_id = $1 and m.number = $2`,
 			[pairId, number]
 		)
 	);
 	return rows[0] ?? null;
+}
+
+/** The call link a meeting uses: its own, else the pair's; none for a face-to-face meeting. */
+export function effectiveCallLink(meeting: {
+	mode: 'face_to_face' | 'online';
+	callLink: string | null;
+	pairCallLink: string | null;
+}): string | null {
+	if (meeting.mode !== 'online') return null;
+	return meeting.callLink ?? meeting.pairCallLink;
 }
 
 /** The local time of a meeting's start in the programme's time zone ('HH:MM'), for the form. */
@@ -97,14 +138,18 @@ export async function updateMeeting(
 	number: number,
 	input: MeetingInput
 ): Promise<void> {
-	await db.asUser(claims, async (tx) => {
+	const change = await db.asUser(claims, async (tx) => {
 		const range = await tx.query<{ inside: boolean }>(
 			'select $2::date between starts_on and ends_on as inside from public.programs where id = $1',
 			[pair.programId, input.plannedOn]
 		);
 		if (!range[0]) throw new DomainError('not_found', 'not_found');
 		if (!range[0].inside) throw new DomainError('invalid', 'meeting_outside_programme');
-		const rows = await tx.query<{ id: string }>(
+		const before = await tx.query<{ sequence: number }>(
+			'select sequence from public.meetings where pair_id = $1 and number = $2',
+			[pair.id, number]
+		);
+		const rows = await tx.query<{ id: string; sequence: number }>(
 			`update public.meetings set
 				planned_on = $3::date,
 				starts_at = case when $4::text is null then null
@@ -112,7 +157,7 @@ export async function updateMeeting(
 				duration_minutes = $5, place = $6, mode = $7, call_link = $8,
 				held_at = case when $9::boolean then coalesce(held_at, now()) else null end,
 				updated_at = now()
-			 where pair_id = $1 and number = $2 returning id`,
+			 where pair_id = $1 and number = $2 returning id, sequence`,
 			[
 				pair.id,
 				number,
@@ -136,5 +181,90 @@ export async function updateMeeting(
 				number
 			}
 		);
+		return rows[0].sequence !== before[0]?.sequence
+			? { pairId: pair.id, meetingId: rows[0].id, number, sequence: rows[0].sequence }
+			: null;
 	});
+	if (change) await meetingChanged(db, { ...change, changedBy: claims.sub });
+}
+
+/** A meeting's date, time, place, mode or call link changed (its SEQUENCE went up). */
+export interface MeetingChange {
+	pairId: string;
+	meetingId: string;
+	number: number;
+	sequence: number;
+	changedBy: string;
+}
+
+/**
+ * The one place that reacts to a changed meeting, after its transaction committed: this is where
+ * the other person is notified and sent the updated invitation (same UID, higher SEQUENCE).
+ * Nothing is wired yet; the notifications work connects here.
+ */
+export async function meetingChanged(_db: Database, _change: MeetingChange): Promise<void> {}
+
+// ---------------------------------------------------------------------------------------------
+// The pair's default call link.
+
+/** The pair's default call link, or null. */
+export async function getPairCallLink(
+	db: Database,
+	claims: JwtClaims,
+	pairId: string
+): Promise<string | null> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<{ url: string }>('select url from public.pair_call_links where pair_id = $1', [pairId])
+	);
+	return rows[0]?.url ?? null;
+}
+
+/** A Jitsi Meet room nobody can guess: 128 random bits in the name. */
+export function newJitsiRoom(): string {
+	return `https://meet.jit.si/Mentorpad-${randomBytes(16).toString('hex')}`;
+}
+
+/**
+ * Sets (or, with null, removes) the pair's default call link; RLS lets only its two people do so
+ * while the workspace may change. Coming online meetings without a link of their own get a
+ * higher SEQUENCE (a trigger), so each of them counts as changed.
+ */
+export async function setPairCallLink(
+	db: Database,
+	claims: JwtClaims,
+	pair: PairRef,
+	url: string | null
+): Promise<void> {
+	const changed = await db.asUser(claims, async (tx) => {
+		const before = await tx.query<{ id: string; sequence: number }>(
+			'select id, sequence from public.meetings where pair_id = $1',
+			[pair.id]
+		);
+		if (url === null) {
+			await tx.query('delete from public.pair_call_links where pair_id = $1', [pair.id]);
+		} else {
+			await tx.query(
+				`insert into public.pair_call_links (pair_id, url, updated_by) values ($1, $2, auth.uid())
+				 on conflict (pair_id) do update set url = excluded.url, updated_by = excluded.updated_by,
+					updated_at = now()`,
+				[pair.id, url]
+			);
+		}
+		await audit(tx, 'pair.call_link', 'pair', pair.id, pair.programId, { set: url !== null });
+		const after = await tx.query<{ id: string; number: number; sequence: number }>(
+			'select id, number, sequence from public.meetings where pair_id = $1',
+			[pair.id]
+		);
+		const old = new Map(before.map((m) => [m.id, m.sequence]));
+		return after.filter((m) => old.get(m.id) !== m.sequence);
+	});
+	for (const meeting of changed) {
+		await meetingChanged(db, {
+			pairId: pair.id,
+			meetingId: meeting.id,
+			number: meeting.number,
+			sequence: meeting.sequence,
+			changedBy: claims.sub
+		});
+	}
 }

@@ -1,17 +1,41 @@
-import { error } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
 import { can, pairRole } from '$lib/domain/policy';
+import { fieldErrors } from '$lib/domain/programs/schemas';
 import { countFields, pairSheets } from '$lib/domain/templates';
 import { todayInProgramZone } from '$lib/domain/time';
+import { readForm } from '$lib/server/http';
+import {
+	assignmentInput,
+	createAssignment,
+	listPairAssignments,
+	markAssignmentDone,
+	withdrawAssignment
+} from '$lib/server/pairs/assignments';
 import { requirePair } from '$lib/server/pairs/load';
+import {
+	callLink,
+	getPairCallLink,
+	newJitsiRoom,
+	programRange,
+	setPairCallLink
+} from '$lib/server/pairs/meetings';
 import { getWorkspace } from '$lib/server/pairs/queries';
-import type { PageServerLoad } from './$types';
+import { DomainError } from '$lib/server/programs/errors';
+import type { Actions, PageServerLoad } from './$types';
 
 const PATH_PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, pair } = await requirePair(event, 'open_workspace');
-	const workspace = await getWorkspace(event.locals.runtime.db, session.claims, pair.id);
-	if (!workspace) error(404, 'not_found');
+	const { db } = event.locals.runtime;
+	const [workspace, callLinkUrl, assignments, range] = await Promise.all([
+		getWorkspace(db, session.claims, pair.id),
+		getPairCallLink(db, session.claims, pair.id),
+		listPairAssignments(db, session.claims, pair.id),
+		programRange(db, session.claims, pair.programId)
+	]);
+	if (!workspace || !range) error(404, 'not_found');
 	const sheetByKey = new Map(workspace.sheets.map((s) => [s.key, s]));
 	const phases = PATH_PHASES.map((phase) => ({
 		phase,
@@ -26,6 +50,7 @@ export const load: PageServerLoad = async (event) => {
 			}))
 	}));
 	const role = pairRole(actor, pair);
+	const me = role === 'mentor' ? workspace.mentor : workspace.mentee;
 	const partner = role === 'mentor' ? workspace.mentee : workspace.mentor;
 	return {
 		pairId: pair.id,
@@ -33,7 +58,9 @@ export const load: PageServerLoad = async (event) => {
 		status: pair.status,
 		phase: workspace.pair.phase,
 		role,
+		me: { id: me.id, name: me.name },
 		partner: {
+			id: partner.id,
 			name: partner.name,
 			email: partner.email,
 			role: role === 'mentor' ? 'mentee' : 'mentor'
@@ -41,6 +68,109 @@ export const load: PageServerLoad = async (event) => {
 		phases,
 		meetings: workspace.meetings,
 		today: todayInProgramZone(),
+		range,
+		callLink: callLinkUrl,
+		// Opened from a sheet's "Ask to prepare": that sheet is chosen in the form.
+		assignPreset: sheetByKey.has(event.url.searchParams.get('assign') ?? '')
+			? event.url.searchParams.get('assign')
+			: null,
+		assignments,
+		sheetOptions: pairSheets
+			.filter((t) => sheetByKey.has(t.key))
+			.map((t) => ({ key: t.key, title: t.title })),
 		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair })
 	};
+};
+
+const idInput = z.object({ id: z.uuid('required') });
+
+export const actions: Actions = {
+	/** Saves a pasted call link (or removes it when the field is empty). */
+	callLink: async (event) => {
+		const { session, pair } = await requirePair(event, 'plan_meetings');
+		const form = await readForm(event.request);
+		const raw = String(form.get('callLink') ?? '').trim();
+		const parsed = callLink().safeParse(raw);
+		if (raw !== '' && !parsed.success)
+			return fail(400, { callLink: { error: fieldErrors(parsed.error).form, value: raw } });
+		await setPairCallLink(
+			event.locals.runtime.db,
+			session.claims,
+			pair,
+			raw === '' ? null : (parsed.data ?? null)
+		);
+		return { callLinkSaved: raw === '' ? 'removed' : 'saved' };
+	},
+	/** Makes a fresh Jitsi Meet room the pair's link. */
+	jitsi: async (event) => {
+		const { session, pair } = await requirePair(event, 'plan_meetings');
+		await setPairCallLink(event.locals.runtime.db, session.claims, pair, newJitsiRoom());
+		return { callLinkSaved: 'saved' };
+	},
+	assign: async (event) => {
+		const { session, pair } = await requirePair(event, 'plan_meetings');
+		const form = await readForm(event.request);
+		const text = (name: string) => {
+			const value = String(form.get(name) ?? '').trim();
+			return value === '' ? undefined : value;
+		};
+		const values = {
+			sheetKey: text('sheetKey'),
+			assigneeId: text('assigneeId'),
+			dueOn: text('dueOn'),
+			meetingNumber: text('meetingNumber'),
+			note: text('note') ?? ''
+		};
+		const parsed = assignmentInput.safeParse(values);
+		if (!parsed.success)
+			return fail(400, { assign: { errors: fieldErrors(parsed.error), values } });
+		try {
+			await createAssignment(event.locals.runtime.db, session.claims, pair, parsed.data);
+		} catch (e) {
+			if (e instanceof DomainError && e.code === 'invalid') {
+				const field =
+					e.key === 'no_such_meeting'
+						? 'meetingNumber'
+						: e.key === 'not_in_pair'
+							? 'assigneeId'
+							: 'dueOn';
+				return fail(400, { assign: { errors: { [field]: e.key }, values } });
+			}
+			throw e;
+		}
+		return { assigned: true };
+	},
+	/** The assignee marks an assignment done (done=false reopens it). */
+	assignmentDone: async (event) => {
+		const { session, pair } = await requirePair(event, 'plan_meetings');
+		const form = await readForm(event.request);
+		const parsed = idInput.safeParse({ id: form.get('id') });
+		if (!parsed.success) error(400, 'bad_request');
+		try {
+			await markAssignmentDone(
+				event.locals.runtime.db,
+				session.claims,
+				pair,
+				parsed.data.id,
+				form.get('done') !== 'false'
+			);
+		} catch (e) {
+			if (e instanceof DomainError) error(e.status, e.key);
+			throw e;
+		}
+		return { markedDone: form.get('done') !== 'false' };
+	},
+	withdraw: async (event) => {
+		const { session, pair } = await requirePair(event, 'plan_meetings');
+		const form = await readForm(event.request);
+		const parsed = idInput.safeParse({ id: form.get('id') });
+		if (!parsed.success) error(400, 'bad_request');
+		try {
+			await withdrawAssignment(event.locals.runtime.db, session.claims, pair, parsed.data.id);
+		} catch (e) {
+			if (e instanceof DomainError) error(e.status, e.key);
+			throw e;
+		}
+		return { withdrawn: true };
+	}
 };

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { requirePair } from '$lib/server/pairs/load';
 import {
+	effectiveCallLink,
 	getMeeting,
 	localTime,
 	meetingInput,
@@ -23,7 +24,13 @@ export const load: PageServerLoad = async (event) => {
 		programRange(db, session.claims, pair.programId)
 	]);
 	if (!meeting || !range) error(404, 'not_found');
-	return { pairId: pair.id, meeting, range, time: localTime(meeting.startsAt) };
+	return {
+		pairId: pair.id,
+		meeting,
+		range,
+		time: localTime(meeting.startsAt),
+		joinLink: effectiveCallLink(meeting)
+	};
 };
 
 export const actions: Actions = {

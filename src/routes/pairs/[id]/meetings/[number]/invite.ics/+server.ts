@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { toIcs } from '$lib/domain/ics';
+import { m } from '$lib/paraglide/messages.js';
+import { meetingInvitation } from '$lib/server/calendar/ics';
 import { requirePair } from '$lib/server/pairs/load';
-import { getMeeting, meetingNumberOf } from '$lib/server/pairs/meetings';
+import { effectiveCallLink, getMeeting, meetingNumberOf } from '$lib/server/pairs/meetings';
 import { getWorkspace } from '$lib/server/pairs/queries';
 import type { RequestHandler } from './$types';
 
-/** The meeting as a calendar invitation, for the pair's own calendars. */
+/** The meeting as a calendar invitation: the same UID and SEQUENCE as in the person's feed. */
 export const GET: RequestHandler = async (event) => {
 	const { session, pair } = await requirePair(event, 'open_workspace');
 	const number = meetingNumberOf(event.params.number) ?? error(404, 'not_found');
@@ -15,16 +16,21 @@ export const GET: RequestHandler = async (event) => {
 		getWorkspace(db, session.claims, pair.id)
 	]);
 	if (!meeting || !workspace || (!meeting.startsAt && !meeting.plannedOn)) error(404, 'not_found');
-	const en = session.user.locale === 'en';
-	const body = toIcs({
-		uid: `${meeting.id}@mentorpad`,
-		start: meeting.startsAt ? new Date(meeting.startsAt) : undefined,
-		date: meeting.startsAt ? undefined : (meeting.plannedOn ?? undefined),
+	const locale = session.user.locale === 'en' ? 'en' : 'nl';
+	const body = meetingInvitation({
+		id: meeting.id,
+		sequence: meeting.sequence,
+		startsAt: meeting.startsAt,
+		plannedOn: meeting.plannedOn,
 		durationMinutes: meeting.durationMinutes,
-		summary: `${en ? 'Mentoring meeting' : 'Mentorgesprek'} ${meeting.number}: ${workspace.mentor.name} & ${workspace.mentee.name}`,
-		location: meeting.place || (meeting.callLink ?? undefined),
-		description: [meeting.callLink, `${config.origin}/pairs/${pair.id}`].filter(Boolean).join('\n'),
-		url: meeting.callLink ?? undefined
+		summary: m.cal_summary(
+			{ number: meeting.number, mentor: workspace.mentor.name, mentee: workspace.mentee.name },
+			{ locale }
+		),
+		place: meeting.place,
+		callLink: effectiveCallLink(meeting),
+		pairUrl: `${config.origin}/pairs/${pair.id}`,
+		updatedAt: meeting.updatedAt
 	});
 	return new Response(body, {
 		headers: {
