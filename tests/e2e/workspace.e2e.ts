@@ -13,6 +13,17 @@ async function personIn(browser: Browser, email: string) {
 }
 
 /** Opens a sheet and waits until it is live: connected and synced with the server. */
+/**
+ * Opens a field's comment thread: the small button beside the field, named with the number of
+ * open comments ("Opmerkingen bij «Waarom»: één open opmerking"). Returns the thread's region.
+ */
+async function openComments(page: Page, field: string) {
+	const toggle = page.getByRole('button', { name: new RegExp(`^Opmerkingen bij «${field}»`) });
+	if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+	return page.getByRole('region', { name: `Opmerkingen bij «${field}»` });
+}
+
 async function openSheet(page: Page, pairPath: string, key: string) {
 	await page.goto(`${pairPath}/sheets/${key}`);
 	await expect(page.getByText('Live verbonden')).toBeVisible();
@@ -122,10 +133,14 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 	});
 
 	await test.step('the mentor comments on the answer and the mentee sees it live', async () => {
-		await a.getByRole('button', { name: 'Opmerking toevoegen bij «Waarom»' }).click();
+		await openComments(a, 'Waarom');
 		await a.getByLabel('Je opmerking bij «Waarom»').fill('Kun je een voorbeeld geven?');
 		await a.getByRole('button', { name: 'Opmerking plaatsen' }).click();
-		const thread = b.getByRole('region', { name: 'Opmerkingen bij «Waarom»' });
+		// The mentee sees the count beside the field at once, and opens the thread.
+		await expect(
+			b.getByRole('button', { name: 'Opmerkingen bij «Waarom»: één open opmerking' })
+		).toBeVisible();
+		const thread = await openComments(b, 'Waarom');
 		await expect(thread.getByText('Kun je een voorbeeld geven?')).toBeVisible();
 		await expect(thread.getByText(MENTOR.name)).toBeVisible();
 		// The time shown is the server's, written when it accepted the comment.
@@ -205,7 +220,7 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		const field = 'Voornaam en naam van de mentee';
 		await b.getByLabel(field, { exact: true }).fill('Fien Claes (offline)');
 		// A comment written offline: posted when it reaches the server, in the mentee's name.
-		await b.getByRole('button', { name: 'Opmerking toevoegen bij «Waarom»' }).click();
+		await openComments(b, 'Waarom');
 		await b.getByLabel('Je opmerking bij «Waarom»').fill('Offline geschreven opmerking');
 		await b.getByRole('button', { name: 'Opmerking plaatsen' }).click();
 		// Reload only once the edit is in IndexedDB (the diff inserted "laes (offline)" after "Fien C").
@@ -224,8 +239,7 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		await mentee.context.setOffline(false);
 		await expect(b.getByText('Live verbonden')).toBeVisible();
 		await expect(a.getByLabel(field, { exact: true })).toHaveValue('Fien Claes (offline)');
-		const offlineComment = a
-			.getByRole('region', { name: 'Opmerkingen bij «Waarom»' })
+		const offlineComment = (await openComments(a, 'Waarom'))
 			.getByRole('listitem')
 			.filter({ hasText: 'Offline geschreven opmerking' });
 		await expect(offlineComment).toContainText(MENTEE.name);
@@ -234,7 +248,7 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 
 	await test.step("a comment from a device whose clock says 2020 gets the server's time", async () => {
 		await b.clock.setFixedTime(new Date('2020-01-01T10:00:00Z'));
-		await b.getByRole('button', { name: 'Opmerking toevoegen bij «Waarom»' }).click();
+		await openComments(b, 'Waarom');
 		await b.getByLabel('Je opmerking bij «Waarom»').fill('Mijn klok loopt achter');
 		await b.getByRole('button', { name: 'Opmerking plaatsen' }).click();
 		for (const page of [a, b]) {

@@ -23,7 +23,7 @@ import { statements20 } from './sheets/statements-20';
 import { v1 } from './sheets/v1';
 import { v2 } from './sheets/v2';
 import { v3 } from './sheets/v3';
-import { fieldsOf, type Phase, type Template } from './types';
+import { fieldsOf, type Locale, type Phase, type Template } from './types';
 
 export * from './types';
 export * from './progress';
@@ -62,6 +62,14 @@ export const programmeForms: readonly Template[] = [
 	teacherNeeds,
 	programSelfEvaluation
 ];
+
+/**
+ * The title of every pair sheet in one language, by template key: what a reader sees wherever a
+ * sheet is named (monitoring charts, tables and CSV files), never the key itself.
+ */
+export function sheetTitles(locale: Locale): Record<string, string> {
+	return Object.fromEntries(pairSheets.map((tpl) => [tpl.key, tpl.title[locale]]));
+}
 
 /** Every template in the product. */
 export const templates: readonly Template[] = [...pairSheets, ...logbooks, ...programmeForms];
