@@ -30,6 +30,7 @@ const instruments: MonitoringTable = {
 		{ key: 'completed', kind: 'count' },
 		{ key: 'share', kind: 'share' }
 	],
+	total: null,
 	rows: KEYS.map((key) => ({
 		key,
 		cells: [
