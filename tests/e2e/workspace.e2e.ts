@@ -13,6 +13,11 @@ async function personIn(browser: Browser, email: string) {
 }
 
 /** Opens a sheet and waits until it is live: connected and synced with the server. */
+async function openSheet(page: Page, pairPath: string, key: string) {
+	await page.goto(`${pairPath}/sheets/${key}`);
+	await expect(page.getByText('Live verbonden')).toBeVisible();
+}
+
 /**
  * Opens a field's comment thread: the small button beside the field, named with the number of
  * open comments ("Opmerkingen bij «Waarom»: één open opmerking"). Returns the thread's region.
@@ -22,11 +27,6 @@ async function openComments(page: Page, field: string) {
 	if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 	return page.getByRole('region', { name: `Opmerkingen bij «${field}»` });
-}
-
-async function openSheet(page: Page, pairPath: string, key: string) {
-	await page.goto(`${pairPath}/sheets/${key}`);
-	await expect(page.getByText('Live verbonden')).toBeVisible();
 }
 
 /** The text of a rich-text editor without the other people's caret labels. */
@@ -107,6 +107,11 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		await expect(b.getByLabel(mentorName, { exact: true })).toHaveValue('Carla P.');
 		// Presence says which field the other person is in.
 		await expect(a.getByText(`${MENTEE.name} is hier — in «${menteeName}»`)).toBeVisible();
+		// The outline counts each section's filled fields live, on both sides.
+		for (const page of [a, b]) {
+			const outline = page.getByRole('navigation', { name: 'Inhoud van het werkblad' });
+			await expect(outline.getByRole('link', { name: /^Gegevens/ })).toContainText('2/4');
+		}
 	});
 
 	await test.step('typing in the same rich-text field at once, with carets', async () => {
@@ -270,6 +275,32 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 	expect(mentee.cspViolations).toEqual([]);
 	await mentor.context.close();
 	await mentee.context.close();
+});
+
+test('a read-only sheet reads as such: plain fields, no comment buttons, a working outline', async ({
+	browser
+}) => {
+	// A pair of the monitoring demo that has ended: its sheets stay readable.
+	const { context, page } = await personIn(browser, 'demo-mentor-14@example.org');
+	await page.goto('/pairs');
+	const pair = await page
+		.getByRole('main')
+		.locator('a[href*="/pairs/"]')
+		.first()
+		.getAttribute('href');
+	await page.goto(`${new URL(pair!, page.url()).pathname}/sheets/01-agreement`);
+	await expect(page.getByText('Alleen lezen', { exact: true })).toBeVisible();
+	await expect(page.getByText('Verbonden: je leest de laatste versie.')).toBeVisible();
+	await expect(page.getByLabel('Voornaam, naam van de mentee', { exact: true })).not.toBeEditable();
+	// No one can comment, and there is nothing to read: no comment buttons at all.
+	await expect(page.getByRole('button', { name: /^Opmerkingen bij/ })).toHaveCount(0);
+	const outline = page.getByRole('navigation', { name: 'Inhoud van het werkblad' });
+	await outline.getByRole('link', { name: /^Samen/ }).click();
+	await expect(page).toHaveURL(/#s-/);
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Samen', exact: true })
+	).toBeInViewport();
+	await context.close();
 });
 
 test('signing out everywhere closes the worksheet open in another browser at once', async ({
