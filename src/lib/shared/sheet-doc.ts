@@ -1,6 +1,11 @@
 import * as Y from 'yjs';
 // The narrow modules, not the catalogue: the live sheet reads its document without every template.
-import { isFilled, progress, type FieldContent, type Progress } from '$lib/domain/templates/progress';
+import {
+	isFilled,
+	progress,
+	type FieldContent,
+	type Progress
+} from '$lib/domain/templates/progress';
 import {
 	agreeNoteKey,
 	fieldsOf,
