@@ -18,6 +18,17 @@ async function openSheet(page: Page, pairPath: string, key: string) {
 	await expect(page.getByText('Live verbonden')).toBeVisible();
 }
 
+/**
+ * Opens a field's comment thread: the small button beside the field, named with the number of
+ * open comments ("Opmerkingen bij «Waarom»: één open opmerking"). Returns the thread's region.
+ */
+async function openComments(page: Page, field: string) {
+	const toggle = page.getByRole('button', { name: new RegExp(`^Opmerkingen bij «${field}»`) });
+	if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+	return page.getByRole('region', { name: `Opmerkingen bij «${field}»` });
+}
+
 /** The text of a rich-text editor without the other people's caret labels. */
 function editorText(editor: Locator): Promise<string> {
 	return editor.evaluate((element) => {
@@ -96,6 +107,11 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		await expect(b.getByLabel(mentorName, { exact: true })).toHaveValue('Carla P.');
 		// Presence says which field the other person is in.
 		await expect(a.getByText(`${MENTEE.name} is hier — in «${menteeName}»`)).toBeVisible();
+		// The outline counts each section's filled fields live, on both sides.
+		for (const page of [a, b]) {
+			const outline = page.getByRole('navigation', { name: 'Inhoud van het werkblad' });
+			await expect(outline.getByRole('link', { name: /^Gegevens/ })).toContainText('2/4');
+		}
 	});
 
 	await test.step('typing in the same rich-text field at once, with carets', async () => {
@@ -122,10 +138,14 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 	});
 
 	await test.step('the mentor comments on the answer and the mentee sees it live', async () => {
-		await a.getByRole('button', { name: 'Opmerking toevoegen bij «Waarom»' }).click();
+		await openComments(a, 'Waarom');
 		await a.getByLabel('Je opmerking bij «Waarom»').fill('Kun je een voorbeeld geven?');
 		await a.getByRole('button', { name: 'Opmerking plaatsen' }).click();
-		const thread = b.getByRole('region', { name: 'Opmerkingen bij «Waarom»' });
+		// The mentee sees the count beside the field at once, and opens the thread.
+		await expect(
+			b.getByRole('button', { name: 'Opmerkingen bij «Waarom»: één open opmerking' })
+		).toBeVisible();
+		const thread = await openComments(b, 'Waarom');
 		await expect(thread.getByText('Kun je een voorbeeld geven?')).toBeVisible();
 		await expect(thread.getByText(MENTOR.name)).toBeVisible();
 		// The time shown is the server's, written when it accepted the comment.
@@ -205,7 +225,7 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		const field = 'Voornaam en naam van de mentee';
 		await b.getByLabel(field, { exact: true }).fill('Fien Claes (offline)');
 		// A comment written offline: posted when it reaches the server, in the mentee's name.
-		await b.getByRole('button', { name: 'Opmerking toevoegen bij «Waarom»' }).click();
+		await openComments(b, 'Waarom');
 		await b.getByLabel('Je opmerking bij «Waarom»').fill('Offline geschreven opmerking');
 		await b.getByRole('button', { name: 'Opmerking plaatsen' }).click();
 		// Reload only once the edit is in IndexedDB (the diff inserted "laes (offline)" after "Fien C").
@@ -224,8 +244,7 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		await mentee.context.setOffline(false);
 		await expect(b.getByText('Live verbonden')).toBeVisible();
 		await expect(a.getByLabel(field, { exact: true })).toHaveValue('Fien Claes (offline)');
-		const offlineComment = a
-			.getByRole('region', { name: 'Opmerkingen bij «Waarom»' })
+		const offlineComment = (await openComments(a, 'Waarom'))
 			.getByRole('listitem')
 			.filter({ hasText: 'Offline geschreven opmerking' });
 		await expect(offlineComment).toContainText(MENTEE.name);
@@ -234,7 +253,7 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 
 	await test.step("a comment from a device whose clock says 2020 gets the server's time", async () => {
 		await b.clock.setFixedTime(new Date('2020-01-01T10:00:00Z'));
-		await b.getByRole('button', { name: 'Opmerking toevoegen bij «Waarom»' }).click();
+		await openComments(b, 'Waarom');
 		await b.getByLabel('Je opmerking bij «Waarom»').fill('Mijn klok loopt achter');
 		await b.getByRole('button', { name: 'Opmerking plaatsen' }).click();
 		for (const page of [a, b]) {
@@ -256,6 +275,32 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 	expect(mentee.cspViolations).toEqual([]);
 	await mentor.context.close();
 	await mentee.context.close();
+});
+
+test('a read-only sheet reads as such: plain fields, no comment buttons, a working outline', async ({
+	browser
+}) => {
+	// A pair of the monitoring demo that has ended: its sheets stay readable.
+	const { context, page } = await personIn(browser, 'demo-mentor-14@example.org');
+	await page.goto('/pairs');
+	const pair = await page
+		.getByRole('main')
+		.locator('a[href*="/pairs/"]')
+		.first()
+		.getAttribute('href');
+	await page.goto(`${new URL(pair!, page.url()).pathname}/sheets/01-agreement`);
+	await expect(page.getByText('Alleen lezen', { exact: true })).toBeVisible();
+	await expect(page.getByText('Verbonden: je leest de laatste versie.')).toBeVisible();
+	await expect(page.getByLabel('Voornaam, naam van de mentee', { exact: true })).not.toBeEditable();
+	// No one can comment, and there is nothing to read: no comment buttons at all.
+	await expect(page.getByRole('button', { name: /^Opmerkingen bij/ })).toHaveCount(0);
+	const outline = page.getByRole('navigation', { name: 'Inhoud van het werkblad' });
+	await outline.getByRole('link', { name: /^Samen/ }).click();
+	await expect(page).toHaveURL(/#s-/);
+	await expect(
+		page.getByRole('heading', { level: 2, name: 'Samen', exact: true })
+	).toBeInViewport();
+	await context.close();
 });
 
 test('signing out everywhere closes the worksheet open in another browser at once', async ({

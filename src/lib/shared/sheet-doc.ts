@@ -1,16 +1,19 @@
 import * as Y from 'yjs';
+// The narrow modules, not the catalogue: the live sheet reads its document without every template.
+import {
+	isFilled,
+	progress,
+	type FieldContent,
+	type Progress
+} from '$lib/domain/templates/progress';
 import {
 	agreeNoteKey,
 	fieldsOf,
-	isFilled,
-	progress,
 	subValueKey,
 	VALUES_MAP,
 	type Field,
-	type FieldContent,
-	type Progress,
 	type Template
-} from '$lib/domain/templates';
+} from '$lib/domain/templates/types';
 
 /**
  * Reads a sheet document as plain data, following the layout in `domain/templates/types.ts`.

@@ -7,7 +7,7 @@ import { createContext } from 'svelte';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { Peer } from '$lib/client/collab-session.svelte';
-import type { Locale, Signer, Template } from '$lib/domain/templates';
+import type { Locale, Signer, Template } from '$lib/domain/templates/types';
 import type { SheetComments } from './comments';
 import type { ReactiveYMap } from './y-reactive';
 
@@ -54,6 +54,8 @@ export interface SheetContext {
 	readonly locale: Locale;
 	/** Read access, or the server refused the connection: nothing can be changed. */
 	readonly readonly: boolean;
+	/** Whether fields carry review comments (a shared document that is not private to one person). */
+	readonly commentsShown: boolean;
 	/** The label of a field key in this template (for presence: "in «Why»"). */
 	fieldLabel(key: string): string | undefined;
 }

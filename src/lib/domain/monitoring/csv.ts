@@ -29,12 +29,18 @@ export interface CsvLabels {
 	columns: Record<ColumnKey, string>;
 	/** The key written in the first column of the total row. */
 	total: string;
+	/** How a row's key reads (a worksheet's title, a phase's name); without it the key itself. */
+	row?: (key: string) => string;
 }
 
-/** A monitoring table as CSV: row keys (codes, ISO dates, pseudonyms) and the cells. */
+/** A monitoring table as CSV: row names (or ISO dates, pseudonyms) and the cells. */
 export function tableToCsv(table: MonitoringTable, labels: CsvLabels, min: number): string {
 	const header = [labels.rowHeader, ...table.columns.map((c) => labels.columns[c.key])];
-	const rows = table.rows.map((row) => [row.key, ...row.cells.map((cell) => csvCell(cell, min))]);
+	const name = labels.row ?? ((key: string) => key);
+	const rows = table.rows.map((row) => [
+		name(row.key),
+		...row.cells.map((cell) => csvCell(cell, min))
+	]);
 	if (table.total) rows.push([labels.total, ...table.total.map((cell) => csvCell(cell, min))]);
 	return toCsv(header, rows);
 }

@@ -23,9 +23,10 @@ import { statements20 } from './sheets/statements-20';
 import { v1 } from './sheets/v1';
 import { v2 } from './sheets/v2';
 import { v3 } from './sheets/v3';
-import { fieldsOf, type Field, type Phase, type Template } from './types';
+import { fieldsOf, type Locale, type Phase, type Template } from './types';
 
 export * from './types';
+export * from './progress';
 export { fillPlaceholders, type PlaceholderValues } from './placeholders';
 
 /** The pair sheets in the order of the path (TOOLKIT.md, BR → SD → P → WU). */
@@ -62,6 +63,14 @@ export const programmeForms: readonly Template[] = [
 	programSelfEvaluation
 ];
 
+/**
+ * The title of every pair sheet in one language, by template key: what a reader sees wherever a
+ * sheet is named (monitoring charts, tables and CSV files), never the key itself.
+ */
+export function sheetTitles(locale: Locale): Record<string, string> {
+	return Object.fromEntries(pairSheets.map((tpl) => [tpl.key, tpl.title[locale]]));
+}
+
 /** Every template in the product. */
 export const templates: readonly Template[] = [...pairSheets, ...logbooks, ...programmeForms];
 
@@ -75,94 +84,6 @@ export function getTemplate(key: string): Template | undefined {
 
 export function phaseOf(key: string): Phase | undefined {
 	return byKey.get(key)?.phase;
-}
-
-/**
- * The number of fields that count towards a sheet's progress: every field of the template counts
- * once, whatever its kind (a table, a checklist or an agree statement with its note is one field).
- */
-export function countFields(template: Template): number {
-	return fieldsOf(template).length;
-}
-
-export interface Progress {
-	readonly filled: number;
-	readonly total: number;
-}
-
-/** How many of a sheet's fields are filled, with the caller deciding per field (see {@link isFilled}). */
-export function progress(template: Template, isFieldFilled: (field: Field) => boolean): Progress {
-	const fields = fieldsOf(template);
-	return { filled: fields.filter((f) => isFieldFilled(f)).length, total: fields.length };
-}
-
-type Plain = string | number | boolean | null | undefined;
-
-/**
- * A field's content read out of the Y.Doc as plain data, by kind:
- * - `rich` / `text`: the plain text;
- * - `date` / `choice`: the stored string; `number`: the stored number;
- * - `multi` / `checklist`: option or item key → checked;
- * - `agree`: `{ value }`, or with respondents: respondent → `{ value }`;
- * - `table`: the rows, each column key → the cell's plain value (text for text/rich cells).
- */
-export type FieldContent =
-	| Plain
-	| Readonly<Record<string, boolean | undefined>>
-	| { readonly value?: string }
-	| Readonly<Record<string, { readonly value?: string } | undefined>>
-	| readonly Readonly<Record<string, Plain>>[];
-
-function hasText(v: unknown): boolean {
-	return typeof v === 'string' && v.trim() !== '';
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function answered(v: unknown): boolean {
-	return isRecord(v) && (v.value === 'agree' || v.value === 'disagree');
-}
-
-/**
- * The product's rule for "filled": text with a non-blank character; a date, number or valid
- * option; at least one ticked option or checklist item; an agree statement answered by everyone
- * who must answer it; a table with at least one row that has any non-blank cell.
- */
-export function isFilled(field: Field, value: FieldContent): boolean {
-	// Narrowed from `unknown` so callers may pass whatever they read, without casts.
-	const content: unknown = value;
-	switch (field.kind) {
-		case 'rich':
-		case 'text':
-		case 'date':
-			return hasText(content);
-		case 'number':
-			return typeof content === 'number' && Number.isFinite(content);
-		case 'choice':
-			return field.options.some((o) => o.key === content);
-		case 'multi':
-		case 'checklist': {
-			const keys = (field.kind === 'multi' ? field.options : field.items).map((o) => o.key);
-			return isRecord(content) && keys.some((k) => content[k] === true);
-		}
-		case 'agree':
-			if (!field.respondents) return answered(content);
-			return isRecord(content) && field.respondents.every((r) => answered(content[r]));
-		case 'table':
-			return (
-				Array.isArray(content) &&
-				content.some(
-					(row) =>
-						isRecord(row) &&
-						field.columns.some((c) => {
-							const cell = row[c.key];
-							return typeof cell === 'number' ? Number.isFinite(cell) : hasText(cell);
-						})
-				)
-			);
-	}
 }
 
 /** A field (or table column) whose content may be copied into the development plan. */

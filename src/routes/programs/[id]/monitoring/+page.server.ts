@@ -1,4 +1,6 @@
 import { stalledDaysOf } from '$lib/domain/monitoring';
+import { sheetTitles } from '$lib/domain/templates';
+import { getLocale } from '$lib/paraglide/runtime';
 import { loadMonitoring } from '$lib/server/monitoring';
 import { requireProgram } from '$lib/server/programs/load';
 import type { PageServerLoad } from './$types';
@@ -9,5 +11,12 @@ export const load: PageServerLoad = async (event) => {
 	const monitoring = await loadMonitoring(event.locals.runtime.db, session.claims, program.id, {
 		stalledDays
 	});
-	return { ...monitoring, stalledDays, today: new Date().toISOString().slice(0, 10) };
+	return {
+		...monitoring,
+		stalledDays,
+		today: new Date().toISOString().slice(0, 10),
+		// Worksheet titles travel with the data: the page never names a sheet by its key, and its
+		// JavaScript does not carry the template catalogue.
+		sheetTitles: sheetTitles(getLocale() === 'en' ? 'en' : 'nl')
+	};
 };

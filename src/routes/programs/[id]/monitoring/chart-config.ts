@@ -1,14 +1,9 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
-import {
-	chartValue,
-	formatCell,
-	shortDay,
-	type ColumnKey,
-	type DatasetKey,
-	type MonitoringTable
-} from '$lib/domain/monitoring';
+import { shortDay } from '$lib/domain/monitoring/fortnights';
+import { chartValue, formatCell } from '$lib/domain/monitoring/suppression';
+import type { ColumnKey, DatasetKey, MonitoringTable } from '$lib/domain/monitoring/types';
 import { m } from '$lib/paraglide/messages.js';
-import { COLUMNS, rowLabel } from './labels';
+import { COLUMNS, rowLabel, type SheetTitles } from './labels';
 
 interface Plot {
 	type: 'bar' | 'line';
@@ -36,16 +31,33 @@ const PLOTS: Record<DatasetKey, Plot> = {
 // so the two never differ by colour alone.
 const COLOURS = ['#1f5f8b', '#b4540f'];
 
-function axisLabel(table: MonitoringTable, key: string, locale: string): string {
+/** Axis labels longer than this are cut with "…" (the tooltip, table and CSV keep the whole name). */
+const AXIS_LABEL_MAX = 36;
+
+/** The name on the axis; a worksheet is named by its title, the key never shows. */
+function axisLabel(
+	table: MonitoringTable,
+	key: string,
+	locale: string,
+	titles: SheetTitles
+): string {
 	if (table.rowKind === 'fortnight') return shortDay(key, locale);
-	if (table.rowKind === 'instrument') return key;
-	return rowLabel(table.rowKind, key, locale);
+	return rowLabel(table.rowKind, key, locale, titles);
+}
+
+/** A long name shortened at a word boundary for a chart axis: "PS1 Eerste analyse van de …". */
+export function shortLabel(label: string, max = AXIS_LABEL_MAX): string {
+	if (label.length <= max) return label;
+	const cut = label.slice(0, max - 1);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** The Chart.js configuration of a monitoring table: suppressed cells are gaps, never zeros. */
 export function chartConfig(
 	table: MonitoringTable,
 	locale: string,
+	titles: SheetTitles,
 	reducedMotion: boolean
 ): ChartConfiguration {
 	const plot = PLOTS[table.dataset];
@@ -66,15 +78,25 @@ export function chartConfig(
 		beginAtZero: true,
 		...(plot.percent ? { max: 100, ticks: { precision: 0 } } : { ticks: { precision: 0 } })
 	};
+	// Long names (worksheet titles) are shortened on the axis only; the tooltip shows them whole.
+	const categoryAxis = {
+		ticks: {
+			callback(this: { getLabelForValue(value: number): string }, value: number | string) {
+				return shortLabel(this.getLabelForValue(Number(value)));
+			}
+		}
+	};
 	return {
 		type: plot.type,
-		data: { labels: table.rows.map((r) => axisLabel(table, r.key, locale)), datasets },
+		data: { labels: table.rows.map((r) => axisLabel(table, r.key, locale, titles)), datasets },
 		options: {
 			responsive: true,
 			maintainAspectRatio: false,
 			animation: reducedMotion ? false : undefined,
 			indexAxis: plot.horizontal ? 'y' : 'x',
-			scales: plot.horizontal ? { x: valueAxis } : { y: valueAxis },
+			scales: plot.horizontal
+				? { x: valueAxis, y: categoryAxis }
+				: { x: categoryAxis, y: valueAxis },
 			plugins: {
 				legend: { display: datasets.length > 1, labels: { usePointStyle: plot.type === 'line' } }
 			}
@@ -87,7 +109,8 @@ export function chartSummary(
 	table: MonitoringTable,
 	title: string,
 	min: number,
-	locale: string
+	locale: string,
+	titles: SheetTitles
 ): string {
 	const plot = PLOTS[table.dataset];
 	const indexes = plot.columns.map((key) => table.columns.findIndex((c) => c.key === key));
@@ -98,7 +121,7 @@ export function chartSummary(
 			: formatCell(cell, table.columns[index].kind, min, locale);
 	};
 	const parts = table.rows.map((row) => {
-		const label = rowLabel(table.rowKind, row.key, locale);
+		const label = rowLabel(table.rowKind, row.key, locale, titles);
 		if (indexes.length === 1) return `${label}: ${say(indexes[0], row)}`;
 		return `${label}: ${indexes.map((i) => `${COLUMNS[table.columns[i].key]()} ${say(i, row)}`).join(', ')}`;
 	});

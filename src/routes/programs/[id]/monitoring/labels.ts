@@ -1,11 +1,7 @@
-import {
-	fortnightLabel,
-	type ColumnKey,
-	type CsvLabels,
-	type DatasetKey,
-	type RowKind
-} from '$lib/domain/monitoring';
-import { getTemplate } from '$lib/domain/templates';
+// The narrow modules: the page's JavaScript needs neither the zod schemas nor the templates.
+import type { CsvLabels } from '$lib/domain/monitoring/csv';
+import { fortnightLabel } from '$lib/domain/monitoring/fortnights';
+import type { ColumnKey, DatasetKey, RowKind } from '$lib/domain/monitoring/types';
 import { pairStatusName, phaseName } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -74,8 +70,14 @@ const STATUSES = ['proposed', 'active', 'paused', 'exit_requested', 'ended'] as 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
 	(list as readonly string[]).includes(value);
 
-/** A row's name for a reader: a phase's name, a status, a fortnight's dates, a worksheet's title. */
-export function rowLabel(kind: RowKind, key: string, locale: string): string {
+/** Worksheet titles by template key, in the reader's language (`sheetTitles` on the server). */
+export type SheetTitles = Readonly<Record<string, string>>;
+
+/**
+ * A row's name for a reader: a phase's name, a status, a fortnight's dates, a worksheet's title
+ * (from `titles`; a template key is never shown).
+ */
+export function rowLabel(kind: RowKind, key: string, locale: string, titles: SheetTitles): string {
 	switch (kind) {
 		case 'phase':
 			return isOneOf(PHASES, key) ? phaseName(key) : key;
@@ -83,10 +85,8 @@ export function rowLabel(kind: RowKind, key: string, locale: string): string {
 			return isOneOf(STATUSES, key) ? pairStatusName(key) : key;
 		case 'fortnight':
 			return fortnightLabel(key, locale);
-		case 'instrument': {
-			const title = getTemplate(key)?.title;
-			return title ? (locale === 'en' ? title.en : title.nl) : key;
-		}
+		case 'instrument':
+			return titles[key] ?? m.monitoring_row_instrument();
 		case 'exit_status':
 			return key === 'open'
 				? m.monitoring_exit_open()
@@ -98,9 +98,14 @@ export function rowLabel(kind: RowKind, key: string, locale: string): string {
 	}
 }
 
-/** The header line of a dataset's CSV file, in the reader's language. */
-export function csvLabels(rowKind: RowKind): CsvLabels {
+/**
+ * The header line of a dataset's CSV file, in the reader's language, and the rows' names: what the
+ * page's table shows, except fortnights (their ISO first day sorts in a spreadsheet) and pseudonyms.
+ */
+export function csvLabels(rowKind: RowKind, locale: string, titles: SheetTitles): CsvLabels {
+	const named = rowKind !== 'fortnight' && rowKind !== 'pseudonym';
 	return {
+		...(named ? { row: (key: string) => rowLabel(rowKind, key, locale, titles) } : {}),
 		rowHeader: ROW_HEADERS[rowKind](),
 		columns: Object.fromEntries(
 			Object.entries(COLUMNS).map(([key, label]) => [key, label()])

@@ -13,14 +13,15 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 async function sheetOf(event: RequestEvent, action: 'open_workspace') {
 	const context = await requirePair(event, action);
 	const key = event.params.key;
-	if (!pairSheetKeys.includes(key) || !getTemplate(key)) error(404, 'not_found');
+	const template = pairSheetKeys.includes(key) ? getTemplate(key) : undefined;
+	if (!template) error(404, 'not_found');
 	const sheet = await findSheet(event.locals.runtime.db, context.pair.id, key);
 	if (!sheet) error(404, 'not_found');
-	return { ...context, sheet };
+	return { ...context, sheet, template };
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { session, actor, pair, sheet } = await sheetOf(event, 'open_workspace');
+	const { session, actor, pair, sheet, template } = await sheetOf(event, 'open_workspace');
 	const { db, collab } = event.locals.runtime;
 	const [workspace, names] = await Promise.all([
 		getWorkspace(db, session.claims, pair.id),
@@ -38,6 +39,9 @@ export const load: PageServerLoad = async (event) => {
 			templateVersion: sheet.templateVersion,
 			status: sheet.status
 		},
+		// The template travels with the page data (plain data, a few KB), so the page's JavaScript
+		// does not carry the whole catalogue of templates to render one of them.
+		template,
 		access: can(actor, 'edit', entity) ? ('write' as const) : ('read' as const),
 		signatures,
 		changedSinceSigned,

@@ -1,5 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { isDatasetKey, stalledDaysOf, tableToCsv } from '$lib/domain/monitoring';
+import { sheetTitles } from '$lib/domain/templates';
+import { getLocale } from '$lib/paraglide/runtime';
 import { exportMonitoringDataset } from '$lib/server/monitoring';
 import { requireProgram } from '$lib/server/programs/load';
 import { csvLabels } from '../labels';
@@ -18,7 +20,9 @@ export const GET: RequestHandler = async (event) => {
 		{ stalledDays: stalledDaysOf(event.url.searchParams) }
 	);
 	const today = new Date().toISOString().slice(0, 10);
-	return new Response(tableToCsv(table, csvLabels(table.rowKind), program.minGroupSize), {
+	const locale = getLocale() === 'en' ? 'en' : 'nl';
+	const labels = csvLabels(table.rowKind, locale, sheetTitles(locale));
+	return new Response(tableToCsv(table, labels, program.minGroupSize), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="monitoring-${dataset}-${today}.csv"`,
