@@ -7,8 +7,7 @@ import { createTestDatabase, testEngine } from '../helpers/db';
 
 let db: Database;
 let staffed: Awaited<ReturnType<typeof buildStaffedProgram>>;
-const query = (search: string) =>
-	inboxQuery.parse(searchParamsObject(new URLSearchParams(search)));
+const query = (search: string) => inboxQuery.parse(searchParamsObject(new URLSearchParams(search)));
 const inbox = (search = '', who: 'coordinator' | 'supporter' = 'coordinator') =>
 	searchInbox(db, staffed.people[who].claims, staffed.program.id, query(search));
 
@@ -137,8 +136,6 @@ describe(`the inbox, by page (${testEngine()})`, () => {
 	it('a supporter reads the mentor submissions and the exit requests of their mentors', async () => {
 		const supporter = await inbox('', 'supporter');
 		expect(supporter.total).toBe(10 + 5 + 3 + 2);
-		expect(
-			supporter.items.every((i) => i.kind === 'exit' || i.authorRole === 'mentor')
-		).toBe(true);
+		expect(supporter.items.every((i) => i.kind === 'exit' || i.authorRole === 'mentor')).toBe(true);
 	});
 });
