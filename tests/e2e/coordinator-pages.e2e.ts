@@ -183,6 +183,41 @@ test('the people list searches, filters and pages on the server, also without Ja
 	await context.close();
 });
 
+test('the inbox searches, filters and pages on the server', async ({ page }) => {
+	await signIn(page, 'coordinator@example.org');
+	const id = await youthId(page);
+	await page.goto(`/programs/${id}/inbox`);
+	const items = page.locator('[data-testid="exit-request"], [data-testid="logbook-entry"]');
+	await expect(items).toHaveCount(25);
+	// Exit requests that wait for a decision come first.
+	await expect(items.first()).toHaveAttribute('data-testid', 'exit-request');
+	const total = Number((await page.getByTestId('inbox-count').textContent())!.match(/\d+/)![0]);
+	expect(total).toBeGreaterThan(25);
+	const pages = page.getByRole('navigation', { name: "Pagina's" });
+	await pages.getByRole('link', { name: 'Volgende pagina' }).click();
+	await expect(page).toHaveURL(/[?&]page=2/);
+	await expect(pages).toContainText(`Pagina 2 van ${Math.ceil(total / 25)}`);
+
+	await page.getByLabel('Soort').selectOption('exit');
+	await page.getByRole('button', { name: 'Filteren' }).click();
+	await expect(page).toHaveURL(/kind=exit/);
+	await expect(page).not.toHaveURL(/page=/);
+	await expect(page.getByTestId('logbook-entry')).toHaveCount(0);
+	await expect(page.getByTestId('exit-request').first()).toBeVisible();
+
+	await page.getByLabel('Soort').selectOption('');
+	await page.getByLabel('Zoeken op naam of pseudoniem').fill('P-08');
+	await page.getByRole('button', { name: 'Filteren' }).click();
+	await expect(items.first()).toBeVisible();
+	for (const item of await items.all()) await expect(item).toContainText('P-08');
+
+	await page.getByLabel('Zoeken op naam of pseudoniem').fill('niemand-heet-zo');
+	await page.getByRole('button', { name: 'Filteren' }).click();
+	await expect(page.getByRole('heading', { name: 'Niets gevonden' })).toBeVisible();
+	await page.getByRole('link', { name: 'Filters wissen' }).first().click();
+	await expect(items).toHaveCount(25);
+});
+
 test('revoking an invitation asks first, then confirms with a toast', async ({ page }) => {
 	await signIn(page, 'coordinator@example.org');
 	await page.goto('/programs/new');
