@@ -135,7 +135,14 @@ test('the coordinator co-signs the confidentiality agreement from its text only'
 	await expect(
 		coordinator.getByRole('heading', { name: 'Vertrouwelijkheidsovereenkomst ondertekenen' })
 	).toBeVisible();
+	// A signature cannot be withdrawn: the page asks first, then confirms with a toast.
 	await coordinator.getByRole('button', { name: 'Ik onderteken als coördinator' }).click();
+	const question = coordinator.getByRole('alertdialog');
+	await expect(question).toContainText('niet intrekken');
+	await question.getByRole('button', { name: 'Ik onderteken als coördinator' }).click();
+	await expect(
+		coordinator.getByRole('status').filter({ hasText: 'Je handtekening is bewaard.' })
+	).toBeVisible();
 	await expect(coordinator.getByText(/Je ondertekende op/)).toBeVisible();
 });
 
@@ -164,7 +171,7 @@ test('the coordinator runs matching, swaps a pair and confirms; the mentor finds
 	await expect(swapped).toContainText('vergrendeld');
 	const mentorName = (await swapped.locator('strong').nth(1).textContent())!;
 	await swapped.getByText('Waarom?').click();
-	await expect(swapped.getByRole('row', { name: /Expertise/ })).toBeVisible();
+	await expect(swapped.getByRole('listitem').filter({ hasText: 'Expertise' })).toBeVisible();
 
 	await coordinator.getByRole('button', { name: 'Koppels bevestigen en voorstellen' }).click();
 	// Creating pairs sends e-mails: the page asks first.
@@ -214,7 +221,7 @@ test('a mentee fills the intake form with the sheet renderer; the coordinator se
 	const coordinator = await person(browser, 'coordinator@example.org');
 	await coordinator.goto(`/programs/${programme}/intake`);
 	await expect(coordinator.getByRole('row', { name: /Jana Wouters/ })).toContainText(
-		'mentee-intake (1)'
+		'Zelfevaluatieformulier mentee (1×)'
 	);
 });
 

@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from './helpers';
 
 /**
  * The coordinator's programme pages (issue #10): accessibility in both languages, no sideways
  * scrolling on a 360 px phone, and one regression test per defect fixed on these pages.
- * Screenshots go to UI_SHOTS when it is set.
+ * Screenshots go to the directory UI_SHOTS names; UI_SHOTS=1 writes the README's screenshots to
+ * docs/screenshots instead.
  */
 
 const PROGRAMME = 'VM-PRO jongerenmentoring';
@@ -31,7 +32,7 @@ async function setLanguage(page: Page, locale: 'nl' | 'en') {
 }
 
 async function shoot(page: Page, name: string) {
-	if (process.env.UI_SHOTS)
+	if (process.env.UI_SHOTS && process.env.UI_SHOTS !== '1')
 		await page.screenshot({ path: `${process.env.UI_SHOTS}/${name}.png`, fullPage: true });
 }
 
@@ -182,6 +183,41 @@ test('the people list searches, filters and pages on the server, also without Ja
 	await context.close();
 });
 
+test('the inbox searches, filters and pages on the server', async ({ page }) => {
+	await signIn(page, 'coordinator@example.org');
+	const id = await youthId(page);
+	await page.goto(`/programs/${id}/inbox`);
+	const items = page.locator('[data-testid="exit-request"], [data-testid="logbook-entry"]');
+	await expect(items).toHaveCount(25);
+	// Exit requests that wait for a decision come first.
+	await expect(items.first()).toHaveAttribute('data-testid', 'exit-request');
+	const total = Number((await page.getByTestId('inbox-count').textContent())!.match(/\d+/)![0]);
+	expect(total).toBeGreaterThan(25);
+	const pages = page.getByRole('navigation', { name: "Pagina's" });
+	await pages.getByRole('link', { name: 'Volgende pagina' }).click();
+	await expect(page).toHaveURL(/[?&]page=2/);
+	await expect(pages).toContainText(`Pagina 2 van ${Math.ceil(total / 25)}`);
+
+	await page.getByLabel('Soort').selectOption('exit');
+	await page.getByRole('button', { name: 'Filteren' }).click();
+	await expect(page).toHaveURL(/kind=exit/);
+	await expect(page).not.toHaveURL(/page=/);
+	await expect(page.getByTestId('logbook-entry')).toHaveCount(0);
+	await expect(page.getByTestId('exit-request').first()).toBeVisible();
+
+	await page.getByLabel('Soort').selectOption('');
+	await page.getByLabel('Zoeken op naam of pseudoniem').fill('P-08');
+	await page.getByRole('button', { name: 'Filteren' }).click();
+	await expect(items.first()).toBeVisible();
+	for (const item of await items.all()) await expect(item).toContainText('P-08');
+
+	await page.getByLabel('Zoeken op naam of pseudoniem').fill('niemand-heet-zo');
+	await page.getByRole('button', { name: 'Filteren' }).click();
+	await expect(page.getByRole('heading', { name: 'Niets gevonden' })).toBeVisible();
+	await page.getByRole('link', { name: 'Filters wissen' }).first().click();
+	await expect(items).toHaveCount(25);
+});
+
 test('revoking an invitation asks first, then confirms with a toast', async ({ page }) => {
 	await signIn(page, 'coordinator@example.org');
 	await page.goto('/programs/new');
@@ -228,4 +264,49 @@ test('ending a pair from the inbox asks first, and Escape leaves it as it was', 
 	await expect(request.getByRole('button', { name: 'Beëindigen' })).toBeFocused();
 	await page.reload();
 	await expect(request.getByRole('button', { name: 'Beëindigen' })).toBeVisible();
+});
+
+async function signedIn(browser: Browser, email: string): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+	const page = await context.newPage();
+	await signIn(page, email);
+	return page;
+}
+
+test("the README's screenshots (UI_SHOTS=1)", async ({ browser }) => {
+	test.skip(process.env.UI_SHOTS !== '1', 'set UI_SHOTS=1 to rewrite docs/screenshots');
+	const dir = 'docs/screenshots';
+
+	const mentor = await signedIn(browser, 'mentor2@example.org');
+	await expect(mentor.locator('main h1')).toBeVisible();
+	await mentor.screenshot({ path: `${dir}/home-mentor.png` });
+
+	// A live sheet with two people: the mentee types, the mentor sees the text and the caret.
+	const mentee = await signedIn(browser, 'mentee3@example.org');
+	await mentor.goto('/pairs');
+	const href = await mentor
+		.getByRole('listitem')
+		.filter({ hasText: PROGRAMME })
+		.getByRole('link', { name: /Hanne Goossens/ })
+		.getAttribute('href');
+	const sheet = `${new URL(href ?? '', mentor.url()).pathname}/sheets/PS1`;
+	await Promise.all([mentor.goto(sheet), mentee.goto(sheet)]);
+	await expect(mentor.getByText('Live verbonden')).toBeVisible();
+	await expect(mentee.getByText('Live verbonden')).toBeVisible();
+	await expect(mentor.getByText('Hanne Goossens is hier')).toBeVisible();
+	const answer = 'Ik wil leren plannen zonder dat de school eronder lijdt.';
+	const why = mentee.getByRole('textbox', { name: 'Waarom', exact: true });
+	await why.click();
+	await why.pressSequentially(answer);
+	const seen = mentor.getByRole('textbox', { name: 'Waarom', exact: true });
+	await expect(seen).toContainText(answer);
+	await seen.scrollIntoViewIfNeeded();
+	await mentor.evaluate(() => window.scrollBy(0, -240));
+	await mentor.screenshot({ path: `${dir}/sheet-live.png` });
+
+	const coordinator = await signedIn(browser, 'coordinator@example.org');
+	const id = await youthId(coordinator);
+	await coordinator.goto(`/programs/${id}/people`);
+	await expect(coordinator.getByTestId('person-row').first()).toBeVisible();
+	await coordinator.screenshot({ path: `${dir}/coordinator-people.png` });
 });

@@ -1,33 +1,20 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { can } from '$lib/domain/policy';
-import { handleExit, listExitRequests } from '$lib/server/coordination/exits';
-import { listInbox } from '$lib/server/coordination/inbox';
+import { searchParamsObject } from '$lib/domain/programs/schemas';
+import { handleExit } from '$lib/server/coordination/exits';
+import { inboxQuery, searchInbox } from '$lib/server/coordination/inbox';
 import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
 import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
-const filterInput = z.object({
-	role: z.enum(['mentor', 'mentee']).optional().catch(undefined),
-	flagged: z.literal('1').optional().catch(undefined)
-});
-
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, program } = await requireProgram(event, 'view_inbox');
-	const filter = filterInput.parse(Object.fromEntries(event.url.searchParams));
-	const { db } = event.locals.runtime;
-	const [entries, exits] = await Promise.all([
-		listInbox(db, session.claims, program.id, {
-			role: filter.role,
-			flaggedOnly: filter.flagged === '1'
-		}),
-		listExitRequests(db, session.claims, program.id)
-	]);
+	const query = inboxQuery.parse(searchParamsObject(event.url.searchParams));
 	return {
-		entries,
-		exits,
-		filter,
+		query,
+		list: await searchInbox(event.locals.runtime.db, session.claims, program.id, query),
 		canHandle: can(actor, 'handle_exit', {
 			type: 'program',
 			id: program.id,

@@ -1,0 +1,182 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, signIn } from './helpers';
+
+/**
+ * Every page each role can reach, on a 360 px phone, in Dutch and in English: nothing scrolls
+ * sideways and axe finds nothing serious or critical. One browser context per role, signed in
+ * once. Every finding is collected (soft assertions), so one run lists them all.
+ */
+
+const PHONE = { width: 360, height: 740 };
+const YOUTH = 'VM-PRO jongerenmentoring';
+const INDUCTION = 'Aanvangsbegeleiding beginnende leraren';
+/** One sheet of each kind: an agreement, a table sheet, a PS sheet with rich text, the plan. */
+const SHEETS = ['01-agreement', 'PS2', 'PS1', '04-development-plan'];
+
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
+}
+
+async function setLanguage(page: Page, locale: 'nl' | 'en') {
+	await page
+		.context()
+		.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: new URL(page.url()).origin }]);
+}
+
+/** Visits each path in both languages and checks it; returns how many pages were checked. */
+async function checkAll(page: Page, paths: string[]) {
+	for (const locale of ['nl', 'en'] as const) {
+		await setLanguage(page, locale);
+		for (const path of paths) {
+			const response = await page.goto(path);
+			const where = `${locale} ${path}`;
+			expect.soft(response?.status(), where).toBeLessThan(400);
+			await expect(page.locator('html')).toHaveAttribute('lang', locale === 'nl' ? /^nl/ : /^en/);
+			await expect(page.locator('h1, h2').first()).toBeVisible();
+			expect
+				.soft(await page.evaluate(() => document.documentElement.scrollWidth), where)
+				.toBeLessThanOrEqual(PHONE.width);
+			expect.soft(await seriousViolations(page), where).toEqual([]);
+		}
+	}
+	await setLanguage(page, 'nl');
+}
+
+async function person(browser: Browser, email: string): Promise<Page> {
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await signIn(page, email);
+	return page;
+}
+
+async function programPath(page: Page, name: string): Promise<string> {
+	await page.goto('/programs');
+	const href = await page.getByRole('link', { name, exact: true }).first().getAttribute('href');
+	const path = new URL(href ?? '', page.url()).pathname;
+	expect(path).toMatch(/^\/programs\/[0-9a-f-]{36}$/);
+	return path;
+}
+
+/** The programme's tabs this person sees, from the tab bar itself (none for an observer). */
+async function tabsOf(page: Page, program: string): Promise<string[]> {
+	await page.goto(program);
+	const hrefs = await page
+		.locator('main nav.tab-links')
+		.getByRole('link')
+		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+	return [...new Set([program, ...hrefs])];
+}
+
+async function pairPath(page: Page, partner: string): Promise<string> {
+	await page.goto('/pairs');
+	const href = await page
+		.getByRole('listitem')
+		.filter({ hasText: YOUTH })
+		.getByRole('link', { name: new RegExp(partner) })
+		.first()
+		.getAttribute('href');
+	return new URL(href ?? '', page.url()).pathname;
+}
+
+/** Home, pairs, one pair with its sheets, meeting, logbook and exit, and the programme pages. */
+async function pairPersonPaths(page: Page, partner: string): Promise<string[]> {
+	const pair = await pairPath(page, partner);
+	const youth = await programPath(page, YOUTH);
+	await page.goto(`${youth}/intake`);
+	const form = await page.getByTestId('intake-form').first().getByRole('link').getAttribute('href');
+	return [
+		'/',
+		'/pairs',
+		pair,
+		...SHEETS.map((key) => `${pair}/sheets/${key}`),
+		`${pair}/meetings/1`,
+		`${pair}/logbook`,
+		`${pair}/exit`,
+		'/account',
+		'/programs',
+		...(await tabsOf(page, youth)),
+		new URL(form ?? '', page.url()).pathname
+	];
+}
+
+test.describe.configure({ timeout: 300_000 });
+
+test('a mentor: every page fits a phone and passes axe, in Dutch and English', async ({
+	browser
+}) => {
+	const page = await person(browser, 'mentor1@example.org');
+	await checkAll(page, await pairPersonPaths(page, 'Fien Claes'));
+});
+
+test('a mentee: every page fits a phone and passes axe, in Dutch and English', async ({
+	browser
+}) => {
+	const page = await person(browser, 'mentee1@example.org');
+	await checkAll(page, await pairPersonPaths(page, 'Carla Peeters'));
+});
+
+test('a coordinator: every tab fits a phone and passes axe, in Dutch and English', async ({
+	browser
+}) => {
+	const page = await person(browser, 'coordinator@example.org');
+	const youth = await programPath(page, YOUTH);
+	const induction = await programPath(page, INDUCTION);
+	await page.goto(`${youth}/pairs`);
+	const cosign = await page
+		.getByTestId('pair-row')
+		.first()
+		.getByRole('link', { name: /Ondertekenen/ })
+		.getAttribute('href');
+	const tabs = await tabsOf(page, youth);
+	expect(tabs).toContain(`${youth}/monitoring`);
+	await checkAll(page, [
+		'/',
+		'/account',
+		'/programs',
+		'/programs/new',
+		...tabs,
+		`${youth}/self-evaluation/report`,
+		new URL(cosign ?? '', page.url()).pathname,
+		// The induction programme has matching proposals and the needs table in its intake.
+		`${induction}/matching`,
+		`${induction}/intake`
+	]);
+});
+
+test('a supporter: every page fits a phone and passes axe, in Dutch and English', async ({
+	browser
+}) => {
+	const page = await person(browser, 'ondersteuner@example.org');
+	const youth = await programPath(page, YOUTH);
+	await checkAll(page, ['/', '/pairs', '/account', '/programs', ...(await tabsOf(page, youth))]);
+});
+
+test('an observer, from the invitation on: every page fits a phone and passes axe', async ({
+	browser
+}) => {
+	const coordinator = await person(browser, 'coordinator@example.org');
+	const youth = await programPath(coordinator, YOUTH);
+	const email = `waarnemer-${Date.now()}@example.org`;
+	await coordinator.goto(`${youth}/people`);
+	await coordinator.getByLabel('E-mailadres').fill(email);
+	await coordinator.locator('#invite-role').selectOption('observer');
+	await coordinator.getByRole('button', { name: 'Uitnodiging versturen' }).click();
+	const link = new URL(await coordinator.getByTestId('invitation-link').inputValue());
+	await coordinator.context().close();
+
+	const context = await browser.newContext({ viewport: PHONE });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await checkAll(page, ['/login', '/reset', link.pathname]);
+	await page.goto(link.pathname);
+	await page.getByLabel('Je naam').fill('Olga Waarnemer');
+	await page.getByLabel('Nieuw wachtwoord').fill(DEMO_PASSWORD);
+	await page.getByLabel('Herhaal het wachtwoord').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Account aanmaken en deelnemen' }).click();
+	await expect(page).not.toHaveURL(/\/invite\//);
+	await checkAll(page, ['/', '/pairs', '/account', '/programs', ...(await tabsOf(page, youth))]);
+});
