@@ -22,6 +22,7 @@ import { parseEnv, type Config } from './env';
 import { createLogger, type Logger } from './log';
 import { createJobRunner, type JobRunner } from './jobs/runner';
 import { createMailer, type Mailer } from './mail/mailer';
+import { notifyComment } from './notifications/events';
 import { notificationJobs } from './notifications/jobs';
 
 /** Everything the server shares between requests and sockets, created once per process. */
@@ -145,6 +146,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			logger: collabLog,
 			onStored: deriveProgress(db, log),
 			respondentEntries: respondentEntriesOf(db),
+			onCommented: (name, author, fields) => void notifyComment(db, name, author, fields),
 			fanout
 		});
 		const events = createAccessEvents(

@@ -67,7 +67,7 @@ export const DEFAULT_DIGEST_HOUR = 17;
 export interface NotificationParams {
 	/** The display name of the person who acted. */
 	name?: string;
-	/** A sheet's title, meeting number, a date ('YYYY-MM-DD'), a time ('HH:MM'), a pair status, days. */
+	/** A sheet's template key (its title is shown), meeting number, a date ('YYYY-MM-DD'), a time ('HH:MM'), a pair status, days. */
 	sheet?: string;
 	number?: number;
 	date?: string;

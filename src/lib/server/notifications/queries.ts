@@ -1,4 +1,5 @@
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import { audit } from '$lib/server/programs/commands';
 import type { NotificationKind, NotificationParams } from './model';
 import { asLocale, notificationText } from './text';
 
@@ -99,5 +100,36 @@ export async function markRead(
 			[ids === 'all', ids === 'all' ? [] : ids]
 		);
 		return rows.length;
+	});
+}
+
+/**
+ * The mentor answers a "meeting not marked held" reminder with one click: the meeting is marked
+ * held (row-level security: only the pair's people may) and the reminder read.
+ */
+export async function markMeetingHeld(
+	db: Database,
+	claims: JwtClaims,
+	meetingId: string
+): Promise<boolean> {
+	return db.asUser(claims, async (tx) => {
+		const rows = await tx.query<{ id: string; number: number; programId: string }>(
+			`update public.meetings m set held_at = coalesce(m.held_at, now()), updated_at = now()
+			 from public.pairs p
+			 where m.id = $1 and p.id = m.pair_id
+			 returning m.id, m.number, p.program_id as "programId"`,
+			[meetingId]
+		);
+		if (!rows[0]) return false;
+		await audit(tx, 'meeting.held', 'meeting', rows[0].id, rows[0].programId, {
+			number: rows[0].number
+		});
+		await tx.query(
+			`update public.notifications set read_at = now()
+			 where user_id = (select auth.uid()) and read_at is null and kind = 'meeting_unheld'
+				and params ->> 'meetingId' = $1`,
+			[meetingId]
+		);
+		return true;
 	});
 }

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { getTemplate } from '$lib/domain/templates';
 import type { Category, NotificationKind, NotificationParams } from './model';
 
 export type Locale = 'nl' | 'en';
@@ -33,7 +34,8 @@ export function notificationText(
 ): string {
 	const o = { locale };
 	const name = params.name ?? '';
-	const sheet = params.sheet ?? '';
+	// A sheet is named by its template key; its title is the reader's language.
+	const sheet = params.sheet ? (getTemplate(params.sheet)?.title[locale] ?? params.sheet) : '';
 	const number = params.number ?? '';
 	const when = date(params.date, locale);
 	let text: string;

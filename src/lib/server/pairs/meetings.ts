@@ -1,3 +1,4 @@
+import { notifyMeeting } from '$lib/server/notifications/events';
 import { z } from 'zod';
 import { isoDate, plainText } from '$lib/domain/input';
 import type { PairRef } from '$lib/domain/policy';
@@ -97,13 +98,22 @@ export async function updateMeeting(
 	number: number,
 	input: MeetingInput
 ): Promise<void> {
-	await db.asUser(claims, async (tx) => {
+	const change = await db.asUser(claims, async (tx) => {
 		const range = await tx.query<{ inside: boolean }>(
 			'select $2::date between starts_on and ends_on as inside from public.programs where id = $1',
 			[pair.programId, input.plannedOn]
 		);
 		if (!range[0]) throw new DomainError('not_found', 'not_found');
 		if (!range[0].inside) throw new DomainError('invalid', 'meeting_outside_programme');
+		// The schedule proposes dates when the pair is made (same transaction, so the same time):
+		// a meeting nobody saved since counts as not planned yet.
+		const before = await tx.query<{ plan: string | null }>(
+			`select case when m.updated_at <= p.created_at then null else concat_ws('|', m.planned_on,
+				m.starts_at, m.duration_minutes, m.place, m.mode, m.call_link) end as plan
+			 from public.meetings m join public.pairs p on p.id = m.pair_id
+			 where m.pair_id = $1 and m.number = $2`,
+			[pair.id, number]
+		);
 		const rows = await tx.query<{ id: string }>(
 			`update public.meetings set
 				planned_on = $3::date,
@@ -136,5 +146,22 @@ export async function updateMeeting(
 				number
 			}
 		);
+		const after = await tx.query<{ plan: string }>(
+			`select concat_ws('|', planned_on, starts_at, duration_minutes, place, mode, call_link) as plan
+			 from public.meetings where id = $1`,
+			[rows[0].id]
+		);
+		const was = before[0]?.plan ?? null;
+		return was === after[0].plan ? null : { changed: was !== null };
 	});
+	// Marking a meeting held changes nothing the other person needs to plan around.
+	if (change && !input.held) {
+		await notifyMeeting(db, {
+			pairId: pair.id,
+			number,
+			actorId: claims.sub,
+			plannedOn: input.plannedOn,
+			changed: change.changed
+		});
+	}
 }
