@@ -322,7 +322,7 @@ describe(`notifications (${testEngine()})`, () => {
 			expect(mails[0].text).toContain(`${ORIGIN}/pairs/${pair.id}/meetings/1`);
 			expect(mails[0].html).toContain('<a href="http://mentorpad.test/unsubscribe?');
 			expect(mails[0].headers['List-Unsubscribe']).toMatch(
-				/^<http:\/\/mentorpad\.test\/unsubscribe\?u=.+&c=meetings&s=.+>$/
+				/^<http:\/\/mentorpad\.test\/unsubscribe\/one-click\?u=.+&c=meetings&s=.+>$/
 			);
 			expect(mails[0].headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
 			await db.asService((tx) =>

@@ -1,7 +1,30 @@
-import { requireSession } from '$lib/server/http';
-import type { PageServerLoad } from './$types';
+import { fail } from '@sveltejs/kit';
+import { fieldErrors } from '$lib/domain/programs/schemas';
+import { readForm, requireSession } from '$lib/server/http';
+import { CATEGORIES } from '$lib/server/notifications/model';
+import {
+	getPreferences,
+	preferencesInput,
+	savePreferences
+} from '$lib/server/notifications/preferences';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const session = requireSession(event);
-	return { email: session.user.email, name: session.user.displayName };
+	return {
+		email: session.user.email,
+		name: session.user.displayName,
+		categories: CATEGORIES,
+		preferences: await getPreferences(event.locals.runtime.db, session.claims)
+	};
+};
+
+export const actions: Actions = {
+	preferences: async (event) => {
+		const session = requireSession(event);
+		const parsed = preferencesInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), saved: false });
+		await savePreferences(event.locals.runtime.db, session.claims, parsed.data);
+		return { saved: true, errors: {} as Record<string, string> };
+	}
 };

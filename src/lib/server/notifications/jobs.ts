@@ -146,7 +146,9 @@ export function notificationJobs(options: NotificationJobsOptions): {
 				lines: [{ text: m.mail_open({}, { locale }), url: origin + row.link }],
 				unsubscribe: {
 					category: row.category,
-					url: origin + (await unsubscribePath(db, row.userId, row.category))
+					url: origin + (await unsubscribePath(db, row.userId, row.category)),
+					oneClickUrl:
+						origin + (await unsubscribePath(db, row.userId, row.category, { oneClick: true }))
 				},
 				preferencesUrl,
 				kind: `notification.${row.kind}`,
@@ -260,7 +262,9 @@ export async function sendDigests(
 				lines,
 				unsubscribe: {
 					category,
-					url: options.origin + (await unsubscribePath(db, userId, category))
+					url: options.origin + (await unsubscribePath(db, userId, category)),
+					oneClickUrl:
+						options.origin + (await unsubscribePath(db, userId, category, { oneClick: true }))
 				},
 				preferencesUrl: options.preferencesUrl,
 				kind: 'digest',

@@ -24,8 +24,8 @@ export interface MailInput {
 	subject: string;
 	intro?: string;
 	lines: MailLine[];
-	/** The category the unsubscribe link turns off; the mail's List-Unsubscribe header. */
-	unsubscribe: { category: Category; url: string };
+	/** The category the unsubscribe links turn off: the page (in the mail) and one-click (header). */
+	unsubscribe: { category: Category; url: string; oneClickUrl: string };
 	preferencesUrl: string;
 	kind: string;
 	key: string;
@@ -74,7 +74,7 @@ ${input.lines.map((line) => `<li><a href="${escapeHtml(line.url)}">${escapeHtml(
 		text,
 		html,
 		headers: {
-			'List-Unsubscribe': `<${input.unsubscribe.url}>`,
+			'List-Unsubscribe': `<${input.unsubscribe.oneClickUrl}>`,
 			'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click'
 		},
 		attachments: input.attachments,

@@ -35,14 +35,19 @@ export function linkSecret(db: Database): Promise<string> {
 const sign = (secret: string, userId: string, category: Category) =>
 	createHmac('sha256', secret).update(`unsubscribe:${userId}:${category}`).digest('base64url');
 
-/** The path and query of a person's unsubscribe link for one category. */
+/**
+ * The path and query of a person's unsubscribe link for one category: the page with a button
+ * (in the mail's text), or with `oneClick` the RFC 8058 endpoint (the List-Unsubscribe header).
+ */
 export async function unsubscribePath(
 	db: Database,
 	userId: string,
-	category: Category
+	category: Category,
+	options: { oneClick?: boolean } = {}
 ): Promise<string> {
 	const signature = sign(await linkSecret(db), userId, category);
-	return `/unsubscribe?u=${userId}&c=${category}&s=${signature}`;
+	const path = options.oneClick ? '/unsubscribe/one-click' : '/unsubscribe';
+	return `${path}?u=${userId}&c=${category}&s=${signature}`;
 }
 
 export interface UnsubscribeRequest {
