@@ -241,7 +241,7 @@ export async function sendDigests(
 			])
 		);
 	};
-	for (const [userId, list] of people) {
+	const mailOne = async (userId: string, list: DigestRow[]) => {
 		const first = list[0];
 		const locale = asLocale(first.locale);
 		const lines: MailLine[] = list.map((row) => ({
@@ -272,6 +272,14 @@ export async function sendDigests(
 			})
 		);
 		mailed.push(...list.flatMap((row) => row.ids));
+	};
+	// A few mails at once on PostgreSQL (the pool has the connections); PGlite runs them in turn.
+	const entries = [...people];
+	const parallel = db.mode === 'postgres' ? 4 : 1;
+	for (let start = 0; start < entries.length; start += parallel) {
+		await Promise.all(
+			entries.slice(start, start + parallel).map(([userId, list]) => mailOne(userId, list))
+		);
 		if (mailed.length >= (options.batch ?? 500)) await flush();
 	}
 	await flush();
