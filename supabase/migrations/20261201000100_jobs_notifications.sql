@@ -126,6 +126,7 @@ create table private.app_secrets (
 	name text primary key,
 	value text not null
 );
+alter table private.app_secrets enable row level security;
 revoke all on private.app_secrets from public, anon, authenticated;
 grant select on private.app_secrets to service_role;
 insert into private.app_secrets (name, value) values (
