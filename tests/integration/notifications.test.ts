@@ -18,6 +18,7 @@ import {
 	unsubscribePath,
 	verifyUnsubscribe
 } from '$lib/server/notifications/unsubscribe';
+import { setPairStatus } from '$lib/server/pairs/commands';
 import { updateMeeting } from '$lib/server/pairs/meetings';
 import type { PairRef } from '$lib/domain/policy';
 import { todayInProgramZone } from '$lib/domain/time';
@@ -395,6 +396,27 @@ describe(`notifications (${testEngine()})`, () => {
 				comments: 'immediate',
 				meetings: 'off'
 			});
+		});
+	});
+
+	describe('pair status', () => {
+		it('pausing and resuming a pair tells both people, not the coordinator', async () => {
+			await clear();
+			await setPairStatus(db, staffed.people.coordinator.claims, pair.id, 'paused');
+			await setPairStatus(db, staffed.people.coordinator.claims, pair.id, 'active');
+			const rows = await db.asService((tx) =>
+				tx.query<{ userId: string; status: string }>(
+					`select user_id as "userId", params ->> 'status' as status from public.notifications
+					 where kind = 'pair_status'`
+				)
+			);
+			expect(rows).toHaveLength(4);
+			expect(new Set(rows.map((r) => r.userId))).toEqual(new Set([pair.mentorId, pair.menteeId]));
+			const list = await listNotifications(db, staffed.people.mentee.claims, 'nl');
+			expect(list.items.map((n) => n.text).sort()).toEqual([
+				'Je koppel is nu actief',
+				'Je koppel is nu gepauzeerd'
+			]);
 		});
 	});
 
