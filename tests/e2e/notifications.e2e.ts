@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -163,4 +164,113 @@ test('a tampered unsubscribe link is refused with 400, also the one-click POST w
 		{ form: { 'List-Unsubscribe': 'One-Click' } }
 	);
 	expect(unknownCategory.status()).toBe(400);
+});
+
+test('the unsubscribe link of a real mail: the page, then one click without signing in', async ({
+	browser,
+	request
+}) => {
+	test.setTimeout(180_000);
+	// A server of its own that runs the jobs and logs each kept mail (the embedded mode does):
+	// the unsubscribe link is read from the mail as the recipient would.
+	const dir = mkdtempSync(join(tmpdir(), 'mentorpad-unsub-'));
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	let output = '';
+	const child = spawn(process.execPath, ['server.js'], {
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: dir,
+			DEMO_DATA: 'true',
+			LOG_LEVEL: 'info',
+			JOBS_INTERVAL_MS: '200'
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	try {
+		await expect
+			.poll(
+				() =>
+					fetch(`${origin}/healthz`).then(
+						(r) => r.status,
+						() => 0
+					),
+				{ timeout: 60_000 }
+			)
+			.toBe(200);
+		const mentor = await (await browser.newContext({ baseURL: origin })).newPage();
+		await mentor.goto('/login');
+		await mentor.getByLabel('E-mailadres').fill('mentor1@example.org');
+		await mentor.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+		await mentor.getByRole('button', { name: 'Aanmelden' }).click();
+		await expect(mentor).toHaveURL((url) => url.pathname === '/');
+		await mentor.goto('/pairs');
+		const href = await mentor
+			.getByRole('listitem')
+			.filter({ hasText: 'VM-PRO jongerenmentoring' })
+			.getByRole('link', { name: /Gert Willems/ })
+			.getAttribute('href');
+		const pair = new URL(href ?? '', mentor.url()).pathname;
+		await mentor.goto(`${pair}/meetings/2`);
+		const date = mentor.getByLabel(/^Datum/);
+		await date.fill((await date.getAttribute('min'))!);
+		await mentor.getByRole('button', { name: 'Opslaan' }).click();
+		await expect(mentor).toHaveURL(new RegExp(`${pair}\\?meeting=saved`));
+
+		// Meetings reach people at once by default: the mail to Gert, with its link.
+		const linkPattern = /\/unsubscribe\?u=[0-9a-f-]{36}&c=meetings&s=[A-Za-z0-9_-]+/;
+		await expect
+			.poll(
+				() =>
+					output
+						.split('\n')
+						.some((line) => line.includes('mentee2@example.org') && linkPattern.test(line)),
+				{ timeout: 60_000 }
+			)
+			.toBe(true);
+		const line = output
+			.split('\n')
+			.find((l) => l.includes('mentee2@example.org') && linkPattern.test(l))!;
+		expect(line).toContain('Carla Peeters plande bijeenkomst 2');
+		const link = linkPattern.exec(line)![0];
+
+		// Without signing in: the page asks, with a button.
+		const stranger = await (await browser.newContext({ baseURL: origin })).newPage();
+		await stranger.goto(link);
+		await expect(
+			stranger.getByText('Wil je geen e-mails meer krijgen over: Bijeenkomsten?')
+		).toBeVisible();
+		await checkPage(stranger, 'unsubscribe-page');
+		await stranger.getByRole('button', { name: 'Afmelden' }).click();
+		await expect(
+			stranger.getByRole('status').filter({ hasText: 'Je krijgt geen e-mails meer over' })
+		).toContainText('Je krijgt geen e-mails meer over: Bijeenkomsten.');
+		await shoot(stranger, 'unsubscribe-done-1280');
+
+		// The mail provider's one-click POST (RFC 8058): no Origin, no cookie.
+		const oneClick = await request.post(
+			`${origin}${link.replace('/unsubscribe?', '/unsubscribe/one-click?')}`,
+			{ form: { 'List-Unsubscribe': 'One-Click' } }
+		);
+		expect(oneClick.status()).toBe(204);
+
+		// Only meetings changed for Gert.
+		const mentee = await (await browser.newContext({ baseURL: origin })).newPage();
+		await mentee.goto('/login');
+		await mentee.getByLabel('E-mailadres').fill('mentee2@example.org');
+		await mentee.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+		await mentee.getByRole('button', { name: 'Aanmelden' }).click();
+		await expect(mentee).toHaveURL((url) => url.pathname === '/');
+		await mentee.goto('/account');
+		await expect(mentee.getByLabel('Bijeenkomsten')).toHaveValue('off');
+		await expect(mentee.getByLabel('Herinneringen')).toHaveValue('immediate');
+		await expect(mentee.getByLabel('Berichten')).toHaveValue('daily');
+	} finally {
+		child.kill('SIGTERM');
+		await new Promise((resolve) => child.once('exit', resolve));
+		rmSync(dir, { recursive: true, force: true });
+	}
 });
