@@ -1,8 +1,13 @@
 import { redirect } from '@sveltejs/kit';
-import { loadHome } from '$lib/server/home';
+import { getLocale } from '$lib/paraglide/runtime';
+import { homeNotifications, loadHome } from '$lib/server/home';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (!locals.session) redirect(303, '/login');
-	return { home: await loadHome(locals.runtime.db, locals.session.claims) };
+	const { db } = locals.runtime;
+	return {
+		home: await loadHome(db, locals.session.claims),
+		notifications: await homeNotifications(db, locals.session.claims, getLocale())
+	};
 };

@@ -21,6 +21,7 @@ import { createPgDocumentStore } from '$lib/server/collab/pg-store';
 import type { Database } from '$lib/server/db/types';
 import { createLogger } from '$lib/server/log';
 import { createOutboxMailer } from '$lib/server/mail/mailer';
+import { notifyComment } from '$lib/server/notifications/events';
 import { updateFrame } from '../bench/shared';
 import { buildPairWithContent, buildStaffedProgram, FACTORY_PASSWORD } from '../factories';
 import {
@@ -115,6 +116,7 @@ beforeAll(async () => {
 		authenticate: authenticateSocket(auth),
 		authorize: authorizeDocument(db),
 		respondentEntries: respondentEntriesOf(db),
+		onCommented: (name, author, fields) => void notifyComment(db, name, author, fields),
 		store: createPgDocumentStore(db),
 		persistence: { batchMs: 20 }
 	});
@@ -155,6 +157,23 @@ describe(`authorship on a real pair (${testEngine()})`, () => {
 				expect(Date.parse(only.at)).toBeGreaterThanOrEqual(started);
 				expect(Date.parse(only.at)).toBeLessThanOrEqual(Date.now());
 			}
+		});
+		// Each stamped comment tells the pair's other person, under the server's name for the author.
+		await retryableAssertion(async () => {
+			const rows = await db.asService((tx) =>
+				tx.query<{ userId: string; kind: string; name: string }>(
+					`select user_id as "userId", kind, params ->> 'name' as name from public.notifications
+					 order by created_at`
+				)
+			);
+			// Each is made after its own stamp, so they may commit in either order.
+			expect(rows).toHaveLength(2);
+			expect(rows).toEqual(
+				expect.arrayContaining([
+					{ userId: staffed.people.mentee.id, kind: 'comment', name: nameOf('mentor') },
+					{ userId: staffed.people.mentor.id, kind: 'comment', name: nameOf('mentee') }
+				])
+			);
 		});
 	});
 

@@ -38,7 +38,8 @@ const input = {
 	sessionMinutes: 120,
 	maxMenteesPerMentor: 3,
 	minGroupSize: 5,
-	retentionMonths: 12
+	retentionMonths: 12,
+	stallDays: 21
 };
 const tokenOf = (link: string) => link.split('/invite/')[1];
 

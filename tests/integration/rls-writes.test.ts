@@ -87,6 +87,17 @@ const PROGRAM_EDIT = [
 	'max_mentees_per_mentor',
 	'min_group_size',
 	'retention_months',
+	'updated_at',
+	'stall_days'
+];
+const PREFERENCE_COLUMNS = [
+	'messages',
+	'comments',
+	'assignments',
+	'meetings',
+	'reminders',
+	'pair',
+	'digest_hour',
 	'updated_at'
 ];
 
@@ -543,6 +554,55 @@ const RULES: Record<string, TableRules> = {
 			}
 		]
 	},
+	jobs: {
+		row: () => ['true', []],
+		...none,
+		insert: [
+			{
+				name: 'a job',
+				sql: () => ["insert into public.jobs (kind, key) values ('x', 'rls-test')", []],
+				allowed: []
+			}
+		]
+	},
+	notifications: {
+		row: (c) => ['user_id = $1', [c.people.mentee.id]],
+		update: { mentee: ['read_at'] },
+		delete: [],
+		insert: [
+			{
+				name: 'a notification for oneself',
+				sql: (_c, me) => [
+					"insert into public.notifications (user_id, kind, category, link) values ($1, 'message', 'messages', '/')",
+					[me]
+				],
+				allowed: []
+			}
+		]
+	},
+	notification_preferences: {
+		row: (c) => ['user_id = $1', [c.people.mentee.id]],
+		update: { mentee: PREFERENCE_COLUMNS },
+		delete: [],
+		insert: [
+			{
+				name: 'own preferences',
+				sql: (_c, me) => [
+					"insert into public.notification_preferences (user_id, messages) values ($1, 'off') on conflict (user_id) do nothing",
+					[me]
+				],
+				allowed: ['coordinator', 'supporter', 'mentor', 'mentee', 'observer', 'stranger']
+			},
+			{
+				name: "someone else's preferences",
+				sql: (c) => [
+					"insert into public.notification_preferences (user_id, messages) values ($1, 'off')",
+					[c.people.mentee2.id]
+				],
+				allowed: []
+			}
+		]
+	},
 	mail_outbox: {
 		row: () => ['true', []],
 		...none,
@@ -660,6 +720,14 @@ beforeAll(async () => {
 			"insert into public.mail_outbox (to_email, subject, body_text, kind) values ('a@example.org', 's', 'b', 'test')"
 		);
 		await tx.query("insert into public.yjs_updates (doc_name, update) values ('x', '\\x00')");
+		await tx.query("insert into public.jobs (kind) values ('test')");
+		await tx.query(
+			"insert into public.notifications (user_id, kind, category, link) values ($1, 'pair_status', 'pair', '/')",
+			[staffed.people.mentee.id]
+		);
+		await tx.query('insert into public.notification_preferences (user_id) values ($1)', [
+			staffed.people.mentee.id
+		]);
 		await tx.query(
 			"insert into public.yjs_snapshots (doc_name, state, upto_id) values ('x', '\\x00', 1)"
 		);

@@ -48,7 +48,10 @@ const OF_Y: Record<string, string> = {
 	calendar_feeds: 'user_id = any(y.people)',
 	mail_outbox: 'true',
 	yjs_updates: 'true',
-	yjs_snapshots: 'true'
+	yjs_snapshots: 'true',
+	jobs: 'program_id = y.program',
+	notifications: 'user_id = any(y.people)',
+	notification_preferences: 'user_id = any(y.people)'
 };
 
 const countSql = (table: string) =>
@@ -97,6 +100,19 @@ beforeAll(async () => {
 		await tx.query(
 			"insert into public.yjs_snapshots (doc_name, state, upto_id) values ('pair/x', '\\x00', 1)"
 		);
+		await tx.query("insert into public.jobs (kind, program_id) values ('test', $1)", [
+			y.program.id
+		]);
+		// Each person of Y has a notification and preferences: nobody of X (or a stranger) reads them.
+		for (const person of Object.values(y.people)) {
+			await tx.query(
+				"insert into public.notifications (user_id, kind, category, program_id, link) values ($1, 'pair_status', 'pair', $2, '/')",
+				[person.id, y.program.id]
+			);
+			await tx.query('insert into public.notification_preferences (user_id) values ($1)', [
+				person.id
+			]);
+		}
 	});
 	await buildInvitation(db, y.program.id);
 	await buildInvitation(db, x.program.id);

@@ -73,6 +73,19 @@ describe(`signatures are written by the server (${testEngine()})`, () => {
 		expect(audit).toEqual([{ actor_id: staffed.people.mentor.id }]);
 		const view = await signaturesOf(db, harness.server, agreement);
 		expect(view.changedSinceSigned).toBe(false);
+		// The mentee signs 01 too: they are asked to; the mentor is not told of their own signature.
+		const told = await db.asService((tx) =>
+			tx.query<{ user_id: string; kind: string; link: string }>(
+				'select user_id, kind, link from public.notifications'
+			)
+		);
+		expect(told).toEqual([
+			{
+				user_id: staffed.people.mentee.id,
+				kind: 'signature_requested',
+				link: `/pairs/${pair.id}/sheets/01-agreement`
+			}
+		]);
 	});
 
 	it('refuses a role the person does not hold in the pair, and writes nothing', async () => {

@@ -121,6 +121,10 @@ const schema = z.object({
 	SESSION_DAYS: integer(1, 365, 30),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 	REDIS_URL: url(['redis:', 'rediss:']),
+	/** Milliseconds between two runs of the background jobs in this instance; 0 = this instance runs none. */
+	JOBS_INTERVAL_MS: integer(0, 3_600_000, 15_000),
+	/** Minutes between two looks for due reminders (meetings, logbooks, stalled pairs). */
+	REMINDER_SCAN_MINUTES: integer(1, 1440, 5),
 	/** Serves the component gallery at /dev/ui in a production build (always on in `vite dev`). */
 	UI_GALLERY: z.enum(['true', 'false']).default('false')
 });
@@ -173,6 +177,9 @@ const FIXES: Record<string, string> = {
 	LOG_LEVEL: 'use debug, info, warn, error or silent',
 	STATEMENT_TIMEOUT_MS: 'use milliseconds, e.g. STATEMENT_TIMEOUT_MS=5000 (0 turns the limit off)',
 	NODE_ENV: 'use development, production or test',
+	JOBS_INTERVAL_MS:
+		'use milliseconds, e.g. JOBS_INTERVAL_MS=15000, or 0 on an instance that should run no background jobs',
+	REMINDER_SCAN_MINUTES: 'use minutes from 1 to 1440, e.g. REMINDER_SCAN_MINUTES=5',
 	UI_GALLERY: 'use true (serve the component gallery at /dev/ui) or false'
 };
 

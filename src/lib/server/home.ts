@@ -9,6 +9,7 @@ import type { Database, JwtClaims } from '$lib/server/db/types';
 import { listMyOpenAssignments } from '$lib/server/pairs/assignments';
 import { listProgramPairs } from '$lib/server/pairs/oversight';
 import { listMyPairs, type MyPair } from '$lib/server/pairs/queries';
+import { listNotifications, type NotificationView } from '$lib/server/notifications/queries';
 import { listMyPrograms } from '$lib/server/programs/queries';
 
 /** A logbook part 2 counts as new for this many days after it was submitted. */
@@ -201,4 +202,20 @@ export async function hasPair(db: Database, claims: JwtClaims): Promise<boolean>
 		)
 	);
 	return rows[0]?.found ?? false;
+}
+
+/** How many unread notifications the home page's card lists. */
+export const HOME_NOTIFICATIONS = 5;
+
+/** The home page's notifications card: the newest unread ones and how many there are. */
+export async function homeNotifications(
+	db: Database,
+	claims: JwtClaims,
+	locale: string
+): Promise<{ items: NotificationView[]; unread: number }> {
+	const list = await listNotifications(db, claims, locale, {
+		unreadOnly: true,
+		limit: HOME_NOTIFICATIONS
+	});
+	return { items: list.items, unread: list.unread };
 }

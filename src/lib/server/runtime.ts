@@ -20,7 +20,10 @@ import { createCollabServer, type CollabServer } from './collab/server';
 import { seedDemo } from './demo/seed';
 import { parseEnv, type Config } from './env';
 import { createLogger, type Logger } from './log';
+import { createJobRunner, type JobRunner } from './jobs/runner';
 import { createMailer, type Mailer } from './mail/mailer';
+import { notifyComment } from './notifications/events';
+import { notificationJobs } from './notifications/jobs';
 
 /** Everything the server shares between requests and sockets, created once per process. */
 export interface Runtime {
@@ -30,6 +33,8 @@ export interface Runtime {
 	auth: AuthProvider;
 	mailer: Mailer;
 	collab: CollabServer;
+	/** The background jobs (reminders, digests, notification mails) of this instance. */
+	jobs: JobRunner;
 	/** Someone's access changed (removed, role changed): close what they may no longer use. */
 	onAccessChanged(userId: string): Promise<void>;
 	/** A pair's status changed: re-check every socket on its documents. */
@@ -141,6 +146,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			logger: collabLog,
 			onStored: deriveProgress(db, log),
 			respondentEntries: respondentEntriesOf(db),
+			onCommented: (name, author, fields) => void notifyComment(db, name, author, fields),
 			fanout
 		});
 		const events = createAccessEvents(
@@ -149,6 +155,19 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			collabLog,
 			recheckOpenSockets(collab, authorize, (ids) => auth.activeSessions(ids))
 		);
+		const notificationWork = notificationJobs({
+			mailer,
+			origin: config.origin,
+			scanEveryMs: config.REMINDER_SCAN_MINUTES * 60_000
+		});
+		const jobs = createJobRunner({
+			db,
+			log: log.child({ component: 'jobs' }),
+			handlers: notificationWork.handlers,
+			schedules: notificationWork.schedules,
+			intervalMs: config.JOBS_INTERVAL_MS
+		});
+		jobs.start();
 		return {
 			config,
 			log,
@@ -156,6 +175,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			auth,
 			mailer,
 			collab,
+			jobs,
 			onAccessChanged: (userId) => events.emit({ type: 'access-changed', userId }),
 			onSignedOut: ({ userId, sessionId }) =>
 				events.emit({ type: 'signed-out', userId, sessionId }),
@@ -163,6 +183,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			migrationVersion: migrated.version,
 			startedAt: new Date(),
 			async close() {
+				await jobs.stop();
 				events.close();
 				await collab.shutdown();
 				await fanout.close();

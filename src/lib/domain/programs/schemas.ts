@@ -17,7 +17,9 @@ export const PROGRAM_DEFAULTS = {
 	sessionMinutes: 120,
 	maxMenteesPerMentor: 3,
 	minGroupSize: 5,
-	retentionMonths: 12
+	retentionMonths: 12,
+	/** Days without a held meeting after which both people of a pair get a reminder. */
+	stallDays: 21
 } as const;
 
 /**
@@ -58,7 +60,8 @@ export const programInput = z
 		sessionMinutes: int(15, 600).default(PROGRAM_DEFAULTS.sessionMinutes),
 		maxMenteesPerMentor: int(1, 10).default(PROGRAM_DEFAULTS.maxMenteesPerMentor),
 		minGroupSize: int(2, 100).default(PROGRAM_DEFAULTS.minGroupSize),
-		retentionMonths: int(1, 120).default(PROGRAM_DEFAULTS.retentionMonths)
+		retentionMonths: int(1, 120).default(PROGRAM_DEFAULTS.retentionMonths),
+		stallDays: int(3, 365).default(PROGRAM_DEFAULTS.stallDays)
 	})
 	.refine((p) => p.endsOn >= p.startsOn, { message: 'order', path: ['endsOn'] })
 	.refine((p) => p.endsOn <= addYears(p.startsOn, PROGRAM_DATES.maxYears), {

@@ -26,7 +26,7 @@ import { createLocalFanout, type Fanout } from './fanout';
 import { resolveLimits, transportPayloadCap } from './limits';
 import { CollabMetrics, type CollabStats } from './metrics';
 import { DEFAULT_PERSISTENCE, loadDocument, type PersistenceSettings } from './persistence';
-import { SharedDocument } from './shared-document';
+import { SharedDocument, type SharedDocumentContext } from './shared-document';
 import type { DocumentStore } from './store';
 import { StoreWriter } from './store-writer';
 import {
@@ -63,6 +63,8 @@ export interface CollabServerOptions {
 	 * as entry → role; asked once per load. Default: none.
 	 */
 	respondentEntries?: (docName: string) => Promise<ReadonlyMap<string, string>>;
+	/** New comments were stamped (see SharedDocumentContext); errors are the hook's own. */
+	onCommented?: SharedDocumentContext['onCommented'];
 }
 
 export interface CollabServer {
@@ -130,6 +132,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 				fanout,
 				writer,
 				respondentEntries,
+				onCommented: options.onCommented,
 				onStored:
 					onStored &&
 					((docName, doc) => {

@@ -11,6 +11,7 @@
 import { Awareness, applyAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CloseCode, type CollabLimits } from '$lib/shared/collab';
+import { COMMENTS_MAP } from '$lib/shared/sheet-comments';
 import { reviewChange, stampAuthorship, type Stamps } from './authorship';
 import { AwarenessGuard } from './awareness-guard';
 import type { Fanout, FanoutKind, FanoutMessage } from './fanout';
@@ -61,6 +62,8 @@ export interface SharedDocumentContext {
 	 * None by default.
 	 */
 	respondentEntries?: ReadonlyMap<string, string>;
+	/** After the server stamped new comments: who wrote them, on which fields (notifications). */
+	onCommented?: (name: string, author: CollabUser, fields: string[]) => void;
 }
 
 const NO_ENTRIES: ReadonlyMap<string, string> = new Map();
@@ -219,6 +222,16 @@ export class SharedDocument<C extends DocumentConnection> {
 			this.approxBytes += change.byteLength;
 			// A failure here rebuilds the replica from the document, which realigns them too.
 			this.shadow.tryApply(change);
+		}
+		if (this.context.onCommented) {
+			const comments = this.doc.getMap<unknown>(COMMENTS_MAP);
+			const fields = new Set<string>();
+			for (const id of [...stamps.threads, ...stamps.replies.keys()]) {
+				const thread = comments.get(id);
+				const field = thread instanceof Y.Map ? thread.get('field') : undefined;
+				if (typeof field === 'string') fields.add(field);
+			}
+			if (fields.size > 0) this.context.onCommented(this.name, author, [...fields]);
 		}
 	}
 

@@ -1,3 +1,4 @@
+import { notifyPairStatus } from '$lib/server/notifications/events';
 import { randomUUID } from 'node:crypto';
 import { pairSheets } from '$lib/domain/templates';
 import { formatDocumentName } from '$lib/shared/collab';
@@ -110,4 +111,5 @@ export async function setPairStatus(
 		if (!rows[0]) throw new DomainError('not_found', 'not_found');
 		await audit(tx, `pair.${status}`, 'pair', pairId, rows[0].program_id);
 	});
+	await notifyPairStatus(db, { pairId, actorId: claims.sub, status });
 }

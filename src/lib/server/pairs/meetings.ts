@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isoDate, plainText } from '$lib/domain/input';
 import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import { notifyMeeting } from '$lib/server/notifications/events';
 import { audit } from '$lib/server/programs/commands';
 import { DomainError } from '$lib/server/programs/errors';
 import type { Meeting } from './queries';
@@ -145,8 +146,12 @@ export async function updateMeeting(
 		);
 		if (!range[0]) throw new DomainError('not_found', 'not_found');
 		if (!range[0].inside) throw new DomainError('invalid', 'meeting_outside_programme');
-		const before = await tx.query<{ sequence: number }>(
-			'select sequence from public.meetings where pair_id = $1 and number = $2',
+		// The schedule proposes dates when the pair is made (same transaction, so the same time):
+		// a meeting nobody saved since counts as not planned yet, so saving it is "planned".
+		const before = await tx.query<{ sequence: number; planned: boolean }>(
+			`select m.sequence, m.updated_at > p.created_at as planned
+			 from public.meetings m join public.pairs p on p.id = m.pair_id
+			 where m.pair_id = $1 and m.number = $2`,
 			[pair.id, number]
 		);
 		const rows = await tx.query<{ id: string; sequence: number }>(
@@ -182,10 +187,17 @@ export async function updateMeeting(
 			}
 		);
 		return rows[0].sequence !== before[0]?.sequence
-			? { pairId: pair.id, meetingId: rows[0].id, number, sequence: rows[0].sequence }
+			? {
+					pairId: pair.id,
+					meetingId: rows[0].id,
+					number,
+					sequence: rows[0].sequence,
+					firstPlan: !before[0]?.planned
+				}
 			: null;
 	});
-	if (change) await meetingChanged(db, { ...change, changedBy: claims.sub });
+	// Marking a meeting held (even with a corrected date) is a record, not news to plan around.
+	if (change && !input.held) await meetingChanged(db, { ...change, changedBy: claims.sub });
 }
 
 /** A meeting's date, time, place, mode or call link changed (its SEQUENCE went up). */
@@ -195,14 +207,32 @@ export interface MeetingChange {
 	number: number;
 	sequence: number;
 	changedBy: string;
+	/** The schedule's proposed date was saved for the first time: "planned", not "changed". */
+	firstPlan?: boolean;
 }
 
 /**
- * The one place that reacts to a changed meeting, after its transaction committed: this is where
- * the other person is notified and sent the updated invitation (same UID, higher SEQUENCE).
- * Nothing is wired yet; the notifications work connects here.
+ * The one place that reacts to a changed meeting, after its transaction committed: the other
+ * person is notified, and their mail (at once or in the digest, as they chose) carries the
+ * updated invitation (same UID, higher SEQUENCE).
  */
-export async function meetingChanged(_db: Database, _change: MeetingChange): Promise<void> {}
+export async function meetingChanged(db: Database, change: MeetingChange): Promise<void> {
+	const rows = await db.asService((tx) =>
+		tx.query<{ planned_on: string | null }>(
+			'select planned_on::text from public.meetings where id = $1',
+			[change.meetingId]
+		)
+	);
+	if (!rows[0]?.planned_on) return;
+	await notifyMeeting(db, {
+		pairId: change.pairId,
+		meetingId: change.meetingId,
+		number: change.number,
+		actorId: change.changedBy,
+		plannedOn: rows[0].planned_on,
+		changed: !change.firstPlan
+	});
+}
 
 // ---------------------------------------------------------------------------------------------
 // The pair's default call link.

@@ -1,3 +1,4 @@
+import { notifySigned } from '$lib/server/notifications/events';
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { PairRef } from '$lib/domain/policy';
@@ -124,6 +125,7 @@ export async function signSheet(
 			role
 		});
 	});
+	await notifySigned(db, { pairId: pair.id, sheetKey: sheet.key, signerId: claims.sub, role });
 }
 
 export const PLAN_KEY = '04-development-plan';

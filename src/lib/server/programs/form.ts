@@ -11,7 +11,8 @@ const FIELDS = [
 	'sessionMinutes',
 	'maxMenteesPerMentor',
 	'minGroupSize',
-	'retentionMonths'
+	'retentionMonths',
+	'stallDays'
 ] as const;
 
 export type ProgramFormValues = Partial<Record<(typeof FIELDS)[number], string>>;

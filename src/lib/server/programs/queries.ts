@@ -22,6 +22,7 @@ export interface Program extends Omit<ProgramSummary, 'memberCount' | 'myRole'> 
 	maxMenteesPerMentor: number;
 	minGroupSize: number;
 	retentionMonths: number;
+	stallDays: number;
 }
 
 export interface Person {
@@ -82,7 +83,8 @@ export async function getProgram(
 		tx.query<Program>(
 			`select ${PROGRAM_COLUMNS}, p.planned_sessions as "plannedSessions", p.cadence_days as "cadenceDays",
 				p.session_minutes as "sessionMinutes", p.max_mentees_per_mentor as "maxMenteesPerMentor",
-				p.min_group_size as "minGroupSize", p.retention_months as "retentionMonths"
+				p.min_group_size as "minGroupSize", p.retention_months as "retentionMonths",
+				p.stall_days as "stallDays"
 			 from public.programs p join public.organisations o on o.id = p.organisation_id
 			 where p.id = $1`,
 			[id]
