@@ -3,6 +3,7 @@ import { PROGRAM_ROLES, type ProgramRole } from '$lib/domain/policy/types';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import {
 	buildInvitation,
+	buildGroupWithContent,
 	buildPairWithContent,
 	buildOrganisation,
 	buildStaffedProgram,
@@ -45,7 +46,13 @@ const OF_Y: Record<string, string> = {
 	program_evaluations: 'program_id = y.program',
 	mail_outbox: 'true',
 	yjs_updates: 'true',
-	yjs_snapshots: 'true'
+	yjs_snapshots: 'true',
+	schools: 'program_id = y.program',
+	school_members: 'program_id = y.program',
+	groups: 'program_id = y.program',
+	group_members: 'private.group_program(group_id) = y.program',
+	group_documents: 'private.group_program(group_id) = y.program',
+	reflections: 'private.group_program(group_id) = y.program'
 };
 
 const countSql = (table: string) =>
@@ -99,6 +106,7 @@ beforeAll(async () => {
 	await buildInvitation(db, x.program.id);
 	xPair = await buildPairWithContent(db, x);
 	yPair = await buildPairWithContent(db, y);
+	await buildGroupWithContent(db, y);
 });
 afterAll(() => db.close());
 
