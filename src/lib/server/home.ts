@@ -8,6 +8,7 @@ import type { Database, JwtClaims } from '$lib/server/db/types';
 import { listProgramPairs } from '$lib/server/pairs/oversight';
 import { listMyPairs, type MyPair } from '$lib/server/pairs/queries';
 import { listMyPrograms } from '$lib/server/programs/queries';
+import { listMyGroups, type MyGroup } from '$lib/server/groups/queries';
 
 /** A logbook part 2 counts as new for this many days after it was submitted. */
 export const RECENT_DAYS = 14;
@@ -67,6 +68,8 @@ export interface Home {
 	supporting: HomeSupport[];
 	/** The person is in no programme at all. */
 	noPrograms: boolean;
+	/** The learning-community groups the person is in (a link to "My groups"). */
+	groups: MyGroup[];
 }
 
 const isRecent = (at: Date, now: Date) =>
@@ -108,6 +111,8 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 		const role: ProgramRole = program.myRole;
 		if (role === 'mentor' || role === 'mentee') {
 			if (myPairs.some((p) => p.programId === program.id)) continue;
+			// A learning community's participants work in groups; nobody waits for a pair there.
+			if (program.kind === 'learning_community') continue;
 			const submitted = new Set(
 				(await mySubmissions(db, claims, program.id)).map((s) => s.formKey)
 			);
@@ -147,7 +152,8 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 			});
 		}
 	}
-	return { pairs, waiting, coordinating, supporting, noPrograms: programs.length === 0 };
+	const groups = await listMyGroups(db, claims);
+	return { pairs, waiting, coordinating, supporting, noPrograms: programs.length === 0, groups };
 }
 
 /** Whether the person is mentor or mentee of a pair (the navigation shows their workspace). */
