@@ -89,15 +89,16 @@ export async function updateSchool(
 
 /**
  * Places a participant in a school with their function. Their memberships of the programme's
- * groups follow the new school, so a group never shows someone for a school they left.
+ * groups follow the new school, so a group never shows someone for a school they left. Returns
+ * the people of those groups: who reads a reflection shared with a school may have changed.
  */
 export async function placeParticipant(
 	db: Database,
 	claims: JwtClaims,
 	programId: string,
 	input: { userId: string; schoolId: string; function: SchoolFunction }
-): Promise<void> {
-	await db.asUser(claims, async (tx) => {
+): Promise<string[]> {
+	return db.asUser(claims, async (tx) => {
 		const coordinator = await tx.query<{ ok: boolean }>(
 			'select public.is_program_coordinator($1) as ok',
 			[programId]
@@ -126,6 +127,14 @@ export async function placeParticipant(
 			[programId, input.userId, input.schoolId]
 		);
 		await audit(tx, 'school.place', 'school', input.schoolId, programId);
+		const affected = await tx.query<{ user_id: string }>(
+			`select distinct others.user_id from public.group_members mine
+			 join public.groups g on g.id = mine.group_id and g.program_id = $1
+			 join public.group_members others on others.group_id = mine.group_id
+			 where mine.user_id = $2`,
+			[programId, input.userId]
+		);
+		return affected.map((a) => a.user_id);
 	});
 }
 

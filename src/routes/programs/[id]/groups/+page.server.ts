@@ -67,9 +67,15 @@ export const actions: Actions = {
 			updateSchool(event.locals.runtime.db, session.claims, program.id, input)
 		),
 	place: (event) =>
-		act(event, 'place', placeInput, (input, { session, program }) =>
-			placeParticipant(event.locals.runtime.db, session.claims, program.id, input)
-		),
+		act(event, 'place', placeInput, async (input, { session, program }) => {
+			const affected = await placeParticipant(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				input
+			);
+			for (const userId of affected) await event.locals.runtime.onAccessChanged(userId);
+		}),
 	createGroup: (event) =>
 		act(event, 'createGroup', groupInput, (input, { session, program }) =>
 			createGroup(event.locals.runtime.db, session.claims, program.id, input)
