@@ -251,3 +251,79 @@ export async function buildBusyProgram(db: Database, options: { pairs: number })
 	});
 	return staffed;
 }
+
+/**
+ * A learning-community group in a staffed programme: schools A (mentor, mentee) and B (observer),
+ * the supporter as facilitator, one agenda document, and reflections by the mentee (private,
+ * shared with the group, shared with the school) and one private by the observer.
+ */
+export async function buildGroupWithContent(
+	db: Database,
+	staffed: { program: { id: string }; people: Record<ProgramRole, BuiltUser> }
+) {
+	const { program, people } = staffed;
+	return db.asService(async (tx) => {
+		const schools = await tx.query<{ id: string }>(
+			`insert into public.schools (program_id, name, school_group, region)
+			 values ($1, 'School A', 'Scholengroep A', 'Gent'), ($1, 'School B', '', 'Aalst') returning id`,
+			[program.id]
+		);
+		const [schoolA, schoolB] = schools.map((s) => s.id);
+		const place = [
+			[people.mentor, schoolA, 'school_leader'],
+			[people.mentee, schoolA, 'policy_member'],
+			[people.observer, schoolB, 'school_leader']
+		] as const;
+		for (const [person, school, fn] of place) {
+			await tx.query(
+				'insert into public.school_members (program_id, user_id, school_id, function) values ($1, $2, $3, $4)',
+				[program.id, person.id, school, fn]
+			);
+		}
+		const group = (
+			await tx.query<{ id: string }>(
+				"insert into public.groups (program_id, kind, name) values ($1, 'LGSL', 'Groep 1') returning id",
+				[program.id]
+			)
+		)[0].id;
+		await tx.query(
+			`insert into public.group_members (group_id, user_id, role, school_id) values
+				($1, $2, 'member', $5), ($1, $3, 'member', $5), ($1, $4, 'member', $6), ($1, $7, 'facilitator', null)`,
+			[
+				group,
+				people.mentor.id,
+				people.mentee.id,
+				people.observer.id,
+				schoolA,
+				schoolB,
+				people.supporter.id
+			]
+		);
+		const docId = randomUUID();
+		await tx.query(
+			"insert into public.group_documents (id, group_id, kind, title, doc_name) values ($1, $2, 'agenda', 'Agenda', $3)",
+			[docId, group, `group/${group}/doc/${docId}`]
+		);
+		const reflection = async (author: BuiltUser, scope: 'group' | 'school' | null) => {
+			const id = randomUUID();
+			await tx.query(
+				`insert into public.reflections (id, author_id, group_id, title, doc_name, shared_at, share_scope)
+				 values ($1, $2, $3, 'Reflectie', $4, case when $5::text is null then null else now() end, $5)`,
+				[id, author.id, group, `reflection/${id}`, scope]
+			);
+			return id;
+		};
+		return {
+			group,
+			schoolA,
+			schoolB,
+			docId,
+			reflections: {
+				menteePrivate: await reflection(people.mentee, null),
+				menteeGroup: await reflection(people.mentee, 'group'),
+				menteeSchool: await reflection(people.mentee, 'school'),
+				observerPrivate: await reflection(people.observer, null)
+			}
+		};
+	});
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '$lib/server/db/types';
+import { GROUPS_DEMO_MEMBERS } from '$lib/server/demo/groups-demo';
 import { MONITORING_DEMO_PAIRS, MONITORING_DEMO_PEOPLE } from '$lib/server/demo/monitoring-demo';
 import { DEMO_ACCOUNTS, DEMO_PAIRS, seedDemo } from '$lib/server/demo/seed';
 import { createTestDatabase, testEngine } from '../helpers/db';
@@ -35,11 +36,40 @@ describe(`demo data (${testEngine()})`, () => {
 		expect(counts[0]).toMatchObject({
 			programs: 4,
 			kinds: 4,
-			members: 4 * DEMO_ACCOUNTS.length + MONITORING_DEMO_PEOPLE,
+			members: 4 * DEMO_ACCOUNTS.length + MONITORING_DEMO_PEOPLE + GROUPS_DEMO_MEMBERS,
 			pairs: pairCount,
 			meetings: pairCount * 10
 		});
 		expect(counts[0].sheets).toBe(pairCount * 17);
+	});
+
+	it('gives the learning community two groups of four schools, a coach, documents and reflections', async () => {
+		const rows = await db.asService((tx) =>
+			tx.query<{
+				kind: string;
+				schools: number;
+				coaches: number;
+				docs: number;
+				refl: number;
+				shared: number;
+			}>(
+				`select g.kind,
+					(select count(distinct school_id)::int from public.group_members m where m.group_id = g.id and m.role = 'member') as schools,
+					(select count(*)::int from public.group_members m where m.group_id = g.id and m.role = 'facilitator') as coaches,
+					(select count(*)::int from public.group_documents d
+						where d.group_id = g.id and exists (select 1 from public.yjs_updates u where u.doc_name = d.doc_name)) as docs,
+					(select count(*)::int from public.reflections r where r.group_id = g.id) as refl,
+					(select count(*)::int from public.reflections r where r.group_id = g.id and r.shared_at is not null) as shared
+				 from public.groups g order by g.kind`
+			)
+		);
+		expect(rows.map((r) => r.kind)).toEqual(['LGLB', 'LGSL']);
+		for (const row of rows) {
+			expect(row.schools).toBe(4);
+			expect(row.coaches).toBe(1);
+			expect(row.docs).toBe(4);
+		}
+		expect(rows[1]).toMatchObject({ refl: 4, shared: 3 });
 	});
 
 	it('does nothing the second time', async () => {

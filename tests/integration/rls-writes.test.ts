@@ -5,6 +5,7 @@ import type { Database, JwtClaims, SqlValue } from '$lib/server/db/types';
 import {
 	buildMembership,
 	buildOrganisation,
+	buildGroupWithContent,
 	buildPairWithContent,
 	buildInvitation,
 	buildStaffedProgram,
@@ -40,6 +41,7 @@ interface Ctx {
 	meeting: string;
 	exitRequest: string;
 	invitation: string;
+	group: Awaited<ReturnType<typeof buildGroupWithContent>>;
 	people: Record<Exclude<Role, 'anonymous'>, BuiltUser> & {
 		organiser: BuiltUser;
 		mentor2: BuiltUser;
@@ -603,6 +605,161 @@ const RULES: Record<string, TableRules> = {
 			}
 		]
 	},
+	schools: {
+		row: (c) => ['id = $1', [c.group.schoolA]],
+		update: { coordinator: ['name', 'school_group', 'region', 'updated_at'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'a school in the programme',
+				sql: (c) => [
+					"insert into public.schools (program_id, name) values ($1, 'New school')",
+					[c.program]
+				],
+				allowed: ['coordinator']
+			}
+		]
+	},
+	school_members: {
+		row: (c) => ['program_id = $1 and user_id = $2', [c.program, c.people.mentee.id]],
+		update: { coordinator: ['school_id', 'function', 'updated_at'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'a participant of the programme in a school',
+				sql: (c) => [
+					"insert into public.school_members (program_id, user_id, school_id, function) values ($1, $2, $3, 'school_leader')",
+					[c.program, c.people.mentor2.id, c.group.schoolB]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'someone outside the programme in a school',
+				sql: (c) => [
+					"insert into public.school_members (program_id, user_id, school_id, function) values ($1, $2, $3, 'school_leader')",
+					[c.program, c.people.organiser.id, c.group.schoolB]
+				],
+				allowed: []
+			}
+		]
+	},
+	groups: {
+		row: (c) => ['id = $1', [c.group.group]],
+		update: { coordinator: ['kind', 'name', 'self_steering_since', 'updated_at'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'a group in the programme',
+				sql: (c) => [
+					"insert into public.groups (program_id, kind, name) values ($1, 'LGLB', 'New')",
+					[c.program]
+				],
+				allowed: ['coordinator']
+			}
+		]
+	},
+	group_members: {
+		row: (c) => ['group_id = $1 and user_id = $2', [c.group.group, c.people.mentee.id]],
+		update: { coordinator: ['role', 'school_id'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'a participant for their own school',
+				prep: (c) => [
+					"insert into public.school_members (program_id, user_id, school_id, function) values ($1, $2, $3, 'school_leader')",
+					[c.program, c.people.mentor2.id, c.group.schoolB]
+				],
+				sql: (c) => [
+					"insert into public.group_members (group_id, user_id, role, school_id) values ($1, $2, 'member', $3)",
+					[c.group.group, c.people.mentor2.id, c.group.schoolB]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'a participant for a school that is not theirs',
+				prep: (c) => [
+					"insert into public.school_members (program_id, user_id, school_id, function) values ($1, $2, $3, 'school_leader')",
+					[c.program, c.people.mentor2.id, c.group.schoolB]
+				],
+				sql: (c) => [
+					"insert into public.group_members (group_id, user_id, role, school_id) values ($1, $2, 'member', $3)",
+					[c.group.group, c.people.mentor2.id, c.group.schoolA]
+				],
+				allowed: []
+			},
+			{
+				name: 'someone outside the programme as facilitator',
+				sql: (c) => [
+					"insert into public.group_members (group_id, user_id, role) values ($1, $2, 'facilitator')",
+					[c.group.group, c.people.organiser.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	group_documents: {
+		row: (c) => ['id = $1', [c.group.docId]],
+		update: {
+			supporter: ['title', 'updated_at'],
+			mentor: ['title', 'updated_at'],
+			mentee: ['title', 'updated_at'],
+			observer: ['title', 'updated_at']
+		},
+		delete: [],
+		insert: [
+			{
+				name: 'a document named after its group',
+				sql: (c) => {
+					const id = randomUUID();
+					return [
+						"insert into public.group_documents (id, group_id, kind, title, doc_name) values ($1, $2, 'action_plan', 'Plan', $3)",
+						[id, c.group.group, `group/${c.group.group}/doc/${id}`]
+					];
+				},
+				allowed: ['coordinator', 'supporter', 'mentor', 'mentee', 'observer']
+			}
+		]
+	},
+	reflections: {
+		row: (c) => ['id = $1', [c.group.reflections.menteePrivate]],
+		update: { mentee: ['title', 'shared_at', 'share_scope', 'updated_at'] },
+		delete: ['mentee'],
+		insert: [
+			{
+				name: 'a reflection as oneself',
+				sql: (c, me) => {
+					const id = randomUUID();
+					return [
+						"insert into public.reflections (id, author_id, group_id, title, doc_name) values ($1, $2, $3, 'R', $4)",
+						[id, me, c.group.group, `reflection/${id}`]
+					];
+				},
+				allowed: ['mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a reflection in someone else’s name',
+				sql: (c) => {
+					const id = randomUUID();
+					return [
+						"insert into public.reflections (id, author_id, group_id, title, doc_name) values ($1, $2, $3, 'R', $4)",
+						[id, c.people.mentee.id, c.group.group, `reflection/${id}`]
+					];
+				},
+				allowed: ['mentee']
+			},
+			{
+				name: 'a reflection that starts shared',
+				sql: (c, me) => {
+					const id = randomUUID();
+					return [
+						"insert into public.reflections (id, author_id, group_id, title, doc_name, shared_at, share_scope) values ($1, $2, $3, 'R', $4, now(), 'group')",
+						[id, me, c.group.group, `reflection/${id}`]
+					];
+				},
+				allowed: []
+			}
+		]
+	},
 	mail_outbox: {
 		row: () => ['true', []],
 		...none,
@@ -752,6 +909,7 @@ beforeAll(async () => {
 		meeting: ids[0].meeting,
 		exitRequest: ids[0].exit,
 		invitation: invitation.id,
+		group: await buildGroupWithContent(db, staffed),
 		people: { ...staffed.people, organiser, stranger, mentor2, mentee2 }
 	};
 	const cols = await db.asOwner((tx) =>

@@ -3,6 +3,7 @@ import { PROGRAM_ROLES, type ProgramRole } from '$lib/domain/policy/types';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import {
 	buildInvitation,
+	buildGroupWithContent,
 	buildPairWithContent,
 	buildOrganisation,
 	buildStaffedProgram,
@@ -51,7 +52,13 @@ const OF_Y: Record<string, string> = {
 	yjs_snapshots: 'true',
 	jobs: 'program_id = y.program',
 	notifications: 'user_id = any(y.people)',
-	notification_preferences: 'user_id = any(y.people)'
+	notification_preferences: 'user_id = any(y.people)',
+	schools: 'program_id = y.program',
+	school_members: 'program_id = y.program',
+	groups: 'program_id = y.program',
+	group_members: 'private.group_program(group_id) = y.program',
+	group_documents: 'private.group_program(group_id) = y.program',
+	reflections: 'private.group_program(group_id) = y.program'
 };
 
 const countSql = (table: string) =>
@@ -118,6 +125,7 @@ beforeAll(async () => {
 	await buildInvitation(db, x.program.id);
 	xPair = await buildPairWithContent(db, x);
 	yPair = await buildPairWithContent(db, y);
+	await buildGroupWithContent(db, y);
 });
 afterAll(() => db.close());
 

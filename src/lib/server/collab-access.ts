@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
-import { can, pairRole, type Entity } from '$lib/domain/policy';
+import { can, groupRole, pairRole, type Entity } from '$lib/domain/policy';
 import { getTemplate, respondentEntries } from '$lib/domain/templates';
 import { CloseCode, parseDocumentName } from '$lib/shared/collab';
 import { sheetProgress } from '$lib/shared/sheet-doc';
@@ -9,6 +9,7 @@ import type { CollabServer } from './collab/server';
 import { parseCookieHeader } from './cookies';
 import type { Authorize, AuthorizeResult, CollabUser, ConnectionInfo } from './collab/types';
 import type { Database } from './db/types';
+import { groupDocumentExists, loadGroupRef, loadReflectionRef } from './groups/refs';
 import type { Logger } from './log';
 import { loadPairRef } from './pairs/queries';
 import { loadActor } from './programs/queries';
@@ -74,7 +75,8 @@ async function sheetTemplateKey(db: Database, docName: string, pairId: string) {
 /**
  * Which documents a person may open, decided by the same policy as the HTTP routes: a pair's
  * sheets by its mentor and mentee only; a logbook by its author only; read-only once the pair is
- * no longer active.
+ * no longer active. A group document by the group's members and facilitator; a reflection by its
+ * author, and read-only by those it is shared with.
  */
 export function authorizeDocument(db: Database) {
 	return async (user: CollabUser, docName: string): Promise<AuthorizeResult> => {
@@ -83,7 +85,9 @@ export function authorizeDocument(db: Database) {
 		// A document that does not exist is refused exactly like one the person may not open, so
 		// the close code never tells a signed-in person which pair or sheet ids exist (the HTTP
 		// routes answer 404 for both, for the same reason).
-		if (ref.kind === 'group-doc') return { deny: CloseCode.Forbidden };
+		if (ref.kind === 'group-doc' || ref.kind === 'reflection') {
+			return authorizeGroupDocument(db, user, docName, ref);
+		}
 		const pair = await loadPairRef(db, ref.pairId);
 		if (!pair) return { deny: CloseCode.Forbidden };
 		let entity: Entity;
@@ -100,6 +104,31 @@ export function authorizeDocument(db: Database) {
 			access: can(actor, 'edit', entity) ? 'write' : 'read',
 			role: pairRole(actor, pair) ?? ''
 		};
+	};
+}
+
+async function authorizeGroupDocument(
+	db: Database,
+	user: CollabUser,
+	docName: string,
+	ref: { kind: 'group-doc'; groupId: string } | { kind: 'reflection'; reflectionId: string }
+): Promise<AuthorizeResult> {
+	let entity: Entity;
+	if (ref.kind === 'group-doc') {
+		const group = await loadGroupRef(db, ref.groupId);
+		if (!group || !(await groupDocumentExists(db, docName))) return { deny: CloseCode.Forbidden };
+		entity = { type: 'group_doc', group };
+	} else {
+		const reflection = await loadReflectionRef(db, ref.reflectionId);
+		if (!reflection) return { deny: CloseCode.Forbidden };
+		entity = { type: 'reflection', reflection };
+	}
+	const actor = await loadActor(db, { sub: user.userId, role: 'authenticated' });
+	if (!can(actor, 'view', entity)) return { deny: CloseCode.Forbidden };
+	const group = entity.type === 'group_doc' ? entity.group : entity.reflection.group;
+	return {
+		access: can(actor, 'edit', entity) ? 'write' : 'read',
+		role: groupRole(actor, group) ?? ''
 	};
 }
 

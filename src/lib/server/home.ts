@@ -11,6 +11,7 @@ import { listProgramPairs } from '$lib/server/pairs/oversight';
 import { listMyPairs, type MyPair } from '$lib/server/pairs/queries';
 import { listNotifications, type NotificationView } from '$lib/server/notifications/queries';
 import { listMyPrograms } from '$lib/server/programs/queries';
+import { listMyGroups, type MyGroup } from '$lib/server/groups/queries';
 
 /** A logbook part 2 counts as new for this many days after it was submitted. */
 export const RECENT_DAYS = 14;
@@ -86,6 +87,8 @@ export interface Home {
 	toPrepare: HomeAssignment[];
 	/** The person is in no programme at all. */
 	noPrograms: boolean;
+	/** The learning-community groups the person is in (a link to "My groups"). */
+	groups: MyGroup[];
 }
 
 const isRecent = (at: Date, now: Date) =>
@@ -127,6 +130,8 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 		const role: ProgramRole = program.myRole;
 		if (role === 'mentor' || role === 'mentee') {
 			if (myPairs.some((p) => p.programId === program.id)) continue;
+			// A learning community's participants work in groups; nobody waits for a pair there.
+			if (program.kind === 'learning_community') continue;
 			const submitted = new Set(
 				(await mySubmissions(db, claims, program.id)).map((s) => s.formKey)
 			);
@@ -182,13 +187,15 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 		overdue: a.dueOn < today,
 		askedBy: a.createdBy === claims.sub ? null : (partners.get(a.pairId) ?? null)
 	}));
+	const groups = await listMyGroups(db, claims);
 	return {
 		pairs,
 		waiting,
 		coordinating,
 		supporting,
 		toPrepare,
-		noPrograms: programs.length === 0
+		noPrograms: programs.length === 0,
+		groups
 	};
 }
 

@@ -9,29 +9,32 @@ export const COLLAB_PATH_PREFIX = '/collab/';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const DOCUMENT_NAME = new RegExp(
-	`^(?:pair/(${UUID})/(sheet|log)/(${UUID})|group/(${UUID})/doc/(${UUID}))$`
+	`^(?:pair/(${UUID})/(sheet|log)/(${UUID})|group/(${UUID})/doc/(${UUID})|reflection/(${UUID}))$`
 );
 
-/** The three kinds of shared document; Yjs syncs whole documents, so privacy follows the name. */
+/** The four kinds of shared document; Yjs syncs whole documents, so privacy follows the name. */
 export type DocumentRef =
 	| { kind: 'sheet'; pairId: string; sheetId: string }
 	| { kind: 'log'; pairId: string; userId: string }
-	| { kind: 'group-doc'; groupId: string; docId: string };
+	| { kind: 'group-doc'; groupId: string; docId: string }
+	| { kind: 'reflection'; reflectionId: string };
 
 /**
- * Parses `pair/<pairId>/sheet/<sheetId>`, `pair/<pairId>/log/<userId>` or
- * `group/<groupId>/doc/<docId>` (lower-case UUIDs). Anything else, including upper-case or
- * percent-encoded variants, is `null`: one document must have exactly one name.
+ * Parses `pair/<pairId>/sheet/<sheetId>`, `pair/<pairId>/log/<userId>`,
+ * `group/<groupId>/doc/<docId>` or `reflection/<reflectionId>` (lower-case UUIDs). Anything else,
+ * including upper-case or percent-encoded variants, is `null`: one document must have exactly one
+ * name. A reflection is named by itself alone: its author decides who reads it, not its group.
  */
 export function parseDocumentName(name: string): DocumentRef | null {
 	const match = DOCUMENT_NAME.exec(name);
 	if (!match) return null;
-	const [, pairId, pairKind, pairChild, groupId, docId] = match;
+	const [, pairId, pairKind, pairChild, groupId, docId, reflectionId] = match;
 	if (pairId !== undefined) {
 		return pairKind === 'sheet'
 			? { kind: 'sheet', pairId, sheetId: pairChild }
 			: { kind: 'log', pairId, userId: pairChild };
 	}
+	if (reflectionId !== undefined) return { kind: 'reflection', reflectionId };
 	return { kind: 'group-doc', groupId, docId };
 }
 
@@ -42,7 +45,9 @@ export function formatDocumentName(ref: DocumentRef): string {
 			? `pair/${ref.pairId}/sheet/${ref.sheetId}`
 			: ref.kind === 'log'
 				? `pair/${ref.pairId}/log/${ref.userId}`
-				: `group/${ref.groupId}/doc/${ref.docId}`;
+				: ref.kind === 'group-doc'
+					? `group/${ref.groupId}/doc/${ref.docId}`
+					: `reflection/${ref.reflectionId}`;
 	if (!parseDocumentName(name)) throw new Error(`Not a valid document name: ${name}`);
 	return name;
 }

@@ -11,7 +11,7 @@ const a = randomUUID();
 const b = randomUUID();
 
 describe('document names', () => {
-	test('parses the three kinds', () => {
+	test('parses the four kinds', () => {
 		expect(parseDocumentName(`pair/${a}/sheet/${b}`)).toEqual({
 			kind: 'sheet',
 			pairId: a,
@@ -23,10 +23,16 @@ describe('document names', () => {
 			groupId: a,
 			docId: b
 		});
+		expect(parseDocumentName(`reflection/${a}`)).toEqual({ kind: 'reflection', reflectionId: a });
 	});
 
 	test('format is the inverse of parse', () => {
-		for (const name of [`pair/${a}/sheet/${b}`, `pair/${a}/log/${b}`, `group/${a}/doc/${b}`]) {
+		for (const name of [
+			`pair/${a}/sheet/${b}`,
+			`pair/${a}/log/${b}`,
+			`group/${a}/doc/${b}`,
+			`reflection/${a}`
+		]) {
 			const ref = parseDocumentName(name);
 			expect(ref).not.toBeNull();
 			if (ref) expect(formatDocumentName(ref)).toBe(name);
@@ -50,7 +56,11 @@ describe('document names', () => {
 		`pair/${a}%2Fsheet/${b}`,
 		`pair/${a}/sheet/../sheet/${b}`,
 		`pair/${a}/sheet/${b}\n`,
-		`Pair/${a}/sheet/${b}`
+		`Pair/${a}/sheet/${b}`,
+		`reflection/${a}/`,
+		`reflection/${a}/${b}`,
+		`group/${a}/reflection/${b}`,
+		`reflection/${a.toUpperCase()}`
 	])('rejects %j', (name) => {
 		expect(parseDocumentName(name)).toBeNull();
 	});

@@ -1,6 +1,8 @@
+import { coordinatesGroup, groupRole, reflectionReaches, writesReflection } from './groups';
 import { coordinatesPair, isPartner, pairWritable, supportsPair } from './pairs';
 import type { Action, Actor, Entity, ProgramRole } from './types';
 
+export * from './groups';
 export * from './pairs';
 export * from './types';
 
@@ -32,8 +34,10 @@ function rule<T extends Entity['type']>(
 export const RULES: readonly Rule<Entity['type']>[] = [
 	rule('organisation', ['create_program'], (a, e) => Object.hasOwn(a.organisationRoles, e.id)),
 	rule('program', ['view'], (a, e) => roleIn(a, e.id) !== undefined),
-	rule('program', ['edit', 'view_people', 'invite', 'handle_exit', 'assign_supporter'], (a, e) =>
-		coordinates(a, e.id)
+	rule(
+		'program',
+		['edit', 'view_people', 'invite', 'handle_exit', 'assign_supporter', 'manage_groups'],
+		(a, e) => coordinates(a, e.id)
 	),
 	// Intake and matching-day forms are filled by the programme's mentors and mentees.
 	rule('program', ['fill_intake'], (a, e) => ['mentor', 'mentee'].includes(roleIn(a, e.id) ?? '')),
@@ -84,7 +88,32 @@ export const RULES: readonly Rule<Entity['type']>[] = [
 		'logbook',
 		['edit'],
 		(a, e) => a.userId === e.authorId && isPartner(a, e.pair) && pairWritable(e.pair)
-	)
+	),
+
+	// A learning-community group: its members and facilitator use it; the coordinator composes it
+	// and follows engagement (counts), never opening its documents or unshared reflections.
+	rule('group', ['view'], (a, e) => groupRole(a, e.group) !== null || coordinatesGroup(a, e.group)),
+	rule('group', ['open_space'], (a, e) => groupRole(a, e.group) !== null),
+	rule('group', ['keep_reflection'], (a, e) => groupRole(a, e.group) === 'member'),
+	rule(
+		'group',
+		['view_engagement'],
+		(a, e) => groupRole(a, e.group) === 'facilitator' || coordinatesGroup(a, e.group)
+	),
+	// The process coach hands the group over once; afterwards the members steer it themselves.
+	rule(
+		'group',
+		['hand_over'],
+		(a, e) => groupRole(a, e.group) === 'facilitator' && e.group.selfSteeringSince === null
+	),
+	rule('group_doc', ['view', 'edit'], (a, e) => groupRole(a, e.group) !== null),
+	// A reflection is its author's; once shared the group (or the author's school in it) reads it.
+	rule(
+		'reflection',
+		['view'],
+		(a, e) => a.userId === e.reflection.authorId || reflectionReaches(a, e.reflection)
+	),
+	rule('reflection', ['edit', 'share', 'delete'], (a, e) => writesReflection(a, e.reflection))
 ];
 
 /** Deny by default: true only when a rule for this entity and action allows it. */

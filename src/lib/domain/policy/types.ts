@@ -1,3 +1,4 @@
+import type { GroupRef, ReflectionRef } from './groups';
 import type { PairRef } from './pairs';
 
 export const PROGRAM_ROLES = ['coordinator', 'supporter', 'mentor', 'mentee', 'observer'] as const;
@@ -21,7 +22,10 @@ export type Entity =
 	| { type: 'audit'; programId: string }
 	| { type: 'pair'; pair: PairRef }
 	| { type: 'sheet'; pair: PairRef; templateKey: string }
-	| { type: 'logbook'; pair: PairRef; authorId: string };
+	| { type: 'logbook'; pair: PairRef; authorId: string }
+	| { type: 'group'; group: GroupRef }
+	| { type: 'group_doc'; group: GroupRef }
+	| { type: 'reflection'; reflection: ReflectionRef };
 
 export type Action =
 	| 'view'
@@ -41,6 +45,13 @@ export type Action =
 	| 'request_exit'
 	| 'handle_exit'
 	| 'assign_supporter'
-	| 'fill_intake';
+	| 'fill_intake'
+	| 'manage_groups'
+	| 'open_space'
+	| 'hand_over'
+	| 'view_engagement'
+	| 'keep_reflection'
+	| 'share'
+	| 'delete';
 
 export const ANONYMOUS: Actor = { userId: '', programRoles: {}, organisationRoles: {} };

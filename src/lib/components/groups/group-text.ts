@@ -1,0 +1,43 @@
+import type { GroupDocumentKind, SchoolFunction } from '$lib/domain/groups/schemas';
+import type { GroupKind, GroupRole, ShareScope } from '$lib/domain/policy';
+import { errorText } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages.js';
+
+/** Translated names for the learning-community vocabulary (seed 004's Dutch terms). */
+export const groupKindName = (kind: GroupKind) =>
+	kind === 'LGSL' ? m.group_kind_LGSL() : m.group_kind_LGLB();
+
+export const groupRoleName = (role: GroupRole) =>
+	role === 'facilitator' ? m.group_role_facilitator() : m.group_role_member();
+
+const FUNCTIONS: Record<SchoolFunction, () => string> = {
+	school_leader: m.group_function_school_leader,
+	pupil_support_lead: m.group_function_pupil_support_lead,
+	policy_member: m.group_function_policy_member
+};
+export const functionName = (fn: SchoolFunction) => FUNCTIONS[fn]();
+
+const DOCUMENTS: Record<GroupDocumentKind, () => string> = {
+	agenda: m.group_doc_agenda,
+	intervision_notes: m.group_doc_intervision_notes,
+	action_plan: m.group_doc_action_plan,
+	school_actions: m.group_doc_school_actions
+};
+export const documentKindName = (kind: GroupDocumentKind) => DOCUMENTS[kind]();
+
+export const scopeName = (scope: ShareScope | null) =>
+	scope === 'group'
+		? m.refl_scope_group()
+		: scope === 'school'
+			? m.refl_scope_school()
+			: m.refl_private();
+
+const ERRORS: Record<string, () => string> = {
+	group_no_school: m.group_no_school_error,
+	group_school_exists: m.group_school_exists_error,
+	group_not_learning_community: m.group_not_lc_error
+};
+
+/** The text of an error key from a groups action (falls back to the general error texts). */
+export const groupErrorText = (key: string | undefined) =>
+	(key && ERRORS[key]?.()) || errorText(key);

@@ -1,0 +1,68 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { can } from '$lib/domain/policy';
+import { documentInput, handOverInput, reflectionInput } from '$lib/domain/groups/schemas';
+import { fieldErrors } from '$lib/domain/programs/schemas';
+import { todayInProgramZone } from '$lib/domain/time';
+import { createGroupDocument, createReflection, handOverGroup } from '$lib/server/groups/commands';
+import { requireGroup } from '$lib/server/groups/load';
+import { loadGroupSpace } from '$lib/server/groups/queries';
+import { readForm } from '$lib/server/http';
+import { DomainError } from '$lib/server/programs/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { session, actor, group } = await requireGroup(event);
+	const space = await loadGroupSpace(event.locals.runtime.db, session.claims, group.id);
+	if (!space) error(404, 'not_found');
+	const entity = { type: 'group', group } as const;
+	return {
+		...space,
+		me: session.user.id,
+		can: {
+			handOver: can(actor, 'hand_over', entity),
+			keepReflection: can(actor, 'keep_reflection', entity)
+		}
+	};
+};
+
+export const actions: Actions = {
+	newDocument: async (event) => {
+		const { session, group } = await requireGroup(event);
+		const parsed = documentInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success)
+			return fail(400, { action: 'newDocument', errors: fieldErrors(parsed.error) });
+		let docId: string;
+		try {
+			docId = await createGroupDocument(
+				event.locals.runtime.db,
+				session.claims,
+				group.id,
+				parsed.data
+			);
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.status, { action: 'newDocument', error: e.key });
+			throw e;
+		}
+		redirect(303, `/groups/${group.id}/docs/${docId}`);
+	},
+	newReflection: async (event) => {
+		const { session, group } = await requireGroup(event, 'keep_reflection');
+		const parsed = reflectionInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success)
+			return fail(400, { action: 'newReflection', errors: fieldErrors(parsed.error) });
+		const id = await createReflection(
+			event.locals.runtime.db,
+			session.claims,
+			group.id,
+			parsed.data.title
+		);
+		redirect(303, `/groups/${group.id}/reflections/${id}`);
+	},
+	handOver: async (event) => {
+		const { session, group } = await requireGroup(event, 'hand_over');
+		const parsed = handOverInput.safeParse({ on: todayInProgramZone() });
+		if (!parsed.success) return fail(400, { action: 'handOver', error: 'date' });
+		await handOverGroup(event.locals.runtime.db, session.claims, group.id, parsed.data.on);
+		return { action: 'handOver', done: true };
+	}
+};
