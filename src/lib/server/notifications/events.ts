@@ -134,3 +134,29 @@ export function notifyPairStatus(
 		})
 	);
 }
+
+/** Someone asked a person of the pair to prepare a sheet: the assignee hears of it. */
+export function notifyAssignment(
+	db: Database,
+	input: {
+		pairId: string;
+		programId: string;
+		assigneeId: string;
+		createdBy: string;
+		sheetKey: string;
+		dueOn: string;
+	}
+): Promise<void> {
+	return safely('assignment', async () => {
+		const name = await displayName(db, input.createdBy);
+		await notify(db, {
+			kind: 'assignment',
+			recipients: [input.assigneeId],
+			actorId: input.createdBy,
+			programId: input.programId,
+			pairId: input.pairId,
+			link: `/pairs/${input.pairId}/sheets/${encodeURIComponent(input.sheetKey)}`,
+			params: { name, sheet: input.sheetKey, date: input.dueOn }
+		});
+	});
+}

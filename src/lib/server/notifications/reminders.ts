@@ -8,9 +8,7 @@ import { notifyInTx } from './notify';
  * transaction, so however often the scan runs (several instances, a retry after a crash) a
  * reminder reaches a person once.
  *
- * Extension point: a new reminder (e.g. "assignment due tomorrow", once the assignments table
- * exists) is one more `ReminderScan` in `REMINDER_SCANS`, notifying kind `assignment_due` with a
- * key like `assignment-due:<assignmentId>:<dueDate>`.
+ * A new reminder is one more `ReminderScan` in `REMINDER_SCANS`, with a key per reminder.
  */
 export type ReminderScan = (tx: Tx, now: Date) => Promise<number>;
 
@@ -160,9 +158,40 @@ export const pairStalled: ReminderScan = async (tx, now) => {
 	return rows.length;
 };
 
+/** The assignee of an open assignment due tomorrow, in a running pair. */
+export const assignmentDue: ReminderScan = async (tx, now) => {
+	const tomorrow = addDays(todayInProgramZone(now), 1);
+	const rows = await tx.query<{
+		id: string;
+		pairId: string;
+		programId: string;
+		assigneeId: string;
+		sheetKey: string;
+	}>(
+		`select a.id, a.pair_id as "pairId", p.program_id as "programId",
+			a.assignee_id as "assigneeId", a.sheet_key as "sheetKey"
+		 from public.assignments a join public.pairs p on p.id = a.pair_id
+		 where a.due_on = $1::date and a.done_at is null and p.status in ('active', 'exit_requested')`,
+		[tomorrow]
+	);
+	for (const row of rows) {
+		await notifyInTx(tx, {
+			kind: 'assignment_due',
+			recipients: [row.assigneeId],
+			programId: row.programId,
+			pairId: row.pairId,
+			link: `/pairs/${row.pairId}/sheets/${encodeURIComponent(row.sheetKey)}`,
+			params: { sheet: row.sheetKey, date: tomorrow },
+			key: `assignment-due:${row.id}:${tomorrow}`
+		});
+	}
+	return rows.length;
+};
+
 export const REMINDER_SCANS: ReminderScan[] = [
 	meetingTomorrow,
 	meetingUnheld,
 	logbookDue,
-	pairStalled
+	pairStalled,
+	assignmentDue
 ];

@@ -12,6 +12,7 @@ import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import { audit } from '$lib/server/programs/commands';
 import { DomainError } from '$lib/server/programs/errors';
 import { MAX_MEETINGS } from './meetings';
+import { notifyAssignment } from '$lib/server/notifications/events';
 
 export const NOTE_MAX = 500;
 
@@ -53,11 +54,21 @@ export interface AssignmentCreated {
 }
 
 /**
- * The one place that reacts to a new assignment, after its transaction committed: this is where
- * the assignee is notified (and later reminded the day before it is due, see `assignmentsDueOn`).
- * Nothing is wired yet; the notifications work connects here.
+ * The one place that reacts to a new assignment, after its transaction committed: the assignee
+ * is notified (unless they asked it of themself); the reminder the day before it is due is the
+ * `assignmentDue` reminder scan.
  */
-export async function assignmentCreated(_db: Database, _event: AssignmentCreated): Promise<void> {}
+export async function assignmentCreated(db: Database, event: AssignmentCreated): Promise<void> {
+	const { assignment } = event;
+	await notifyAssignment(db, {
+		pairId: assignment.pairId,
+		programId: event.programId,
+		assigneeId: assignment.assigneeId,
+		createdBy: assignment.createdBy,
+		sheetKey: assignment.sheetKey,
+		dueOn: assignment.dueOn
+	});
+}
 
 /**
  * Checks the due date against today and the programme's period: `due_in_past`,
