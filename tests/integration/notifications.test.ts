@@ -12,7 +12,8 @@ import {
 	DEFAULT_PREFERENCES
 } from '$lib/server/notifications/preferences';
 import { listNotifications, markMeetingHeld, markRead } from '$lib/server/notifications/queries';
-import { REMINDER_SCANS } from '$lib/server/notifications/reminders';
+import { assignmentDue, REMINDER_SCANS } from '$lib/server/notifications/reminders';
+import { createAssignment } from '$lib/server/pairs/assignments';
 import {
 	unsubscribe,
 	unsubscribePath,
@@ -551,8 +552,69 @@ describe(`notifications (${testEngine()})`, () => {
 			).toEqual([pair.mentorId, pair.menteeId].sort());
 		});
 
-		it('has an extension point for more reminders', () => {
-			expect(REMINDER_SCANS.length).toBe(4);
+		it('an assignment notifies the assignee; due tomorrow, it is reminded once', async () => {
+			await clear();
+			await db.asService((tx) =>
+				tx.query(
+					`update public.programs set starts_on = current_date - 400, ends_on = current_date + 300 where id = $1`,
+					[pair.programId]
+				)
+			);
+			await db.asService((tx) =>
+				tx.query('delete from public.assignments where pair_id = $1', [pair.id])
+			);
+			await createAssignment(db, staffed.people.mentor.claims, pair, {
+				sheetKey: 'PS1',
+				assigneeId: staffed.people.mentee.id,
+				dueOn: tomorrow(),
+				note: ''
+			});
+			const asked = await listNotifications(db, staffed.people.mentee.claims, 'nl');
+			expect(asked.items.map((n) => n.kind)).toEqual(['assignment']);
+			expect(asked.items[0].link).toBe(`/pairs/${pair.id}/sheets/PS1`);
+			await scan();
+			await scan();
+			const kinds = (await listNotifications(db, staffed.people.mentee.claims, 'nl')).items.map(
+				(n) => n.kind
+			);
+			expect(kinds.filter((k) => k === 'assignment_due')).toHaveLength(1);
+			const mentorKinds = (
+				await listNotifications(db, staffed.people.mentor.claims, 'nl')
+			).items.map((n) => n.kind);
+			expect(mentorKinds.filter((k) => k.startsWith('assignment'))).toEqual([]);
+			expect(REMINDER_SCANS).toContain(assignmentDue);
+		});
+
+		it('a changed meeting mails the other person its invitation with a higher SEQUENCE', async () => {
+			await clear();
+			await savePreferences(db, staffed.people.mentee.claims, {
+				...(await getPreferences(db, staffed.people.mentee.claims)),
+				meetings: 'immediate'
+			});
+			const input = {
+				plannedOn: tomorrow(),
+				time: '16:00',
+				durationMinutes: 60,
+				place: 'School',
+				mode: 'face_to_face' as const,
+				held: false
+			};
+			// Each mail is made when it is sent, with the meeting as it is then.
+			await updateMeeting(db, staffed.people.mentor.claims, pair, 5, input);
+			await runner().tick();
+			await updateMeeting(db, staffed.people.mentor.claims, pair, 5, { ...input, time: '17:00' });
+			await runner().tick();
+			const mails = (await outbox(staffed.people.mentee.email)).filter((m) =>
+				m.kind.startsWith('notification.meeting_')
+			);
+			const sequences = mails.map((m) =>
+				Number(/SEQUENCE:(\d+)/.exec(m.attachments[0].content ?? '')?.[1])
+			);
+			expect(mails).toHaveLength(2);
+			expect(
+				new Set(mails.map((m) => /UID:(\S+)/.exec(m.attachments[0].content ?? '')?.[1])).size
+			).toBe(1);
+			expect(Math.max(...sequences)).toBeGreaterThan(Math.min(...sequences));
 		});
 	});
 });
