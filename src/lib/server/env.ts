@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -121,6 +122,16 @@ const schema = z.object({
 	SESSION_DAYS: integer(1, 365, 30),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 	REDIS_URL: url(['redis:', 'rediss:']),
+	/** Largest attachment, in MB. */
+	FILE_MAX_MB: integer(1, 100, 10),
+	/** All attachments of one pair together, in MB. */
+	FILE_PAIR_QUOTA_MB: integer(1, 100_000, 200),
+	/** Where attachments live: auto = Supabase Storage with a service-role key, else DATA_DIR/files. */
+	FILE_STORE: z.enum(['auto', 'local', 'supabase']).default('auto'),
+	SUPABASE_STORAGE_BUCKET: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'must be a bucket name (a-z, 0-9, . _ -)')
+		.default('attachments'),
 	/** Serves the component gallery at /dev/ui in a production build (always on in `vite dev`). */
 	UI_GALLERY: z.enum(['true', 'false']).default('false')
 });
@@ -140,6 +151,9 @@ export interface Config extends Raw {
 				jwksUrl: string;
 		  };
 	mail: { kind: 'outbox' } | { kind: 'smtp'; url: string };
+	files:
+		| { kind: 'local'; dir: string }
+		| { kind: 'supabase'; url: string; serviceRoleKey: string; bucket: string };
 	/** Whether the demo organisation is created on an empty database. */
 	seedDemo: boolean;
 	/** Whether a production build serves the component gallery at /dev/ui. */
@@ -173,7 +187,11 @@ const FIXES: Record<string, string> = {
 	LOG_LEVEL: 'use debug, info, warn, error or silent',
 	STATEMENT_TIMEOUT_MS: 'use milliseconds, e.g. STATEMENT_TIMEOUT_MS=5000 (0 turns the limit off)',
 	NODE_ENV: 'use development, production or test',
-	UI_GALLERY: 'use true (serve the component gallery at /dev/ui) or false'
+	UI_GALLERY: 'use true (serve the component gallery at /dev/ui) or false',
+	FILE_MAX_MB: 'use megabytes, e.g. FILE_MAX_MB=10',
+	FILE_PAIR_QUOTA_MB: 'use megabytes, e.g. FILE_PAIR_QUOTA_MB=200',
+	FILE_STORE: 'use auto, local (DATA_DIR/files) or supabase (a private Storage bucket)',
+	SUPABASE_STORAGE_BUCKET: 'name an existing private bucket, e.g. SUPABASE_STORAGE_BUCKET=attachments'
 };
 
 /** Parses an environment (normally `process.env`) into the server's configuration. */
@@ -220,8 +238,22 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
 		problems.push(
 			'SUPABASE_JWT_SECRET: too short (under 32 characters). Fix: copy the JWT secret from Project Settings → API, or unset it to verify with the JWKS.'
 		);
+	const supabaseStorage = raw.PUBLIC_SUPABASE_URL && raw.SUPABASE_SERVICE_ROLE_KEY;
+	if (raw.FILE_STORE === 'supabase' && !supabaseStorage)
+		problems.push(
+			'FILE_STORE: supabase needs PUBLIC_SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY. Fix: set both, or FILE_STORE=local.'
+		);
 	if (problems.length) throw new ConfigError(problems);
 
+	const files: Config['files'] =
+		raw.FILE_STORE !== 'local' && supabaseStorage
+			? {
+					kind: 'supabase',
+					url: raw.PUBLIC_SUPABASE_URL!,
+					serviceRoleKey: raw.SUPABASE_SERVICE_ROLE_KEY!,
+					bucket: raw.SUPABASE_STORAGE_BUCKET
+				}
+			: { kind: 'local', dir: join(raw.DATA_DIR, 'files') };
 	const database: Config['database'] = raw.DATABASE_URL
 		? { kind: 'postgres', url: raw.DATABASE_URL }
 		: { kind: 'pglite', dataDir: raw.DATA_DIR };
@@ -230,6 +262,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
 		origin: raw.ORIGIN ?? `http://localhost:${raw.PORT}`,
 		database,
 		auth,
+		files,
 		mail: raw.SMTP_URL ? { kind: 'smtp', url: raw.SMTP_URL } : { kind: 'outbox' },
 		seedDemo: raw.DEMO_DATA === 'true' || (raw.DEMO_DATA === 'auto' && database.kind === 'pglite'),
 		uiGallery: raw.UI_GALLERY === 'true'

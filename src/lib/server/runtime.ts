@@ -21,6 +21,9 @@ import { seedDemo } from './demo/seed';
 import { parseEnv, type Config } from './env';
 import { createLogger, type Logger } from './log';
 import { createMailer, type Mailer } from './mail/mailer';
+import { createLocalFileStore, createSupabaseFileStore, type FileStore } from './files';
+import { createLiveHub, type LiveHub } from './live/hub';
+import type { MessagingDeps } from './messages/commands';
 
 /** Everything the server shares between requests and sockets, created once per process. */
 export interface Runtime {
@@ -30,6 +33,11 @@ export interface Runtime {
 	auth: AuthProvider;
 	mailer: Mailer;
 	collab: CollabServer;
+	files: FileStore;
+	/** The per-person live streams (`/live`): `live.publishToUsers(ids, event)`. */
+	live: LiveHub;
+	/** What the message commands need (database, files, live delivery, limits). */
+	messaging: MessagingDeps;
 	/** Someone's access changed (removed, role changed): close what they may no longer use. */
 	onAccessChanged(userId: string): Promise<void>;
 	/** A pair's status changed: re-check every socket on its documents. */
@@ -143,12 +151,45 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			respondentEntries: respondentEntriesOf(db),
 			fanout
 		});
+		const live = createLiveHub({ fanout, log: log.child({ component: 'live' }) });
+		const actOnSockets = applyAccessEvent(collab, authorize);
+		const recheckSockets = recheckOpenSockets(collab, authorize, (ids) =>
+			auth.activeSessions(ids)
+		);
 		const events = createAccessEvents(
 			fanout,
-			applyAccessEvent(collab, authorize),
+			async (event) => {
+				// A signed-out session's live streams close with its sockets.
+				if (event.type === 'signed-out')
+					live.closeWhere(
+						(s) =>
+							s.userId === event.userId &&
+							(event.sessionId === undefined || s.sessionId === event.sessionId)
+					);
+				await actOnSockets(event);
+			},
 			collabLog,
-			recheckOpenSockets(collab, authorize, (ids) => auth.activeSessions(ids))
+			recheckSockets
 		);
+		const files =
+			config.files.kind === 'supabase'
+				? createSupabaseFileStore({
+						url: config.files.url,
+						serviceRoleKey: config.files.serviceRoleKey,
+						bucket: config.files.bucket
+					})
+				: createLocalFileStore(config.files.dir);
+		const messaging: MessagingDeps = {
+			db,
+			files,
+			live,
+			// 20 messages per 10 s per person: a burst of pasted lines passes, a script does not.
+			limiter: limiters.create('messages', 20, 10),
+			limits: {
+				fileMaxBytes: config.FILE_MAX_MB * 1024 * 1024,
+				pairQuotaBytes: config.FILE_PAIR_QUOTA_MB * 1024 * 1024
+			}
+		};
 		return {
 			config,
 			log,
@@ -156,6 +197,9 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			auth,
 			mailer,
 			collab,
+			files,
+			live,
+			messaging,
 			onAccessChanged: (userId) => events.emit({ type: 'access-changed', userId }),
 			onSignedOut: ({ userId, sessionId }) =>
 				events.emit({ type: 'signed-out', userId, sessionId }),
@@ -164,6 +208,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			startedAt: new Date(),
 			async close() {
 				events.close();
+				live.close();
 				await collab.shutdown();
 				await fanout.close();
 				await limiters.close();
