@@ -191,7 +191,8 @@ const FIXES: Record<string, string> = {
 	FILE_MAX_MB: 'use megabytes, e.g. FILE_MAX_MB=10',
 	FILE_PAIR_QUOTA_MB: 'use megabytes, e.g. FILE_PAIR_QUOTA_MB=200',
 	FILE_STORE: 'use auto, local (DATA_DIR/files) or supabase (a private Storage bucket)',
-	SUPABASE_STORAGE_BUCKET: 'name an existing private bucket, e.g. SUPABASE_STORAGE_BUCKET=attachments'
+	SUPABASE_STORAGE_BUCKET:
+		'name an existing private bucket, e.g. SUPABASE_STORAGE_BUCKET=attachments'
 };
 
 /** Parses an environment (normally `process.env`) into the server's configuration. */

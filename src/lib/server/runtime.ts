@@ -153,9 +153,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 		});
 		const live = createLiveHub({ fanout, log: log.child({ component: 'live' }) });
 		const actOnSockets = applyAccessEvent(collab, authorize);
-		const recheckSockets = recheckOpenSockets(collab, authorize, (ids) =>
-			auth.activeSessions(ids)
-		);
+		const recheckSockets = recheckOpenSockets(collab, authorize, (ids) => auth.activeSessions(ids));
 		const events = createAccessEvents(
 			fanout,
 			async (event) => {

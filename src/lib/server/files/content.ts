@@ -59,7 +59,8 @@ export function sanitiseFileName(raw: string, mime: string): string {
 	stem = stem.trim() || 'file';
 	const suffix = `.${keep ? given : extension}`;
 	const chars = [...stem];
-	if (chars.length + suffix.length > MAX_NAME) stem = chars.slice(0, MAX_NAME - suffix.length).join('');
+	if (chars.length + suffix.length > MAX_NAME)
+		stem = chars.slice(0, MAX_NAME - suffix.length).join('');
 	return `${stem}${suffix}`;
 }
 

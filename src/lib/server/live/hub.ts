@@ -6,7 +6,12 @@
  * the conversation from the database and re-read counts when the stream reconnects).
  */
 import { z } from 'zod';
-import { LIVE_EVENT_NAME, LIVE_HEARTBEAT_SECONDS, liveEvent, type LiveEvent } from '$lib/shared/live-events';
+import {
+	LIVE_EVENT_NAME,
+	LIVE_HEARTBEAT_SECONDS,
+	liveEvent,
+	type LiveEvent
+} from '$lib/shared/live-events';
 import type { Fanout } from '../collab/fanout';
 import type { CollabLogger } from '../collab/types';
 
@@ -17,13 +22,17 @@ const MAX_RELAY_BYTES = 256 * 1024;
 /** More streams than this for one person (tabs, devices) close the oldest. */
 const MAX_STREAMS_PER_USER = 20;
 
-const relayed = z.object({ userIds: z.array(z.string().min(1).max(100)).min(1).max(1_000), event: liveEvent });
+const relayed = z.object({
+	userIds: z.array(z.string().min(1).max(100)).min(1).max(1_000),
+	event: liveEvent
+});
 
 interface Stream {
 	userId: string;
 	sessionId?: string;
 	controller: ReadableStreamDefaultController<Uint8Array>;
 	closed: boolean;
+	expiry?: ReturnType<typeof setTimeout>;
 }
 
 export interface LiveHub {
@@ -32,7 +41,7 @@ export interface LiveHub {
 	 * counts), so nothing published meanwhile is missed.
 	 */
 	open(
-		user: { userId: string; sessionId?: string },
+		user: { userId: string; sessionId?: string; expiresAt?: Date },
 		hello?: (send: (event: LiveEvent) => void) => Promise<void>
 	): ReadableStream<Uint8Array>;
 	/** Writes the event to every open stream of these people, here and on the other instances. */
@@ -61,6 +70,7 @@ export function createLiveHub(options: {
 	function remove(stream: Stream): void {
 		if (stream.closed) return;
 		stream.closed = true;
+		if (stream.expiry) clearTimeout(stream.expiry);
 		count--;
 		const set = byUser.get(stream.userId);
 		set?.delete(stream);
@@ -96,9 +106,12 @@ export function createLiveHub(options: {
 		}
 	}
 
-	const heartbeat = setInterval(() => {
-		for (const set of byUser.values()) for (const stream of set) write(stream, HEARTBEAT);
-	}, options.heartbeatMs ?? LIVE_HEARTBEAT_SECONDS * 1_000);
+	const heartbeat = setInterval(
+		() => {
+			for (const set of byUser.values()) for (const stream of set) write(stream, HEARTBEAT);
+		},
+		options.heartbeatMs ?? LIVE_HEARTBEAT_SECONDS * 1_000
+	);
 	heartbeat.unref?.();
 
 	const unsubscribe = fanout.subscribe(LIVE_EVENTS_CHANNEL, {
@@ -121,7 +134,19 @@ export function createLiveHub(options: {
 			let stream: Stream | undefined;
 			return new ReadableStream<Uint8Array>({
 				start(controller) {
-					stream = { ...user, controller, closed: false };
+					stream = {
+						userId: user.userId,
+						sessionId: user.sessionId,
+						controller,
+						closed: false
+					};
+					const opened = stream;
+					// The stream ends with the session; EventSource reconnects and is asked again.
+					if (user.expiresAt) {
+						const ms = Math.min(Math.max(user.expiresAt.getTime() - Date.now(), 0), 2 ** 31 - 1);
+						opened.expiry = setTimeout(() => end(opened), ms);
+						opened.expiry.unref?.();
+					}
 					const set = byUser.get(user.userId) ?? new Set<Stream>();
 					byUser.set(user.userId, set);
 					if (set.size >= MAX_STREAMS_PER_USER) {

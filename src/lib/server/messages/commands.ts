@@ -45,7 +45,8 @@ export function cleanBody(raw: string): string {
 	if ([...body].length > MAX_BODY_CHARS)
 		throw new MessageError(413, 'msg_too_long', { max: MAX_BODY_CHARS });
 	// PostgreSQL refuses NUL; other control characters but tab and newline have no place in text.
-	if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(body)) throw new MessageError(400, 'msg_invalid_text');
+	if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(body))
+		throw new MessageError(400, 'msg_invalid_text');
 	return body;
 }
 
@@ -120,7 +121,16 @@ export async function postMessage(
 				await tx.query(
 					`insert into public.files (id, pair_id, message_id, uploaded_by, name, content_type, size, storage_key)
 					 values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-					[file.id, pair.id, id, author.claims.sub, file.name, file.type, file.bytes.byteLength, file.key]
+					[
+						file.id,
+						pair.id,
+						id,
+						author.claims.sub,
+						file.name,
+						file.type,
+						file.bytes.byteLength,
+						file.key
+					]
 				);
 			}
 			return (await readMessage(tx, id))!;

@@ -24,7 +24,11 @@ async function publishUnread(deps: Deps, userIds: string[]): Promise<void> {
 }
 
 /** A new message was stored: deliver it to both people's open pages and update the recipient's count. */
-export async function messagePosted(deps: Deps, pair: PairRef, message: MessageView): Promise<void> {
+export async function messagePosted(
+	deps: Deps,
+	pair: PairRef,
+	message: MessageView
+): Promise<void> {
 	deps.live.publishToUsers([pair.mentorId, pair.menteeId], {
 		type: 'message',
 		action: 'posted',
@@ -49,7 +53,12 @@ export async function messageChanged(
 }
 
 /** Someone read: their other pages drop the count, the other person sees it was read. */
-export async function readMarked(deps: Deps, pair: PairRef, userId: string, readAt: Date): Promise<void> {
+export async function readMarked(
+	deps: Deps,
+	pair: PairRef,
+	userId: string,
+	readAt: Date
+): Promise<void> {
 	deps.live.publishToUsers([pair.mentorId, pair.menteeId], {
 		type: 'read',
 		pairId: pair.id,

@@ -147,3 +147,24 @@ export function unreadCounts(db: Database, claims: JwtClaims): Promise<UnreadCou
 export function firstUnreadPair(counts: UnreadCounts): string | null {
 	return Object.entries(counts.byPair).find(([, n]) => n > 0)?.[0] ?? null;
 }
+
+/** One attachment of the pair, if the person may read it (row-level security decides). */
+export async function findFile(
+	db: Database,
+	claims: JwtClaims,
+	pairId: string,
+	fileId: string
+): Promise<{ name: string; contentType: string; size: number; storageKey: string } | null> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<{ name: string; content_type: string; size: string; storage_key: string }>(
+			`select f.name, f.content_type, f.size::text, f.storage_key from public.files f
+			 join public.messages m on m.id = f.message_id
+			 where f.id = $1 and f.pair_id = $2 and m.deleted_at is null`,
+			[fileId, pairId]
+		)
+	);
+	const r = rows[0];
+	return r
+		? { name: r.name, contentType: r.content_type, size: Number(r.size), storageKey: r.storage_key }
+		: null;
+}

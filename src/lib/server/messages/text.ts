@@ -7,7 +7,8 @@
 import { fieldsOf, pairSheets, type Template } from '$lib/domain/templates';
 import type { MessagePart } from '$lib/shared/live-events';
 
-const TOKEN = /(https?:\/\/[^\s<>"']+)|(?<=^|[\s(])#([A-Za-z0-9][A-Za-z0-9-]{0,40})(?:\/([a-z0-9][a-z0-9-]{0,80}))?/g;
+const TOKEN =
+	/(https?:\/\/[^\s<>"']+)|(?<=^|[\s(])#([A-Za-z0-9][A-Za-z0-9-]{0,40})(?:\/([a-z0-9][a-z0-9-]{0,80}))?/g;
 
 const bySheetKey = new Map<string, Template>(pairSheets.map((t) => [t.key.toLowerCase(), t]));
 
@@ -17,7 +18,10 @@ function trimUrl(url: string): string {
 	while (end > 0) {
 		const c = url[end - 1];
 		if ('.,;:!?\'"'.includes(c)) end--;
-		else if (c === ')' && (url.slice(0, end).match(/\(/g)?.length ?? 0) < (url.slice(0, end).match(/\)/g)?.length ?? 0))
+		else if (
+			c === ')' &&
+			(url.slice(0, end).match(/\(/g)?.length ?? 0) < (url.slice(0, end).match(/\)/g)?.length ?? 0)
+		)
 			end--;
 		else break;
 	}

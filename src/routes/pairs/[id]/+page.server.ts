@@ -4,13 +4,17 @@ import { countFields, pairSheets } from '$lib/domain/templates';
 import { todayInProgramZone } from '$lib/domain/time';
 import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace } from '$lib/server/pairs/queries';
+import { unreadCounts } from '$lib/server/messages';
 import type { PageServerLoad } from './$types';
 
 const PATH_PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;
 
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, pair } = await requirePair(event, 'open_workspace');
-	const workspace = await getWorkspace(event.locals.runtime.db, session.claims, pair.id);
+	const [workspace, unread] = await Promise.all([
+		getWorkspace(event.locals.runtime.db, session.claims, pair.id),
+		unreadCounts(event.locals.runtime.db, session.claims)
+	]);
 	if (!workspace) error(404, 'not_found');
 	const sheetByKey = new Map(workspace.sheets.map((s) => [s.key, s]));
 	const phases = PATH_PHASES.map((phase) => ({
@@ -41,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
 		phases,
 		meetings: workspace.meetings,
 		today: todayInProgramZone(),
-		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair })
+		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair }),
+		unreadMessages: unread.byPair[pair.id] ?? 0
 	};
 };
