@@ -15,6 +15,7 @@ export class LiveClient {
 	connected = $state(false);
 
 	#source: EventSource | null = null;
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not state: a registry of callbacks
 	#handlers = new Map<LiveEvent['type'], Set<(event: LiveEvent) => void>>();
 	#retryMs = 1_000;
 	#timer: ReturnType<typeof setTimeout> | undefined;
@@ -31,6 +32,7 @@ export class LiveClient {
 	}
 
 	on<T extends LiveEvent['type']>(type: T, handler: Handler<T>): () => void {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not state: a registry of callbacks
 		const set = this.#handlers.get(type) ?? new Set();
 		this.#handlers.set(type, set);
 		const wrapped = handler as (event: LiveEvent) => void;

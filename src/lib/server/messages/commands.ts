@@ -12,6 +12,7 @@ import type { Database, JwtClaims } from '../db/types';
 import { detectType, sanitiseFileName, storageKey, type FileStore } from '../files';
 import type { LiveHub } from '../live/hub';
 import type { Actor } from '$lib/domain/policy/types';
+import { hasControlCharacters } from '$lib/domain/input';
 import { MessageError } from './errors';
 import { readMessage } from './queries';
 import { messageChanged, messagePosted, readMarked } from './delivery';
@@ -44,9 +45,8 @@ export function cleanBody(raw: string): string {
 	const body = raw.replace(/\r\n?/g, '\n').trim();
 	if ([...body].length > MAX_BODY_CHARS)
 		throw new MessageError(413, 'msg_too_long', { max: MAX_BODY_CHARS });
-	// PostgreSQL refuses NUL; other control characters but tab and newline have no place in text.
-	if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(body))
-		throw new MessageError(400, 'msg_invalid_text');
+	// PostgreSQL refuses NUL; other control characters have no place in text.
+	if (hasControlCharacters(body)) throw new MessageError(400, 'msg_invalid_text');
 	return body;
 }
 
