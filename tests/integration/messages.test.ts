@@ -313,12 +313,12 @@ describe(`messages: commands (${testEngine()})`, () => {
 		expect(older.messages.map((msg) => msg.body)).toEqual([first.body, 'Bericht 0']);
 		expect(older.hasOlder).toBe(false);
 
-		await markRead(deps, mentee, pair, new Date(newest.messages[1].createdAt));
+		await markRead(deps, mentee, pair, newest.messages[1].id);
 		expect((await unreadCounts(db, mentee.claims)).total).toBe(2);
 		await markRead(deps, mentee, pair);
 		expect((await unreadCounts(db, mentee.claims)).total).toBe(0);
 		// The mark never moves back.
-		await markRead(deps, mentee, pair, new Date('2020-01-01'));
+		await markRead(deps, mentee, pair, older.messages[0].id);
 		expect((await unreadCounts(db, mentee.claims)).total).toBe(0);
 
 		const file = await findFile(db, mentee.claims, pairId, first.files[0].id);

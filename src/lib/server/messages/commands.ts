@@ -195,23 +195,35 @@ export async function deleteMessage(
 	return message;
 }
 
-/** Marks the pair's conversation read up to `upTo` (default: now); never moves the mark back. */
+/**
+ * Marks the pair's conversation read up to the message `upTo` (its exact time, so a mark never
+ * falls a microsecond short), or up to now; never moves the mark back.
+ */
 export async function markRead(
 	deps: MessagingDeps,
 	reader: Author,
 	pair: PairRef,
-	upTo?: Date
+	upTo?: string
 ): Promise<void> {
 	if (!pairRole(reader.actor, pair)) throw new MessageError(404, 'not_found');
-	const readAt = await deps.db.asUser(reader.claims, async (tx) => {
-		const rows = await tx.query<{ read_at: Date }>(
-			`insert into public.message_reads as r (pair_id, user_id, read_at)
-			 values ($1, $2, least(coalesce($3::timestamptz, now()), now()))
+	const readAt = await deps.db
+		.asUser(reader.claims, async (tx) => {
+			const rows = await tx.query<{ read_at: Date }>(
+				`insert into public.message_reads as r (pair_id, user_id, read_at)
+			 values ($1, $2, coalesce(
+				(select m.created_at from public.messages m where m.id = $3::uuid and m.pair_id = $1),
+				case when $3::uuid is null then now() end))
 			 on conflict (pair_id, user_id) do update set read_at = greatest(r.read_at, excluded.read_at)
 			 returning read_at`,
-			[pair.id, reader.claims.sub, upTo ?? null]
-		);
-		return new Date(rows[0].read_at);
-	});
-	await readMarked(deps, pair, reader.claims.sub, readAt);
+				[pair.id, reader.claims.sub, upTo ?? null]
+			);
+			return rows[0] ? new Date(rows[0].read_at) : null;
+		})
+		.catch((error: unknown) => {
+			// An unknown message id leaves read_at null: nothing to mark.
+			if (/null value in column "read_at"/.test((error as Error).message))
+				throw new MessageError(400, 'bad_request');
+			throw error;
+		});
+	if (readAt) await readMarked(deps, pair, reader.claims.sub, readAt);
 }

@@ -5,7 +5,7 @@ import { markRead } from '$lib/server/messages';
 import { requirePair } from '$lib/server/pairs/load';
 import type { RequestHandler } from './$types';
 
-const input = z.object({ upTo: z.iso.datetime({ offset: true }).optional() });
+const input = z.object({ upTo: z.uuid().optional() });
 
 /** Marks the conversation read up to the newest message the page showed (a form post, so CSRF-checked). */
 export const POST: RequestHandler = async (event) => {
@@ -17,7 +17,7 @@ export const POST: RequestHandler = async (event) => {
 		event.locals.runtime.messaging,
 		{ claims: session.claims, actor },
 		pair,
-		parsed.data.upTo ? new Date(parsed.data.upTo) : undefined
+		parsed.data.upTo
 	);
 	return json({ ok: true });
 };
