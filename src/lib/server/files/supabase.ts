@@ -5,6 +5,7 @@
  * contract server (tests/helpers/storage-contract-server.ts).
  */
 import { createClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import { STORAGE_KEY, type FileStore } from './types';
 
 export interface SupabaseFileStoreOptions {
@@ -14,6 +15,10 @@ export interface SupabaseFileStoreOptions {
 	fetch?: typeof fetch;
 }
 
+type Transport = NonNullable<
+	NonNullable<NonNullable<Parameters<typeof createClient>[2]>['realtime']>['transport']
+>;
+
 function checked(key: string): string {
 	if (!STORAGE_KEY.test(key)) throw new Error('invalid storage key');
 	return key;
@@ -22,7 +27,11 @@ function checked(key: string): string {
 export function createSupabaseFileStore(options: SupabaseFileStoreOptions): FileStore {
 	const client = createClient(options.url, options.serviceRoleKey, {
 		auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-		global: options.fetch ? { fetch: options.fetch } : undefined
+		global: options.fetch ? { fetch: options.fetch } : undefined,
+		// Never used here, but createClient builds a realtime client, which on Node 20 (no native
+		// WebSocket) throws unless it is given one.
+		// (ws's typings differ from realtime-js's WebSocketLike in details it does not use.)
+		realtime: { transport: WebSocket as unknown as Transport }
 	});
 	const bucket = () => client.storage.from(options.bucket);
 	return {
