@@ -6,6 +6,10 @@
  */
 import { z } from 'zod';
 
+// In the browser zod must not probe `new Function` for its fast path: the page's CSP forbids
+// eval and every probe is reported as a violation. Set before the schemas below are built.
+if (typeof window !== 'undefined') z.config({ jitless: true });
+
 const id = z.string().min(1).max(100);
 const localized = z.object({ nl: z.string().max(500), en: z.string().max(500) });
 
