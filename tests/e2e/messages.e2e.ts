@@ -129,7 +129,10 @@ test('a message with a PDF reaches the open page live; reading clears the badge 
 			360
 		);
 		expect(await seriousViolations(page), `${name} at 360 px`).toEqual([]);
-		await expect(page.getByRole('button', { name: 'Versturen' })).toBeInViewport();
+		const send = page.getByRole('button', { name: 'Versturen' });
+		await send.scrollIntoViewIfNeeded();
+		await expect(send).toBeInViewport();
+		expect((await page.getByLabel(/^Bericht aan/).boundingBox())!.width).toBeLessThanOrEqual(360);
 		await shoot(page, `${name}-360`);
 	}
 	await mentee.page.setViewportSize({ width: 360, height: 740 });
