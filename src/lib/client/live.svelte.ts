@@ -5,7 +5,8 @@
  * delay. Components subscribe with `live.on(type, handler)` inside an `$effect`, which returns
  * the unsubscribe; the unread counts are state that any component can read.
  */
-import { LIVE_EVENT_NAME, parseLiveEvent, type LiveEvent } from '$lib/shared/live-events';
+import type { LiveEvent } from '$lib/shared/live-events';
+import { LIVE_EVENT_NAME, readLiveEvent } from '$lib/shared/live';
 
 type Handler<T extends LiveEvent['type']> = (event: Extract<LiveEvent, { type: T }>) => void;
 
@@ -49,7 +50,7 @@ export class LiveClient {
 			this.#retryMs = 1_000;
 		};
 		source.addEventListener(LIVE_EVENT_NAME, (message) => {
-			const event = parseLiveEvent((message as MessageEvent<string>).data);
+			const event = readLiveEvent((message as MessageEvent<string>).data);
 			if (!event) return;
 			if (event.type === 'unread') this.unread = { total: event.total, byPair: event.byPair };
 			for (const handler of this.#handlers.get(event.type) ?? []) handler(event);

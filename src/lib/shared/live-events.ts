@@ -1,37 +1,36 @@
 /**
- * The events of the per-person live stream (`/live`, server-sent events), shared by the server
- * that sends them and the browser that reads them. Parsed with zod on both sides of the fan-out
- * between app instances and in the browser. A new kind (e.g. `notification`) is one more member
- * of the union.
+ * The events of the per-person live stream (`/live`, server-sent events): their types, shared by
+ * the server that sends them and the browser that reads them, and their zod schemas, which every
+ * app instance applies to events relayed from the others. (The browser, which reads only its own
+ * origin's stream, checks the shape it branches on with the lighter `readLiveEvent` in `live.ts`,
+ * so pages do not carry zod.) A new kind (e.g. `notification`) is one more member of the union.
  */
 import { z } from 'zod';
 
-// In the browser zod must not probe `new Function` for its fast path: the page's CSP forbids
-// eval and every probe is reported as a violation. Set before the schemas below are built.
-if (typeof window !== 'undefined') z.config({ jitless: true });
-
-const id = z.string().min(1).max(100);
-const localized = z.object({ nl: z.string().max(500), en: z.string().max(500) });
+const text = (max: number) => z.string().check(z.maxLength(max));
+const id = z.string().check(z.minLength(1), z.maxLength(100));
+const count = z.int().check(z.gte(0));
+const localized = z.object({ nl: text(500), en: text(500) });
 
 /** A piece of a message as shown: plain text, a link (http/https only), a sheet or field. */
 export const messagePart = z.discriminatedUnion('t', [
-	z.object({ t: z.literal('text'), text: z.string().max(10_000) }),
-	z.object({ t: z.literal('link'), href: z.string().max(10_000), text: z.string().max(10_000) }),
+	z.object({ t: z.literal('text'), text: text(10_000) }),
+	z.object({ t: z.literal('link'), href: text(10_000), text: text(10_000) }),
 	z.object({
 		t: z.literal('mention'),
-		href: z.string().max(500),
-		text: z.string().max(200),
+		href: text(500),
+		text: text(200),
 		sheet: localized,
-		field: localized.nullable()
+		field: z.nullable(localized)
 	})
 ]);
 export type MessagePart = z.infer<typeof messagePart>;
 
 export const messageFile = z.object({
 	id,
-	name: z.string().max(200),
-	size: z.number().int().nonnegative(),
-	contentType: z.string().max(200)
+	name: text(200),
+	size: count,
+	contentType: text(200)
 });
 export type MessageFile = z.infer<typeof messageFile>;
 
@@ -39,14 +38,14 @@ export const messageView = z.object({
 	id,
 	pairId: id,
 	authorId: id,
-	authorName: z.string().max(300),
-	parts: z.array(messagePart).max(5_000),
+	authorName: text(300),
+	parts: z.array(messagePart).check(z.maxLength(5_000)),
 	/** The raw text, for editing (empty once deleted). */
-	body: z.string().max(10_000),
-	createdAt: z.string().max(40),
-	editedAt: z.string().max(40).nullable(),
-	deletedAt: z.string().max(40).nullable(),
-	files: z.array(messageFile).max(20)
+	body: text(10_000),
+	createdAt: text(40),
+	editedAt: z.nullable(text(40)),
+	deletedAt: z.nullable(text(40)),
+	files: z.array(messageFile).check(z.maxLength(20))
 });
 export type MessageView = z.infer<typeof messageView>;
 
@@ -60,18 +59,13 @@ export const liveEvent = z.discriminatedUnion('type', [
 	/** The person's unread counts changed (a message came in, or they read on another page). */
 	z.object({
 		type: z.literal('unread'),
-		total: z.number().int().nonnegative(),
-		byPair: z.record(z.string().max(100), z.number().int().nonnegative())
+		total: count,
+		byPair: z.record(text(100), count)
 	}),
 	/** Someone of the pair read up to `readAt`. */
-	z.object({ type: z.literal('read'), pairId: id, userId: id, readAt: z.string().max(40) })
+	z.object({ type: z.literal('read'), pairId: id, userId: id, readAt: text(40) })
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
-
-/** The SSE event name every live event travels under. */
-export const LIVE_EVENT_NAME = 'live';
-/** Seconds between heartbeats (comments), so proxies keep the stream open. */
-export const LIVE_HEARTBEAT_SECONDS = 25;
 
 /** Parses one event's data; null for anything that is not a live event. Never throws. */
 export function parseLiveEvent(data: string): LiveEvent | null {

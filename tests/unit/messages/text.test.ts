@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsOf, getTemplate } from '$lib/domain/templates';
 import { messageParts } from '$lib/server/messages/text';
+import { readLiveEvent } from '$lib/shared/live';
 import { parseLiveEvent } from '$lib/shared/live-events';
 
 const PAIR = '00000000-0000-4000-8000-000000000001';
@@ -66,6 +67,18 @@ describe('live events', () => {
 		expect(parseLiveEvent('{"type":"unread","total":-1,"byPair":{}}')).toBeNull();
 		expect(parseLiveEvent('{"type":"shell","cmd":"x"}')).toBeNull();
 		expect(parseLiveEvent('not json')).toBeNull();
+	});
+
+	it('the browser’s light check keeps what it branches on and drops the rest', () => {
+		expect(readLiveEvent('{"type":"unread","total":2,"byPair":{}}')).toEqual({
+			type: 'unread',
+			total: 2,
+			byPair: {}
+		});
+		expect(readLiveEvent('{"type":"message","action":"posted","message":{"id":"a"}}')).toBeNull();
+		expect(readLiveEvent('{"type":"read","pairId":"p","userId":"u"}')).toBeNull();
+		expect(readLiveEvent('[]')).toBeNull();
+		expect(readLiveEvent('{')).toBeNull();
 	});
 });
 

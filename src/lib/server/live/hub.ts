@@ -6,12 +6,8 @@
  * the conversation from the database and re-read counts when the stream reconnects).
  */
 import { z } from 'zod';
-import {
-	LIVE_EVENT_NAME,
-	LIVE_HEARTBEAT_SECONDS,
-	liveEvent,
-	type LiveEvent
-} from '$lib/shared/live-events';
+import { liveEvent, type LiveEvent } from '$lib/shared/live-events';
+import { LIVE_EVENT_NAME, LIVE_HEARTBEAT_SECONDS } from '$lib/shared/live';
 import type { Fanout } from '../collab/fanout';
 import type { CollabLogger } from '../collab/types';
 
@@ -23,7 +19,9 @@ const MAX_RELAY_BYTES = 256 * 1024;
 const MAX_STREAMS_PER_USER = 20;
 
 const relayed = z.object({
-	userIds: z.array(z.string().min(1).max(100)).min(1).max(1_000),
+	userIds: z
+		.array(z.string().check(z.minLength(1), z.maxLength(100)))
+		.check(z.minLength(1), z.maxLength(1_000)),
 	event: liveEvent
 });
 
