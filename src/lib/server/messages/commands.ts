@@ -15,6 +15,7 @@ import type { Actor } from '$lib/domain/policy/types';
 import { hasControlCharacters } from '$lib/domain/input';
 import { MessageError } from './errors';
 import { readMessage } from './queries';
+import { messageParts } from './text';
 import { messageChanged, messagePosted, readMarked } from './delivery';
 
 export const MAX_BODY_CHARS = 10_000;
@@ -111,10 +112,13 @@ export async function postMessage(
 			await deps.files.put(file.key, file.bytes, file.type);
 			written.push(file.key);
 		}
-		const message = await deps.db.asUser(author.claims, async (tx) => {
+		const message = await deps.db.asUser(author.claims, async (tx): Promise<MessageView> => {
 			const id = randomUUID();
-			await tx.query(
-				'insert into public.messages (id, pair_id, author_id, body) values ($1, $2, $3, $4)',
+			// The view is built from what was written (no second read): delivery waits on this.
+			const [row] = await tx.query<{ created_at: Date; author_name: string | null }>(
+				`insert into public.messages (id, pair_id, author_id, body) values ($1, $2, $3, $4)
+				 returning created_at,
+					(select p.display_name from public.profiles p where p.id = $3) as author_name`,
 				[id, pair.id, author.claims.sub, body]
 			);
 			for (const file of checked) {
@@ -133,7 +137,23 @@ export async function postMessage(
 					]
 				);
 			}
-			return (await readMessage(tx, id))!;
+			return {
+				id,
+				pairId: pair.id,
+				authorId: author.claims.sub,
+				authorName: row.author_name ?? '',
+				body,
+				parts: messageParts(body, pair.id),
+				createdAt: new Date(row.created_at).toISOString(),
+				editedAt: null,
+				deletedAt: null,
+				files: checked.map((f) => ({
+					id: f.id,
+					name: f.name,
+					size: f.bytes.byteLength,
+					contentType: f.type
+				}))
+			};
 		});
 		await messagePosted(deps, pair, message);
 		return message;
