@@ -69,6 +69,7 @@ test('a message with a PDF reaches the open page live; reading clears the badge 
 
 	// Live, without a reload: the header count on the mentee's other page.
 	await expect(badge).toHaveText('1');
+	await shoot(mentee.page, 'pair-page-unread-1280');
 
 	// The mentee opens the conversation in a second tab: the message and its PDF are there.
 	const conversation = await mentee.context.newPage();
@@ -148,6 +149,15 @@ test('edit and delete within 15 minutes show as edited and deleted for both', as
 	const mentor = await person(browser, 'mentor1@example.org');
 	const mentee = await person(browser, 'mentee1@example.org');
 	const pair = await youthPair(mentor.page, 'Fien Claes');
+
+	// A conversation nobody started says what to do.
+	const quiet = await youthPair(mentor.page, 'Gert Willems');
+	await mentor.page.goto(`${quiet}/messages`);
+	await expect(mentor.page.getByText('Nog geen berichten')).toBeVisible();
+	await mentor.page.setViewportSize({ width: 360, height: 740 });
+	await shoot(mentor.page, 'messages-empty-360');
+	await mentor.page.setViewportSize({ width: 1280, height: 900 });
+
 	await mentor.page.goto(`${pair}/messages`);
 	await mentee.page.goto(`${pair}/messages`);
 	const composer = mentor.page.getByLabel('Bericht aan Fien Claes');

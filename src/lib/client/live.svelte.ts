@@ -18,6 +18,8 @@ export class LiveClient {
 	#source: EventSource | null = null;
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not state: a registry of callbacks
 	#handlers = new Map<LiveEvent['type'], Set<(event: LiveEvent) => void>>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not state: a registry of callbacks
+	#onOpen = new Set<() => void>();
 	#retryMs = 1_000;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#users = 0;
@@ -41,6 +43,15 @@ export class LiveClient {
 		return () => set.delete(wrapped);
 	}
 
+	/**
+	 * Runs each time the stream (re)connects: events sent while it was down (or before it first
+	 * opened) were missed, so a page reloads what it shows.
+	 */
+	onConnect(handler: () => void): () => void {
+		this.#onOpen.add(handler);
+		return () => this.#onOpen.delete(handler);
+	}
+
 	#open(): void {
 		this.#timer = undefined;
 		const source = new EventSource('/live');
@@ -48,6 +59,7 @@ export class LiveClient {
 		source.onopen = () => {
 			this.connected = true;
 			this.#retryMs = 1_000;
+			for (const handler of this.#onOpen) handler();
 		};
 		source.addEventListener(LIVE_EVENT_NAME, (message) => {
 			const event = readLiveEvent((message as MessageEvent<string>).data);

@@ -18,6 +18,7 @@ import { getWorkspace } from '$lib/server/pairs/queries';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
+	event.depends('app:messages');
 	const { session, actor, pair } = await requirePair(event, 'open_workspace');
 	const role = pairRole(actor, pair);
 	if (!role) error(403, 'forbidden');
