@@ -7,6 +7,8 @@ import { signIn, watchCsp } from './helpers';
  * Claes) in the youth programme. Set UI_SHOTS=/some/dir to also save screenshots.
  */
 
+/** Makes each run's texts its own, so a repeated run on the same server finds only its messages. */
+const run = Math.random().toString(36).slice(2, 7);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 async function person(browser: Browser, email: string) {
@@ -60,10 +62,10 @@ test('a message with a PDF reaches the open page live; reading clears the badge 
 		buffer: PDF
 	});
 	const composer = mentor.page.getByLabel('Bericht aan Fien Claes');
-	await composer.fill('Hier is het verslag. Zie ook #PS1 en https://example.org');
+	await composer.fill(`Hier is het verslag ${run}. Zie ook #PS1 en https://example.org`);
 	await composer.press('Enter');
 	await expect(
-		mentor.page.getByTestId('message').filter({ hasText: 'Hier is het verslag' })
+		mentor.page.getByTestId('message').filter({ hasText: `Hier is het verslag ${run}` })
 	).toBeVisible();
 	await expect(composer).toHaveValue('');
 
@@ -74,7 +76,9 @@ test('a message with a PDF reaches the open page live; reading clears the badge 
 	// The mentee opens the conversation in a second tab: the message and its PDF are there.
 	const conversation = await mentee.context.newPage();
 	await conversation.goto(`${pair}/messages`);
-	const received = conversation.getByTestId('message').filter({ hasText: 'Hier is het verslag' });
+	const received = conversation
+		.getByTestId('message')
+		.filter({ hasText: `Hier is het verslag ${run}` });
 	await expect(received).toBeVisible();
 	await expect(received.getByRole('link', { name: 'PS1' })).toHaveAttribute(
 		'href',
@@ -92,12 +96,14 @@ test('a message with a PDF reaches the open page live; reading clears the badge 
 
 	// The next message appears in the open conversation without a reload.
 	await conversation.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
-	await composer.fill('Tot donderdag!');
+	await composer.fill(`Tot donderdag ${run}!`);
 	await composer.press('Enter');
 	await expect(
-		conversation.getByTestId('message').filter({ hasText: 'Tot donderdag!' })
+		conversation.getByTestId('message').filter({ hasText: `Tot donderdag ${run}!` })
 	).toBeVisible();
-	await expect(conversation.getByTestId('live-announcement')).toContainText('Tot donderdag!');
+	await expect(conversation.getByTestId('live-announcement')).toContainText(
+		`Tot donderdag ${run}!`
+	);
 	expect(await conversation.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(
 		42
 	);
@@ -161,17 +167,17 @@ test('edit and delete within 15 minutes show as edited and deleted for both', as
 	await mentor.page.goto(`${pair}/messages`);
 	await mentee.page.goto(`${pair}/messages`);
 	const composer = mentor.page.getByLabel('Bericht aan Fien Claes');
-	await composer.fill('Eerst zo');
+	await composer.fill(`Eerst zo ${run}`);
 	await composer.press('Enter');
 	const id = await mentor.page
 		.getByTestId('message')
-		.filter({ hasText: 'Eerst zo' })
+		.filter({ hasText: `Eerst zo ${run}` })
 		.getAttribute('data-id');
 	const mine = mentor.page.locator(`[data-id="${id}"]`);
 	await mine.getByRole('button', { name: 'Bewerken' }).click();
-	await mine.getByLabel('Bericht bewerken').fill('Dan zo');
+	await mine.getByLabel('Bericht bewerken').fill(`Dan zo ${run}`);
 	await mine.getByRole('button', { name: 'Opslaan' }).click();
-	const theirs = mentee.page.getByTestId('message').filter({ hasText: 'Dan zo' });
+	const theirs = mentee.page.getByTestId('message').filter({ hasText: `Dan zo ${run}` });
 	await expect(theirs).toContainText('bewerkt');
 
 	await expect(mine).toContainText('bewerkt');
@@ -181,16 +187,18 @@ test('edit and delete within 15 minutes show as edited and deleted for both', as
 	await expect(mentee.page.locator(`[data-id="${id}"]`)).toContainText(
 		'Dit bericht is verwijderd.'
 	);
-	await expect(mentee.page.getByTestId('message').filter({ hasText: 'Dan zo' })).toHaveCount(0);
+	await expect(mentee.page.getByTestId('message').filter({ hasText: `Dan zo ${run}` })).toHaveCount(
+		0
+	);
 });
 
 test('hostile input over HTTP: executables, huge bodies and floods get clear 4xx answers', async ({
 	browser
 }) => {
 	test.setTimeout(120_000);
-	const mentor = await person(browser, 'mentor1@example.org');
-	const mentee = await person(browser, 'mentee1@example.org');
-	const pair = await youthPair(mentor.page, 'Fien Claes');
+	const mentor = await person(browser, 'mentor2@example.org');
+	const mentee = await person(browser, 'mentee3@example.org');
+	const pair = await youthPair(mentor.page, 'Hanne Goossens');
 	await mentor.page.goto(`${pair}/messages`);
 
 	const post = (page: Page, body: string, file?: { name: string; bytes: number[] }) =>
@@ -245,9 +253,9 @@ test('hostile input over HTTP: executables, huge bodies and floods get clear 4xx
 	expect(limited.text).toContain('Je verstuurt te veel berichten na elkaar');
 
 	await mentee.page.goto(`${pair}/messages`);
-	const reply = await post(mentee.page, 'Ik kom er nog door');
+	const reply = await post(mentee.page, `Ik kom er nog door ${run}`);
 	expect(reply.status).toBe(200);
 	await expect(
-		mentee.page.getByTestId('message').filter({ hasText: 'Ik kom er nog door' })
+		mentee.page.getByTestId('message').filter({ hasText: `Ik kom er nog door ${run}` })
 	).toBeVisible();
 });
