@@ -16,6 +16,14 @@ const PROTOCOL_HEADER = 'x-mentorpad-protocol';
 const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (ownProtocol) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 
+// adapter-node refuses request bodies over BODY_SIZE_LIMIT (512 KB by default). A message may
+// carry attachments of up to FILE_MAX_MB together, so the default follows that setting, plus
+// room for the text and the form's framing. An explicit BODY_SIZE_LIMIT wins.
+if (!process.env.BODY_SIZE_LIMIT) {
+	const fileMaxMb = Number(process.env.FILE_MAX_MB) || 10;
+	process.env.BODY_SIZE_LIMIT = String((fileMaxMb + 1) * 1024 * 1024);
+}
+
 let handler;
 try {
 	// Importing the handler runs the app's `init` hook: configuration, database, migrations.

@@ -41,6 +41,10 @@ interface Ctx {
 	meeting: string;
 	exitRequest: string;
 	invitation: string;
+	message: string;
+	/** A message by the mentee, so each of the two can attach a file to their own. */
+	menteeMessage: string;
+	file: string;
 	group: Awaited<ReturnType<typeof buildGroupWithContent>>;
 	people: Record<Exclude<Role, 'anonymous'>, BuiltUser> & {
 		organiser: BuiltUser;
@@ -801,6 +805,92 @@ const RULES: Record<string, TableRules> = {
 				allowed: []
 			}
 		]
+	},
+	messages: {
+		row: (c) => ['id = $1', [c.message]],
+		update: { mentor: ['body', 'edited_at', 'deleted_at'] },
+		delete: [],
+		insert: [
+			{
+				name: 'a message as oneself',
+				sql: (c, me) => [
+					"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hi')",
+					[c.pair, me]
+				],
+				allowed: ['mentor', 'mentee']
+			},
+			{
+				name: "a message in the mentee's name",
+				sql: (c) => [
+					"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hi')",
+					[c.pair, c.people.mentee.id]
+				],
+				allowed: ['mentee']
+			},
+			{
+				name: 'a message dated in the past',
+				sql: (c, me) => [
+					"insert into public.messages (pair_id, author_id, body, created_at) values ($1, $2, 'Hi', now() - interval '1 day')",
+					[c.pair, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	message_reads: {
+		row: (c) => ['pair_id = $1 and user_id = $2', [c.pair, c.people.mentor.id]],
+		update: { mentor: ['read_at'] },
+		delete: [],
+		insert: [
+			{
+				name: 'one’s own read mark',
+				prep: (c) => ['delete from public.message_reads where pair_id = $1', [c.pair]],
+				sql: (c, me) => [
+					'insert into public.message_reads (pair_id, user_id, read_at) values ($1, $2, now())',
+					[c.pair, me]
+				],
+				allowed: ['mentor', 'mentee']
+			},
+			{
+				name: "the mentee's read mark",
+				prep: (c) => ['delete from public.message_reads where pair_id = $1', [c.pair]],
+				sql: (c) => [
+					'insert into public.message_reads (pair_id, user_id, read_at) values ($1, $2, now())',
+					[c.pair, c.people.mentee.id]
+				],
+				allowed: ['mentee']
+			}
+		]
+	},
+	files: {
+		row: (c) => ['id = $1', [c.file]],
+		update: {},
+		delete: ['mentor'],
+		insert: [
+			{
+				name: 'a file on a message of one’s own',
+				sql: (c, me) => {
+					const id = randomUUID();
+					const message = me === c.people.mentee.id ? c.menteeMessage : c.message;
+					return [
+						"insert into public.files (id, pair_id, message_id, uploaded_by, name, content_type, size, storage_key) values ($1, $2, $3, $4, 'a.pdf', 'application/pdf', 10, $5)",
+						[id, c.pair, message, me, `pair/${c.pair}/${id}`]
+					];
+				},
+				allowed: ['mentor', 'mentee']
+			},
+			{
+				name: "a file on the mentor's message",
+				sql: (c, me) => {
+					const id = randomUUID();
+					return [
+						"insert into public.files (id, pair_id, message_id, uploaded_by, name, content_type, size, storage_key) values ($1, $2, $3, $4, 'a.pdf', 'application/pdf', 10, $5)",
+						[id, c.pair, c.message, me, `pair/${c.pair}/${id}`]
+					];
+				},
+				allowed: ['mentor']
+			}
+		]
 	}
 };
 
@@ -901,7 +991,28 @@ beforeAll(async () => {
 			[pair]
 		)
 	);
+	const conversation = await db.asService(async (tx) => {
+		const [message] = await tx.query<{ id: string }>(
+			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hello') returning id",
+			[pair, staffed.people.mentor.id]
+		);
+		const file = randomUUID();
+		await tx.query(
+			"insert into public.files (id, pair_id, message_id, uploaded_by, name, content_type, size, storage_key) values ($1, $2, $3, $4, 'plan.pdf', 'application/pdf', 10, $5)",
+			[file, pair, message.id, staffed.people.mentor.id, `pair/${pair}/${file}`]
+		);
+		await tx.query(
+			'insert into public.message_reads (pair_id, user_id, read_at) values ($1, $2, now())',
+			[pair, staffed.people.mentor.id]
+		);
+		const [menteeMessage] = await tx.query<{ id: string }>(
+			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hi') returning id",
+			[pair, staffed.people.mentee.id]
+		);
+		return { message: message.id, menteeMessage: menteeMessage.id, file };
+	});
 	ctx = {
+		...conversation,
 		org: staffed.program.organisationId,
 		program: staffed.program.id,
 		pair,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAM_ROLES, type ProgramRole } from '$lib/domain/policy/types';
 import type { Database, JwtClaims } from '$lib/server/db/types';
@@ -58,7 +59,10 @@ const OF_Y: Record<string, string> = {
 	groups: 'program_id = y.program',
 	group_members: 'private.group_program(group_id) = y.program',
 	group_documents: 'private.group_program(group_id) = y.program',
-	reflections: 'private.group_program(group_id) = y.program'
+	reflections: 'private.group_program(group_id) = y.program',
+	messages: 'pair_id = y.pair',
+	message_reads: 'pair_id = y.pair',
+	files: 'pair_id = y.pair'
 };
 
 const countSql = (table: string) =>
@@ -126,6 +130,21 @@ beforeAll(async () => {
 	xPair = await buildPairWithContent(db, x);
 	yPair = await buildPairWithContent(db, y);
 	await buildGroupWithContent(db, y);
+	await db.asService(async (tx) => {
+		const [message] = await tx.query<{ id: string }>(
+			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hello') returning id",
+			[yPair, y.people.mentor.id]
+		);
+		const file = randomUUID();
+		await tx.query(
+			"insert into public.files (id, pair_id, message_id, uploaded_by, name, content_type, size, storage_key) values ($1, $2, $3, $4, 'plan.pdf', 'application/pdf', 10, $5)",
+			[file, yPair, message.id, y.people.mentor.id, `pair/${yPair}/${file}`]
+		);
+		await tx.query(
+			'insert into public.message_reads (pair_id, user_id, read_at) values ($1, $2, now())',
+			[yPair, y.people.mentee.id]
+		);
+	});
 });
 afterAll(() => db.close());
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -125,6 +126,16 @@ const schema = z.object({
 	JOBS_INTERVAL_MS: integer(0, 3_600_000, 15_000),
 	/** Minutes between two looks for due reminders (meetings, logbooks, stalled pairs). */
 	REMINDER_SCAN_MINUTES: integer(1, 1440, 5),
+	/** Largest attachment, in MB. */
+	FILE_MAX_MB: integer(1, 100, 10),
+	/** All attachments of one pair together, in MB. */
+	FILE_PAIR_QUOTA_MB: integer(1, 100_000, 200),
+	/** Where attachments live: auto = Supabase Storage with a service-role key, else DATA_DIR/files. */
+	FILE_STORE: z.enum(['auto', 'local', 'supabase']).default('auto'),
+	SUPABASE_STORAGE_BUCKET: z
+		.string()
+		.regex(/^[a-z0-9][a-z0-9._-]{1,62}$/, 'must be a bucket name (a-z, 0-9, . _ -)')
+		.default('attachments'),
 	/** Serves the component gallery at /dev/ui in a production build (always on in `vite dev`). */
 	UI_GALLERY: z.enum(['true', 'false']).default('false')
 });
@@ -144,6 +155,9 @@ export interface Config extends Raw {
 				jwksUrl: string;
 		  };
 	mail: { kind: 'outbox' } | { kind: 'smtp'; url: string };
+	files:
+		| { kind: 'local'; dir: string }
+		| { kind: 'supabase'; url: string; serviceRoleKey: string; bucket: string };
 	/** Whether the demo organisation is created on an empty database. */
 	seedDemo: boolean;
 	/** Whether a production build serves the component gallery at /dev/ui. */
@@ -180,7 +194,12 @@ const FIXES: Record<string, string> = {
 	JOBS_INTERVAL_MS:
 		'use milliseconds, e.g. JOBS_INTERVAL_MS=15000, or 0 on an instance that should run no background jobs',
 	REMINDER_SCAN_MINUTES: 'use minutes from 1 to 1440, e.g. REMINDER_SCAN_MINUTES=5',
-	UI_GALLERY: 'use true (serve the component gallery at /dev/ui) or false'
+	UI_GALLERY: 'use true (serve the component gallery at /dev/ui) or false',
+	FILE_MAX_MB: 'use megabytes, e.g. FILE_MAX_MB=10',
+	FILE_PAIR_QUOTA_MB: 'use megabytes, e.g. FILE_PAIR_QUOTA_MB=200',
+	FILE_STORE: 'use auto, local (DATA_DIR/files) or supabase (a private Storage bucket)',
+	SUPABASE_STORAGE_BUCKET:
+		'name an existing private bucket, e.g. SUPABASE_STORAGE_BUCKET=attachments'
 };
 
 /** Parses an environment (normally `process.env`) into the server's configuration. */
@@ -227,8 +246,22 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
 		problems.push(
 			'SUPABASE_JWT_SECRET: too short (under 32 characters). Fix: copy the JWT secret from Project Settings → API, or unset it to verify with the JWKS.'
 		);
+	const supabaseStorage = raw.PUBLIC_SUPABASE_URL && raw.SUPABASE_SERVICE_ROLE_KEY;
+	if (raw.FILE_STORE === 'supabase' && !supabaseStorage)
+		problems.push(
+			'FILE_STORE: supabase needs PUBLIC_SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY. Fix: set both, or FILE_STORE=local.'
+		);
 	if (problems.length) throw new ConfigError(problems);
 
+	const files: Config['files'] =
+		raw.FILE_STORE !== 'local' && supabaseStorage
+			? {
+					kind: 'supabase',
+					url: raw.PUBLIC_SUPABASE_URL!,
+					serviceRoleKey: raw.SUPABASE_SERVICE_ROLE_KEY!,
+					bucket: raw.SUPABASE_STORAGE_BUCKET
+				}
+			: { kind: 'local', dir: join(raw.DATA_DIR, 'files') };
 	const database: Config['database'] = raw.DATABASE_URL
 		? { kind: 'postgres', url: raw.DATABASE_URL }
 		: { kind: 'pglite', dataDir: raw.DATA_DIR };
@@ -237,6 +270,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
 		origin: raw.ORIGIN ?? `http://localhost:${raw.PORT}`,
 		database,
 		auth,
+		files,
 		mail: raw.SMTP_URL ? { kind: 'smtp', url: raw.SMTP_URL } : { kind: 'outbox' },
 		seedDemo: raw.DEMO_DATA === 'true' || (raw.DEMO_DATA === 'auto' && database.kind === 'pglite'),
 		uiGallery: raw.UI_GALLERY === 'true'

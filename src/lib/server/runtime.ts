@@ -24,6 +24,9 @@ import { createJobRunner, type JobRunner } from './jobs/runner';
 import { createMailer, type Mailer } from './mail/mailer';
 import { notifyComment } from './notifications/events';
 import { notificationJobs } from './notifications/jobs';
+import { createLocalFileStore, createSupabaseFileStore, type FileStore } from './files';
+import { createLiveHub, type LiveHub } from './live/hub';
+import type { MessagingDeps } from './messages/commands';
 
 /** Everything the server shares between requests and sockets, created once per process. */
 export interface Runtime {
@@ -35,6 +38,11 @@ export interface Runtime {
 	collab: CollabServer;
 	/** The background jobs (reminders, digests, notification mails) of this instance. */
 	jobs: JobRunner;
+	files: FileStore;
+	/** The per-person live streams (`/live`): `live.publishToUsers(ids, event)`. */
+	live: LiveHub;
+	/** What the message commands need (database, files, live delivery, limits). */
+	messaging: MessagingDeps;
 	/** Someone's access changed (removed, role changed): close what they may no longer use. */
 	onAccessChanged(userId: string): Promise<void>;
 	/** A pair's status changed: re-check every socket on its documents. */
@@ -149,11 +157,23 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			onCommented: (name, author, fields) => void notifyComment(db, name, author, fields),
 			fanout
 		});
+		const live = createLiveHub({ fanout, log: log.child({ component: 'live' }) });
+		const actOnSockets = applyAccessEvent(collab, authorize);
+		const recheckSockets = recheckOpenSockets(collab, authorize, (ids) => auth.activeSessions(ids));
 		const events = createAccessEvents(
 			fanout,
-			applyAccessEvent(collab, authorize),
+			async (event) => {
+				// A signed-out session's live streams close with its sockets.
+				if (event.type === 'signed-out')
+					live.closeWhere(
+						(s) =>
+							s.userId === event.userId &&
+							(event.sessionId === undefined || s.sessionId === event.sessionId)
+					);
+				await actOnSockets(event);
+			},
 			collabLog,
-			recheckOpenSockets(collab, authorize, (ids) => auth.activeSessions(ids))
+			recheckSockets
 		);
 		const notificationWork = notificationJobs({
 			mailer,
@@ -168,6 +188,25 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			intervalMs: config.JOBS_INTERVAL_MS
 		});
 		jobs.start();
+		const files =
+			config.files.kind === 'supabase'
+				? createSupabaseFileStore({
+						url: config.files.url,
+						serviceRoleKey: config.files.serviceRoleKey,
+						bucket: config.files.bucket
+					})
+				: createLocalFileStore(config.files.dir);
+		const messaging: MessagingDeps = {
+			db,
+			files,
+			live,
+			// 20 messages per 10 s per person: a burst of pasted lines passes, a script does not.
+			limiter: limiters.create('messages', 20, 10),
+			limits: {
+				fileMaxBytes: config.FILE_MAX_MB * 1024 * 1024,
+				pairQuotaBytes: config.FILE_PAIR_QUOTA_MB * 1024 * 1024
+			}
+		};
 		return {
 			config,
 			log,
@@ -176,6 +215,9 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			mailer,
 			collab,
 			jobs,
+			files,
+			live,
+			messaging,
 			onAccessChanged: (userId) => events.emit({ type: 'access-changed', userId }),
 			onSignedOut: ({ userId, sessionId }) =>
 				events.emit({ type: 'signed-out', userId, sessionId }),
@@ -185,6 +227,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			async close() {
 				await jobs.stop();
 				events.close();
+				live.close();
 				await collab.shutdown();
 				await fanout.close();
 				await limiters.close();

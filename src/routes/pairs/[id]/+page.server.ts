@@ -21,6 +21,7 @@ import {
 	setPairCallLink
 } from '$lib/server/pairs/meetings';
 import { getWorkspace } from '$lib/server/pairs/queries';
+import { unreadCounts } from '$lib/server/messages';
 import { DomainError } from '$lib/server/programs/errors';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -29,11 +30,12 @@ const PATH_PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, pair } = await requirePair(event, 'open_workspace');
 	const { db } = event.locals.runtime;
-	const [workspace, callLinkUrl, assignments, range] = await Promise.all([
+	const [workspace, callLinkUrl, assignments, range, unread] = await Promise.all([
 		getWorkspace(db, session.claims, pair.id),
 		getPairCallLink(db, session.claims, pair.id),
 		listPairAssignments(db, session.claims, pair.id),
-		programRange(db, session.claims, pair.programId)
+		programRange(db, session.claims, pair.programId),
+		unreadCounts(db, session.claims)
 	]);
 	if (!workspace || !range) error(404, 'not_found');
 	const sheetByKey = new Map(workspace.sheets.map((s) => [s.key, s]));
@@ -78,7 +80,8 @@ export const load: PageServerLoad = async (event) => {
 		sheetOptions: pairSheets
 			.filter((t) => sheetByKey.has(t.key))
 			.map((t) => ({ key: t.key, title: t.title })),
-		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair })
+		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair }),
+		unreadMessages: unread.byPair[pair.id] ?? 0
 	};
 };
 
