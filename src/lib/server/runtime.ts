@@ -24,6 +24,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner';
 import { createMailer, type Mailer } from './mail/mailer';
 import { notifyComment } from './notifications/events';
 import { notificationJobs } from './notifications/jobs';
+import { onNotified } from './notifications/notify';
 import { createLocalFileStore, createSupabaseFileStore, type FileStore } from './files';
 import { createLiveHub, type LiveHub } from './live/hub';
 import type { MessagingDeps } from './messages/commands';
@@ -188,6 +189,10 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			intervalMs: config.JOBS_INTERVAL_MS
 		});
 		jobs.start();
+		// A new notification reloads the bell on the recipients' open pages.
+		const stopNotified = onNotified((userIds) => {
+			if (userIds.length) live.publishToUsers(userIds, { type: 'notification' });
+		});
 		const files =
 			config.files.kind === 'supabase'
 				? createSupabaseFileStore({
@@ -225,6 +230,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			migrationVersion: migrated.version,
 			startedAt: new Date(),
 			async close() {
+				stopNotified();
 				await jobs.stop();
 				events.close();
 				live.close();

@@ -63,7 +63,9 @@ export const liveEvent = z.discriminatedUnion('type', [
 		byPair: z.record(text(100), count)
 	}),
 	/** Someone of the pair read up to `readAt`. */
-	z.object({ type: z.literal('read'), pairId: id, userId: id, readAt: text(40) })
+	z.object({ type: z.literal('read'), pairId: id, userId: id, readAt: text(40) }),
+	/** The person has new notifications: the bell reloads its count. */
+	z.object({ type: z.literal('notification') })
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
 

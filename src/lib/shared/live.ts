@@ -41,6 +41,8 @@ export function readLiveEvent(data: string): LiveEvent | null {
 				typeof value.readAt === 'string'
 				? (value as LiveEvent)
 				: null;
+		case 'notification':
+			return { type: 'notification' };
 		default:
 			return null;
 	}

@@ -7,6 +7,7 @@ import type { PairRef } from '$lib/domain/policy';
 import type { MessageView } from '$lib/shared/live-events';
 import type { Database } from '../db/types';
 import type { LiveHub } from '../live/hub';
+import { notifyMessage } from '../notifications/events';
 import { unreadCountsIn } from './queries';
 
 interface Deps {
@@ -36,6 +37,7 @@ export async function messagePosted(
 	});
 	const recipient = message.authorId === pair.mentorId ? pair.menteeId : pair.mentorId;
 	await publishUnread(deps, [recipient]);
+	await notifyMessage(deps.db, { pairId: pair.id, authorId: message.authorId });
 }
 
 /** A message was edited or deleted. */

@@ -160,3 +160,30 @@ export function notifyAssignment(
 		});
 	});
 }
+
+/** Minutes within which more messages of one person notify the other once (a conversation). */
+export const MESSAGE_THROTTLE_MINUTES = 10;
+
+/**
+ * A new message: the pair's other person hears of it, once per burst (the bell and mail name the
+ * author, never the text; the unread count on the conversation says how many).
+ */
+export function notifyMessage(
+	db: Database,
+	input: { pairId: string; authorId: string }
+): Promise<void> {
+	return safely('message', async () => {
+		const name = await displayName(db, input.authorId);
+		await notifyPair(db, {
+			kind: 'message',
+			pairId: input.pairId,
+			actorId: input.authorId,
+			link: `/pairs/${input.pairId}/messages`,
+			params: { name },
+			throttle: {
+				key: `message:${input.pairId}:${input.authorId}`,
+				minutes: MESSAGE_THROTTLE_MINUTES
+			}
+		});
+	});
+}

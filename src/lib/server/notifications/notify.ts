@@ -31,7 +31,30 @@ export const NOTIFICATION_MAIL_JOB = 'notification.mail';
  * Returns the ids of the notifications made.
  */
 export async function notify(db: Database, input: NotifyInput): Promise<string[]> {
-	return db.asService((tx) => notifyInTx(tx, input));
+	const made = await db.asService(async (tx) => {
+		const ids = await notifyInTx(tx, input);
+		if (ids.length === 0) return { ids, recipients: [] };
+		const rows = await tx.query<{ user_id: string }>(
+			'select distinct user_id from public.notifications where id = any($1::uuid[])',
+			[ids]
+		);
+		return { ids, recipients: rows.map((row) => row.user_id) };
+	});
+	// Committed: open pages of the recipients may reload their bell now.
+	for (const listener of listeners) listener(made.recipients);
+	return made.ids;
+}
+
+type NotifiedListener = (userIds: string[]) => void;
+const listeners = new Set<NotifiedListener>();
+
+/**
+ * Called with the recipients after `notify` committed new notifications (the runtime relays it
+ * to their open pages over the live stream). Returns the function that stops listening.
+ */
+export function onNotified(listener: NotifiedListener): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
 }
 
 /**
