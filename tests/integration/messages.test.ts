@@ -20,6 +20,8 @@ import {
 	unreadCounts,
 	type MessagingDeps
 } from '$lib/server/messages';
+import { onNotified } from '$lib/server/notifications/notify';
+import { listNotifications } from '$lib/server/notifications/queries';
 import { loadPairRef } from '$lib/server/pairs/queries';
 import { loadActor } from '$lib/server/programs/queries';
 import type { LiveEvent } from '$lib/shared/live-events';
@@ -355,6 +357,34 @@ describe(`messages: commands (${testEngine()})`, () => {
 		} finally {
 			await mentee.stop();
 			await coordinator.stop();
+		}
+	});
+});
+
+describe(`messages: notifications (${testEngine()})`, () => {
+	it('a message notifies the other person once per burst, live, naming the author only', async () => {
+		await db.asService((tx) => tx.query('delete from public.notifications'));
+		const notified: string[][] = [];
+		const stop = onNotified((ids) => notified.push(ids));
+		try {
+			const mentor = await as(staffed.people.mentor);
+			await postMessage(deps, mentor, pair, { body: 'Geheim plan voor morgen' });
+			await postMessage(deps, mentor, pair, { body: 'En nog iets' });
+			const list = await listNotifications(db, staffed.people.mentee.claims, 'nl');
+			expect(list.items.map((n) => n.kind)).toEqual(['message']);
+			expect(list.items[0].link).toBe(`/pairs/${pairId}/messages`);
+			const [{ name }] = await db.asService((tx) =>
+				tx.query<{ name: string }>(
+					'select display_name as name from public.profiles where id = $1',
+					[staffed.people.mentor.id]
+				)
+			);
+			expect(list.items[0].text).toContain(name);
+			expect(list.items[0].text).not.toContain('Geheim');
+			expect((await listNotifications(db, staffed.people.mentor.claims, 'nl')).items).toEqual([]);
+			expect(notified).toEqual([[staffed.people.mentee.id]]);
+		} finally {
+			stop();
 		}
 	});
 });

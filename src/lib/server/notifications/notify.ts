@@ -41,7 +41,7 @@ export async function notify(db: Database, input: NotifyInput): Promise<string[]
 		return { ids, recipients: rows.map((row) => row.user_id) };
 	});
 	// Committed: open pages of the recipients may reload their bell now.
-	for (const listener of listeners) listener(made.recipients);
+	if (made.recipients.length) for (const listener of listeners) listener(made.recipients);
 	return made.ids;
 }
 
