@@ -127,14 +127,14 @@ test('the mentor plans a meeting: the mentee’s bell shows 1, opening it marks 
 	await checkPage(mentee, 'notifications-page');
 
 	await mentee.goto('/account');
-	await mentee.getByLabel('Berichten').selectOption('immediate');
+	await mentee.getByRole('combobox', { name: 'Berichten' }).selectOption('immediate');
 	await mentee.getByLabel('Uur van het dagelijks overzicht').selectOption('8');
 	await mentee.getByRole('button', { name: 'Bewaren' }).click();
 	await expect(
 		mentee.getByRole('status').filter({ hasText: 'Je e-mailvoorkeuren zijn bewaard.' })
 	).toBeVisible();
 	await mentee.reload();
-	await expect(mentee.getByLabel('Berichten')).toHaveValue('immediate');
+	await expect(mentee.getByRole('combobox', { name: 'Berichten' })).toHaveValue('immediate');
 	await expect(mentee.getByLabel('Uur van het dagelijks overzicht')).toHaveValue('8');
 	await checkPage(mentee, 'account-preferences');
 
@@ -267,7 +267,7 @@ test('the unsubscribe link of a real mail: the page, then one click without sign
 		await mentee.goto('/account');
 		await expect(mentee.getByLabel('Bijeenkomsten')).toHaveValue('off');
 		await expect(mentee.getByLabel('Herinneringen')).toHaveValue('immediate');
-		await expect(mentee.getByLabel('Berichten')).toHaveValue('daily');
+		await expect(mentee.getByRole('combobox', { name: 'Berichten' })).toHaveValue('daily');
 	} finally {
 		child.kill('SIGTERM');
 		await new Promise((resolve) => child.once('exit', resolve));
