@@ -3,7 +3,11 @@ import type { ProgramKind } from '$lib/domain/programs/schemas';
 import { pairSheets, type LocalizedText } from '$lib/domain/templates';
 import { listExitRequests } from '$lib/server/coordination/exits';
 import { listInbox } from '$lib/server/coordination/inbox';
-import { intakeFormsFor, intakeOverview, mySubmissions } from '$lib/server/coordination/intake';
+import {
+	intakeFormsFor,
+	intakeOverview,
+	myIntakeSubmissions
+} from '$lib/server/coordination/intake';
 import { todayInProgramZone } from '$lib/domain/time';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { listMyOpenAssignments } from '$lib/server/pairs/assignments';
@@ -156,7 +160,7 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 			// A learning community's participants work in groups; nobody waits for a pair there.
 			if (program.kind === 'learning_community') continue;
 			const submitted = new Set(
-				(await mySubmissions(db, claims, program.id)).map((s) => s.formKey)
+				(await myIntakeSubmissions(db, claims, program.id)).map((s) => s.formKey)
 			);
 			waiting.push({
 				programId: program.id,
