@@ -79,7 +79,8 @@ export function printSheet(pdf: PdfWriter, sheet: SheetToPrint): void {
 		const inner = pdf.section();
 		pdf.heading(section.title[locale], 3);
 		if (section.intro) pdf.paragraph(section.intro[locale], { muted: true, size: 9.5 });
-		for (const field of section.fields) printField(pdf, doc, field);
+		for (const field of section.fields)
+			printField(pdf, doc, field, field.label[locale] === section.title[locale]);
 		inner.close();
 	}
 	outer.close();
@@ -101,15 +102,19 @@ function scalar(field: Field, value: unknown, locale: Locale): string {
 	}
 }
 
-function printField(pdf: PdfWriter, doc: Y.Doc, field: Field): void {
+/** `unlabelled`: the field's label repeats its section's title, so it is printed once. */
+function printField(pdf: PdfWriter, doc: Y.Doc, field: Field, unlabelled = false): void {
 	const locale = pdf.locale;
 	const content = readFieldContent(doc, field);
 	const label = field.label[locale];
+	const title = (text: string) => {
+		if (!unlabelled) pdf.paragraph(text, { bold: true });
+	};
 	switch (field.kind) {
 		case 'rich':
 		case 'text': {
 			const text = typeof content === 'string' ? content.trim() : '';
-			pdf.paragraph(label, { bold: true });
+			title(label);
 			pdf.paragraph(text || empty(locale), { muted: !text });
 			return;
 		}
@@ -122,7 +127,7 @@ function printField(pdf: PdfWriter, doc: Y.Doc, field: Field): void {
 		case 'checklist': {
 			const ticked = (content ?? {}) as Record<string, boolean>;
 			const items = field.kind === 'multi' ? field.options : field.items;
-			pdf.paragraph(label, { bold: true });
+			title(label);
 			pdf.list(
 				items.map((item) => ({
 					mark: ticked[item.key] ? '☑' : '☐',
@@ -136,7 +141,7 @@ function printField(pdf: PdfWriter, doc: Y.Doc, field: Field): void {
 			return;
 		}
 		case 'agree': {
-			pdf.paragraph(label, { bold: true });
+			title(label);
 			const answer = (value: unknown) => {
 				const v = (value as { value?: string } | undefined)?.value;
 				return v === 'agree' || v === 'disagree' ? AGREE_LABELS[v][locale] : empty(locale);
