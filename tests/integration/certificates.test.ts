@@ -46,10 +46,9 @@ beforeAll(async () => {
 	other = await buildStaffedProgram(db);
 	pairId = await buildPairWithContent(db, staffed);
 	await db.asService((tx) =>
-		tx.query(
-			`update public.meetings set held_at = now() where pair_id = $1 and number <= 3`,
-			[pairId]
-		)
+		tx.query(`update public.meetings set held_at = now() where pair_id = $1 and number <= 3`, [
+			pairId
+		])
 	);
 });
 afterAll(async () => {
@@ -99,7 +98,11 @@ describe(`certificates (${testEngine()})`, () => {
 		});
 		// The person reads it; the mentor, the supporter and another programme's coordinator do not.
 		expect(await getCertificate(db, staffed.people.mentee.claims, id)).not.toBeNull();
-		for (const person of [staffed.people.mentor, staffed.people.supporter, other.people.coordinator])
+		for (const person of [
+			staffed.people.mentor,
+			staffed.people.supporter,
+			other.people.coordinator
+		])
 			expect(await getCertificate(db, person.claims, id)).toBeNull();
 	});
 
@@ -150,7 +153,9 @@ describe(`certificates (${testEngine()})`, () => {
 			.catch(() => []);
 		expect(rows).toEqual([]);
 		await expect(
-			db.asUser(null, (tx) => tx.query('select public.issue_certificate($1, $2)', [pairId, 'mentee']))
+			db.asUser(null, (tx) =>
+				tx.query('select public.issue_certificate($1, $2)', [pairId, 'mentee'])
+			)
 		).rejects.toThrow();
 		await expect(
 			db.asUser(null, (tx) => tx.query('select public.revoke_certificate($1)', [certificate.id]))

@@ -28,7 +28,11 @@ describe('renderSheetsPdf', () => {
 		goal.insert(0, 'Klasmanagement versterken');
 		row.set('goal', goal);
 		row.set('end-date', '2027-03-01');
-		const nl = await renderSheetsPdf({ locale: 'nl', title: 'Portfolio', sheets: [{ template: plan, doc }] });
+		const nl = await renderSheetsPdf({
+			locale: 'nl',
+			title: 'Portfolio',
+			sheets: [{ template: plan, doc }]
+		});
 		expect(Buffer.from(nl.slice(0, 5)).toString()).toBe('%PDF-');
 		const text = await textOf(nl);
 		expect(text).toContain('Ada Lovelace');

@@ -183,7 +183,8 @@ export async function renderPortfolio(input: {
 }): Promise<Uint8Array> {
 	const { db, collab, claims, locale } = input;
 	const options = await loadPortfolio(db, claims);
-	if (options.chosen.length === 0) throw new DomainError('invalid', 'cert_portfolio_nothing_chosen');
+	if (options.chosen.length === 0)
+		throw new DomainError('invalid', 'cert_portfolio_nothing_chosen');
 	const [profile] = await db.asUser(claims, (tx) =>
 		tx.query<{ name: string }>('select display_name as name from public.profiles where id = $1', [
 			claims.sub
@@ -198,7 +199,10 @@ export async function renderPortfolio(input: {
 	const pdf = createPdf({ title, locale });
 	pdf.heading(title, 1);
 	pdf.paragraph(
-		m.cert_portfolio_printed({ date: formatDate(new Date().toISOString().slice(0, 10), locale) }, o),
+		m.cert_portfolio_printed(
+			{ date: formatDate(new Date().toISOString().slice(0, 10), locale) },
+			o
+		),
 		{ muted: true }
 	);
 	const rank = { certificate: 0, goals: 1, sheet: 2 } as const;

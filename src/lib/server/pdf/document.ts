@@ -53,12 +53,15 @@ function safeTitle(title: string): string {
 
 export function createPdf(options: { title: string; locale: Locale }): PdfWriter {
 	const { regular, bold } = loadFonts();
+	// pdfkit supports the PDF/UA subset (it writes the pdfuaid XMP entry); its type definitions
+	// list only the PDF/A subsets.
+	const pdfUa = 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets;
 	const doc = new PDFDocument({
 		size: 'A4',
 		margin: 56,
 		pdfVersion: '1.7',
 		tagged: true,
-		subset: 'PDF/UA',
+		subset: pdfUa,
 		displayTitle: true,
 		lang: options.locale === 'en' ? 'en-GB' : 'nl-BE',
 		info: { Title: safeTitle(options.title), Creator: 'Mentorpad', Producer: 'Mentorpad' },
@@ -167,7 +170,10 @@ export function createPdf(options: { title: string; locale: Locale }): PdfWriter
 		},
 		table(header, rows) {
 			// Narrow columns (a six-column action plan) get a smaller size so whole words fit.
-			doc.font('body').fontSize(header.length > 4 ? 8 : 9).fillColor(COLORS.ink);
+			doc
+				.font('body')
+				.fontSize(header.length > 4 ? 8 : 9)
+				.fillColor(COLORS.ink);
 			const data = [
 				header.map((text) => ({
 					text,

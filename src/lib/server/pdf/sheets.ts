@@ -150,9 +150,7 @@ function printField(pdf: PdfWriter, doc: Y.Doc, field: Field, unlabelled = false
 				const answers = content as Record<string, unknown>;
 				for (const role of field.respondents)
 					pdf.fact(
-						role === 'mentor'
-							? m.role_mentor({}, { locale })
-							: m.role_mentee({}, { locale }),
+						role === 'mentor' ? m.role_mentor({}, { locale }) : m.role_mentee({}, { locale }),
 						answer(answers[role])
 					);
 			} else {
