@@ -75,6 +75,6 @@ test('the coordinator issues a certificate; the mentee downloads the portfolio',
 	await coordinator.getByRole('button', { name: 'Intrekken' }).click();
 	await coordinator.getByRole('alertdialog').getByRole('button', { name: 'Intrekken' }).click();
 	await expect(issued).toContainText('Ingetrokken');
-	await stranger.reload();
+	await stranger.goto(verifyPath);
 	await expect(stranger.getByTestId('verify-status')).toContainText('ingetrokken');
 });
