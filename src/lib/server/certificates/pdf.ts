@@ -45,8 +45,9 @@ export function certificateFacts(
 export function printCertificate(pdf: PdfWriter, certificate: Certificate, url: string): void {
 	const o = { locale: pdf.locale };
 	const section = pdf.section();
-	pdf.heading(m.cert_pdf_title({}, o), 1);
-	pdf.space(0.5);
+	pdf.space(2);
+	pdf.heading(m.cert_pdf_title({}, o), 1, { align: 'center', size: 26 });
+	pdf.space(1);
 	pdf.paragraph(
 		m.cert_pdf_statement(
 			{
@@ -56,9 +57,9 @@ export function printCertificate(pdf: PdfWriter, certificate: Certificate, url: 
 			},
 			o
 		),
-		{ size: 13 }
+		{ size: 14, align: 'center' }
 	);
-	pdf.space(0.5);
+	pdf.space(1.5);
 	if (certificate.revokedAt) pdf.paragraph(m.cert_pdf_revoked({}, o), { bold: true });
 	for (const fact of certificateFacts(certificate, pdf.locale)) pdf.fact(fact.label, fact.value);
 	pdf.space(1);

@@ -33,8 +33,15 @@ export interface PdfWriter {
 	readonly current: Struct;
 	/** Opens a section (`Sect`) that following content belongs to; `close()` ends it. */
 	section(): { close(): void };
-	heading(text: string, level: 1 | 2 | 3): void;
-	paragraph(text: string, options?: { bold?: boolean; muted?: boolean; size?: number }): void;
+	heading(
+		text: string,
+		level: 1 | 2 | 3,
+		options?: { align?: 'left' | 'center'; size?: number }
+	): void;
+	paragraph(
+		text: string,
+		options?: { bold?: boolean; muted?: boolean; size?: number; align?: 'left' | 'center' }
+	): void;
 	/** A label in bold followed by its value on the same line (wrapping as needed). */
 	fact(label: string, value: string): void;
 	/** Items with a leading mark (☑/☐), as a list structure. */
@@ -103,8 +110,8 @@ export function createPdf(options: { title: string; locale: Locale }): PdfWriter
 				}
 			};
 		},
-		heading(text, level) {
-			const size = { 1: 18, 2: 13.5, 3: 11.5 }[level];
+		heading(text, level, opts = {}) {
+			const size = opts.size ?? { 1: 18, 2: 13.5, 3: 11.5 }[level];
 			if (level < 3) doc.moveDown(level === 1 ? 0 : 0.6);
 			doc
 				.font('bold')
@@ -112,6 +119,7 @@ export function createPdf(options: { title: string; locale: Locale }): PdfWriter
 				.fillColor(COLORS.ink)
 				.text(text, doc.page.margins.left, doc.y, {
 					width: width(),
+					align: opts.align ?? 'left',
 					structParent: top(),
 					structType: `H${level}`
 				});
@@ -124,6 +132,7 @@ export function createPdf(options: { title: string; locale: Locale }): PdfWriter
 				.fillColor(opts.muted ? COLORS.muted : COLORS.ink)
 				.text(text, doc.page.margins.left, doc.y, {
 					width: width(),
+					align: opts.align ?? 'left',
 					structParent: top(),
 					structType: 'P'
 				});
