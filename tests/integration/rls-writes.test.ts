@@ -45,6 +45,7 @@ interface Ctx {
 	/** A message by the mentee, so each of the two can attach a file to their own. */
 	menteeMessage: string;
 	file: string;
+	certificate: string;
 	group: Awaited<ReturnType<typeof buildGroupWithContent>>;
 	people: Record<Exclude<Role, 'anonymous'>, BuiltUser> & {
 		organiser: BuiltUser;
@@ -108,6 +109,53 @@ const PREFERENCE_COLUMNS = [
 ];
 
 const RULES: Record<string, TableRules> = {
+	certificates: {
+		row: (c) => ['id = $1', [c.certificate]],
+		...none,
+		insert: [
+			{
+				name: 'a certificate with facts of one’s choosing',
+				sql: (c, me) => [
+					`insert into public.certificates (code, program_id, pair_id, person_id, role, person_name,
+						program_name, organisation_name, period_start, period_end, sessions_held, coordinator_name)
+					 values ($1, $2, $3, $4, 'mentee', 'M', 'P', 'O', '2026-01-01', '2026-06-30', 99, 'C')`,
+					['z'.repeat(43), c.program, c.pair, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	portfolio_items: {
+		row: (c) => ['owner_id = $1 and kind = $2', [c.people.mentee.id, 'goals']],
+		update: {},
+		delete: ['mentee'],
+		insert: [
+			{
+				name: 'a sheet of one’s pair into one’s portfolio',
+				sql: (c, me) => [
+					"insert into public.portfolio_items (owner_id, kind, sheet_id) values ($1, 'sheet', $2)",
+					[me, c.sheet]
+				],
+				allowed: ['mentee']
+			},
+			{
+				name: 'a sheet into someone else’s portfolio',
+				sql: (c) => [
+					"insert into public.portfolio_items (owner_id, kind, sheet_id) values ($1, 'sheet', $2)",
+					[c.people.mentee.id, c.sheet]
+				],
+				allowed: ['mentee']
+			},
+			{
+				name: 'the mentee’s certificate into one’s portfolio',
+				sql: (c, me) => [
+					"insert into public.portfolio_items (owner_id, kind, certificate_id) values ($1, 'certificate', $2)",
+					[me, c.certificate]
+				],
+				allowed: ['mentee']
+			}
+		]
+	},
 	organisations: {
 		row: (c) => ['id = $1', [c.org]],
 		update: { coordinator: ['name'] },
@@ -1009,7 +1057,22 @@ beforeAll(async () => {
 			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hi') returning id",
 			[pair, staffed.people.mentee.id]
 		);
-		return { message: message.id, menteeMessage: menteeMessage.id, file };
+		const [certificate] = await tx.query<{ id: string }>(
+			`insert into public.certificates (code, program_id, pair_id, person_id, role, person_name,
+				program_name, organisation_name, period_start, period_end, sessions_held, coordinator_name)
+			 values ($1, $2, $3, $4, 'mentee', 'M', 'P', 'O', '2026-01-01', '2026-06-30', 3, 'C') returning id`,
+			['c'.repeat(43), staffed.program.id, pair, staffed.people.mentee.id]
+		);
+		await tx.query(
+			"insert into public.portfolio_items (owner_id, kind, sheet_id) values ($1, 'goals', $2)",
+			[staffed.people.mentee.id, ids[0].sheet]
+		);
+		return {
+			message: message.id,
+			menteeMessage: menteeMessage.id,
+			file,
+			certificate: certificate.id
+		};
 	});
 	ctx = {
 		...conversation,

@@ -62,7 +62,9 @@ const OF_Y: Record<string, string> = {
 	reflections: 'private.group_program(group_id) = y.program',
 	messages: 'pair_id = y.pair',
 	message_reads: 'pair_id = y.pair',
-	files: 'pair_id = y.pair'
+	files: 'pair_id = y.pair',
+	certificates: 'program_id = y.program',
+	portfolio_items: 'owner_id = any(y.people)'
 };
 
 const countSql = (table: string) =>
@@ -143,6 +145,16 @@ beforeAll(async () => {
 		await tx.query(
 			'insert into public.message_reads (pair_id, user_id, read_at) values ($1, $2, now())',
 			[yPair, y.people.mentee.id]
+		);
+		const [certificate] = await tx.query<{ id: string }>(
+			`insert into public.certificates (code, program_id, pair_id, person_id, role, person_name,
+				program_name, organisation_name, period_start, period_end, sessions_held, coordinator_name)
+			 values ($1, $2, $3, $4, 'mentee', 'M', 'P', 'O', '2026-01-01', '2026-06-30', 3, 'C') returning id`,
+			['y'.repeat(43), y.program.id, yPair, y.people.mentee.id]
+		);
+		await tx.query(
+			"insert into public.portfolio_items (owner_id, kind, certificate_id) values ($1, 'certificate', $2)",
+			[y.people.mentee.id, certificate.id]
 		);
 	});
 });
