@@ -87,10 +87,10 @@ describe('erasure of a person', () => {
 		// The mentee gets a recognisable name and e-mail.
 		mentee = await buildUser(db, { email: 'zoe.wissel@example.org', name });
 		await db.asService((tx) =>
-			tx.query("update public.memberships set user_id = $1 where program_id = $2 and role = 'mentee'", [
-				mentee.id,
-				staffed.program.id
-			])
+			tx.query(
+				"update public.memberships set user_id = $1 where program_id = $2 and role = 'mentee'",
+				[mentee.id, staffed.program.id]
+			)
 		);
 		staffed.people.mentee = mentee;
 		pairId = await buildPairWithContent(db, staffed);
@@ -140,7 +140,10 @@ describe('erasure of a person', () => {
 			thread.set('text', 'Goed idee');
 			thread.set('at', '2026-11-01T10:00:00.000Z');
 			thread.set('resolved', false);
-			thread.set('replies', Y.Array.from([{ id: 'r1', authorId: mentee.id, authorName: name, text: 'ok', at: 'x' }]));
+			thread.set(
+				'replies',
+				Y.Array.from([{ id: 'r1', authorId: mentee.id, authorName: name, text: 'ok', at: 'x' }])
+			);
 			doc.getText('goals').insert(0, `Samen met ${name} (zoe.wissel@example.org) plannen`);
 			doc.getMap('values').set('agree.mentee', { value: 'agree', by: mentee.id });
 		});
@@ -163,13 +166,16 @@ describe('erasure of a person', () => {
 		const needles = [mentee.id, mentee.email, name];
 		expect((await traces(needles)).length).toBeGreaterThan(0);
 
-		const result = await erasePerson({ db }, mentee.id, { decidedBy: staffed.people.coordinator.id });
+		const result = await erasePerson({ db }, mentee.id, {
+			decidedBy: staffed.people.coordinator.id
+		});
 		expect(result).not.toBeNull();
 
 		expect(await traces(needles)).toEqual([]);
 		const docs = await everyDocText();
 		for (const [doc, text] of docs) {
-			for (const needle of needles) expect(text.toLowerCase(), doc).not.toContain(needle.toLowerCase());
+			for (const needle of needles)
+				expect(text.toLowerCase(), doc).not.toContain(needle.toLowerCase());
 		}
 		// The shared sheet is kept, with the placeholder where the person was.
 		const sheet = docs.get(sheetDoc)!;

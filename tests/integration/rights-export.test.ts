@@ -91,9 +91,10 @@ beforeAll(async () => {
 	});
 	// The coordinator read the monitoring: the mentee sees it in the export.
 	await db.asUser(staffed.people.coordinator.claims, (tx) =>
-		tx.query("select public.record_audit_event('monitoring.view', 'monitoring', $1::text, $1::uuid, '{}')", [
-			staffed.program.id
-		])
+		tx.query(
+			"select public.record_audit_event('monitoring.view', 'monitoring', $1::text, $1::uuid, '{}')",
+			[staffed.program.id]
+		)
 	);
 });
 
@@ -141,7 +142,7 @@ describe('export of a person', () => {
 		const { mentee } = staffed.people;
 		const id = await requestExport(db, mentee.id);
 		const [job] = await db.asService((tx) =>
-			tx.query<{ n: number }>("select count(*)::int as n from public.jobs where key = $1", [
+			tx.query<{ n: number }>('select count(*)::int as n from public.jobs where key = $1', [
 				`rights.export:${id}`
 			])
 		);

@@ -44,7 +44,9 @@ export async function identifiers(tx: Tx, userId: string): Promise<string[]> {
 	);
 	if (!rows[0]) return [];
 	const { email, pemail, name } = rows[0];
-	return [userId, email, pemail, name].filter((v): v is string => typeof v === 'string' && v !== '');
+	return [userId, email, pemail, name].filter(
+		(v): v is string => typeof v === 'string' && v !== ''
+	);
 }
 
 /** The documents to scrub and to delete for the person. */
@@ -64,10 +66,7 @@ async function documentsOf(tx: Tx, userId: string, needles: readonly string[]) {
 		[userId]
 	);
 	const deleted = new Set(removed.map((r) => r.doc_name));
-	const scrub = new Set([
-		...shared.map((r) => r.doc_name),
-		...(await docsContaining(tx, needles))
-	]);
+	const scrub = new Set([...shared.map((r) => r.doc_name), ...(await docsContaining(tx, needles))]);
 	for (const name of deleted) scrub.delete(name);
 	return { deleted: [...deleted], scrub: [...scrub] };
 }
@@ -143,12 +142,17 @@ export async function erasePerson(
 		await tx.query(
 			`insert into auth.users (id, email, raw_user_meta_data, banned_until)
 			 values ($1, $2, $3, 'infinity')`,
-			[placeholderId, `deleted-${placeholderId}@deleted.invalid`, { display_name: DELETED_PARTICIPANT }]
+			[
+				placeholderId,
+				`deleted-${placeholderId}@deleted.invalid`,
+				{ display_name: DELETED_PARTICIPANT }
+			]
 		);
-		await tx.query(
-			'insert into public.profiles (id, email, display_name) values ($1, $2, $3)',
-			[placeholderId, `deleted-${placeholderId}@deleted.invalid`, DELETED_PARTICIPANT]
-		);
+		await tx.query('insert into public.profiles (id, email, display_name) values ($1, $2, $3)', [
+			placeholderId,
+			`deleted-${placeholderId}@deleted.invalid`,
+			DELETED_PARTICIPANT
+		]);
 		const programs = await tx.query<{ program_id: string }>(
 			'select distinct program_id from public.memberships where user_id = $1',
 			[userId]

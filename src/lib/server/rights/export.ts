@@ -93,7 +93,10 @@ interface Section {
 export async function collectExport(
 	db: Database,
 	userId: string,
-	options: { onProgress?: (percent: number) => Promise<void>; renderSheetPdf?: SheetPdfRenderer } = {}
+	options: {
+		onProgress?: (percent: number) => Promise<void>;
+		renderSheetPdf?: SheetPdfRenderer;
+	} = {}
 ): Promise<ZipEntries> {
 	const entries: ZipEntries = new Map();
 	const add = (path: string, data: Uint8Array) => entries.set(path, data);
@@ -420,7 +423,7 @@ export async function collectExport(
 }
 
 /** The entries as one zip, yielding to the event loop between files. */
-export async function zipEntries(entries: ZipEntries): Promise<Uint8Array> {
+export async function zipEntries(entries: ZipEntries): Promise<Uint8Array<ArrayBuffer>> {
 	const chunks: Uint8Array[] = [];
 	let failure: Error | null = null;
 	let finished = false;
@@ -452,10 +455,14 @@ export async function requestExport(db: Database, userId: string): Promise<strin
 	const { enqueue } = await import('$lib/server/jobs/queue');
 	return db.asService(async (tx) => {
 		const [row] = await tx.query<{ id: string }>(
-			"insert into public.data_exports (user_id, expires_at) values ($1, now() + make_interval(days => $2)) returning id",
+			'insert into public.data_exports (user_id, expires_at) values ($1, now() + make_interval(days => $2)) returning id',
 			[userId, EXPORT_DAYS]
 		);
-		await enqueue(tx, { kind: EXPORT_JOB, key: `${EXPORT_JOB}:${row.id}`, payload: { exportId: row.id } });
+		await enqueue(tx, {
+			kind: EXPORT_JOB,
+			key: `${EXPORT_JOB}:${row.id}`,
+			payload: { exportId: row.id }
+		});
 		// In the trail of every programme the person is in (its coordinator sees exports), or alone.
 		await tx.query(
 			`insert into public.audit_events (organisation_id, program_id, actor_id, action, entity_type, entity_id, details)
@@ -484,12 +491,14 @@ export async function runExport(
 	);
 	if (!row) return;
 	const setProgress = (percent: number) =>
-		db.asService((tx) =>
-			tx.query('update public.data_exports set progress = $2 where id = $1', [
-				exportId,
-				Math.min(99, percent)
-			])
-		).then(() => undefined);
+		db
+			.asService((tx) =>
+				tx.query('update public.data_exports set progress = $2 where id = $1', [
+					exportId,
+					Math.min(99, percent)
+				])
+			)
+			.then(() => undefined);
 	const entries = await collectExport(db, row.user_id, {
 		onProgress: setProgress,
 		renderSheetPdf: options.renderSheetPdf

@@ -7,6 +7,9 @@
  */
 import * as Y from 'yjs';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type: any shared type
+type Shared = Y.AbstractType<any>;
+
 /** The replacement of an erased person wherever their name, e-mail or id was written. */
 export const DELETED_PARTICIPANT = 'verwijderde deelnemer';
 
@@ -79,7 +82,8 @@ function scrubText(text: Y.Text, pattern: RegExp, replacement: string): number {
 			changes++;
 		}
 		if (typeof run.insert !== 'string') {
-			if (run.insert instanceof Y.AbstractType) changes += scrubType(run.insert, pattern, replacement);
+			if (run.insert instanceof Y.AbstractType)
+				changes += scrubType(run.insert, pattern, replacement);
 			continue;
 		}
 		const matches = [...run.insert.matchAll(new RegExp(pattern.source, 'gi'))];
@@ -108,7 +112,7 @@ function scrubValue(
 }
 
 /** Scrubs one shared type and everything inside it; returns how many edits it made. */
-export function scrubType(type: Y.AbstractType<unknown>, pattern: RegExp, replacement: string): number {
+export function scrubType(type: Shared, pattern: RegExp, replacement: string): number {
 	let changes = 0;
 	if (type instanceof Y.Text) return scrubText(type, pattern, replacement);
 	if (type instanceof Y.XmlElement) {
@@ -148,7 +152,7 @@ export function scrubType(type: Y.AbstractType<unknown>, pattern: RegExp, replac
  * `AbstractType`, so the first live item decides (map entries → map; characters → text; XML
  * nodes → XML fragment; anything else → array).
  */
-function rootKind(type: Y.AbstractType<unknown>): 'map' | 'text' | 'xml' | 'array' | 'empty' {
+function rootKind(type: Shared): 'map' | 'text' | 'xml' | 'array' | 'empty' {
 	if (type instanceof Y.Map) return 'map';
 	if (type instanceof Y.XmlFragment) return 'xml';
 	if (type instanceof Y.Text) return 'text';
@@ -169,7 +173,11 @@ function rootKind(type: Y.AbstractType<unknown>): 'map' | 'text' | 'xml' | 'arra
 }
 
 /** Scrubs every root type of the document in one transaction; returns how many edits it made. */
-export function scrubDoc(doc: Y.Doc, needles: readonly string[], replacement = DELETED_PARTICIPANT): number {
+export function scrubDoc(
+	doc: Y.Doc,
+	needles: readonly string[],
+	replacement = DELETED_PARTICIPANT
+): number {
 	const pattern = needlePattern(needles);
 	if (!pattern) return 0;
 	let changes = 0;
@@ -185,7 +193,7 @@ export function scrubDoc(doc: Y.Doc, needles: readonly string[], replacement = D
 						: kind === 'xml'
 							? doc.getXmlFragment(name)
 							: doc.getArray(name);
-			changes += scrubType(typed as Y.AbstractType<unknown>, pattern, replacement);
+			changes += scrubType(typed, pattern, replacement);
 		}
 	});
 	return changes;
