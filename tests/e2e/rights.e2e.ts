@@ -32,7 +32,9 @@ test('export with progress and download; an erasure request reaches the coordina
 	await page.getByRole('button', { name: 'Export maken' }).click();
 	const download = page.getByRole('link', { name: 'Zip downloaden' });
 	await expect(download).toBeVisible({ timeout: 20_000 });
-	const seen = await page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+	const seen = await page.evaluate(
+		() => (window as unknown as { __progress: string[] }).__progress
+	);
 	expect(seen.length).toBeGreaterThan(0);
 
 	const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
@@ -49,12 +51,15 @@ test('export with progress and download; an erasure request reaches the coordina
 	await section.getByLabel('Waarom? (niet verplicht)').fill('Ik stop met het programma.');
 	await section.getByLabel('Ik begrijp dat dit niet ongedaan gemaakt kan worden.').check();
 	await section.getByRole('button', { name: 'Verwijdering aanvragen' }).click();
-	await expect(page.locator('#data-rights').getByText('Aangevraagd', { exact: true })).toBeVisible();
+	await expect(
+		page.locator('#data-rights').getByText('Aangevraagd', { exact: true })
+	).toBeVisible();
 
 	const coordinator = await browser.newPage();
 	await signIn(coordinator, 'coordinator@example.org');
 	await coordinator.goto('/programs');
 	await coordinator.getByRole('link', { name: PROGRAMME }).click();
+	await coordinator.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
 	await coordinator.goto(`${new URL(coordinator.url()).pathname}/audit`);
 	const request = coordinator.getByRole('listitem').filter({ hasText: 'Hanne Goossens' });
 	await expect(request.getByText('Ik stop met het programma.')).toBeVisible();

@@ -162,6 +162,10 @@ export async function erasePerson(
 			 where m.author_id = $1 or f.uploaded_by = $1`,
 			[userId]
 		);
+		const exports = await tx.query<{ file_key: string }>(
+			'select file_key from public.data_exports where user_id = $1 and file_key is not null',
+			[userId]
+		);
 		// Private content: deleted.
 		for (const statement of [
 			'delete from public.notifications where user_id = $1',
@@ -213,7 +217,7 @@ export async function erasePerson(
 			);
 		}
 		await tx.query('delete from auth.users where id = $1', [userId]);
-		return files.map((f) => f.storage_key);
+		return [...files.map((f) => f.storage_key), ...exports.map((e) => e.file_key)];
 	});
 	if (deps.files && fileKeys.length) await deps.files.delete(fileKeys);
 	return { placeholderId, scrubbedDocs: docs.scrub.length, deletedDocs: docs.deleted.length };
