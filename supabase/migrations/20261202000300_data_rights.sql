@@ -94,8 +94,8 @@ grant update (status, decision_note, decided_by, decided_at) on public.erasure_r
 create policy retention_runs_select on public.retention_runs for select to authenticated
 	using (public.is_program_coordinator(program_id));
 
--- Who read monitoring data of a programme the caller is in, or exported or erased data about the
--- caller: the action, when, the programme and the reader's name and role (coordinators and
+-- Who (other than the caller) read monitoring data of a programme the caller is in, or exported
+-- or erased data about the caller: the action, when, the programme and the reader's name and role (coordinators and
 -- organisers are known to every member). Newest first, paged.
 create function public.audit_events_about_me(p_limit integer, p_offset integer)
 returns table (
@@ -115,6 +115,8 @@ as $$
 	left join public.profiles pr on pr.id = e.actor_id
 	left join public.memberships am on am.program_id = e.program_id and am.user_id = e.actor_id
 	where (select auth.uid()) is not null
+		-- Others' reads: what the person did themself is in their export (audit/my-actions.json).
+		and e.actor_id is distinct from (select auth.uid())
 		and (
 			(e.action in ('monitoring.view', 'monitoring.export')
 				and exists (

@@ -141,6 +141,8 @@ describe('export of a person', () => {
 	it('runs as a job: progress, a stored zip, idempotent on a second run', async () => {
 		const { mentee } = staffed.people;
 		const id = await requestExport(db, mentee.id);
+		// Asking again while it is being made: the same export, no second job.
+		expect(await requestExport(db, mentee.id)).toBe(id);
 		const [job] = await db.asService((tx) =>
 			tx.query<{ n: number }>('select count(*)::int as n from public.jobs where key = $1', [
 				`rights.export:${id}`

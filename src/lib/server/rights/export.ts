@@ -17,6 +17,7 @@ import { fieldsOf, getTemplate, type Template } from '$lib/domain/templates';
 import type { Database, Tx } from '$lib/server/db/types';
 import type { FileStore } from '$lib/server/files';
 import { readAgreeNote, readFieldContent } from '$lib/shared/sheet-doc';
+import { enqueue } from '$lib/server/jobs/queue';
 import { loadStoredDoc } from './documents';
 
 /** Exports live in the FileStore under this (pair-shaped, see files/types.ts) namespace. */
@@ -452,8 +453,13 @@ export async function zipEntries(entries: ZipEntries): Promise<Uint8Array<ArrayB
 
 /** Asks for an export: the row the page shows and the job that builds it, in one transaction. */
 export async function requestExport(db: Database, userId: string): Promise<string> {
-	const { enqueue } = await import('$lib/server/jobs/queue');
 	return db.asService(async (tx) => {
+		// One at a time: asking again while one is being made returns that one.
+		const [open] = await tx.query<{ id: string }>(
+			"select id from public.data_exports where user_id = $1 and status in ('queued', 'running') limit 1 for update",
+			[userId]
+		);
+		if (open) return open.id;
 		const [row] = await tx.query<{ id: string }>(
 			'insert into public.data_exports (user_id, expires_at) values ($1, now() + make_interval(days => $2)) returning id',
 			[userId, EXPORT_DAYS]
