@@ -41,7 +41,9 @@ test('export with progress and download; an erasure request reaches the coordina
 	expect(file.suggestedFilename()).toMatch(/^mentorpad-\d{4}-\d\d-\d\d\.zip$/);
 	const zip = unzipSync(new Uint8Array(await readFile((await file.path())!)));
 	expect(JSON.parse(strFromU8(zip['profile.json'])).email).toBe(MENTEE);
-	const everything = Object.values(zip).map(strFromU8).join('\n');
+	const everything = Object.values(zip)
+		.map((data) => strFromU8(data))
+		.join('\n');
 	for (const other of ['mentee1@example.org', 'mentor2@example.org', 'coordinator@example.org'])
 		expect(everything).not.toContain(other);
 
