@@ -27,8 +27,9 @@ export interface ErasureRequestResult {
 
 /**
  * Asks for erasure. Automatic (confirmed at once, carried out by the job) when the person shares
- * nothing with anyone: no pair (in any role or state) and no learning-community group. Otherwise
- * the request goes to the coordinators of the programme of the person's most recent pair or group.
+ * nothing with anyone: no pair (in any role or state), no learning-community group, no staff role
+ * in a programme. Otherwise the request goes to the coordinators of the programme of the person's
+ * most recent pair, group or staff membership.
  */
 export async function requestErasure(
 	db: Database,
@@ -50,6 +51,9 @@ export async function requestErasure(
 				select program_id, created_at from public.pairs where $1 in (mentor_id, mentee_id, supporter_id)
 				union all select g.program_id, gm.created_at from public.group_members gm
 				join public.groups g on g.id = gm.group_id where gm.user_id = $1
+				-- Staff of a running programme: its coordinators decide (the programme keeps its trail).
+				union all select program_id, created_at from public.memberships
+				where user_id = $1 and role in ('coordinator', 'supporter') and status = 'active'
 			 ) s order by created_at desc limit 1`,
 			[userId]
 		)
