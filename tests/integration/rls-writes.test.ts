@@ -619,6 +619,77 @@ const RULES: Record<string, TableRules> = {
 			}
 		]
 	},
+	data_exports: {
+		// The mentee's export: read by its owner only; the job (service role) writes the rest.
+		row: (c) => ['user_id = $1', [c.people.mentee.id]],
+		...none,
+		insert: [
+			{
+				name: 'an export for oneself',
+				sql: (_c, me) => ['insert into public.data_exports (user_id) values ($1)', [me]],
+				allowed: ['coordinator', 'supporter', 'mentor', 'mentee', 'observer', 'stranger']
+			},
+			{
+				name: 'an export for someone else',
+				sql: (c) => [
+					'insert into public.data_exports (user_id) values ($1)',
+					[c.people.mentee2.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	erasure_requests: {
+		// The mentee's open request. A no-op update keeps status 'requested', which the decision
+		// policy refuses; the decision itself is tested below (values matter).
+		row: (c) => ['user_id = $1', [c.people.mentee.id]],
+		update: {},
+		delete: ['mentee'],
+		insert: [
+			{
+				name: 'a request for oneself in the programme',
+				prep: () => ['delete from public.erasure_requests', []],
+				sql: (c, me) => [
+					'insert into public.erasure_requests (user_id, program_id, reason) values ($1, $2, $3)',
+					[me, c.program, 'weg']
+				],
+				allowed: ['coordinator', 'supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a request for someone else',
+				prep: () => ['delete from public.erasure_requests', []],
+				sql: (c) => [
+					'insert into public.erasure_requests (user_id, program_id) values ($1, $2)',
+					[c.people.mentor2.id, c.program]
+				],
+				allowed: []
+			},
+			{
+				name: 'a request that is confirmed already',
+				prep: () => ['delete from public.erasure_requests', []],
+				sql: (c, me) => [
+					"insert into public.erasure_requests (user_id, program_id, status) values ($1, $2, 'confirmed')",
+					[me, c.program]
+				],
+				allowed: []
+			}
+		]
+	},
+	retention_runs: {
+		row: (c) => ['program_id = $1', [c.program]],
+		...none,
+		insert: [
+			{
+				name: 'a retention run',
+				prep: () => ['delete from public.retention_runs', []],
+				sql: (c) => [
+					'insert into public.retention_runs (program_id, purged_at) values ($1, now())',
+					[c.program]
+				],
+				allowed: []
+			}
+		]
+	},
 	notifications: {
 		row: (c) => ['user_id = $1', [c.people.mentee.id]],
 		update: { mentee: ['read_at'] },
@@ -1026,6 +1097,16 @@ beforeAll(async () => {
 		await tx.query(
 			"insert into public.yjs_snapshots (doc_name, state, upto_id) values ('x', '\\x00', 1)"
 		);
+		await tx.query('insert into public.data_exports (user_id) values ($1)', [
+			staffed.people.mentee.id
+		]);
+		await tx.query(
+			"insert into public.erasure_requests (user_id, program_id, reason) values ($1, $2, 'weg')",
+			[staffed.people.mentee.id, staffed.program.id]
+		);
+		await tx.query('insert into public.retention_runs (program_id, warned_at) values ($1, now())', [
+			staffed.program.id
+		]);
 	});
 	// A second organisation with its own programme: nobody here may write there.
 	await buildPairWithContent(db, await buildStaffedProgram(db, (await buildOrganisation(db)).id));
@@ -1157,6 +1238,24 @@ describe(`write rules for every table and every person (${testEngine()})`, () =>
 describe(`write rules that depend on the values written (${testEngine()})`, () => {
 	const as = (role: Role, sql: string, params: SqlValue[] = []) =>
 		attempt(role, [sql, params], { counts: /returning/.test(sql) });
+
+	it('only the programme’s coordinator decides an erasure request, as themself', async () => {
+		const decide = (role: Role, status: string, by: string) =>
+			as(
+				role,
+				`update public.erasure_requests set status = '${status}', decided_by = ${by}, decided_at = now()
+				 where user_id = $1 returning 1`,
+				[ctx.people.mentee.id]
+			);
+		expect(await decide('coordinator', 'confirmed', 'auth.uid()')).toBe('ok');
+		expect(await decide('coordinator', 'refused', 'auth.uid()')).toBe('ok');
+		expect(await decide('coordinator', 'done', 'auth.uid()')).toBe('refused');
+		expect(await decide('coordinator', 'confirmed', `'${ctx.people.supporter.id}'`)).toBe(
+			'refused'
+		);
+		for (const role of ['supporter', 'mentor', 'mentee', 'observer', 'stranger'] as const)
+			expect(await decide(role, 'confirmed', 'auth.uid()'), role).toBe('refused');
+	});
 
 	it('a coordinator cannot make themselves the mentor of a pair, nor change their own role', async () => {
 		expect(

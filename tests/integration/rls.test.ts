@@ -64,7 +64,10 @@ const OF_Y: Record<string, string> = {
 	message_reads: 'pair_id = y.pair',
 	files: 'pair_id = y.pair',
 	certificates: 'program_id = y.program',
-	portfolio_items: 'owner_id = any(y.people)'
+	portfolio_items: 'owner_id = any(y.people)',
+	data_exports: 'user_id = any(y.people)',
+	erasure_requests: 'program_id = y.program or user_id = any(y.people)',
+	retention_runs: 'program_id = y.program'
 };
 
 const countSql = (table: string) =>
@@ -125,7 +128,13 @@ beforeAll(async () => {
 			await tx.query('insert into public.notification_preferences (user_id) values ($1)', [
 				person.id
 			]);
+			await tx.query('insert into public.data_exports (user_id) values ($1)', [person.id]);
 		}
+		await tx.query('insert into public.erasure_requests (user_id, program_id) values ($1, $2)', [
+			y.people.mentee.id,
+			y.program.id
+		]);
+		await tx.query('insert into public.retention_runs (program_id) values ($1)', [y.program.id]);
 	});
 	await buildInvitation(db, y.program.id);
 	await buildInvitation(db, x.program.id);
