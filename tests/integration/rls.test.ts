@@ -11,6 +11,7 @@ import {
 	buildUser,
 	type BuiltUser
 } from '../factories';
+import { buildCareRows } from '../factories/care';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 let db: Database;
@@ -62,7 +63,10 @@ const OF_Y: Record<string, string> = {
 	reflections: 'private.group_program(group_id) = y.program',
 	messages: 'pair_id = y.pair',
 	message_reads: 'pair_id = y.pair',
-	files: 'pair_id = y.pair'
+	files: 'pair_id = y.pair',
+	checkins: 'pair_id = y.pair',
+	concerns: 'pair_id = y.pair',
+	support_meetings: 'program_id = y.program'
 };
 
 const countSql = (table: string) =>
@@ -130,6 +134,7 @@ beforeAll(async () => {
 	xPair = await buildPairWithContent(db, x);
 	yPair = await buildPairWithContent(db, y);
 	await buildGroupWithContent(db, y);
+	await buildCareRows(db, y, yPair);
 	await db.asService(async (tx) => {
 		const [message] = await tx.query<{ id: string }>(
 			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hello') returning id",
