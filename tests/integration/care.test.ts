@@ -373,12 +373,20 @@ describe(`concerns (${testEngine()})`, () => {
 				staffed.people.coordinator.id
 			])
 		);
-		const made = await raiseConcern(db, staffed.people.mentor.claims, {
+		const made = await raiseConcern(db, staffed.people.mentor.claims, staffed.program.id, {
 			pairId,
 			reason: 'Something at home the mentee told me',
 			urgency: 'urgent'
 		});
 		expect(made.programId).toBe(staffed.program.id);
+		// A pair of another programme, named through this programme's page: not found, nothing written.
+		await expect(
+			raiseConcern(db, staffed.people.mentor.claims, x.program.id, {
+				pairId,
+				reason: 'x',
+				urgency: 'soon'
+			})
+		).rejects.toMatchObject({ key: 'not_found' });
 		const [note] = await db.asService((tx) =>
 			tx.query<{ id: string; user_id: string; params: Record<string, string> }>(
 				"select id, user_id, params from public.notifications where kind = 'concern_raised' and program_id = $1",
@@ -434,7 +442,11 @@ describe(`concerns (${testEngine()})`, () => {
 			setConcernStatus(db, staffed.people.mentor.claims, staffed.program.id, made.id, 'closed')
 		).rejects.toMatchObject({ key: 'not_found' });
 		await expect(
-			raiseConcern(db, staffed.people.coordinator.claims, { pairId, reason: 'x', urgency: 'soon' })
+			raiseConcern(db, staffed.people.coordinator.claims, staffed.program.id, {
+				pairId,
+				reason: 'x',
+				urgency: 'soon'
+			})
 		).rejects.toMatchObject({ key: 'not_found' });
 	});
 });

@@ -28,10 +28,11 @@ const PG_RLS_VIOLATION = '42501';
 const isRlsRefusal = (e: unknown) =>
 	typeof e === 'object' && e !== null && (e as { code?: string }).code === PG_RLS_VIOLATION;
 
-/** Raises a concern from a pair I am in; returns its id and programme. */
+/** Raises a concern from a pair I am in, of the programme given; returns its id and programme. */
 export async function raiseConcern(
 	db: Database,
 	claims: JwtClaims,
+	programId: string,
 	input: ConcernInput
 ): Promise<{ id: string; programId: string }> {
 	const made = await db.asUser(claims, async (tx) => {
@@ -39,21 +40,21 @@ export async function raiseConcern(
 			`select private.my_running_pair_role($1) as role, private.pair_program($1) as "programId"`,
 			[input.pairId]
 		);
-		if (!pair?.role || !pair.programId) throw new DomainError('not_found', 'not_found');
+		if (!pair?.role || pair.programId !== programId) throw new DomainError('not_found', 'not_found');
 		try {
 			const [row] = await tx.query<{ id: string }>(
 				`insert into public.concerns (program_id, pair_id, raised_by, raiser_role, reason, urgency)
 				 values ($1, $2, $3, $4, $5, $6) returning id`,
-				[pair.programId, input.pairId, claims.sub, pair.role, input.reason, input.urgency]
+				[programId, input.pairId, claims.sub, pair.role, input.reason, input.urgency]
 			);
 			await tx.query('select public.record_audit_event($1, $2, $3, $4, $5)', [
 				'concern.raise',
 				'concern',
 				row.id,
-				pair.programId,
+				programId,
 				{ urgency: input.urgency, role: pair.role }
 			]);
-			return { id: row.id, programId: pair.programId };
+			return { id: row.id, programId };
 		} catch (e) {
 			if (isRlsRefusal(e)) throw new DomainError('forbidden', 'forbidden');
 			throw e;
