@@ -516,3 +516,30 @@ describe(`support meetings (${testEngine()})`, () => {
 		).rejects.toMatchObject({ key: 'forbidden' });
 	});
 });
+
+describe(`care demo data (${testEngine()})`, () => {
+	it('gives the demo mentee an open check-in and the coordinator charts above the minimum', async () => {
+		const { seedDemo } = await import('$lib/server/demo/seed');
+		const demo = await createTestDatabase();
+		try {
+			await seedDemo(demo);
+			const [ids] = await demo.asService((tx) =>
+				tx.query<{ mentee: string; coordinator: string; program: string }>(
+					`select (select id from public.profiles where email = 'mentee1@example.org') as mentee,
+						(select id from public.profiles where email = 'coordinator@example.org') as coordinator,
+						(select id from public.programs where kind = 'youth') as program`
+				)
+			);
+			const claims = (sub: string): JwtClaims => ({ sub, role: 'authenticated' });
+			const open = await demo.asUser(claims(ids.mentee), (tx) =>
+				tx.query('select id from public.checkins where answered_at is null')
+			);
+			expect(open).toHaveLength(1);
+			const summary = await loadCheckinSummary(demo, claims(ids.coordinator), ids.program, 5);
+			expect(summary.periods.some((c) => !c.suppressed)).toBe(true);
+			expect(summary.phases.some((c) => !c.suppressed)).toBe(true);
+		} finally {
+			await demo.close();
+		}
+	});
+});

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { isoDate, plainText } from '$lib/domain/input';
+import {
+	CHECKIN_COMMENT_MAX,
+	CONCERN_REASON_MAX,
+	CONCERN_STATUSES,
+	CONCERN_URGENCIES,
+	SUPPORT_FOLLOW_UP_MAX,
+	SUPPORT_NOTE_MAX
+} from './constants';
 
 /**
  * Care: check-ins (the evaluation forms of agreement 01), concerns (the exception of agreement 02)
@@ -7,11 +15,7 @@ import { isoDate, plainText } from '$lib/domain/input';
  * forms and the server; issue messages are the error keys the UI translates.
  */
 
-/** The answer scale of both check-in questions: 1 (not at all) … 5 (very much). */
-export const CHECKIN_SCALE = [1, 2, 3, 4, 5] as const;
-export const CHECKIN_COMMENT_MAX = 2000;
-/** Days between two periodic check-ins; the programme setting's bounds and default. */
-export const CHECKIN_EVERY = { min: 14, max: 365, default: 60 } as const;
+export * from './constants';
 
 const scale = z.coerce.number('required').int('range').min(1, 'range').max(5, 'range');
 
@@ -21,12 +25,6 @@ export const checkinAnswerInput = z.object({
 	comment: plainText().trim().max(CHECKIN_COMMENT_MAX, 'too_long').default('')
 });
 export type CheckinAnswer = z.infer<typeof checkinAnswerInput>;
-
-export const CONCERN_URGENCIES = ['when_possible', 'soon', 'urgent'] as const;
-export type ConcernUrgency = (typeof CONCERN_URGENCIES)[number];
-export const CONCERN_STATUSES = ['open', 'in_progress', 'closed'] as const;
-export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
-export const CONCERN_REASON_MAX = 4000;
 
 export const concernInput = z.object({
 	pairId: z.uuid('required'),
@@ -40,9 +38,6 @@ export const concernStatusInput = z.object({
 	status: z.enum(CONCERN_STATUSES, 'required')
 });
 
-export const SUPPORT_NOTE_MAX = 4000;
-export const SUPPORT_FOLLOW_UP_MAX = 2000;
-
 export const supportMeetingInput = z.object({
 	mentorId: z.uuid('required'),
 	metOn: isoDate().refine((v) => v >= '2000-01-01' && v <= '2100-12-31', 'date_range'),
@@ -50,20 +45,3 @@ export const supportMeetingInput = z.object({
 	followUp: plainText().trim().max(SUPPORT_FOLLOW_UP_MAX, 'too_long').default('')
 });
 export type SupportMeetingInput = z.infer<typeof supportMeetingInput>;
-
-/** One cell of the check-in summary; a suppressed cell carries no numbers. */
-export interface CheckinSummaryCell {
-	category: string;
-	respondents: number | null;
-	satisfaction: number | null;
-	progress: number | null;
-	suppressed: boolean;
-}
-
-export interface CheckinSummary {
-	/** Per quarter of the answer date ('2026-Q3'), oldest first. */
-	periods: CheckinSummaryCell[];
-	/** Per phase of the pair when the check-in was sent (BR … MO). */
-	phases: CheckinSummaryCell[];
-	minGroupSize: number;
-}
