@@ -40,7 +40,8 @@ export async function raiseConcern(
 			`select private.my_running_pair_role($1) as role, private.pair_program($1) as "programId"`,
 			[input.pairId]
 		);
-		if (!pair?.role || pair.programId !== programId) throw new DomainError('not_found', 'not_found');
+		if (!pair?.role || pair.programId !== programId)
+			throw new DomainError('not_found', 'not_found');
 		try {
 			const [row] = await tx.query<{ id: string }>(
 				`insert into public.concerns (program_id, pair_id, raised_by, raiser_role, reason, urgency)
