@@ -12,6 +12,7 @@ import {
 	buildUser,
 	type BuiltUser
 } from '../factories';
+import { buildCareRows } from '../factories/care';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 /**
@@ -46,6 +47,7 @@ interface Ctx {
 	menteeMessage: string;
 	file: string;
 	certificate: string;
+	care: Awaited<ReturnType<typeof buildCareRows>>;
 	group: Awaited<ReturnType<typeof buildGroupWithContent>>;
 	people: Record<Exclude<Role, 'anonymous'>, BuiltUser> & {
 		organiser: BuiltUser;
@@ -95,7 +97,8 @@ const PROGRAM_EDIT = [
 	'min_group_size',
 	'retention_months',
 	'updated_at',
-	'stall_days'
+	'stall_days',
+	'checkin_every_days'
 ];
 const PREFERENCE_COLUMNS = [
 	'messages',
@@ -509,6 +512,59 @@ const RULES: Record<string, TableRules> = {
 				] as [string, SqlValue[]],
 			allowed: [role as Role]
 		}))
+	},
+	checkins: {
+		// The mentee's open check-in: only its respondent answers it, and only the answer columns.
+		row: (c) => ['id = $1', [c.care.menteeCheckin]],
+		update: { mentee: ['satisfaction', 'progress', 'comment'] },
+		delete: [],
+		insert: [
+			{
+				name: 'a check-in for oneself',
+				sql: (c, me) => [
+					"insert into public.checkins (program_id, pair_id, respondent_id, respondent_role, occasion, phase) values ($1, $2, $3, 'mentee', 'end', 'BR')",
+					[c.program, c.pair, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	concerns: {
+		row: (c) => ['id = $1', [c.care.concern]],
+		update: { coordinator: ['status'] },
+		delete: [],
+		insert: ['mentor', 'mentee'].map((role) => ({
+			name: `a concern as ${role}`,
+			sql: (c: Ctx, me: string) =>
+				[
+					"insert into public.concerns (program_id, pair_id, raised_by, raiser_role, reason, urgency) values ($1, $2, $3, $4, 'Why', 'soon')",
+					[c.program, c.pair, me, role]
+				] as [string, SqlValue[]],
+			allowed: [role as Role]
+		}))
+	},
+	support_meetings: {
+		row: (c) => ['id = $1', [c.care.supportMeeting]],
+		update: { coordinator: ['met_on', 'note', 'follow_up', 'updated_at'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: "a meeting with the programme's mentor",
+				sql: (c, me) => [
+					"insert into public.support_meetings (program_id, mentor_id, met_on, created_by) values ($1, $2, '2026-11-01', $3)",
+					[c.program, c.people.mentor.id, me]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'a meeting with a mentee',
+				sql: (c, me) => [
+					"insert into public.support_meetings (program_id, mentor_id, met_on, created_by) values ($1, $2, '2026-11-01', $3)",
+					[c.program, c.people.mentee.id, me]
+				],
+				allowed: []
+			}
+		]
 	},
 	program_evaluations: {
 		row: (c) => ['program_id = $1', [c.program]],
@@ -1165,6 +1221,7 @@ beforeAll(async () => {
 		exitRequest: ids[0].exit,
 		invitation: invitation.id,
 		group: await buildGroupWithContent(db, staffed),
+		care: await buildCareRows(db, staffed, pair),
 		people: { ...staffed.people, organiser, stranger, mentor2, mentee2 }
 	};
 	const cols = await db.asOwner((tx) =>

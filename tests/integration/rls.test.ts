@@ -11,6 +11,7 @@ import {
 	buildUser,
 	type BuiltUser
 } from '../factories';
+import { buildCareRows } from '../factories/care';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 let db: Database;
@@ -67,7 +68,10 @@ const OF_Y: Record<string, string> = {
 	portfolio_items: 'owner_id = any(y.people)',
 	data_exports: 'user_id = any(y.people)',
 	erasure_requests: 'program_id = y.program or user_id = any(y.people)',
-	retention_runs: 'program_id = y.program'
+	retention_runs: 'program_id = y.program',
+	checkins: 'pair_id = y.pair',
+	concerns: 'pair_id = y.pair',
+	support_meetings: 'program_id = y.program'
 };
 
 const countSql = (table: string) =>
@@ -141,6 +145,7 @@ beforeAll(async () => {
 	xPair = await buildPairWithContent(db, x);
 	yPair = await buildPairWithContent(db, y);
 	await buildGroupWithContent(db, y);
+	await buildCareRows(db, y, yPair);
 	await db.asService(async (tx) => {
 		const [message] = await tx.query<{ id: string }>(
 			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hello') returning id",

@@ -9,6 +9,7 @@ import {
 	CATEGORIES,
 	DEFAULT_DELIVERY,
 	DEFAULT_DIGEST_HOUR,
+	ALWAYS_MAILED,
 	type Category,
 	type NotificationKind,
 	type NotificationParams
@@ -94,7 +95,8 @@ export function notificationJobs(options: NotificationJobsOptions): {
 		);
 		const row = rows[0];
 		// Gone, mailed already, or the person changed their mind since: nothing to send.
-		if (!row || row.emailed || row.delivery !== 'immediate') return;
+		if (!row || row.emailed || (row.delivery !== 'immediate' && !ALWAYS_MAILED.has(row.kind)))
+			return;
 		const locale = asLocale(row.locale);
 		const text = notificationText(row.kind, row.params, locale);
 		const attachment =

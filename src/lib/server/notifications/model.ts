@@ -13,7 +13,10 @@ export const NOTIFICATION_KINDS = [
 	'meeting_tomorrow',
 	'meeting_unheld',
 	'pair_stalled',
-	'assignment_due'
+	'assignment_due',
+	'checkin_due',
+	'concern_raised',
+	'concern_status'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -41,8 +44,17 @@ export const CATEGORY_OF: Record<NotificationKind, Category> = {
 	meeting_tomorrow: 'reminders',
 	meeting_unheld: 'reminders',
 	pair_stalled: 'reminders',
-	assignment_due: 'reminders'
+	assignment_due: 'reminders',
+	checkin_due: 'reminders',
+	concern_raised: 'pair',
+	concern_status: 'pair'
 };
+
+/**
+ * Kinds mailed at once whatever the person chose: a concern raised about a pair (agreement 02's
+ * exception) must reach the coordinator now, not in tonight's digest.
+ */
+export const ALWAYS_MAILED: ReadonlySet<NotificationKind> = new Set(['concern_raised']);
 
 export const DELIVERIES = ['immediate', 'daily', 'off'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
@@ -76,6 +88,8 @@ export interface NotificationParams {
 	days?: number;
 	/** The meeting a reminder is about (the notification page offers "mark held"). */
 	meetingId?: string;
+	/** A concern's urgency ('when_possible' | 'soon' | 'urgent'). */
+	urgency?: string;
 }
 
 /** A same-origin path (never `//host` or a backslash trick). */
