@@ -35,7 +35,14 @@ export const scopeName = (scope: ShareScope | null) =>
 const ERRORS: Record<string, () => string> = {
 	group_no_school: m.group_no_school_error,
 	group_school_exists: m.group_school_exists_error,
-	group_not_learning_community: m.group_not_lc_error
+	group_not_learning_community: m.group_not_lc_error,
+	lg_chair_only: m.lg_chair_only_error,
+	lg_no_such_step: m.lg_no_such_step_error,
+	lg_not_in_group: m.lg_not_in_group_error,
+	lg_not_planner: m.lg_not_planner_error,
+	lg_roles_required: m.lg_roles_required_error,
+	lg_round_gone: m.lg_round_gone_error,
+	lg_round_open: m.lg_round_open_error
 };
 
 /** The text of an error key from a groups action (falls back to the general error texts). */

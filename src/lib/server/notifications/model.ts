@@ -13,7 +13,9 @@ export const NOTIFICATION_KINDS = [
 	'meeting_tomorrow',
 	'meeting_unheld',
 	'pair_stalled',
-	'assignment_due'
+	'assignment_due',
+	'reflection_comment',
+	'group_meeting'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -41,7 +43,9 @@ export const CATEGORY_OF: Record<NotificationKind, Category> = {
 	meeting_tomorrow: 'reminders',
 	meeting_unheld: 'reminders',
 	pair_stalled: 'reminders',
-	assignment_due: 'reminders'
+	assignment_due: 'reminders',
+	reflection_comment: 'comments',
+	group_meeting: 'meetings'
 };
 
 export const DELIVERIES = ['immediate', 'daily', 'off'] as const;

@@ -80,6 +80,12 @@ export function notificationText(
 		case 'assignment_due':
 			text = m.notif_kind_assignment_due({ sheet }, o);
 			break;
+		case 'reflection_comment':
+			text = m.lg_notif_reflection_comment({ name }, o);
+			break;
+		case 'group_meeting':
+			text = m.lg_notif_group_meeting({ name, date: when }, o);
+			break;
 	}
 	return count > 1 ? `${text} ${m.notif_times({ count }, o)}` : text;
 }
