@@ -764,6 +764,130 @@ const RULES: Record<string, TableRules> = {
 			}
 		]
 	},
+	reflection_comments: {
+		row: (c) => ['id = $1', [c.group.comments.observerOnGroup]],
+		update: {},
+		delete: ['observer'],
+		insert: [
+			{
+				name: 'a comment as oneself on a reflection shared with the group',
+				sql: (c, me) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.menteeGroup, me]
+				],
+				allowed: ['supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a comment on a reflection shared with school A',
+				sql: (c, me) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.menteeSchool, me]
+				],
+				allowed: ['mentor', 'mentee']
+			},
+			{
+				name: 'a comment on someone’s private reflection',
+				sql: (c, me) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.observerPrivate, me]
+				],
+				allowed: ['observer']
+			},
+			{
+				name: 'a comment in someone else’s name',
+				sql: (c) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.menteeGroup, c.people.observer.id]
+				],
+				allowed: ['observer']
+			}
+		]
+	},
+	group_meetings: {
+		row: (c) => ['id = $1', [c.group.meeting]],
+		update: {
+			supporter: [
+				'starts_at',
+				'duration_minutes',
+				'mode',
+				'place',
+				'call_link',
+				'held_at',
+				'updated_at'
+			]
+		},
+		delete: ['supporter'],
+		insert: [
+			{
+				name: 'a meeting of the group',
+				sql: (c, me) => [
+					"insert into public.group_meetings (group_id, starts_at, created_by) values ($1, now() + interval '1 day', $2)",
+					[c.group.group, me]
+				],
+				allowed: ['supporter']
+			},
+			{
+				name: 'a meeting once the group steers itself',
+				prep: (c) => [
+					'update public.groups set self_steering_since = current_date where id = $1',
+					[c.group.group]
+				],
+				sql: (c, me) => [
+					"insert into public.group_meetings (group_id, starts_at, created_by) values ($1, now() + interval '1 day', $2)",
+					[c.group.group, me]
+				],
+				allowed: ['supporter', 'mentor', 'mentee', 'observer']
+			}
+		]
+	},
+	intervision_rounds: {
+		row: (c) => ['id = $1', [c.group.round]],
+		update: {
+			supporter: [
+				'step',
+				'step_started_at',
+				'step_seconds',
+				'paused_remaining',
+				'ended_at',
+				'updated_at'
+			],
+			observer: [
+				'step',
+				'step_started_at',
+				'step_seconds',
+				'paused_remaining',
+				'ended_at',
+				'updated_at'
+			]
+		},
+		delete: [],
+		insert: [
+			{
+				name: 'a round with people of the group in its roles',
+				prep: (c) => [
+					'update public.intervision_rounds set ended_at = now() where group_id = $1',
+					[c.group.group]
+				],
+				sql: (c, me) => [
+					"insert into public.intervision_rounds (group_id, method, case_owner_id, chair_id, step_seconds, started_by) values ($1, 'incident', $2, $2, 300, $3)",
+					[c.group.group, c.people.mentor.id, me]
+				],
+				allowed: ['supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a round with an outsider as chair',
+				prep: (c) => [
+					'update public.intervision_rounds set ended_at = now() where group_id = $1',
+					[c.group.group]
+				],
+				sql: (c, me) => [
+					"insert into public.intervision_rounds (group_id, method, case_owner_id, chair_id, step_seconds, started_by) values ($1, 'incident', $2, $3, 300, $4)",
+					[c.group.group, c.people.mentor.id, c.people.stranger.id, me]
+				],
+				allowed: []
+			}
+		]
+	},
 	mail_outbox: {
 		row: () => ['true', []],
 		...none,

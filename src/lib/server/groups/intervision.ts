@@ -148,8 +148,7 @@ export async function controlRound(
 			paused_remaining: number | null;
 		}>(
 			`select method, step, chair_id, timekeeper_id, paused_remaining
-			 from public.intervision_rounds where id = $1 and group_id = $2 and ended_at is null
-			 for update`,
+			 from public.intervision_rounds where id = $1 and group_id = $2 and ended_at is null`,
 			[roundId, groupId]
 		);
 		const round = rows[0];
