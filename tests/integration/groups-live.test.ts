@@ -116,7 +116,9 @@ describe(`reflection comments (${testEngine()})`, () => {
 		expect(await refusal(deleteComment(db, mentee.claims, g.comments.observerOnGroup))).toBe(
 			'not_found'
 		);
-		expect(await refusal(deleteComment(db, observer.claims, g.comments.observerOnGroup))).toBe('ok');
+		expect(await refusal(deleteComment(db, observer.claims, g.comments.observerOnGroup))).toBe(
+			'ok'
+		);
 	});
 });
 
@@ -140,7 +142,8 @@ describe(`group meetings (${testEngine()})`, () => {
 		});
 		expect(bad.success).toBe(false);
 		const fields = new Set(bad.error?.issues.map((i) => String(i.path[0])));
-		for (const f of ['date', 'time', 'durationMinutes', 'mode', 'callLink']) expect(fields).toContain(f);
+		for (const f of ['date', 'time', 'durationMinutes', 'mode', 'callLink'])
+			expect(fields).toContain(f);
 	});
 
 	it('the process coach plans; members only once the group steers itself; the group is notified', async () => {
