@@ -251,3 +251,119 @@ $$;
 
 revoke execute on function public.group_activity(uuid) from public, anon;
 grant execute on function public.group_activity(uuid) to authenticated, service_role;
+
+-- ---------------------------------------------------------------------------------------------
+-- Peer coaching duos (seed 004: "peer coaching, zowel binnen de school zelf als tussen scholen"):
+-- two members of a group, formed by the process coach or by a member with a partner. Each duo has
+-- one workspace document (a `group_documents` row of kind `duo_workspace`) that only the two open;
+-- the process coach sees that the duo exists, never its workspace.
+
+create table public.group_duos (
+	id uuid primary key default gen_random_uuid(),
+	group_id uuid not null references public.groups (id) on delete cascade,
+	member_a uuid not null references auth.users (id) on delete cascade,
+	member_b uuid not null references auth.users (id) on delete cascade,
+	created_by uuid references auth.users (id) on delete set null,
+	created_at timestamptz not null default now(),
+	check (member_a <> member_b)
+);
+create unique index group_duos_pair_idx on public.group_duos
+	(group_id, least(member_a, member_b), greatest(member_a, member_b));
+create index group_duos_member_idx on public.group_duos (member_a, member_b);
+alter table public.group_duos enable row level security;
+
+alter table public.group_documents add column duo_id uuid references public.group_duos (id) on delete cascade;
+alter table public.group_documents drop constraint if exists group_documents_kind_check;
+alter table public.group_documents add constraint group_documents_kind_duo_check check (
+	kind in ('agenda', 'intervision_notes', 'action_plan', 'school_actions', 'duo_workspace')
+	and ((kind = 'duo_workspace') = (duo_id is not null))
+);
+
+-- Whether the caller is one of the duo, while still in its group.
+create function private.in_duo(p_duo uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$
+	select exists (
+		select 1 from public.group_duos d
+		where d.id = p_duo
+			and (select auth.uid()) in (d.member_a, d.member_b)
+			and private.my_group_role(d.group_id) is not null
+	)
+$$;
+
+-- Whether a person is a member (not the facilitator) of the group.
+create function private.is_group_member(p_group uuid, p_user uuid) returns boolean
+language sql stable security definer set search_path = ''
+as $$
+	select exists (
+		select 1 from public.group_members gm
+		where gm.group_id = p_group and gm.user_id = p_user and gm.role = 'member'
+	)
+$$;
+
+revoke execute on all functions in schema private from public, anon;
+grant execute on all functions in schema private to authenticated, service_role;
+
+revoke all on public.group_duos from anon, authenticated;
+grant select, delete on public.group_duos to authenticated;
+grant insert (id, group_id, member_a, member_b, created_by) on public.group_duos to authenticated;
+grant select, insert, update, delete on public.group_duos to service_role;
+grant insert (duo_id) on public.group_documents to authenticated;
+
+-- group_duos: the two and the group's process coach see the duo; the process coach forms any duo
+-- of two members, a member one with themselves in it; either of the two or the coach ends it.
+create policy group_duos_select on public.group_duos for select to authenticated
+	using (
+		((select auth.uid()) in (member_a, member_b) and private.my_group_role(group_id) is not null)
+		or private.my_group_role(group_id) = 'facilitator'
+	);
+create policy group_duos_insert on public.group_duos for insert to authenticated
+	with check (
+		private.is_group_member(group_id, member_a)
+		and private.is_group_member(group_id, member_b)
+		and (created_by is null or created_by = (select auth.uid()))
+		and (
+			private.my_group_role(group_id) = 'facilitator'
+			or (private.my_group_role(group_id) = 'member' and (select auth.uid()) in (member_a, member_b))
+		)
+	);
+create policy group_duos_delete on public.group_duos for delete to authenticated
+	using (
+		private.my_group_role(group_id) = 'facilitator'
+		or ((select auth.uid()) in (member_a, member_b) and private.my_group_role(group_id) is not null)
+	);
+
+-- group_documents: the same rules as before for the group's documents; a duo's workspace is seen
+-- and renamed by the two only, and made with the duo (by one of them or the process coach).
+drop policy group_documents_select on public.group_documents;
+drop policy group_documents_insert on public.group_documents;
+drop policy group_documents_update on public.group_documents;
+create policy group_documents_select on public.group_documents for select to authenticated
+	using (
+		case when duo_id is null then
+			private.my_group_role(group_id) is not null
+			or public.is_program_coordinator(private.group_program(group_id))
+		else private.in_duo(duo_id) end
+	);
+create policy group_documents_insert on public.group_documents for insert to authenticated
+	with check (
+		(private.my_group_role(group_id) is not null
+			or (duo_id is null and public.is_program_coordinator(private.group_program(group_id))))
+		and (school_id is null or private.school_program(school_id) = private.group_program(group_id))
+		and (created_by is null or created_by = (select auth.uid()))
+		and (duo_id is null
+			or exists (
+				select 1 from public.group_duos d
+				where d.id = duo_id and d.group_id = group_documents.group_id
+					and (private.in_duo(d.id) or private.my_group_role(d.group_id) = 'facilitator')
+			))
+	);
+create policy group_documents_update on public.group_documents for update to authenticated
+	using (
+		private.my_group_role(group_id) is not null
+		and (duo_id is null or private.in_duo(duo_id))
+	)
+	with check (
+		private.my_group_role(group_id) is not null
+		and (duo_id is null or private.in_duo(duo_id))
+	);

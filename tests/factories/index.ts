@@ -346,6 +346,29 @@ export async function buildGroupWithContent(
 				[group, people.mentee.id, people.supporter.id, people.observer.id]
 			)
 		)[0].id;
-		return { group, schoolA, schoolB, docId, reflections, comments, meeting, round };
+		// A peer coaching duo of the mentor and the observer, with its workspace.
+		const duo = (
+			await tx.query<{ id: string }>(
+				'insert into public.group_duos (group_id, member_a, member_b, created_by) values ($1, $2, $3, $4) returning id',
+				[group, people.mentor.id, people.observer.id, people.supporter.id]
+			)
+		)[0].id;
+		const duoDocId = randomUUID();
+		await tx.query(
+			"insert into public.group_documents (id, group_id, kind, duo_id, title, doc_name) values ($1, $2, 'duo_workspace', $3, 'Duo', $4)",
+			[duoDocId, group, duo, `group/${group}/doc/${duoDocId}`]
+		);
+		return {
+			group,
+			schoolA,
+			schoolB,
+			docId,
+			reflections,
+			comments,
+			meeting,
+			round,
+			duo,
+			duoDocId
+		};
 	});
 }

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorizeDocument } from '$lib/server/collab-access';
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import { createDuo, endDuo, listDuos } from '$lib/server/groups/duos';
+import { loadGroupDocument } from '$lib/server/groups/queries';
+import { CloseCode } from '$lib/shared/collab';
 import { loadGroupActivity } from '$lib/server/groups/activity';
 import { setReflectionSharing } from '$lib/server/groups/commands';
 import { addComment, commentAdded, deleteComment, listComments } from '$lib/server/groups/comments';
@@ -267,5 +271,85 @@ describe(`the coordinator's counts per group (${testEngine()})`, () => {
 			intervisionRounds: 1
 		});
 		expect(row.meetingsPlanned).toBeGreaterThanOrEqual(2);
+	});
+});
+
+describe(`peer coaching duos (${testEngine()})`, () => {
+	const open = (userId: string, docName: string) =>
+		authorizeDocument(db)({ userId, name: '', role: '', color: '' }, docName);
+
+	it('a member forms a duo with a partner; only the two open its workspace, at the socket too', async () => {
+		const { mentee, observer, mentor, supporter, coordinator } = staffed.people;
+		expect(
+			await refusal(
+				createDuo(db, mentee.claims, g.group, {
+					memberA: mentor.id,
+					memberB: observer.id,
+					locale: 'nl'
+				})
+			)
+		).toBe('forbidden');
+		expect(
+			await refusal(
+				createDuo(db, mentee.claims, g.group, {
+					memberA: mentee.id,
+					memberB: supporter.id,
+					locale: 'nl'
+				})
+			)
+		).toBe('invalid');
+		const { duoId, docId } = await createDuo(db, mentee.claims, g.group, {
+			memberA: mentee.id,
+			memberB: observer.id,
+			locale: 'nl'
+		});
+		expect(
+			await refusal(
+				createDuo(db, observer.claims, g.group, {
+					memberA: observer.id,
+					memberB: mentee.id,
+					locale: 'nl'
+				})
+			)
+		).toBe('conflict');
+		const docName = `group/${g.group}/doc/${docId}`;
+		expect((await loadGroupDocument(db, observer.claims, g.group, docId))?.kind).toBe(
+			'duo_workspace'
+		);
+		expect(await loadGroupDocument(db, mentor.claims, g.group, docId)).toBeNull();
+		expect(await loadGroupDocument(db, supporter.claims, g.group, docId)).toBeNull();
+		expect(await open(mentee.id, docName)).toMatchObject({ access: 'write' });
+		expect(await open(observer.id, docName)).toMatchObject({ access: 'write' });
+		for (const other of [mentor.id, supporter.id, coordinator.id, stranger.sub])
+			expect(await open(other, docName)).toEqual({ deny: CloseCode.Forbidden });
+		// The group's own documents still open for everyone in it.
+		expect(await open(mentor.id, `group/${g.group}/doc/${g.docId}`)).toMatchObject({
+			access: 'write'
+		});
+		// The process coach sees the duo, not its workspace; a member outside it sees neither.
+		const coachView = await listDuos(db, supporter.claims, g.group);
+		expect(coachView.find((d) => d.id === duoId)?.docId).toBeNull();
+		expect((await listDuos(db, mentor.claims, g.group)).map((d) => d.id)).not.toContain(duoId);
+
+		expect((await endDuo(db, observer.claims, g.group, duoId)).sort()).toEqual(
+			[mentee.id, observer.id].sort()
+		);
+		expect(await open(mentee.id, docName)).toEqual({ deny: CloseCode.Forbidden });
+		const left = await db.asService((tx) =>
+			tx.query('select 1 from public.yjs_updates where doc_name = $1', [docName])
+		);
+		expect(left).toHaveLength(0);
+	});
+
+	it('the process coach forms a duo of two members', async () => {
+		const { mentee, mentor, supporter } = staffed.people;
+		const { docId } = await createDuo(db, supporter.claims, g.group, {
+			memberA: mentee.id,
+			memberB: mentor.id,
+			locale: 'en'
+		});
+		expect((await loadGroupDocument(db, mentor.claims, g.group, docId))?.title).toMatch(
+			/^Coaching duo: /
+		);
 	});
 });

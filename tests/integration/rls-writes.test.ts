@@ -721,6 +721,17 @@ const RULES: Record<string, TableRules> = {
 					];
 				},
 				allowed: ['coordinator', 'supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a workspace for the mentor and observer’s duo',
+				sql: (c) => {
+					const id = randomUUID();
+					return [
+						"insert into public.group_documents (id, group_id, kind, duo_id, title, doc_name) values ($1, $2, 'duo_workspace', $3, 'Duo 2', $4)",
+						[id, c.group.group, c.group.duo, `group/${c.group.group}/doc/${id}`]
+					];
+				},
+				allowed: ['supporter', 'mentor', 'observer']
 			}
 		]
 	},
@@ -885,6 +896,30 @@ const RULES: Record<string, TableRules> = {
 					[c.group.group, c.people.mentor.id, c.people.stranger.id, me]
 				],
 				allowed: []
+			}
+		]
+	},
+	group_duos: {
+		row: (c) => ['id = $1', [c.group.duo]],
+		update: {},
+		delete: ['supporter', 'mentor', 'observer'],
+		insert: [
+			{
+				name: 'a duo of oneself and another member',
+				sql: (c, me) => [
+					'insert into public.group_duos (group_id, member_a, member_b, created_by) values ($1, $2, $3, $2)',
+					[c.group.group, me, me === c.people.mentee.id ? c.people.observer.id : c.people.mentee.id]
+				],
+				allowed: ['mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a duo of two other members',
+				sql: (c, me) => [
+					'insert into public.group_duos (group_id, member_a, member_b, created_by) values ($1, $2, $3, $4)',
+					[c.group.group, c.people.mentee.id, c.people.observer.id, me]
+				],
+				// The process coach forms any duo; the two form their own.
+				allowed: ['supporter', 'mentee', 'observer']
 			}
 		]
 	},

@@ -63,6 +63,7 @@ const OF_Y: Record<string, string> = {
 	reflection_comments: 'author_id = any(y.people)',
 	group_meetings: 'private.group_program(group_id) = y.program',
 	intervision_rounds: 'private.group_program(group_id) = y.program',
+	group_duos: 'private.group_program(group_id) = y.program',
 	messages: 'pair_id = y.pair',
 	message_reads: 'pair_id = y.pair',
 	files: 'pair_id = y.pair'

@@ -23,7 +23,8 @@ const DOCUMENTS: Record<GroupDocumentKind, () => string> = {
 	action_plan: m.group_doc_action_plan,
 	school_actions: m.group_doc_school_actions
 };
-export const documentKindName = (kind: GroupDocumentKind) => DOCUMENTS[kind]();
+export const documentKindName = (kind: GroupDocumentKind | 'duo_workspace') =>
+	kind === 'duo_workspace' ? m.lg_duo_workspace() : DOCUMENTS[kind]();
 
 export const scopeName = (scope: ShareScope | null) =>
 	scope === 'group'
@@ -42,7 +43,10 @@ const ERRORS: Record<string, () => string> = {
 	lg_not_planner: m.lg_not_planner_error,
 	lg_roles_required: m.lg_roles_required_error,
 	lg_round_gone: m.lg_round_gone_error,
-	lg_round_open: m.lg_round_open_error
+	lg_round_open: m.lg_round_open_error,
+	lg_duo_same: m.lg_duo_same_error,
+	lg_duo_own: m.lg_duo_own_error,
+	lg_duo_exists: m.lg_duo_exists_error
 };
 
 /** The text of an error key from a groups action (falls back to the general error texts). */
