@@ -202,6 +202,63 @@ alter table public.notifications add constraint notifications_kind_groups_check 
 ));
 
 -- ---------------------------------------------------------------------------------------------
+-- Needs analysis (seed 004: "Via een beginsituatieanalyse en zelfevaluatie leer je jouw noden
+-- benoemen"): each member rates their need for support per theme of the track, at the start and
+-- again later (`moment`), so change shows. The answers are the member's own; the process coach
+-- sees averages per theme only, and only when enough members answered.
+
+create table public.needs_analyses (
+	id uuid primary key default gen_random_uuid(),
+	group_id uuid not null references public.groups (id) on delete cascade,
+	user_id uuid not null references auth.users (id) on delete cascade,
+	moment text not null check (moment in ('start', 'year1_end', 'year2_end')),
+	-- { "<theme key>": 1..4 } (1 no need … 4 a great need); keys are checked by the app
+	answers jsonb not null check (jsonb_typeof(answers) = 'object' and length(answers::text) <= 2000),
+	submitted_at timestamptz not null default now(),
+	unique (group_id, user_id, moment)
+);
+alter table public.needs_analyses enable row level security;
+revoke all on public.needs_analyses from anon, authenticated;
+grant select on public.needs_analyses to authenticated;
+grant insert (id, group_id, user_id, moment, answers), update (answers, submitted_at)
+	on public.needs_analyses to authenticated;
+grant select, insert, update, delete on public.needs_analyses to service_role;
+
+create policy needs_analyses_select on public.needs_analyses for select to authenticated
+	using (user_id = (select auth.uid()));
+create policy needs_analyses_insert on public.needs_analyses for insert to authenticated
+	with check (user_id = (select auth.uid()) and private.my_group_role(group_id) = 'member');
+create policy needs_analyses_update on public.needs_analyses for update to authenticated
+	using (user_id = (select auth.uid()) and private.my_group_role(group_id) = 'member')
+	with check (user_id = (select auth.uid()) and private.my_group_role(group_id) = 'member');
+
+-- The group's averages per moment and theme, for its process coach; nothing when fewer members
+-- answered at that moment than the programme's minimum group size.
+create function public.group_needs_summary(p_group uuid)
+returns table (moment text, theme text, respondents integer, average numeric)
+language sql stable security definer set search_path = ''
+as $$
+	with counted as (
+		select na.moment, count(*)::integer as n from public.needs_analyses na
+		where na.group_id = p_group group by na.moment
+	)
+	select na.moment, a.key, c.n, round(avg((a.value #>> '{}')::numeric), 1)
+	from public.needs_analyses na
+	join counted c on c.moment = na.moment
+	cross join lateral jsonb_each(na.answers) a
+	join public.groups g on g.id = na.group_id
+	join public.programs pr on pr.id = g.program_id
+	where na.group_id = p_group
+		and private.my_group_role(p_group) = 'facilitator'
+		and c.n >= pr.min_group_size
+		and jsonb_typeof(a.value) = 'number'
+	group by na.moment, a.key, c.n
+	order by na.moment, a.key
+$$;
+revoke execute on function public.group_needs_summary(uuid) from public, anon;
+grant execute on function public.group_needs_summary(uuid) to authenticated, service_role;
+
+-- ---------------------------------------------------------------------------------------------
 -- The coordinator's counts per group: no content, and nothing for a group smaller than the
 -- programme's minimum group size (its counts could point at one person).
 
@@ -217,7 +274,8 @@ returns table (
 	meetings_held integer,
 	reflections_kept integer,
 	reflections_shared integer,
-	intervision_rounds integer
+	intervision_rounds integer,
+	needs_analyses integer
 )
 language sql stable security definer set search_path = ''
 as $$
@@ -244,7 +302,9 @@ as $$
 			 where r.group_id = b.id and r.shared_at is not null)::integer end,
 		case when b.members < b.min_group_size then null else
 			(select count(*) from public.intervision_rounds ir
-			 where ir.group_id = b.id and ir.ended_at is not null)::integer end
+			 where ir.group_id = b.id and ir.ended_at is not null)::integer end,
+		case when b.members < b.min_group_size then null else
+			(select count(*) from public.needs_analyses na where na.group_id = b.id)::integer end
 	from base b
 	order by b.kind, lower(b.name)
 $$;

@@ -358,6 +358,13 @@ export async function buildGroupWithContent(
 			"insert into public.group_documents (id, group_id, kind, duo_id, title, doc_name) values ($1, $2, 'duo_workspace', $3, 'Duo', $4)",
 			[duoDocId, group, duo, `group/${group}/doc/${duoDocId}`]
 		);
+		const needs = (
+			await tx.query<{ id: string }>(
+				`insert into public.needs_analyses (group_id, user_id, moment, answers)
+				 values ($1, $2, 'start', '{"pedagogy": 3, "leadership": 2}') returning id`,
+				[group, people.mentee.id]
+			)
+		)[0].id;
 		return {
 			group,
 			schoolA,
@@ -368,7 +375,8 @@ export async function buildGroupWithContent(
 			meeting,
 			round,
 			duo,
-			duoDocId
+			duoDocId,
+			needs
 		};
 	});
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizeDocument } from '$lib/server/collab-access';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { createDuo, endDuo, listDuos } from '$lib/server/groups/duos';
+import { loadMyNeeds, loadNeedsSummary, needsInput, saveNeeds } from '$lib/server/groups/needs';
 import { loadGroupDocument } from '$lib/server/groups/queries';
 import { CloseCode } from '$lib/shared/collab';
 import { loadGroupActivity } from '$lib/server/groups/activity';
@@ -351,5 +352,56 @@ describe(`peer coaching duos (${testEngine()})`, () => {
 		expect((await loadGroupDocument(db, mentor.claims, g.group, docId))?.title).toMatch(
 			/^Coaching duo: /
 		);
+	});
+});
+
+describe(`needs analysis (${testEngine()})`, () => {
+	const all = (value: number) => ({
+		pedagogy: value,
+		vision_planning: value,
+		policy_interplay: value,
+		wellbeing: value,
+		learning_gaps: value,
+		co_creation: value,
+		collective_learning: value,
+		leadership: value,
+		coaching: value
+	});
+
+	it('refuses an incomplete or out-of-scale form', () => {
+		expect(needsInput.safeParse({ moment: 'start', answers: { pedagogy: 3 } }).success).toBe(false);
+		expect(needsInput.safeParse({ moment: 'start', answers: all(5) }).success).toBe(false);
+		expect(needsInput.safeParse({ moment: 'later', answers: all(2) }).success).toBe(false);
+		expect(needsInput.safeParse({ moment: 'start', answers: all(2) }).success).toBe(true);
+	});
+
+	it('each member keeps their own answers per moment; the coach sees averages once enough answered', async () => {
+		const { mentor, mentee, observer, supporter, coordinator } = staffed.people;
+		await db.asService((tx) =>
+			tx.query('update public.programs set min_group_size = 3 where id = $1', [staffed.program.id])
+		);
+		expect(
+			await refusal(saveNeeds(db, supporter.claims, g.group, { moment: 'start', answers: all(1) }))
+		).toBe('forbidden');
+		await saveNeeds(db, mentee.claims, g.group, { moment: 'start', answers: all(4) });
+		await saveNeeds(db, mentor.claims, g.group, { moment: 'start', answers: all(2) });
+		// Two answers, minimum three: nothing for the coach yet.
+		expect(await loadNeedsSummary(db, supporter.claims, g.group)).toEqual([]);
+		await saveNeeds(db, observer.claims, g.group, { moment: 'start', answers: all(3) });
+		await saveNeeds(db, mentee.claims, g.group, { moment: 'year1_end', answers: all(1) });
+		const summary = await loadNeedsSummary(db, supporter.claims, g.group);
+		expect(summary.filter((r) => r.moment === 'year1_end')).toEqual([]);
+		expect(summary.find((r) => r.moment === 'start' && r.theme === 'pedagogy')).toEqual({
+			moment: 'start',
+			theme: 'pedagogy',
+			respondents: 3,
+			average: 3
+		});
+		for (const claims of [mentee.claims, coordinator.claims, stranger])
+			expect(await loadNeedsSummary(db, claims, g.group)).toEqual([]);
+		const mine = await loadMyNeeds(db, mentee.claims, g.group);
+		expect(mine.map((x) => x.moment)).toEqual(['start', 'year1_end']);
+		expect(mine[0].answers.pedagogy).toBe(4);
+		expect(await loadMyNeeds(db, supporter.claims, g.group)).toEqual([]);
 	});
 });

@@ -923,6 +923,29 @@ const RULES: Record<string, TableRules> = {
 			}
 		]
 	},
+	needs_analyses: {
+		row: (c) => ['id = $1', [c.group.needs]],
+		update: { mentee: ['answers', 'submitted_at'] },
+		delete: [],
+		insert: [
+			{
+				name: 'one’s own needs analysis at the end of year 1',
+				sql: (c, me) => [
+					`insert into public.needs_analyses (group_id, user_id, moment, answers) values ($1, $2, 'year1_end', '{"pedagogy": 2}')`,
+					[c.group.group, me]
+				],
+				allowed: ['mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'someone else’s needs analysis',
+				sql: (c) => [
+					`insert into public.needs_analyses (group_id, user_id, moment, answers) values ($1, $2, 'year2_end', '{"pedagogy": 2}')`,
+					[c.group.group, c.people.observer.id]
+				],
+				allowed: ['observer']
+			}
+		]
+	},
 	mail_outbox: {
 		row: () => ['true', []],
 		...none,

@@ -64,6 +64,7 @@ const OF_Y: Record<string, string> = {
 	group_meetings: 'private.group_program(group_id) = y.program',
 	intervision_rounds: 'private.group_program(group_id) = y.program',
 	group_duos: 'private.group_program(group_id) = y.program',
+	needs_analyses: 'private.group_program(group_id) = y.program',
 	messages: 'pair_id = y.pair',
 	message_reads: 'pair_id = y.pair',
 	files: 'pair_id = y.pair'

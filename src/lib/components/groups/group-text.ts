@@ -46,7 +46,9 @@ const ERRORS: Record<string, () => string> = {
 	lg_round_open: m.lg_round_open_error,
 	lg_duo_same: m.lg_duo_same_error,
 	lg_duo_own: m.lg_duo_own_error,
-	lg_duo_exists: m.lg_duo_exists_error
+	lg_duo_exists: m.lg_duo_exists_error,
+	lg_needs_incomplete: m.lg_needs_incomplete_error,
+	lg_needs_members_only: m.lg_needs_members_only_error
 };
 
 /** The text of an error key from a groups action (falls back to the general error texts). */

@@ -19,6 +19,7 @@ export interface GroupActivity {
 	reflectionsKept: number | null;
 	reflectionsShared: number | null;
 	intervisionRounds: number | null;
+	needsAnalyses: number | null;
 }
 
 export async function loadGroupActivity(
@@ -32,7 +33,7 @@ export async function loadGroupActivity(
 				to_char(self_steering_since, 'YYYY-MM-DD') as "selfSteeringSince", members, suppressed,
 				meetings_planned as "meetingsPlanned", meetings_held as "meetingsHeld",
 				reflections_kept as "reflectionsKept", reflections_shared as "reflectionsShared",
-				intervision_rounds as "intervisionRounds"
+				intervision_rounds as "intervisionRounds", needs_analyses as "needsAnalyses"
 			 from public.group_activity($1)`,
 			[programId]
 		)
