@@ -896,6 +896,17 @@ const RULES: Record<string, TableRules> = {
 					];
 				},
 				allowed: ['coordinator', 'supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a workspace for the mentor and observer’s duo',
+				sql: (c) => {
+					const id = randomUUID();
+					return [
+						"insert into public.group_documents (id, group_id, kind, duo_id, title, doc_name) values ($1, $2, 'duo_workspace', $3, 'Duo 2', $4)",
+						[id, c.group.group, c.group.duo, `group/${c.group.group}/doc/${id}`]
+					];
+				},
+				allowed: ['supporter', 'mentor', 'observer']
 			}
 		]
 	},
@@ -936,6 +947,177 @@ const RULES: Record<string, TableRules> = {
 					];
 				},
 				allowed: []
+			}
+		]
+	},
+	reflection_comments: {
+		row: (c) => ['id = $1', [c.group.comments.observerOnGroup]],
+		update: {},
+		delete: ['observer'],
+		insert: [
+			{
+				name: 'a comment as oneself on a reflection shared with the group',
+				sql: (c, me) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.menteeGroup, me]
+				],
+				allowed: ['supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a comment on a reflection shared with school A',
+				sql: (c, me) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.menteeSchool, me]
+				],
+				allowed: ['mentor', 'mentee']
+			},
+			{
+				name: 'a comment on someone’s private reflection',
+				sql: (c, me) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.observerPrivate, me]
+				],
+				allowed: ['observer']
+			},
+			{
+				name: 'a comment in someone else’s name',
+				sql: (c) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.menteeGroup, c.people.observer.id]
+				],
+				allowed: ['observer']
+			}
+		]
+	},
+	group_meetings: {
+		row: (c) => ['id = $1', [c.group.meeting]],
+		update: {
+			supporter: [
+				'starts_at',
+				'duration_minutes',
+				'mode',
+				'place',
+				'call_link',
+				'held_at',
+				'updated_at'
+			]
+		},
+		delete: ['supporter'],
+		insert: [
+			{
+				name: 'a meeting of the group',
+				sql: (c, me) => [
+					"insert into public.group_meetings (group_id, starts_at, created_by) values ($1, now() + interval '1 day', $2)",
+					[c.group.group, me]
+				],
+				allowed: ['supporter']
+			},
+			{
+				name: 'a meeting once the group steers itself',
+				prep: (c) => [
+					'update public.groups set self_steering_since = current_date where id = $1',
+					[c.group.group]
+				],
+				sql: (c, me) => [
+					"insert into public.group_meetings (group_id, starts_at, created_by) values ($1, now() + interval '1 day', $2)",
+					[c.group.group, me]
+				],
+				allowed: ['supporter', 'mentor', 'mentee', 'observer']
+			}
+		]
+	},
+	intervision_rounds: {
+		row: (c) => ['id = $1', [c.group.round]],
+		update: {
+			supporter: [
+				'step',
+				'step_started_at',
+				'step_seconds',
+				'paused_remaining',
+				'ended_at',
+				'updated_at'
+			],
+			observer: [
+				'step',
+				'step_started_at',
+				'step_seconds',
+				'paused_remaining',
+				'ended_at',
+				'updated_at'
+			]
+		},
+		delete: [],
+		insert: [
+			{
+				name: 'a round with people of the group in its roles',
+				prep: (c) => [
+					'update public.intervision_rounds set ended_at = now() where group_id = $1',
+					[c.group.group]
+				],
+				sql: (c, me) => [
+					"insert into public.intervision_rounds (group_id, method, case_owner_id, chair_id, step_seconds, started_by) values ($1, 'incident', $2, $2, 300, $3)",
+					[c.group.group, c.people.mentor.id, me]
+				],
+				allowed: ['supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a round with an outsider as chair',
+				prep: (c) => [
+					'update public.intervision_rounds set ended_at = now() where group_id = $1',
+					[c.group.group]
+				],
+				sql: (c, me) => [
+					"insert into public.intervision_rounds (group_id, method, case_owner_id, chair_id, step_seconds, started_by) values ($1, 'incident', $2, $3, 300, $4)",
+					[c.group.group, c.people.mentor.id, c.people.stranger.id, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	group_duos: {
+		row: (c) => ['id = $1', [c.group.duo]],
+		update: {},
+		delete: ['supporter', 'mentor', 'observer'],
+		insert: [
+			{
+				name: 'a duo of oneself and another member',
+				sql: (c, me) => [
+					'insert into public.group_duos (group_id, member_a, member_b, created_by) values ($1, $2, $3, $2)',
+					[c.group.group, me, me === c.people.mentee.id ? c.people.observer.id : c.people.mentee.id]
+				],
+				allowed: ['mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a duo of two other members',
+				sql: (c, me) => [
+					'insert into public.group_duos (group_id, member_a, member_b, created_by) values ($1, $2, $3, $4)',
+					[c.group.group, c.people.mentee.id, c.people.observer.id, me]
+				],
+				// The process coach forms any duo; the two form their own.
+				allowed: ['supporter', 'mentee', 'observer']
+			}
+		]
+	},
+	needs_analyses: {
+		row: (c) => ['id = $1', [c.group.needs]],
+		update: { mentee: ['answers', 'submitted_at'] },
+		delete: [],
+		insert: [
+			{
+				name: 'one’s own needs analysis at the end of year 1',
+				sql: (c, me) => [
+					`insert into public.needs_analyses (group_id, user_id, moment, answers) values ($1, $2, 'year1_end', '{"pedagogy": 2}')`,
+					[c.group.group, me]
+				],
+				allowed: ['mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'someone else’s needs analysis',
+				sql: (c) => [
+					`insert into public.needs_analyses (group_id, user_id, moment, answers) values ($1, $2, 'year2_end', '{"pedagogy": 2}')`,
+					[c.group.group, c.people.observer.id]
+				],
+				allowed: ['observer']
 			}
 		]
 	},

@@ -16,7 +16,9 @@ export const NOTIFICATION_KINDS = [
 	'assignment_due',
 	'checkin_due',
 	'concern_raised',
-	'concern_status'
+	'concern_status',
+	'reflection_comment',
+	'group_meeting'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -47,7 +49,9 @@ export const CATEGORY_OF: Record<NotificationKind, Category> = {
 	assignment_due: 'reminders',
 	checkin_due: 'reminders',
 	concern_raised: 'pair',
-	concern_status: 'pair'
+	concern_status: 'pair',
+	reflection_comment: 'comments',
+	group_meeting: 'meetings'
 };
 
 /**

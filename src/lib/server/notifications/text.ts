@@ -103,6 +103,12 @@ export function notificationText(
 		case 'concern_status':
 			text = m.care_notif_concern_status({ status: concernStatusName(params.status, locale) }, o);
 			break;
+		case 'reflection_comment':
+			text = m.lg_notif_reflection_comment({ name }, o);
+			break;
+		case 'group_meeting':
+			text = m.lg_notif_group_meeting({ name, date: when }, o);
+			break;
 	}
 	return count > 1 ? `${text} ${m.notif_times({ count }, o)}` : text;
 }
