@@ -1,0 +1,18 @@
+import { chromium } from '@playwright/test';
+const base='http://127.0.0.1:4199';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, baseURL: base });
+await ctx.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: base }]);
+const page = await ctx.newPage();
+await page.goto('/login');
+await page.locator('input[type=email]').fill(process.argv[2]);
+await page.locator('input[type=password]').fill('mentorpad-demo');
+await page.locator('form button[type=submit]').first().click();
+await page.waitForURL(base + '/');
+await page.goto('/groups');
+const g = await page.locator('main a[href^="/groups/"]').first().getAttribute('href');
+await page.goto(g);
+console.log(await page.evaluate(() => document.documentElement.scrollWidth));
+console.log(await page.evaluate(() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 361).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent||'').trim().slice(0,50)).slice(0,12).join('\n')));
+await page.screenshot({ path: '/tmp/group-en-360.png', fullPage: true });
+await browser.close();
