@@ -268,7 +268,7 @@ describe(`monitoring (${testEngine()})`, () => {
 	it('gives the share of pairs that completed each instrument when both parts are large enough', async () => {
 		const rows = await instrumentCompletion(db, coordinator(), id());
 		const byKey = Object.fromEntries(rows.map((r) => [r.template_key, r]));
-		expect(rows).toHaveLength(17);
+		expect(rows).toHaveLength(18);
 		expect(byKey['01-agreement']).toEqual({
 			template_key: '01-agreement',
 			pairs: 12,
