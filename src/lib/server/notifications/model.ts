@@ -76,6 +76,8 @@ export interface NotificationParams {
 	days?: number;
 	/** The meeting a reminder is about (the notification page offers "mark held"). */
 	meetingId?: string;
+	/** A path phase (BR … MO): with `status` 'phase_proposed', 'phase_confirmed', 'phase_declined' or 'phase_set'. */
+	phase?: string;
 }
 
 /** A same-origin path (never `//host` or a backslash trick). */
