@@ -62,7 +62,9 @@ const OF_Y: Record<string, string> = {
 	reflections: 'private.group_program(group_id) = y.program',
 	messages: 'pair_id = y.pair',
 	message_reads: 'pair_id = y.pair',
-	files: 'pair_id = y.pair'
+	files: 'pair_id = y.pair',
+	pair_path_history: 'pair_id = y.pair',
+	phase_proposals: 'pair_id = y.pair'
 };
 
 const countSql = (table: string) =>
@@ -143,6 +145,10 @@ beforeAll(async () => {
 		await tx.query(
 			'insert into public.message_reads (pair_id, user_id, read_at) values ($1, $2, now())',
 			[yPair, y.people.mentee.id]
+		);
+		await tx.query(
+			"insert into public.phase_proposals (pair_id, from_phase, to_phase, proposed_by, proposer_role) values ($1, 'BR', 'SD', $2, 'mentor')",
+			[yPair, y.people.mentor.id]
 		);
 	});
 });
