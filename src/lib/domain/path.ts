@@ -60,7 +60,7 @@ export interface PathFacts {
 }
 
 /** What the reader may do on the path now; the page shows exactly these. */
-export function pathActions(f: PathFacts): {
+export function allowedPathActions(f: PathFacts): {
 	propose: PathPhase | null;
 	answer: boolean;
 	withdraw: boolean;

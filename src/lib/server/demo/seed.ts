@@ -6,6 +6,7 @@ import type { Database } from '$lib/server/db/types';
 import { insertPair } from '$lib/server/pairs/commands';
 import { seedGroupsDemo } from './groups-demo';
 import { seedMonitoringDemo } from './monitoring-demo';
+import { seedPathDemo } from './path-demo';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 export const DEMO_ORGANISATION = 'Scholengroep De Linde (demo)';
@@ -131,6 +132,8 @@ export async function seedDemo(db: Database): Promise<{ organisationId: string }
 				});
 			}
 		}
+		// Every demo pair's phase history matches its phase (the path's monitoring reads it).
+		await seedPathDemo(tx, organisationId);
 		return { organisationId };
 
 		function idOf(email: string): string {

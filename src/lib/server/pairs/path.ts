@@ -259,8 +259,7 @@ export async function setPhaseAsCoordinator(
 			[pairId, programId, phase]
 		);
 		if (!rows[0]) throw new DomainError('not_found', 'not_found');
-		if (rows[0].before !== phase)
-			await audit(tx, 'path.set', 'pair', pairId, programId, { phase });
+		if (rows[0].before !== phase) await audit(tx, 'path.set', 'pair', pairId, programId, { phase });
 		return rows[0].before !== phase;
 	});
 	if (!changed) return;

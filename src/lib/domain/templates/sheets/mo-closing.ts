@@ -27,7 +27,7 @@ export const closingConversation: Template = {
 	source: { file: '001_0651839e5917bf82.txt', line: 2259 },
 	intro: t(
 		'Dit is het moment waarop het mentorschap zijn kracht en intensiteit begint te verliezen. De mentee en de mentor vullen samen de lijst van bereikte doelen aan, met het plan voor ontwikkeling (04) en zijn actieplan ernaast: wat werd bereikt, wat niet, en waarom.',
-		"This is the moment when the mentoring starts to lose its strength and intensity. The mentee and the mentor complete the list of goals reached together, with the development plan (04) and its action plan beside them: what was reached, what was not, and why."
+		'This is the moment when the mentoring starts to lose its strength and intensity. The mentee and the mentor complete the list of goals reached together, with the development plan (04) and its action plan beside them: what was reached, what was not, and why.'
 	),
 	sections: [
 		meetingHeader(),
@@ -53,7 +53,7 @@ export const closingConversation: Template = {
 							'why',
 							t(
 								'Waarom (en waar deed ik het wel of niet goed)',
-								"Why (and where did I do well or not so well)"
+								'Why (and where did I do well or not so well)'
 							)
 						)
 					],
@@ -121,16 +121,12 @@ export const closingConversation: Template = {
 			'farewell',
 			t('Afscheid', 'Farewell'),
 			[
-				rich(
-					'celebrate',
-					t('Wat vieren we samen?', 'What do we celebrate together?'),
-					{
-						help: t(
-							'Dit kan de basis zijn voor het certificaat aan het einde van de mentorrelatie.',
-							'This can be the basis of the certificate at the end of the mentoring relationship.'
-						)
-					}
-				),
+				rich('celebrate', t('Wat vieren we samen?', 'What do we celebrate together?'), {
+					help: t(
+						'Dit kan de basis zijn voor het certificaat aan het einde van de mentorrelatie.',
+						'This can be the basis of the certificate at the end of the mentoring relationship.'
+					)
+				}),
 				text('mentee-words', t('Een woord van de mentee', 'A word from the mentee')),
 				text('mentor-words', t('Een woord van de mentor', 'A word from the mentor'))
 			],
