@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PairRef } from '$lib/domain/policy';
 import { handleExit, requestExit } from '$lib/server/coordination/exits';
+import { seedDemo } from '$lib/server/demo/seed';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import {
 	answerPhaseProposal,
@@ -323,6 +324,31 @@ describe(`the path of a pair (${testEngine()})`, () => {
 				tx.query('select * from public.monitoring_phase_days($1)', [x.program.id])
 			);
 			expect(none).toEqual([]);
+		}
+	});
+
+	it('the demo pairs’ history climbs from BR to their phase and ends in their status', async () => {
+		const demo = await createTestDatabase();
+		try {
+			await seedDemo(demo);
+			const rows = await demo.asService((tx) =>
+				tx.query<{ phase: string; status: string; phases: string[]; last_status: string }>(
+					`select p.phase, p.status,
+						(select array_agg(h.to_value order by h.changed_at) from public.pair_path_history h
+						 where h.pair_id = p.id and h.kind = 'phase') as phases,
+						(select h.to_value from public.pair_path_history h
+						 where h.pair_id = p.id and h.kind = 'status' order by h.changed_at desc limit 1) as last_status
+					 from public.pairs p`
+				)
+			);
+			expect(rows.length).toBeGreaterThan(10);
+			const order = ['BR', 'SD', 'P', 'WU', 'MO'];
+			for (const row of rows) {
+				expect(row.phases).toEqual(order.slice(0, order.indexOf(row.phase) + 1));
+				expect(row.last_status).toBe(row.status);
+			}
+		} finally {
+			await demo.close();
 		}
 	});
 });

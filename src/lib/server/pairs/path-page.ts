@@ -40,7 +40,7 @@ export async function loadPairPath(db: Database, claims: JwtClaims, actor: Actor
 				pausedByMe: false,
 				closingStarted: false
 			});
-	return { ...view, can, pausedByOther: view.status === 'paused' && !view.pausedByMe };
+	return { ...view, can };
 }
 
 const proposeInput = z.object({ phase: phaseInput });

@@ -40,6 +40,8 @@ export interface PathView {
 	proposal: PhaseProposal | null;
 	/** The last pause was made by the reader. */
 	pausedByMe: boolean;
+	/** Who made the last pause, while the pair is paused. */
+	pausedBy: 'mentor' | 'mentee' | 'coordinator' | null;
 	closing: { filled: number; total: number } | null;
 }
 
@@ -135,6 +137,7 @@ export async function getPath(
 					}
 				: null,
 			pausedByMe: pair.status === 'paused' && lastPause?.changed_by === claims.sub,
+			pausedBy: pair.status === 'paused' && lastPause ? roleOf(lastPause.changed_by) : null,
 			closing: closing[0] ?? null
 		};
 	});
