@@ -6,6 +6,7 @@ import type { Database, JwtClaims } from '$lib/server/db/types';
 import {
 	answerPhaseProposal,
 	getPath,
+	phaseDays,
 	proposePhase,
 	setPhaseAsCoordinator,
 	setStatusAsCoordinator,
@@ -318,6 +319,10 @@ describe(`the path of a pair (${testEngine()})`, () => {
 		expect(br.pairs).toBeGreaterThanOrEqual(5);
 		// …and one in MO: hidden.
 		expect(rows.find((r) => r.phase === 'MO')).toMatchObject({ pairs: null, suppressed: true });
+		const shaped = await phaseDays(db, x.people.coordinator.claims, x.program.id);
+		expect(shaped[0]).toMatchObject({ phase: 'BR', suppressed: false });
+		expect(typeof shaped[0].medianDays).toBe('number');
+		expect(shaped[4]).toEqual({ phase: 'MO', pairs: null, medianDays: null, suppressed: true });
 		// Not for a coordinator of another programme, nor for the pair.
 		for (const claims of [y.people.coordinator.claims, x.people.mentor.claims]) {
 			const none = await db.asUser(claims, (tx) =>

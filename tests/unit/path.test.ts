@@ -6,6 +6,7 @@ import {
 	sheetDone,
 	type PathFacts
 } from '$lib/domain/path';
+import { notificationText } from '$lib/server/notifications/text';
 
 const facts = (over: Partial<PathFacts> = {}): PathFacts => ({
 	role: 'mentor',
@@ -75,5 +76,17 @@ describe('the path rules', () => {
 		expect(
 			allowedPathActions(facts({ phase: 'MO', role: 'mentee', closingStarted: true }))
 		).toMatchObject({ end: true, endNeedsClosing: false });
+	});
+
+	it('names the phase and the person in a path notification, and keeps status texts as they were', () => {
+		expect(
+			notificationText('pair_status', { name: 'Gert', status: 'phase_proposed', phase: 'SD' }, 'nl')
+		).toBe(
+			'Gert stelt voor om door te gaan naar Richting instellen (SD): bevestig het op jullie traject'
+		);
+		expect(
+			notificationText('pair_status', { name: 'Ann', status: 'phase_set', phase: 'MO' }, 'en')
+		).toBe('Ann (coordinator) set your path to Moving on (MO)');
+		expect(notificationText('pair_status', { status: 'paused' }, 'en')).not.toContain('phase');
 	});
 });

@@ -299,3 +299,38 @@ export async function setStatusAsCoordinator(
 	if (rows[0].status === status) return;
 	await setPairStatus(db, claims, pairId, status);
 }
+
+export interface PhaseDaysRow {
+	phase: PathPhase;
+	pairs: number | null;
+	medianDays: number | null;
+	suppressed: boolean;
+}
+
+/**
+ * Monitoring: the median days the programme's pairs spent per phase, from the history; a phase
+ * with fewer pairs than the minimum group size comes back suppressed. Coordinators only (the SQL
+ * function returns nothing to anyone else); read as part of the monitoring page, which is audited.
+ */
+export async function phaseDays(
+	db: Database,
+	claims: JwtClaims,
+	programId: string
+): Promise<PhaseDaysRow[]> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<{
+			phase: PathPhase;
+			pairs: number | null;
+			median_days: string | number | null;
+			suppressed: boolean;
+		}>('select phase, pairs, median_days, suppressed from public.monitoring_phase_days($1)', [
+			programId
+		])
+	);
+	return rows.map((r) => ({
+		phase: r.phase,
+		pairs: r.pairs,
+		medianDays: r.median_days === null ? null : Number(r.median_days),
+		suppressed: r.suppressed
+	}));
+}

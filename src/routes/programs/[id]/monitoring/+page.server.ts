@@ -2,6 +2,7 @@ import { stalledDaysOf } from '$lib/domain/monitoring';
 import { sheetTitles } from '$lib/domain/templates';
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadMonitoring } from '$lib/server/monitoring';
+import { phaseDays } from '$lib/server/pairs/path';
 import { requireProgram } from '$lib/server/programs/load';
 import type { PageServerLoad } from './$types';
 
@@ -11,8 +12,11 @@ export const load: PageServerLoad = async (event) => {
 	const monitoring = await loadMonitoring(event.locals.runtime.db, session.claims, program.id, {
 		stalledDays
 	});
+	// Time per phase (the path's history), read after the datasets as part of the same audited view.
+	const pathPhaseDays = await phaseDays(event.locals.runtime.db, session.claims, program.id);
 	return {
 		...monitoring,
+		pathPhaseDays,
 		stalledDays,
 		today: new Date().toISOString().slice(0, 10),
 		// Worksheet titles travel with the data: the page never names a sheet by its key, and its
