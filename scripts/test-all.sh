@@ -37,8 +37,17 @@ gate() {
 	note "$name"
 	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
 }
-gate 'type check (svelte-check)' npm run --silent check
-gate 'lint (eslint)' npm run --silent lint
+# The type check and the linter each keep one core busy: run them side by side.
+npm run --silent check >"$out/check.log" 2>&1 &
+check_pid=$!
+npm run --silent lint >"$out/lint.log" 2>&1 &
+lint_pid=$!
+wait "$check_pid"
+check_status=$?
+wait "$lint_pid"
+lint_status=$?
+gate 'type check (svelte-check)' bash -c "cat '$out/check.log'; exit $check_status"
+gate 'lint (eslint)' bash -c "cat '$out/lint.log'; exit $lint_status"
 gate 'format (prettier)' npm run --silent format:check
 
 # --- vitest: unit, integration on PGlite, integration on PostgreSQL ----------------------------

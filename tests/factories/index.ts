@@ -313,17 +313,70 @@ export async function buildGroupWithContent(
 			);
 			return id;
 		};
+		const reflections = {
+			menteePrivate: await reflection(people.mentee, null),
+			menteeGroup: await reflection(people.mentee, 'group'),
+			menteeSchool: await reflection(people.mentee, 'school'),
+			observerPrivate: await reflection(people.observer, null)
+		};
+		// Part 2: a comment by the observer on the group-shared reflection, one by the mentor on the
+		// school-shared one, a meeting and an open intervision round chaired by the facilitator.
+		const comment = async (on: string, author: BuiltUser) =>
+			(
+				await tx.query<{ id: string }>(
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Herkenbaar') returning id",
+					[on, author.id]
+				)
+			)[0].id;
+		const comments = {
+			observerOnGroup: await comment(reflections.menteeGroup, people.observer),
+			mentorOnSchool: await comment(reflections.menteeSchool, people.mentor)
+		};
+		const meeting = (
+			await tx.query<{ id: string }>(
+				"insert into public.group_meetings (group_id, starts_at, place, created_by) values ($1, now() + interval '7 days', 'School A', $2) returning id",
+				[group, people.supporter.id]
+			)
+		)[0].id;
+		const round = (
+			await tx.query<{ id: string }>(
+				`insert into public.intervision_rounds
+					(group_id, method, case_owner_id, chair_id, timekeeper_id, step_seconds, started_by)
+				 values ($1, 'incident', $2, $3, $4, 300, $3) returning id`,
+				[group, people.mentee.id, people.supporter.id, people.observer.id]
+			)
+		)[0].id;
+		// A peer coaching duo of the mentor and the observer, with its workspace.
+		const duo = (
+			await tx.query<{ id: string }>(
+				'insert into public.group_duos (group_id, member_a, member_b, created_by) values ($1, $2, $3, $4) returning id',
+				[group, people.mentor.id, people.observer.id, people.supporter.id]
+			)
+		)[0].id;
+		const duoDocId = randomUUID();
+		await tx.query(
+			"insert into public.group_documents (id, group_id, kind, duo_id, title, doc_name) values ($1, $2, 'duo_workspace', $3, 'Duo', $4)",
+			[duoDocId, group, duo, `group/${group}/doc/${duoDocId}`]
+		);
+		const needs = (
+			await tx.query<{ id: string }>(
+				`insert into public.needs_analyses (group_id, user_id, moment, answers)
+				 values ($1, $2, 'start', '{"pedagogy": 3, "leadership": 2}') returning id`,
+				[group, people.mentee.id]
+			)
+		)[0].id;
 		return {
 			group,
 			schoolA,
 			schoolB,
 			docId,
-			reflections: {
-				menteePrivate: await reflection(people.mentee, null),
-				menteeGroup: await reflection(people.mentee, 'group'),
-				menteeSchool: await reflection(people.mentee, 'school'),
-				observerPrivate: await reflection(people.observer, null)
-			}
+			reflections,
+			comments,
+			meeting,
+			round,
+			duo,
+			duoDocId,
+			needs
 		};
 	});
 }

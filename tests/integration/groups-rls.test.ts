@@ -158,7 +158,24 @@ describe(`learning communities: row-level security (${testEngine()})`, () => {
 		expect((await ids(claims, 'select id from public.schools')).sort()).toEqual(
 			[g.schoolA, g.schoolB].sort()
 		);
-		expect(await ids(claims, 'select id from public.group_documents')).toEqual([g.docId]);
+		// The observer is in a coaching duo with the mentor: its workspace is theirs too.
+		expect((await ids(claims, 'select id from public.group_documents')).sort()).toEqual(
+			[g.docId, g.duoDocId].sort()
+		);
+	});
+
+	it('a duo’s workspace is read by the two only: not the others, the process coach or the coordinator', async () => {
+		const docs = (claims: JwtClaims | null) =>
+			ids(claims, 'select id from public.group_documents where duo_id is not null');
+		const { mentor, observer, mentee, supporter, coordinator } = staffed.people;
+		expect(await docs(mentor.claims)).toEqual([g.duoDocId]);
+		expect(await docs(observer.claims)).toEqual([g.duoDocId]);
+		for (const claims of [mentee.claims, supporter.claims, coordinator.claims, foreign.claims])
+			expect(await docs(claims)).toEqual([]);
+		// The process coach sees that the duo exists; a member outside it does not.
+		expect(await ids(supporter.claims, 'select id from public.group_duos')).toEqual([g.duo]);
+		expect(await ids(mentee.claims, 'select id from public.group_duos')).toEqual([]);
+		expect(await ids(foreign.claims, 'select id from public.group_duos')).toEqual([]);
 	});
 
 	it('only the author shares, unshares and deletes; a shared reflection is not writable by others', async () => {

@@ -123,6 +123,67 @@ describe(`the home page's sections (${testEngine()})`, () => {
 		expect(home.coordinating[0].firstMeetingUnplanned).toEqual([]);
 	});
 
+	it("shows a pair's unread messages, next meeting with its call link and the logbook due", async () => {
+		const { mentor, mentee } = staffed.people;
+		const now = new Date('2026-11-20T12:00:00Z');
+		await db.asService(async (tx) => {
+			await tx.query('delete from public.meetings where pair_id = $1 and number in (1, 2)', [
+				pairId
+			]);
+			// Meeting 1 was held two days ago (the logbook is due); meeting 2 is online, next week.
+			await tx.query(
+				`insert into public.meetings (pair_id, number, planned_on, starts_at, mode, held_at)
+				 values ($1, 1, '2026-11-18', '2026-11-18T13:30:00Z', 'face_to_face', '2026-11-18T15:00:00Z'),
+					($1, 2, '2026-11-27', '2026-11-27T13:30:00Z', 'online', null)`,
+				[pairId]
+			);
+			await tx.query(
+				`insert into public.pair_call_links (pair_id, url, updated_by) values ($1, $2, $3)
+				 on conflict (pair_id) do update set url = excluded.url`,
+				[pairId, 'https://meet.jit.si/Mentorpad-home-test', mentor.id]
+			);
+			await tx.query('delete from public.log_submissions where pair_id = $1', [pairId]);
+			await tx.query(
+				"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hallo'), ($1, $2, 'Tot dan')",
+				[pairId, mentor.id]
+			);
+		});
+		const [pair] = (await loadHome(db, mentee.claims, now)).pairs;
+		expect(pair.unread).toBe(2);
+		expect(pair.next).toMatchObject({
+			number: 2,
+			plannedOn: '2026-11-27',
+			mode: 'online',
+			callLink: 'https://meet.jit.si/Mentorpad-home-test'
+		});
+		expect(pair.logbookDue).toEqual([1]);
+		// The mentor wrote the messages: nothing unread for them. Their logbook is due too.
+		const [mentorPair] = (await loadHome(db, mentor.claims, now)).pairs;
+		expect(mentorPair.unread).toBe(0);
+		expect(mentorPair.logbookDue).toEqual([1]);
+		// Once the mentee submits part 2 for meeting 1, it is no longer due for them only.
+		await db.asService((tx) =>
+			tx.query(
+				`insert into public.log_submissions (pair_id, author_id, author_role, meeting_id, met_on, difficulties)
+				 select $1, $2, 'mentee', id, planned_on, 'iets' from public.meetings where pair_id = $1 and number = 1`,
+				[pairId, mentee.id]
+			)
+		);
+		expect((await loadHome(db, mentee.claims, now)).pairs[0].logbookDue).toEqual([]);
+		expect((await loadHome(db, mentor.claims, now)).pairs[0].logbookDue).toEqual([1]);
+		// A month later the logbook is no longer asked for, and a face-to-face meeting has no link.
+		await db.asService((tx) =>
+			tx.query(
+				"update public.meetings set mode = 'face_to_face' where pair_id = $1 and number = 2",
+				[pairId]
+			)
+		);
+		const later = (await loadHome(db, mentor.claims, new Date('2026-12-25T12:00:00Z'))).pairs[0];
+		expect(later.logbookDue).toEqual([]);
+		const soon = (await loadHome(db, mentor.claims, now)).pairs[0];
+		expect(soon.next?.callLink).toBeNull();
+	});
+
 	it('marks a person in no programme', async () => {
 		const stranger = await buildUser(db);
 		const home = await loadHome(db, stranger.claims);

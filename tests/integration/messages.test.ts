@@ -461,6 +461,34 @@ describe(`messages: hostile input (${testEngine()})`, () => {
 		).toBe('file_quota');
 	});
 
+	it('two uploads at once cannot both fit in the room left for one', async () => {
+		const [{ used }] = await db.asService((tx) =>
+			tx.query<{ used: string }>(
+				'select coalesce(sum(size), 0)::text as used from public.files where pair_id = $1',
+				[pairId]
+			)
+		);
+		deps.limits = { fileMaxBytes: 1024, pairQuotaBytes: Number(used) + 300 };
+		const before = await blobs();
+		const text = (name: string) => ({ name, bytes: new Uint8Array(200).fill(0x62) });
+		const results = await Promise.allSettled([
+			postMessage(deps, await as(staffed.people.mentor), pair, {
+				body: 'een',
+				files: [text('een.txt')]
+			}),
+			postMessage(deps, await as(staffed.people.mentee), pair, {
+				body: 'twee',
+				files: [text('twee.txt')]
+			})
+		]);
+		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+		const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+		expect((refused.reason as MessageError).key).toBe('file_quota');
+		// The refused file's bytes were removed again; only the accepted one was added.
+		expect((await blobs()).length).toBe(before.length + 1);
+		deps.limits = { fileMaxBytes: 10 * 1024 * 1024, pairQuotaBytes: 200 * 1024 * 1024 };
+	});
+
 	it('200 messages in a second: the excess gets 429, the other person still gets through', async () => {
 		const mentor = await as(staffed.people.mentor);
 		const mentee = await as(staffed.people.mentee);

@@ -362,6 +362,45 @@ describe(`notifications (${testEngine()})`, () => {
 			expect(await digest((hour + 1) % 24)).toBe(0);
 		});
 
+		it('a digest hour missed while the app was down is caught up at the next hourly run', async () => {
+			await clear();
+			const slot = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+			const hour = programHour(slot);
+			// The person's digest hour was two hours ago; the app did not run then.
+			await savePreferences(db, mentee().claims, {
+				...DEFAULT_PREFERENCES,
+				meetings: 'daily',
+				digestHour: (hour + 22) % 24
+			});
+			await planned('e');
+			const digest = () =>
+				sendDigests(db, {
+					mailer: mailer(),
+					origin: ORIGIN,
+					preferencesUrl: `${ORIGIN}/account`,
+					hour,
+					slot
+				});
+			// Written after that hour: it waits for tomorrow's digest, as usual.
+			await db.asService((tx) =>
+				tx.query(
+					"update public.notifications set created_at = $2::timestamptz - interval '1 hour' where user_id = $1",
+					[mentee().id, slot]
+				)
+			);
+			expect(await digest()).toBe(0);
+			// Written before it: the digest it belonged to was missed, so this run sends it.
+			await db.asService((tx) =>
+				tx.query(
+					"update public.notifications set created_at = $2::timestamptz - interval '3 hours' where user_id = $1",
+					[mentee().id, slot]
+				)
+			);
+			expect(await digest()).toBe(1);
+			expect((await outbox(mentee().email)).map((mail) => mail.kind)).toEqual(['digest']);
+			expect(await digest()).toBe(0);
+		});
+
 		it('off: neither a mail nor a digest, but the notification is there', async () => {
 			await clear();
 			await savePreferences(db, mentee().claims, { ...DEFAULT_PREFERENCES, meetings: 'off' });

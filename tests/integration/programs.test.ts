@@ -39,7 +39,8 @@ const input = {
 	maxMenteesPerMentor: 3,
 	minGroupSize: 5,
 	retentionMonths: 12,
-	stallDays: 21
+	stallDays: 21,
+	checkinEveryDays: 60
 };
 const tokenOf = (link: string) => link.split('/invite/')[1];
 

@@ -12,6 +12,7 @@ import {
 	buildUser,
 	type BuiltUser
 } from '../factories';
+import { buildCareRows } from '../factories/care';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 /**
@@ -45,6 +46,8 @@ interface Ctx {
 	/** A message by the mentee, so each of the two can attach a file to their own. */
 	menteeMessage: string;
 	file: string;
+	certificate: string;
+	care: Awaited<ReturnType<typeof buildCareRows>>;
 	group: Awaited<ReturnType<typeof buildGroupWithContent>>;
 	people: Record<Exclude<Role, 'anonymous'>, BuiltUser> & {
 		organiser: BuiltUser;
@@ -94,7 +97,8 @@ const PROGRAM_EDIT = [
 	'min_group_size',
 	'retention_months',
 	'updated_at',
-	'stall_days'
+	'stall_days',
+	'checkin_every_days'
 ];
 const PREFERENCE_COLUMNS = [
 	'messages',
@@ -108,6 +112,53 @@ const PREFERENCE_COLUMNS = [
 ];
 
 const RULES: Record<string, TableRules> = {
+	certificates: {
+		row: (c) => ['id = $1', [c.certificate]],
+		...none,
+		insert: [
+			{
+				name: 'a certificate with facts of one’s choosing',
+				sql: (c, me) => [
+					`insert into public.certificates (code, program_id, pair_id, person_id, role, person_name,
+						program_name, organisation_name, period_start, period_end, sessions_held, coordinator_name)
+					 values ($1, $2, $3, $4, 'mentee', 'M', 'P', 'O', '2026-01-01', '2026-06-30', 99, 'C')`,
+					['z'.repeat(43), c.program, c.pair, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	portfolio_items: {
+		row: (c) => ['owner_id = $1 and kind = $2', [c.people.mentee.id, 'goals']],
+		update: {},
+		delete: ['mentee'],
+		insert: [
+			{
+				name: 'a sheet of one’s pair into one’s portfolio',
+				sql: (c, me) => [
+					"insert into public.portfolio_items (owner_id, kind, sheet_id) values ($1, 'sheet', $2)",
+					[me, c.sheet]
+				],
+				allowed: ['mentee']
+			},
+			{
+				name: 'a sheet into someone else’s portfolio',
+				sql: (c) => [
+					"insert into public.portfolio_items (owner_id, kind, sheet_id) values ($1, 'sheet', $2)",
+					[c.people.mentee.id, c.sheet]
+				],
+				allowed: ['mentee']
+			},
+			{
+				name: 'the mentee’s certificate into one’s portfolio',
+				sql: (c, me) => [
+					"insert into public.portfolio_items (owner_id, kind, certificate_id) values ($1, 'certificate', $2)",
+					[me, c.certificate]
+				],
+				allowed: ['mentee']
+			}
+		]
+	},
 	organisations: {
 		row: (c) => ['id = $1', [c.org]],
 		update: { coordinator: ['name'] },
@@ -462,6 +513,59 @@ const RULES: Record<string, TableRules> = {
 			allowed: [role as Role]
 		}))
 	},
+	checkins: {
+		// The mentee's open check-in: only its respondent answers it, and only the answer columns.
+		row: (c) => ['id = $1', [c.care.menteeCheckin]],
+		update: { mentee: ['satisfaction', 'progress', 'comment'] },
+		delete: [],
+		insert: [
+			{
+				name: 'a check-in for oneself',
+				sql: (c, me) => [
+					"insert into public.checkins (program_id, pair_id, respondent_id, respondent_role, occasion, phase) values ($1, $2, $3, 'mentee', 'end', 'BR')",
+					[c.program, c.pair, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	concerns: {
+		row: (c) => ['id = $1', [c.care.concern]],
+		update: { coordinator: ['status'] },
+		delete: [],
+		insert: ['mentor', 'mentee'].map((role) => ({
+			name: `a concern as ${role}`,
+			sql: (c: Ctx, me: string) =>
+				[
+					"insert into public.concerns (program_id, pair_id, raised_by, raiser_role, reason, urgency) values ($1, $2, $3, $4, 'Why', 'soon')",
+					[c.program, c.pair, me, role]
+				] as [string, SqlValue[]],
+			allowed: [role as Role]
+		}))
+	},
+	support_meetings: {
+		row: (c) => ['id = $1', [c.care.supportMeeting]],
+		update: { coordinator: ['met_on', 'note', 'follow_up', 'updated_at'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: "a meeting with the programme's mentor",
+				sql: (c, me) => [
+					"insert into public.support_meetings (program_id, mentor_id, met_on, created_by) values ($1, $2, '2026-11-01', $3)",
+					[c.program, c.people.mentor.id, me]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'a meeting with a mentee',
+				sql: (c, me) => [
+					"insert into public.support_meetings (program_id, mentor_id, met_on, created_by) values ($1, $2, '2026-11-01', $3)",
+					[c.program, c.people.mentee.id, me]
+				],
+				allowed: []
+			}
+		]
+	},
 	program_evaluations: {
 		row: (c) => ['program_id = $1', [c.program]],
 		...none,
@@ -596,6 +700,77 @@ const RULES: Record<string, TableRules> = {
 			{
 				name: 'a job',
 				sql: () => ["insert into public.jobs (kind, key) values ('x', 'rls-test')", []],
+				allowed: []
+			}
+		]
+	},
+	data_exports: {
+		// The mentee's export: read by its owner only; the job (service role) writes the rest.
+		row: (c) => ['user_id = $1', [c.people.mentee.id]],
+		...none,
+		insert: [
+			{
+				name: 'an export for oneself',
+				sql: (_c, me) => ['insert into public.data_exports (user_id) values ($1)', [me]],
+				allowed: ['coordinator', 'supporter', 'mentor', 'mentee', 'observer', 'stranger']
+			},
+			{
+				name: 'an export for someone else',
+				sql: (c) => [
+					'insert into public.data_exports (user_id) values ($1)',
+					[c.people.mentee2.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	erasure_requests: {
+		// The mentee's open request. A no-op update keeps status 'requested', which the decision
+		// policy refuses; the decision itself is tested below (values matter).
+		row: (c) => ['user_id = $1', [c.people.mentee.id]],
+		update: {},
+		delete: ['mentee'],
+		insert: [
+			{
+				name: 'a request for oneself in the programme',
+				prep: () => ['delete from public.erasure_requests', []],
+				sql: (c, me) => [
+					'insert into public.erasure_requests (user_id, program_id, reason) values ($1, $2, $3)',
+					[me, c.program, 'weg']
+				],
+				allowed: ['coordinator', 'supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a request for someone else',
+				prep: () => ['delete from public.erasure_requests', []],
+				sql: (c) => [
+					'insert into public.erasure_requests (user_id, program_id) values ($1, $2)',
+					[c.people.mentor2.id, c.program]
+				],
+				allowed: []
+			},
+			{
+				name: 'a request that is confirmed already',
+				prep: () => ['delete from public.erasure_requests', []],
+				sql: (c, me) => [
+					"insert into public.erasure_requests (user_id, program_id, status) values ($1, $2, 'confirmed')",
+					[me, c.program]
+				],
+				allowed: []
+			}
+		]
+	},
+	retention_runs: {
+		row: (c) => ['program_id = $1', [c.program]],
+		...none,
+		insert: [
+			{
+				name: 'a retention run',
+				prep: () => ['delete from public.retention_runs', []],
+				sql: (c) => [
+					'insert into public.retention_runs (program_id, purged_at) values ($1, now())',
+					[c.program]
+				],
 				allowed: []
 			}
 		]
@@ -750,6 +925,17 @@ const RULES: Record<string, TableRules> = {
 					];
 				},
 				allowed: ['coordinator', 'supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a workspace for the mentor and observer’s duo',
+				sql: (c) => {
+					const id = randomUUID();
+					return [
+						"insert into public.group_documents (id, group_id, kind, duo_id, title, doc_name) values ($1, $2, 'duo_workspace', $3, 'Duo 2', $4)",
+						[id, c.group.group, c.group.duo, `group/${c.group.group}/doc/${id}`]
+					];
+				},
+				allowed: ['supporter', 'mentor', 'observer']
 			}
 		]
 	},
@@ -790,6 +976,177 @@ const RULES: Record<string, TableRules> = {
 					];
 				},
 				allowed: []
+			}
+		]
+	},
+	reflection_comments: {
+		row: (c) => ['id = $1', [c.group.comments.observerOnGroup]],
+		update: {},
+		delete: ['observer'],
+		insert: [
+			{
+				name: 'a comment as oneself on a reflection shared with the group',
+				sql: (c, me) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.menteeGroup, me]
+				],
+				allowed: ['supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a comment on a reflection shared with school A',
+				sql: (c, me) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.menteeSchool, me]
+				],
+				allowed: ['mentor', 'mentee']
+			},
+			{
+				name: 'a comment on someone’s private reflection',
+				sql: (c, me) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.observerPrivate, me]
+				],
+				allowed: ['observer']
+			},
+			{
+				name: 'a comment in someone else’s name',
+				sql: (c) => [
+					"insert into public.reflection_comments (reflection_id, author_id, body) values ($1, $2, 'Ja')",
+					[c.group.reflections.menteeGroup, c.people.observer.id]
+				],
+				allowed: ['observer']
+			}
+		]
+	},
+	group_meetings: {
+		row: (c) => ['id = $1', [c.group.meeting]],
+		update: {
+			supporter: [
+				'starts_at',
+				'duration_minutes',
+				'mode',
+				'place',
+				'call_link',
+				'held_at',
+				'updated_at'
+			]
+		},
+		delete: ['supporter'],
+		insert: [
+			{
+				name: 'a meeting of the group',
+				sql: (c, me) => [
+					"insert into public.group_meetings (group_id, starts_at, created_by) values ($1, now() + interval '1 day', $2)",
+					[c.group.group, me]
+				],
+				allowed: ['supporter']
+			},
+			{
+				name: 'a meeting once the group steers itself',
+				prep: (c) => [
+					'update public.groups set self_steering_since = current_date where id = $1',
+					[c.group.group]
+				],
+				sql: (c, me) => [
+					"insert into public.group_meetings (group_id, starts_at, created_by) values ($1, now() + interval '1 day', $2)",
+					[c.group.group, me]
+				],
+				allowed: ['supporter', 'mentor', 'mentee', 'observer']
+			}
+		]
+	},
+	intervision_rounds: {
+		row: (c) => ['id = $1', [c.group.round]],
+		update: {
+			supporter: [
+				'step',
+				'step_started_at',
+				'step_seconds',
+				'paused_remaining',
+				'ended_at',
+				'updated_at'
+			],
+			observer: [
+				'step',
+				'step_started_at',
+				'step_seconds',
+				'paused_remaining',
+				'ended_at',
+				'updated_at'
+			]
+		},
+		delete: [],
+		insert: [
+			{
+				name: 'a round with people of the group in its roles',
+				prep: (c) => [
+					'update public.intervision_rounds set ended_at = now() where group_id = $1',
+					[c.group.group]
+				],
+				sql: (c, me) => [
+					"insert into public.intervision_rounds (group_id, method, case_owner_id, chair_id, step_seconds, started_by) values ($1, 'incident', $2, $2, 300, $3)",
+					[c.group.group, c.people.mentor.id, me]
+				],
+				allowed: ['supporter', 'mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a round with an outsider as chair',
+				prep: (c) => [
+					'update public.intervision_rounds set ended_at = now() where group_id = $1',
+					[c.group.group]
+				],
+				sql: (c, me) => [
+					"insert into public.intervision_rounds (group_id, method, case_owner_id, chair_id, step_seconds, started_by) values ($1, 'incident', $2, $3, 300, $4)",
+					[c.group.group, c.people.mentor.id, c.people.stranger.id, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	group_duos: {
+		row: (c) => ['id = $1', [c.group.duo]],
+		update: {},
+		delete: ['supporter', 'mentor', 'observer'],
+		insert: [
+			{
+				name: 'a duo of oneself and another member',
+				sql: (c, me) => [
+					'insert into public.group_duos (group_id, member_a, member_b, created_by) values ($1, $2, $3, $2)',
+					[c.group.group, me, me === c.people.mentee.id ? c.people.observer.id : c.people.mentee.id]
+				],
+				allowed: ['mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'a duo of two other members',
+				sql: (c, me) => [
+					'insert into public.group_duos (group_id, member_a, member_b, created_by) values ($1, $2, $3, $4)',
+					[c.group.group, c.people.mentee.id, c.people.observer.id, me]
+				],
+				// The process coach forms any duo; the two form their own.
+				allowed: ['supporter', 'mentee', 'observer']
+			}
+		]
+	},
+	needs_analyses: {
+		row: (c) => ['id = $1', [c.group.needs]],
+		update: { mentee: ['answers', 'submitted_at'] },
+		delete: [],
+		insert: [
+			{
+				name: 'one’s own needs analysis at the end of year 1',
+				sql: (c, me) => [
+					`insert into public.needs_analyses (group_id, user_id, moment, answers) values ($1, $2, 'year1_end', '{"pedagogy": 2}')`,
+					[c.group.group, me]
+				],
+				allowed: ['mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'someone else’s needs analysis',
+				sql: (c) => [
+					`insert into public.needs_analyses (group_id, user_id, moment, answers) values ($1, $2, 'year2_end', '{"pedagogy": 2}')`,
+					[c.group.group, c.people.observer.id]
+				],
+				allowed: ['observer']
 			}
 		]
 	},
@@ -1007,6 +1364,16 @@ beforeAll(async () => {
 		await tx.query(
 			"insert into public.yjs_snapshots (doc_name, state, upto_id) values ('x', '\\x00', 1)"
 		);
+		await tx.query('insert into public.data_exports (user_id) values ($1)', [
+			staffed.people.mentee.id
+		]);
+		await tx.query(
+			"insert into public.erasure_requests (user_id, program_id, reason) values ($1, $2, 'weg')",
+			[staffed.people.mentee.id, staffed.program.id]
+		);
+		await tx.query('insert into public.retention_runs (program_id, warned_at) values ($1, now())', [
+			staffed.program.id
+		]);
 	});
 	// A second organisation with its own programme: nobody here may write there.
 	await buildPairWithContent(db, await buildStaffedProgram(db, (await buildOrganisation(db)).id));
@@ -1042,7 +1409,22 @@ beforeAll(async () => {
 			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hi') returning id",
 			[pair, staffed.people.mentee.id]
 		);
-		return { message: message.id, menteeMessage: menteeMessage.id, file };
+		const [certificate] = await tx.query<{ id: string }>(
+			`insert into public.certificates (code, program_id, pair_id, person_id, role, person_name,
+				program_name, organisation_name, period_start, period_end, sessions_held, coordinator_name)
+			 values ($1, $2, $3, $4, 'mentee', 'M', 'P', 'O', '2026-01-01', '2026-06-30', 3, 'C') returning id`,
+			['c'.repeat(43), staffed.program.id, pair, staffed.people.mentee.id]
+		);
+		await tx.query(
+			"insert into public.portfolio_items (owner_id, kind, sheet_id) values ($1, 'goals', $2)",
+			[staffed.people.mentee.id, ids[0].sheet]
+		);
+		return {
+			message: message.id,
+			menteeMessage: menteeMessage.id,
+			file,
+			certificate: certificate.id
+		};
 	});
 	ctx = {
 		...conversation,
@@ -1054,6 +1436,7 @@ beforeAll(async () => {
 		exitRequest: ids[0].exit,
 		invitation: invitation.id,
 		group: await buildGroupWithContent(db, staffed),
+		care: await buildCareRows(db, staffed, pair),
 		people: { ...staffed.people, organiser, stranger, mentor2, mentee2 }
 	};
 	const cols = await db.asOwner((tx) =>
@@ -1127,6 +1510,24 @@ describe(`write rules for every table and every person (${testEngine()})`, () =>
 describe(`write rules that depend on the values written (${testEngine()})`, () => {
 	const as = (role: Role, sql: string, params: SqlValue[] = []) =>
 		attempt(role, [sql, params], { counts: /returning/.test(sql) });
+
+	it('only the programme’s coordinator decides an erasure request, as themself', async () => {
+		const decide = (role: Role, status: string, by: string) =>
+			as(
+				role,
+				`update public.erasure_requests set status = '${status}', decided_by = ${by}, decided_at = now()
+				 where user_id = $1 returning 1`,
+				[ctx.people.mentee.id]
+			);
+		expect(await decide('coordinator', 'confirmed', 'auth.uid()')).toBe('ok');
+		expect(await decide('coordinator', 'refused', 'auth.uid()')).toBe('ok');
+		expect(await decide('coordinator', 'done', 'auth.uid()')).toBe('refused');
+		expect(await decide('coordinator', 'confirmed', `'${ctx.people.supporter.id}'`)).toBe(
+			'refused'
+		);
+		for (const role of ['supporter', 'mentor', 'mentee', 'observer', 'stranger'] as const)
+			expect(await decide(role, 'confirmed', 'auth.uid()'), role).toBe('refused');
+	});
 
 	it('a coordinator cannot make themselves the mentor of a pair, nor change their own role', async () => {
 		expect(

@@ -11,6 +11,7 @@ import {
 	buildUser,
 	type BuiltUser
 } from '../factories';
+import { buildCareRows } from '../factories/care';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 let db: Database;
@@ -60,11 +61,24 @@ const OF_Y: Record<string, string> = {
 	group_members: 'private.group_program(group_id) = y.program',
 	group_documents: 'private.group_program(group_id) = y.program',
 	reflections: 'private.group_program(group_id) = y.program',
+	reflection_comments: 'author_id = any(y.people)',
+	group_meetings: 'private.group_program(group_id) = y.program',
+	intervision_rounds: 'private.group_program(group_id) = y.program',
+	group_duos: 'private.group_program(group_id) = y.program',
+	needs_analyses: 'private.group_program(group_id) = y.program',
 	messages: 'pair_id = y.pair',
 	message_reads: 'pair_id = y.pair',
 	files: 'pair_id = y.pair',
 	pair_path_history: 'pair_id = y.pair',
-	phase_proposals: 'pair_id = y.pair'
+	phase_proposals: 'pair_id = y.pair',
+	certificates: 'program_id = y.program',
+	portfolio_items: 'owner_id = any(y.people)',
+	data_exports: 'user_id = any(y.people)',
+	erasure_requests: 'program_id = y.program or user_id = any(y.people)',
+	retention_runs: 'program_id = y.program',
+	checkins: 'pair_id = y.pair',
+	concerns: 'pair_id = y.pair',
+	support_meetings: 'program_id = y.program'
 };
 
 const countSql = (table: string) =>
@@ -125,13 +139,20 @@ beforeAll(async () => {
 			await tx.query('insert into public.notification_preferences (user_id) values ($1)', [
 				person.id
 			]);
+			await tx.query('insert into public.data_exports (user_id) values ($1)', [person.id]);
 		}
+		await tx.query('insert into public.erasure_requests (user_id, program_id) values ($1, $2)', [
+			y.people.mentee.id,
+			y.program.id
+		]);
+		await tx.query('insert into public.retention_runs (program_id) values ($1)', [y.program.id]);
 	});
 	await buildInvitation(db, y.program.id);
 	await buildInvitation(db, x.program.id);
 	xPair = await buildPairWithContent(db, x);
 	yPair = await buildPairWithContent(db, y);
 	await buildGroupWithContent(db, y);
+	await buildCareRows(db, y, yPair);
 	await db.asService(async (tx) => {
 		const [message] = await tx.query<{ id: string }>(
 			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hello') returning id",
@@ -149,6 +170,16 @@ beforeAll(async () => {
 		await tx.query(
 			"insert into public.phase_proposals (pair_id, from_phase, to_phase, proposed_by, proposer_role) values ($1, 'BR', 'SD', $2, 'mentor')",
 			[yPair, y.people.mentor.id]
+		);
+		const [certificate] = await tx.query<{ id: string }>(
+			`insert into public.certificates (code, program_id, pair_id, person_id, role, person_name,
+				program_name, organisation_name, period_start, period_end, sessions_held, coordinator_name)
+			 values ($1, $2, $3, $4, 'mentee', 'M', 'P', 'O', '2026-01-01', '2026-06-30', 3, 'C') returning id`,
+			['y'.repeat(43), y.program.id, yPair, y.people.mentee.id]
+		);
+		await tx.query(
+			"insert into public.portfolio_items (owner_id, kind, certificate_id) values ($1, 'certificate', $2)",
+			[y.people.mentee.id, certificate.id]
 		);
 	});
 });

@@ -9,7 +9,7 @@ import type { CollabServer } from './collab/server';
 import { parseCookieHeader } from './cookies';
 import type { Authorize, AuthorizeResult, CollabUser, ConnectionInfo } from './collab/types';
 import type { Database } from './db/types';
-import { groupDocumentExists, loadGroupRef, loadReflectionRef } from './groups/refs';
+import { loadGroupDocumentRef, loadReflectionRef } from './groups/refs';
 import type { Logger } from './log';
 import { loadPairRef } from './pairs/queries';
 import { loadActor } from './programs/queries';
@@ -115,8 +115,9 @@ async function authorizeGroupDocument(
 ): Promise<AuthorizeResult> {
 	let entity: Entity;
 	if (ref.kind === 'group-doc') {
-		const group = await loadGroupRef(db, ref.groupId);
-		if (!group || !(await groupDocumentExists(db, docName))) return { deny: CloseCode.Forbidden };
+		// A duo's workspace: the policy sees only the two of the duo in the group.
+		const group = await loadGroupDocumentRef(db, ref.groupId, docName);
+		if (!group) return { deny: CloseCode.Forbidden };
 		entity = { type: 'group_doc', group };
 	} else {
 		const reflection = await loadReflectionRef(db, ref.reflectionId);

@@ -19,6 +19,20 @@ const integer = (min: number, max: number, fallback: number) =>
 			return Number(value);
 		});
 
+/** A number with at most three decimals, e.g. 0.1 or 5. */
+const decimal = (min: number, max: number, fallback: number) =>
+	z
+		.string()
+		.optional()
+		.transform((value, ctx) => {
+			if (value === undefined || value === '') return fallback;
+			if (!/^\d+(\.\d{1,3})?$/.test(value) || Number(value) < min || Number(value) > max) {
+				ctx.addIssue({ code: 'custom', message: `must be a number from ${min} to ${max}` });
+				return z.NEVER;
+			}
+			return Number(value);
+		});
+
 const url = (protocols: string[]) =>
 	z
 		.string()
@@ -125,7 +139,7 @@ const schema = z.object({
 	/** Milliseconds between two runs of the background jobs in this instance; 0 = this instance runs none. */
 	JOBS_INTERVAL_MS: integer(0, 3_600_000, 15_000),
 	/** Minutes between two looks for due reminders (meetings, logbooks, stalled pairs). */
-	REMINDER_SCAN_MINUTES: integer(1, 1440, 5),
+	REMINDER_SCAN_MINUTES: decimal(0.05, 1440, 5),
 	/** Largest attachment, in MB. */
 	FILE_MAX_MB: integer(1, 100, 10),
 	/** All attachments of one pair together, in MB. */
@@ -193,7 +207,8 @@ const FIXES: Record<string, string> = {
 	NODE_ENV: 'use development, production or test',
 	JOBS_INTERVAL_MS:
 		'use milliseconds, e.g. JOBS_INTERVAL_MS=15000, or 0 on an instance that should run no background jobs',
-	REMINDER_SCAN_MINUTES: 'use minutes from 1 to 1440, e.g. REMINDER_SCAN_MINUTES=5',
+	REMINDER_SCAN_MINUTES:
+		'use minutes from 0.05 to 1440, e.g. REMINDER_SCAN_MINUTES=5 (0.1 is every 6 seconds)',
 	UI_GALLERY: 'use true (serve the component gallery at /dev/ui) or false',
 	FILE_MAX_MB: 'use megabytes, e.g. FILE_MAX_MB=10',
 	FILE_PAIR_QUOTA_MB: 'use megabytes, e.g. FILE_PAIR_QUOTA_MB=200',

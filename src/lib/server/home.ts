@@ -3,12 +3,22 @@ import type { ProgramKind } from '$lib/domain/programs/schemas';
 import { pairSheets, type LocalizedText } from '$lib/domain/templates';
 import { listExitRequests } from '$lib/server/coordination/exits';
 import { listInbox } from '$lib/server/coordination/inbox';
-import { intakeFormsFor, intakeOverview, mySubmissions } from '$lib/server/coordination/intake';
+import {
+	intakeFormsFor,
+	intakeOverview,
+	myIntakeSubmissions
+} from '$lib/server/coordination/intake';
 import { todayInProgramZone } from '$lib/domain/time';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { listMyOpenAssignments } from '$lib/server/pairs/assignments';
 import { listProgramPairs } from '$lib/server/pairs/oversight';
-import { listMyPairs, type MyPair } from '$lib/server/pairs/queries';
+import { unreadCounts } from '$lib/server/messages/queries';
+import {
+	listMyPairAgendas,
+	listMyPairs,
+	type HomeMeeting,
+	type MyPair
+} from '$lib/server/pairs/queries';
 import { listNotifications, type NotificationView } from '$lib/server/notifications/queries';
 import { listMyPrograms } from '$lib/server/programs/queries';
 import { listMyGroups, type MyGroup } from '$lib/server/groups/queries';
@@ -26,6 +36,12 @@ export interface HomeSheet {
 export interface HomePair extends MyPair {
 	/** The sheets of the pair's current phase, with their progress. */
 	phaseSheets: HomeSheet[];
+	/** Messages from the partner I have not read. */
+	unread: number;
+	/** The next meeting not held yet, with its time, place and call link. */
+	next: HomeMeeting | null;
+	/** Held meetings (last 30 days) whose logbook part 2 I have not submitted. */
+	logbookDue: number[];
 }
 
 /** A programme the person is mentor or mentee in without a pair yet: what they do next. */
@@ -94,12 +110,20 @@ export interface Home {
 const isRecent = (at: Date, now: Date) =>
 	now.getTime() - new Date(at).getTime() <= RECENT_DAYS * 24 * 60 * 60 * 1000;
 
-async function phaseSheetsOf(
+async function homePairs(
 	db: Database,
 	claims: JwtClaims,
-	pairs: MyPair[]
+	pairs: MyPair[],
+	now: Date
 ): Promise<HomePair[]> {
 	if (pairs.length === 0) return [];
+	const agendas = await listMyPairAgendas(
+		db,
+		claims,
+		pairs.map((p) => p.id),
+		now
+	);
+	const unread = await unreadCounts(db, claims);
 	const progress = await db.asUser(claims, (tx) =>
 		tx.query<{ pair_id: string; template_key: string; filled: number; total: number }>(
 			`select pair_id, template_key, filled, total from public.sheet_progress
@@ -109,6 +133,9 @@ async function phaseSheetsOf(
 	);
 	return pairs.map((pair) => ({
 		...pair,
+		unread: unread.byPair[pair.id] ?? 0,
+		next: agendas.get(pair.id)?.nextMeeting ?? null,
+		logbookDue: pair.status === 'ended' ? [] : (agendas.get(pair.id)?.logbookDue ?? []),
 		phaseSheets: pairSheets
 			.filter((t) => t.phase === pair.phase)
 			.map((t) => {
@@ -122,7 +149,7 @@ async function phaseSheetsOf(
 export async function loadHome(db: Database, claims: JwtClaims, now = new Date()): Promise<Home> {
 	const programs = await listMyPrograms(db, claims);
 	const myPairs = await listMyPairs(db, claims);
-	const pairs = await phaseSheetsOf(db, claims, myPairs);
+	const pairs = await homePairs(db, claims, myPairs, now);
 	const waiting: HomeWaiting[] = [];
 	const coordinating: HomeCoordination[] = [];
 	const supporting: HomeSupport[] = [];
@@ -133,7 +160,7 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 			// A learning community's participants work in groups; nobody waits for a pair there.
 			if (program.kind === 'learning_community') continue;
 			const submitted = new Set(
-				(await mySubmissions(db, claims, program.id)).map((s) => s.formKey)
+				(await myIntakeSubmissions(db, claims, program.id)).map((s) => s.formKey)
 			);
 			waiting.push({
 				programId: program.id,

@@ -24,6 +24,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner';
 import { createMailer, type Mailer } from './mail/mailer';
 import { notifyComment } from './notifications/events';
 import { notificationJobs } from './notifications/jobs';
+import { liveDocuments, rightsJobs } from './rights';
 import { onNotified } from './notifications/notify';
 import { createLocalFileStore, createSupabaseFileStore, type FileStore } from './files';
 import { createLiveHub, type LiveHub } from './live/hub';
@@ -176,23 +177,6 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			collabLog,
 			recheckSockets
 		);
-		const notificationWork = notificationJobs({
-			mailer,
-			origin: config.origin,
-			scanEveryMs: config.REMINDER_SCAN_MINUTES * 60_000
-		});
-		const jobs = createJobRunner({
-			db,
-			log: log.child({ component: 'jobs' }),
-			handlers: notificationWork.handlers,
-			schedules: notificationWork.schedules,
-			intervalMs: config.JOBS_INTERVAL_MS
-		});
-		jobs.start();
-		// A new notification reloads the bell on the recipients' open pages.
-		const stopNotified = onNotified((userIds) => {
-			if (userIds.length) live.publishToUsers(userIds, { type: 'notification' });
-		});
 		const files =
 			config.files.kind === 'supabase'
 				? createSupabaseFileStore({
@@ -201,6 +185,31 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 						bucket: config.files.bucket
 					})
 				: createLocalFileStore(config.files.dir);
+		const notificationWork = notificationJobs({
+			mailer,
+			origin: config.origin,
+			scanEveryMs: config.REMINDER_SCAN_MINUTES * 60_000
+		});
+		const rightsWork = rightsJobs({
+			files,
+			mailer,
+			origin: config.origin,
+			live: liveDocuments(collab),
+			// An erased person's sessions and sockets end on every instance.
+			onErased: (userId) => void events.emit({ type: 'signed-out', userId })
+		});
+		const jobs = createJobRunner({
+			db,
+			log: log.child({ component: 'jobs' }),
+			handlers: { ...notificationWork.handlers, ...rightsWork.handlers },
+			schedules: [...notificationWork.schedules, ...rightsWork.schedules],
+			intervalMs: config.JOBS_INTERVAL_MS
+		});
+		jobs.start();
+		// A new notification reloads the bell on the recipients' open pages.
+		const stopNotified = onNotified((userIds) => {
+			if (userIds.length) live.publishToUsers(userIds, { type: 'notification' });
+		});
 		const messaging: MessagingDeps = {
 			db,
 			files,

@@ -65,7 +65,13 @@ export const liveEvent = z.discriminatedUnion('type', [
 	/** Someone of the pair read up to `readAt`. */
 	z.object({ type: z.literal('read'), pairId: id, userId: id, readAt: text(40) }),
 	/** The person has new notifications: the bell reloads its count. */
-	z.object({ type: z.literal('notification') })
+	z.object({ type: z.literal('notification') }),
+	/** Something of a learning-community group changed: its open pages reload that part. */
+	z.object({
+		type: z.literal('group'),
+		groupId: id,
+		topic: z.enum(['intervision', 'comments', 'meetings'])
+	})
 ]);
 export type LiveEvent = z.infer<typeof liveEvent>;
 

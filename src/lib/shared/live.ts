@@ -43,6 +43,11 @@ export function readLiveEvent(data: string): LiveEvent | null {
 				: null;
 		case 'notification':
 			return { type: 'notification' };
+		case 'group':
+			return typeof value.groupId === 'string' &&
+				['intervision', 'comments', 'meetings'].includes(value.topic as string)
+				? (value as LiveEvent)
+				: null;
 		default:
 			return null;
 	}

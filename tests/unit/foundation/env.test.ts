@@ -102,6 +102,17 @@ describe('parseEnv', () => {
 		expect(parseEnv({ UI_GALLERY: 'true' }).uiGallery).toBe(true);
 	});
 
+	it('takes the reminder scan interval in minutes, decimals allowed down to 3 seconds', () => {
+		expect(parseEnv({}).REMINDER_SCAN_MINUTES).toBe(5);
+		expect(parseEnv({ REMINDER_SCAN_MINUTES: '0.05' }).REMINDER_SCAN_MINUTES).toBe(0.05);
+		expect(parseEnv({ REMINDER_SCAN_MINUTES: '1440' }).REMINDER_SCAN_MINUTES).toBe(1440);
+		for (const bad of ['0', '0.01', '1441', '-1', '1e3', '0.1234', 'five']) {
+			expect(problems({ REMINDER_SCAN_MINUTES: bad }).join('\n'), bad).toMatch(
+				/REMINDER_SCAN_MINUTES.*0\.05 to 1440/
+			);
+		}
+	});
+
 	it('reports every bad variable at once', () => {
 		expect(problems({ PORT: 'x', LOG_LEVEL: 'y' })).toHaveLength(2);
 	});

@@ -23,7 +23,8 @@ const DOCUMENTS: Record<GroupDocumentKind, () => string> = {
 	action_plan: m.group_doc_action_plan,
 	school_actions: m.group_doc_school_actions
 };
-export const documentKindName = (kind: GroupDocumentKind) => DOCUMENTS[kind]();
+export const documentKindName = (kind: GroupDocumentKind | 'duo_workspace') =>
+	kind === 'duo_workspace' ? m.lg_duo_workspace() : DOCUMENTS[kind]();
 
 export const scopeName = (scope: ShareScope | null) =>
 	scope === 'group'
@@ -35,7 +36,19 @@ export const scopeName = (scope: ShareScope | null) =>
 const ERRORS: Record<string, () => string> = {
 	group_no_school: m.group_no_school_error,
 	group_school_exists: m.group_school_exists_error,
-	group_not_learning_community: m.group_not_lc_error
+	group_not_learning_community: m.group_not_lc_error,
+	lg_chair_only: m.lg_chair_only_error,
+	lg_no_such_step: m.lg_no_such_step_error,
+	lg_not_in_group: m.lg_not_in_group_error,
+	lg_not_planner: m.lg_not_planner_error,
+	lg_roles_required: m.lg_roles_required_error,
+	lg_round_gone: m.lg_round_gone_error,
+	lg_round_open: m.lg_round_open_error,
+	lg_duo_same: m.lg_duo_same_error,
+	lg_duo_own: m.lg_duo_own_error,
+	lg_duo_exists: m.lg_duo_exists_error,
+	lg_needs_incomplete: m.lg_needs_incomplete_error,
+	lg_needs_members_only: m.lg_needs_members_only_error
 };
 
 /** The text of an error key from a groups action (falls back to the general error texts). */

@@ -19,7 +19,9 @@ export const PROGRAM_DEFAULTS = {
 	minGroupSize: 5,
 	retentionMonths: 12,
 	/** Days without a held meeting after which both people of a pair get a reminder. */
-	stallDays: 21
+	stallDays: 21,
+	/** Days between two check-ins (the evaluation forms of agreement 01), after the first meeting. */
+	checkinEveryDays: 60
 } as const;
 
 /**
@@ -61,7 +63,8 @@ export const programInput = z
 		maxMenteesPerMentor: int(1, 10).default(PROGRAM_DEFAULTS.maxMenteesPerMentor),
 		minGroupSize: int(2, 100).default(PROGRAM_DEFAULTS.minGroupSize),
 		retentionMonths: int(1, 120).default(PROGRAM_DEFAULTS.retentionMonths),
-		stallDays: int(3, 365).default(PROGRAM_DEFAULTS.stallDays)
+		stallDays: int(3, 365).default(PROGRAM_DEFAULTS.stallDays),
+		checkinEveryDays: int(14, 365).default(PROGRAM_DEFAULTS.checkinEveryDays)
 	})
 	.refine((p) => p.endsOn >= p.startsOn, { message: 'order', path: ['endsOn'] })
 	.refine((p) => p.endsOn <= addYears(p.startsOn, PROGRAM_DATES.maxYears), {

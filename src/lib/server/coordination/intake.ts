@@ -27,7 +27,7 @@ export interface MySubmission {
 }
 
 /** What the person submitted: per form, how often, and the latest answers (to start from). */
-export async function mySubmissions(
+export async function myIntakeSubmissions(
 	db: Database,
 	claims: JwtClaims,
 	programId: string

@@ -215,6 +215,7 @@ export async function seedGroupsDemo(
 			);
 		}
 		// The LGSL group has its history in the reflections; the LGLB group starts with one.
+		const reflectionIds: string[] = [];
 		for (const reflection of g === 0 ? REFLECTIONS : REFLECTIONS.slice(0, 1)) {
 			const id = randomUUID();
 			const docName = `reflection/${id}`;
@@ -224,6 +225,51 @@ export async function seedGroupsDemo(
 				[id, members[reflection.author], groupId, reflection.title, docName, reflection.scope]
 			);
 			await storeText(tx, docName, [reflection.text]);
+			reflectionIds.push(id);
 		}
+		await seedGroupHistory(tx, groupId, coachId, members, reflectionIds);
+	}
+}
+
+/**
+ * What the group did before today: two meetings held (on location, in turn at a school) and the
+ * next one online, an intervision round held, and a comment on a shared reflection.
+ */
+async function seedGroupHistory(
+	tx: Tx,
+	groupId: string,
+	coachId: string,
+	members: readonly string[],
+	reflectionIds: readonly string[]
+): Promise<void> {
+	const meetings: [string, string, string | null, boolean][] = [
+		['-42 days', SCHOOLS[0].name, null, true],
+		['-14 days', SCHOOLS[1].name, null, true],
+		['+14 days', '', 'https://meet.jit.si/mentorpad-leergemeenschap-demo', false]
+	];
+	for (const [offset, place, link, held] of meetings) {
+		await tx.query(
+			`insert into public.group_meetings (group_id, starts_at, duration_minutes, mode, place, call_link, held_at, created_by)
+			 values ($1, date_trunc('day', now()) + $2::interval + interval '14 hours', 120, $3, $4, $5,
+				case when $6 then date_trunc('day', now()) + $2::interval + interval '16 hours' end, $7)`,
+			[groupId, offset, link ? 'online' : 'face_to_face', place, link, held, coachId]
+		);
+	}
+	await tx.query(
+		`insert into public.intervision_rounds (group_id, method, case_owner_id, chair_id, timekeeper_id,
+			step, step_seconds, started_by, started_at, ended_at)
+		 values ($1, 'incident', $2, $3, $4, 4, 300, $3, now() - interval '14 days', now() - interval '14 days' + interval '45 minutes')`,
+		[groupId, members[2], coachId, members[1]]
+	);
+	if (reflectionIds[0]) {
+		await tx.query(
+			`insert into public.reflection_comments (reflection_id, author_id, body, created_at)
+			 values ($1, $2, $3, now() - interval '6 days')`,
+			[
+				reflectionIds[0],
+				members[2],
+				'Herkenbaar! Eén prioriteit kiezen hielp mij ook. Zullen we dat in de volgende bijeenkomst delen?'
+			]
+		);
 	}
 }

@@ -4,6 +4,7 @@ import { insertUser } from '$lib/server/auth/local';
 import { hashPassword } from '$lib/server/auth/passwords';
 import type { Database } from '$lib/server/db/types';
 import { insertPair } from '$lib/server/pairs/commands';
+import { seedCareDemo } from './care-demo';
 import { seedGroupsDemo } from './groups-demo';
 import { seedMonitoringDemo } from './monitoring-demo';
 import { seedPathDemo } from './path-demo';
@@ -124,6 +125,7 @@ export async function seedDemo(db: Database): Promise<{ organisationId: string }
 			}
 			// Enough history in the youth programme for every monitoring chart to show something.
 			if (program.kind === 'youth') await seedMonitoringDemo(tx, rows[0].id, { passwordHash });
+			if (program.kind === 'youth') await seedCareDemo(tx, rows[0].id);
 			// Two groups of four schools, a process coach and reflections in the learning community.
 			if (program.kind === 'learning_community') {
 				await seedGroupsDemo(tx, rows[0].id, {

@@ -129,7 +129,8 @@ export async function listMyGroups(db: Database, claims: JwtClaims): Promise<MyG
 
 export interface GroupDocumentRow {
 	id: string;
-	kind: GroupDocumentKind;
+	/** `duo_workspace`: a peer coaching duo's workspace (only the two read its row). */
+	kind: GroupDocumentKind | 'duo_workspace';
 	title: string;
 	docName: string;
 	schoolName: string | null;
@@ -179,7 +180,7 @@ export async function loadGroupSpace(db: Database, claims: JwtClaims, groupId: s
 		const documents = await tx.query<GroupDocumentRow>(
 			`select d.id, d.kind, d.title, d.doc_name as "docName", s.name as "schoolName"
 			 from public.group_documents d left join public.schools s on s.id = d.school_id
-			 where d.group_id = $1
+			 where d.group_id = $1 and d.duo_id is null
 			 order by array_position(array['agenda', 'intervision_notes', 'action_plan', 'school_actions'], d.kind),
 				d.created_at, d.title`,
 			[groupId]

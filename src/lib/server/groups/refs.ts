@@ -51,10 +51,31 @@ export async function loadReflectionRef(
 	};
 }
 
-/** Whether a group document with this name exists (the socket refuses names that do not). */
-export async function groupDocumentExists(db: Database, docName: string): Promise<boolean> {
+/**
+ * The group as the policy should see it for one of its documents: the whole group for a group
+ * document, only the two of the duo for a duo's workspace; null when no such document exists
+ * (the socket refuses it like any other document the person may not open).
+ */
+export async function loadGroupDocumentRef(
+	db: Database,
+	groupId: string,
+	docName: string
+): Promise<GroupRef | null> {
+	const group = await loadGroupRef(db, groupId);
+	if (!group) return null;
 	const rows = await db.asService((tx) =>
-		tx.query('select 1 from public.group_documents where doc_name = $1', [docName])
+		tx.query<{ member_a: string | null; member_b: string | null }>(
+			`select d.member_a, d.member_b from public.group_documents gd
+			 left join public.group_duos d on d.id = gd.duo_id
+			 where gd.doc_name = $1 and gd.group_id = $2`,
+			[docName, groupId]
+		)
 	);
-	return rows.length > 0;
+	if (!rows[0]) return null;
+	const { member_a, member_b } = rows[0];
+	if (member_a === null) return group;
+	return {
+		...group,
+		members: group.members.filter((m) => [member_a, member_b].includes(m.userId))
+	};
 }

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { pairRole, pairWritable, type PairRef } from '$lib/domain/policy';
 import type { MessageView } from '$lib/shared/live-events';
 import type { Limiter } from '../auth/rate-limit';
-import type { Database, JwtClaims } from '../db/types';
+import type { Database, JwtClaims, Tx } from '../db/types';
 import { detectType, sanitiseFileName, storageKey, type FileStore } from '../files';
 import type { LiveHub } from '../live/hub';
 import type { Actor } from '$lib/domain/policy/types';
@@ -93,18 +93,19 @@ export async function postMessage(
 		});
 	}
 	const adding = checked.reduce((sum, f) => sum + f.bytes.byteLength, 0);
-	if (adding > 0) {
-		const used = await deps.db.asUser(author.claims, (tx) =>
-			tx.query<{ used: string }>(
-				'select coalesce(sum(size), 0)::text as used from public.files where pair_id = $1',
-				[pair.id]
-			)
+	/** Refuses files that would take the pair past its quota. */
+	const checkQuota = async (tx: Tx) => {
+		const used = await tx.query<{ used: string }>(
+			'select coalesce(sum(size), 0)::text as used from public.files where pair_id = $1',
+			[pair.id]
 		);
 		if (Number(used[0].used) + adding > deps.limits.pairQuotaBytes)
 			throw new MessageError(413, 'file_quota', {
 				max: Math.round(deps.limits.pairQuotaBytes / 1024 / 1024)
 			});
-	}
+	};
+	// Before storing anything, so a full pair is told at once...
+	if (adding > 0) await deps.db.asUser(author.claims, checkQuota);
 
 	const written: string[] = [];
 	try {
@@ -113,6 +114,14 @@ export async function postMessage(
 			written.push(file.key);
 		}
 		const message = await deps.db.asUser(author.claims, async (tx): Promise<MessageView> => {
+			// ...and again under a lock on the pair's files, so two uploads at once cannot both
+			// fit in the room that is left for one (the lock ends with the transaction).
+			if (adding > 0) {
+				await tx.query("select pg_advisory_xact_lock(hashtext('mentorpad.files:' || $1))", [
+					pair.id
+				]);
+				await checkQuota(tx);
+			}
 			const id = randomUUID();
 			// The view is built from what was written (no second read): delivery waits on this.
 			const [row] = await tx.query<{ created_at: Date; author_name: string | null }>(

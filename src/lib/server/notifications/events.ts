@@ -170,20 +170,23 @@ export const MESSAGE_THROTTLE_MINUTES = 10;
  */
 export function notifyMessage(
 	db: Database,
-	input: { pairId: string; authorId: string }
+	input: {
+		pair: { id: string; programId: string; mentorId: string; menteeId: string };
+		author: { id: string; name: string };
+	}
 ): Promise<void> {
-	return safely('message', async () => {
-		const name = await displayName(db, input.authorId);
-		await notifyPair(db, {
+	const { pair, author } = input;
+	// The caller knows the pair and the author's name: one transaction, no lookups.
+	return safely('message', () =>
+		notify(db, {
 			kind: 'message',
-			pairId: input.pairId,
-			actorId: input.authorId,
-			link: `/pairs/${input.pairId}/messages`,
-			params: { name },
-			throttle: {
-				key: `message:${input.pairId}:${input.authorId}`,
-				minutes: MESSAGE_THROTTLE_MINUTES
-			}
-		});
-	});
+			recipients: [pair.mentorId, pair.menteeId],
+			actorId: author.id,
+			programId: pair.programId,
+			pairId: pair.id,
+			link: `/pairs/${pair.id}/messages`,
+			params: { name: author.name },
+			throttle: { key: `message:${pair.id}:${author.id}`, minutes: MESSAGE_THROTTLE_MINUTES }
+		})
+	);
 }

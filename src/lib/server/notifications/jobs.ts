@@ -9,6 +9,7 @@ import {
 	CATEGORIES,
 	DEFAULT_DELIVERY,
 	DEFAULT_DIGEST_HOUR,
+	ALWAYS_MAILED,
 	type Category,
 	type NotificationKind,
 	type NotificationParams
@@ -94,7 +95,8 @@ export function notificationJobs(options: NotificationJobsOptions): {
 		);
 		const row = rows[0];
 		// Gone, mailed already, or the person changed their mind since: nothing to send.
-		if (!row || row.emailed || row.delivery !== 'immediate') return;
+		if (!row || row.emailed || (row.delivery !== 'immediate' && !ALWAYS_MAILED.has(row.kind)))
+			return;
 		const locale = asLocale(row.locale);
 		const text = notificationText(row.kind, row.params, locale);
 		const attachment =
@@ -157,7 +159,8 @@ interface DigestRow {
 }
 
 /**
- * The daily digest of everyone whose digest hour is `hour`: one mail per person listing their
+ * The daily digest of everyone whose digest hour is `hour` (and of anyone whose digest hour passed
+ * while the app was down): one mail per person listing their
  * unread, unmailed notifications in the categories they want daily, then marked mailed. The mail
  * key (person + slot) makes a re-run after a crash send nobody a second digest.
  */
@@ -172,21 +175,37 @@ export async function sendDigests(
 		batch?: number;
 	}
 ): Promise<number> {
-	// Everything due at once, grouped per person and per kind + link + params (one line each).
+	// Who is due: everyone whose digest hour this is, and everyone whose last digest hour passed
+	// without their digest (the app was down then): they have a waiting notification older than
+	// that hour. Then everything due at once, grouped per person and per kind + link + params.
 	const rows = await db.asService((tx) =>
 		tx.query<DigestRow>(
-			`select n.user_id as "userId", u.email, pr.display_name as name, pr.locale,
+			`with waiting as (
+				select n.user_id, coalesce(p.digest_hour, $1) as hour, min(n.created_at) as oldest,
+					((date_trunc('day', $4::timestamptz at time zone $5)
+						+ make_interval(hours => coalesce(p.digest_hour, $1))) at time zone $5) as today_at
+				from public.notifications n
+				left join public.notification_preferences p on p.user_id = n.user_id
+				where n.read_at is null and n.emailed_at is null
+					and coalesce(to_jsonb(p) ->> n.category, $3::jsonb ->> n.category) = 'daily'
+				group by n.user_id, p.digest_hour
+			 ), due as (
+				select user_id from waiting
+				where hour = $2
+					or oldest < case when today_at > $4::timestamptz then today_at - interval '1 day' else today_at end
+			 )
+			 select n.user_id as "userId", u.email, pr.display_name as name, pr.locale,
 				array_agg(n.id::text) as ids, n.kind, n.category, n.link, n.params, count(*)::int as count
 			 from public.notifications n
+			 join due on due.user_id = n.user_id
 			 join auth.users u on u.id = n.user_id
 			 join public.profiles pr on pr.id = n.user_id
 			 left join public.notification_preferences p on p.user_id = n.user_id
 			 where n.read_at is null and n.emailed_at is null
-				and coalesce(p.digest_hour, $1) = $2
 				and coalesce(to_jsonb(p) ->> n.category, $3::jsonb ->> n.category) = 'daily'
 			 group by n.user_id, u.email, pr.display_name, pr.locale, n.kind, n.category, n.link, n.params
 			 order by n.user_id, min(n.created_at)`,
-			[DEFAULT_DIGEST_HOUR, options.hour, DEFAULT_DELIVERY]
+			[DEFAULT_DIGEST_HOUR, options.hour, DEFAULT_DELIVERY, options.slot, PROGRAM_TIME_ZONE]
 		)
 	);
 	const people = new Map<string, DigestRow[]>();

@@ -13,7 +13,12 @@ export const NOTIFICATION_KINDS = [
 	'meeting_tomorrow',
 	'meeting_unheld',
 	'pair_stalled',
-	'assignment_due'
+	'assignment_due',
+	'checkin_due',
+	'concern_raised',
+	'concern_status',
+	'reflection_comment',
+	'group_meeting'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -41,8 +46,19 @@ export const CATEGORY_OF: Record<NotificationKind, Category> = {
 	meeting_tomorrow: 'reminders',
 	meeting_unheld: 'reminders',
 	pair_stalled: 'reminders',
-	assignment_due: 'reminders'
+	assignment_due: 'reminders',
+	checkin_due: 'reminders',
+	concern_raised: 'pair',
+	concern_status: 'pair',
+	reflection_comment: 'comments',
+	group_meeting: 'meetings'
 };
+
+/**
+ * Kinds mailed at once whatever the person chose: a concern raised about a pair (agreement 02's
+ * exception) must reach the coordinator now, not in tonight's digest.
+ */
+export const ALWAYS_MAILED: ReadonlySet<NotificationKind> = new Set(['concern_raised']);
 
 export const DELIVERIES = ['immediate', 'daily', 'off'] as const;
 export type Delivery = (typeof DELIVERIES)[number];
@@ -78,6 +94,8 @@ export interface NotificationParams {
 	meetingId?: string;
 	/** A path phase (BR … MO): with `status` 'phase_proposed', 'phase_confirmed', 'phase_declined' or 'phase_set'. */
 	phase?: string;
+	/** A concern's urgency ('when_possible' | 'soon' | 'urgent'). */
+	urgency?: string;
 }
 
 /** A same-origin path (never `//host` or a backslash trick). */

@@ -1,5 +1,6 @@
 import type { Database, SqlValue, Tx } from '$lib/server/db/types';
 import {
+	ALWAYS_MAILED,
 	CATEGORY_OF,
 	DEFAULT_DELIVERY,
 	isSameOriginPath,
@@ -101,9 +102,10 @@ export async function notifyInTx(tx: Tx, input: NotifyInput): Promise<string[]> 
 		 select $2, jsonb_build_object('notificationId', n.id), 'notification-mail:' || n.id, n.program_id
 		 from public.notifications n
 		 left join public.notification_preferences p on p.user_id = n.user_id
-		 where n.id = any($1::uuid[]) and coalesce(p.${category}, '${DEFAULT_DELIVERY[category]}') = 'immediate'
+		 where n.id = any($1::uuid[])
+			and ($3 or coalesce(p.${category}, '${DEFAULT_DELIVERY[category]}') = 'immediate')
 		 on conflict (key) do nothing`,
-		[ids, NOTIFICATION_MAIL_JOB]
+		[ids, NOTIFICATION_MAIL_JOB, ALWAYS_MAILED.has(input.kind)]
 	);
 	return ids;
 }

@@ -1,4 +1,5 @@
 import { todayInProgramZone } from '$lib/domain/time';
+import { checkinScan } from '$lib/server/care/checkins';
 import type { Tx } from '$lib/server/db/types';
 import { notifyInTx } from './notify';
 
@@ -193,5 +194,6 @@ export const REMINDER_SCANS: ReminderScan[] = [
 	meetingUnheld,
 	logbookDue,
 	pairStalled,
-	assignmentDue
+	assignmentDue,
+	checkinScan
 ];

@@ -13,6 +13,20 @@ const STATUS_NAMES: Record<string, (locale: Locale) => string> = {
 	ended: (locale) => m.pair_status_ended({}, { locale })
 };
 
+function urgencyName(urgency: string | undefined, locale: Locale): string {
+	const o = { locale };
+	if (urgency === 'urgent') return m.care_urgency_urgent({}, o);
+	if (urgency === 'soon') return m.care_urgency_soon({}, o);
+	return m.care_urgency_when_possible({}, o);
+}
+
+function concernStatusName(status: string | undefined, locale: Locale): string {
+	const o = { locale };
+	if (status === 'in_progress') return m.care_status_in_progress({}, o);
+	if (status === 'closed') return m.care_status_closed({}, o);
+	return m.care_status_open({}, o);
+}
+
 function date(iso: string | undefined, locale: Locale): string {
 	if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return '';
 	const [y, mo, d] = iso.split('-').map(Number);
@@ -84,6 +98,21 @@ export function notificationText(
 			break;
 		case 'assignment_due':
 			text = m.notif_kind_assignment_due({ sheet }, o);
+			break;
+		case 'checkin_due':
+			text = m.care_notif_checkin_due({}, o);
+			break;
+		case 'concern_raised':
+			text = m.care_notif_concern_raised({ urgency: urgencyName(params.urgency, locale) }, o);
+			break;
+		case 'concern_status':
+			text = m.care_notif_concern_status({ status: concernStatusName(params.status, locale) }, o);
+			break;
+		case 'reflection_comment':
+			text = m.lg_notif_reflection_comment({ name }, o);
+			break;
+		case 'group_meeting':
+			text = m.lg_notif_group_meeting({ name, date: when }, o);
 			break;
 	}
 	return count > 1 ? `${text} ${m.notif_times({ count }, o)}` : text;

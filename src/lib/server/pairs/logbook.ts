@@ -83,7 +83,7 @@ export async function submitLogbookPart2(
 }
 
 /** The author's own submissions for this pair. */
-export async function mySubmissions(
+export async function myLogbookParts(
 	db: Database,
 	claims: JwtClaims,
 	pairId: string

@@ -4,6 +4,7 @@ import { isUuid } from '$lib/server/db/transaction';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import type { PathPhase } from '$lib/domain/phases';
 import { todayInProgramZone } from '$lib/domain/time';
+import { effectiveCallLink } from './meetings';
 
 /** Fields of all pair sheets together: a pair's progress is counted against this. */
 const PAIR_FIELDS = pairSheets.reduce((n, t) => n + countFields(t), 0);
@@ -81,6 +82,86 @@ export async function listMyPairs(db: Database, claims: JwtClaims): Promise<MyPa
 		)
 	);
 	return rows.map((row) => ({ ...row, total: PAIR_FIELDS }));
+}
+
+/** The next meeting of a pair as the home page shows it: when, where and how to join. */
+export interface HomeMeeting {
+	number: number;
+	plannedOn: string;
+	startsAt: Date | null;
+	mode: 'face_to_face' | 'online';
+	place: string;
+	/** The meeting's own call link, else the pair's default; null for face to face. */
+	callLink: string | null;
+}
+
+/** Per pair: the next meeting in detail, and the held meetings whose logbook part 2 I still owe. */
+export interface PairAgenda {
+	nextMeeting: HomeMeeting | null;
+	/** Numbers of meetings held in the last 30 days without my logbook part 2. */
+	logbookDue: number[];
+}
+
+/**
+ * The agenda of each of my pairs (RLS: only my own pairs' meetings are visible). The logbook
+ * window matches the reminder's (30 days), without its two days' grace: the home shows it at once.
+ */
+export async function listMyPairAgendas(
+	db: Database,
+	claims: JwtClaims,
+	pairIds: string[],
+	now = new Date()
+): Promise<Map<string, PairAgenda>> {
+	const agendas = new Map<string, PairAgenda>(
+		pairIds.map((id) => [id, { nextMeeting: null, logbookDue: [] }])
+	);
+	if (pairIds.length === 0) return agendas;
+	const [next, due] = await db.asUser(
+		claims,
+		async (tx) =>
+			[
+				await tx.query<{
+					pairId: string;
+					number: number;
+					plannedOn: string;
+					startsAt: Date | null;
+					mode: 'face_to_face' | 'online';
+					place: string;
+					callLink: string | null;
+					pairCallLink: string | null;
+				}>(
+					`select distinct on (m.pair_id) m.pair_id as "pairId", m.number, m.planned_on::text as "plannedOn",
+				m.starts_at as "startsAt", m.mode, m.place, m.call_link as "callLink", l.url as "pairCallLink"
+			 from public.meetings m
+			 left join public.pair_call_links l on l.pair_id = m.pair_id
+			 where m.pair_id = any($1::uuid[]) and m.held_at is null and m.planned_on >= $2::date
+			 order by m.pair_id, m.planned_on, m.number`,
+					[pairIds, todayInProgramZone(now)]
+				),
+				await tx.query<{ pairId: string; number: number }>(
+					`select m.pair_id as "pairId", m.number
+			 from public.meetings m
+			 where m.pair_id = any($1::uuid[]) and m.held_at is not null
+				and m.held_at > $2::timestamptz - interval '30 days'
+				and not exists (
+					select 1 from public.log_submissions s
+					where s.pair_id = m.pair_id and s.author_id = $3
+						and (s.meeting_id = m.id or s.met_on = (m.held_at at time zone 'Europe/Brussels')::date)
+				)
+			 order by m.pair_id, m.number`,
+					[pairIds, now, claims.sub]
+				)
+			] as const
+	);
+	for (const row of next) {
+		const { pairId, pairCallLink, ...meeting } = row;
+		agendas.get(pairId)!.nextMeeting = {
+			...meeting,
+			callLink: effectiveCallLink({ mode: meeting.mode, callLink: meeting.callLink, pairCallLink })
+		};
+	}
+	for (const row of due) agendas.get(row.pairId)!.logbookDue.push(row.number);
+	return agendas;
 }
 
 export interface WorkspaceSheet {

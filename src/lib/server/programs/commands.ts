@@ -47,7 +47,7 @@ export async function auditAsService(
 	);
 }
 
-const SETTINGS = `planned_sessions, cadence_days, session_minutes, max_mentees_per_mentor, min_group_size, retention_months, stall_days`;
+const SETTINGS = `planned_sessions, cadence_days, session_minutes, max_mentees_per_mentor, min_group_size, retention_months, stall_days, checkin_every_days`;
 const settingValues = (p: ProgramInput) => [
 	p.plannedSessions,
 	p.cadenceDays,
@@ -55,7 +55,8 @@ const settingValues = (p: ProgramInput) => [
 	p.maxMenteesPerMentor,
 	p.minGroupSize,
 	p.retentionMonths,
-	p.stallDays
+	p.stallDays,
+	p.checkinEveryDays
 ];
 
 /** Creates a programme and makes its creator the first coordinator. */
@@ -77,7 +78,7 @@ export async function createProgram(
 		if (!allowed[0]?.ok) throw new DomainError('forbidden', 'forbidden');
 		await tx.query(
 			`insert into public.programs (id, organisation_id, kind, name, description, starts_on, ends_on, ${SETTINGS}, created_by)
-			 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+			 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
 			[
 				id,
 				organisationId,
@@ -109,7 +110,8 @@ export async function updateProgram(
 		const rows = await tx.query(
 			`update public.programs set kind = $2, name = $3, description = $4, starts_on = $5, ends_on = $6,
 				planned_sessions = $7, cadence_days = $8, session_minutes = $9, max_mentees_per_mentor = $10,
-				min_group_size = $11, retention_months = $12, stall_days = $13, updated_at = now()
+				min_group_size = $11, retention_months = $12, stall_days = $13,
+				checkin_every_days = $14, updated_at = now()
 			 where id = $1 returning id`,
 			[
 				id,

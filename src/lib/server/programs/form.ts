@@ -12,7 +12,8 @@ const FIELDS = [
 	'maxMenteesPerMentor',
 	'minGroupSize',
 	'retentionMonths',
-	'stallDays'
+	'stallDays',
+	'checkinEveryDays'
 ] as const;
 
 export type ProgramFormValues = Partial<Record<(typeof FIELDS)[number], string>>;

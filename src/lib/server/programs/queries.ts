@@ -23,6 +23,7 @@ export interface Program extends Omit<ProgramSummary, 'memberCount' | 'myRole'> 
 	minGroupSize: number;
 	retentionMonths: number;
 	stallDays: number;
+	checkinEveryDays: number;
 }
 
 export interface Person {
@@ -84,7 +85,7 @@ export async function getProgram(
 			`select ${PROGRAM_COLUMNS}, p.planned_sessions as "plannedSessions", p.cadence_days as "cadenceDays",
 				p.session_minutes as "sessionMinutes", p.max_mentees_per_mentor as "maxMenteesPerMentor",
 				p.min_group_size as "minGroupSize", p.retention_months as "retentionMonths",
-				p.stall_days as "stallDays"
+				p.stall_days as "stallDays", p.checkin_every_days as "checkinEveryDays"
 			 from public.programs p join public.organisations o on o.id = p.organisation_id
 			 where p.id = $1`,
 			[id]

@@ -1,10 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { can } from '$lib/domain/policy';
 import { documentInput, handOverInput, reflectionInput } from '$lib/domain/groups/schemas';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { todayInProgramZone } from '$lib/domain/time';
 import { createGroupDocument, createReflection, handOverGroup } from '$lib/server/groups/commands';
 import { requireGroup } from '$lib/server/groups/load';
+import { createDuo, endDuo, listDuos } from '$lib/server/groups/duos';
 import { loadGroupSpace } from '$lib/server/groups/queries';
 import { readForm } from '$lib/server/http';
 import { DomainError } from '$lib/server/programs/errors';
@@ -12,11 +14,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, group } = await requireGroup(event);
-	const space = await loadGroupSpace(event.locals.runtime.db, session.claims, group.id);
+	const [space, duos] = await Promise.all([
+		loadGroupSpace(event.locals.runtime.db, session.claims, group.id),
+		listDuos(event.locals.runtime.db, session.claims, group.id)
+	]);
 	if (!space) error(404, 'not_found');
 	const entity = { type: 'group', group } as const;
 	return {
 		...space,
+		duos,
 		me: session.user.id,
 		can: {
 			handOver: can(actor, 'hand_over', entity),
@@ -25,7 +31,45 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
+const duoInput = z.object({ memberA: z.uuid('required'), memberB: z.uuid('required') });
+
 export const actions: Actions = {
+	newDuo: async (event) => {
+		const { session, group } = await requireGroup(event);
+		const parsed = duoInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { action: 'newDuo', error: 'lg_not_in_group' });
+		let docId: string;
+		try {
+			({ docId } = await createDuo(event.locals.runtime.db, session.claims, group.id, {
+				...parsed.data,
+				locale: session.user.locale === 'en' ? 'en' : 'nl'
+			}));
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.status, { action: 'newDuo', error: e.key });
+			throw e;
+		}
+		redirect(303, `/groups/${group.id}/docs/${docId}`);
+	},
+	endDuo: async (event) => {
+		const { session, group } = await requireGroup(event);
+		const parsed = z
+			.object({ duoId: z.uuid('required') })
+			.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { action: 'endDuo', error: 'required' });
+		try {
+			const two = await endDuo(
+				event.locals.runtime.db,
+				session.claims,
+				group.id,
+				parsed.data.duoId
+			);
+			for (const userId of two) await event.locals.runtime.onAccessChanged(userId);
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.status, { action: 'endDuo', error: e.key });
+			throw e;
+		}
+		return { action: 'endDuo', done: true };
+	},
 	newDocument: async (event) => {
 		const { session, group } = await requireGroup(event);
 		const parsed = documentInput.safeParse(Object.fromEntries(await readForm(event.request)));

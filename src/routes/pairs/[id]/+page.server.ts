@@ -59,6 +59,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		pairId: pair.id,
 		programName: workspace.pair.programName,
+		programId: pair.programId,
 		status: pair.status,
 		phase: workspace.pair.phase,
 		role,

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { can, pairRole } from '$lib/domain/policy';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { formatDocumentName } from '$lib/shared/collab';
-import { logPart2Input, mySubmissions, submitLogbookPart2 } from '$lib/server/pairs/logbook';
+import { logPart2Input, myLogbookParts, submitLogbookPart2 } from '$lib/server/pairs/logbook';
 import { documentPeople } from '$lib/server/pairs/identity';
 import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace } from '$lib/server/pairs/queries';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = event.locals.runtime;
 	const [workspace, submissions] = await Promise.all([
 		getWorkspace(db, session.claims, pair.id),
-		mySubmissions(db, session.claims, pair.id)
+		myLogbookParts(db, session.claims, pair.id)
 	]);
 	if (!workspace) error(404, 'not_found');
 	const entity = { type: 'logbook', pair, authorId: session.user.id } as const;

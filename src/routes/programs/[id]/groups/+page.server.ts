@@ -17,6 +17,7 @@ import {
 	setGroupMember,
 	updateSchool
 } from '$lib/server/groups/commands';
+import { loadGroupActivity } from '$lib/server/groups/activity';
 import { loadGroupsAdmin } from '$lib/server/groups/queries';
 import { readForm } from '$lib/server/http';
 import { DomainError } from '$lib/server/programs/errors';
@@ -32,7 +33,12 @@ async function requireGroupsAdmin(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
 	const { session, program } = await requireGroupsAdmin(event);
-	return loadGroupsAdmin(event.locals.runtime.db, session.claims, program.id);
+	const { db } = event.locals.runtime;
+	const [admin, activity] = await Promise.all([
+		loadGroupsAdmin(db, session.claims, program.id),
+		loadGroupActivity(db, session.claims, program.id)
+	]);
+	return { ...admin, activity };
 };
 
 /** Validates the form with `schema`, runs `command`, and turns refusals into 4xx answers. */

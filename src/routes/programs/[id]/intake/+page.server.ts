@@ -1,5 +1,9 @@
 import { can } from '$lib/domain/policy';
-import { intakeFormsFor, intakeOverview, mySubmissions } from '$lib/server/coordination/intake';
+import {
+	intakeFormsFor,
+	intakeOverview,
+	myIntakeSubmissions
+} from '$lib/server/coordination/intake';
 import { requireProgram } from '$lib/server/programs/load';
 import type { PageServerLoad } from './$types';
 
@@ -18,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		forms,
 		mine: can(actor, 'fill_intake', entity)
-			? await mySubmissions(db, session.claims, program.id)
+			? await myIntakeSubmissions(db, session.claims, program.id)
 			: [],
 		overview: can(actor, 'view_people', entity)
 			? await intakeOverview(db, session.claims, program.id)

@@ -1,6 +1,7 @@
 import { stalledDaysOf } from '$lib/domain/monitoring';
 import { sheetTitles } from '$lib/domain/templates';
 import { getLocale } from '$lib/paraglide/runtime';
+import { loadCheckinSummary } from '$lib/server/care';
 import { loadMonitoring } from '$lib/server/monitoring';
 import { phaseDays } from '$lib/server/pairs/path';
 import { requireProgram } from '$lib/server/programs/load';
@@ -18,6 +19,12 @@ export const load: PageServerLoad = async (event) => {
 		...monitoring,
 		pathPhaseDays,
 		stalledDays,
+		checkins: await loadCheckinSummary(
+			event.locals.runtime.db,
+			session.claims,
+			program.id,
+			program.minGroupSize
+		),
 		today: new Date().toISOString().slice(0, 10),
 		// Worksheet titles travel with the data: the page never names a sheet by its key, and its
 		// JavaScript does not carry the template catalogue.

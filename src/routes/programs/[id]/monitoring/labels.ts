@@ -2,6 +2,8 @@
 import type { CsvLabels } from '$lib/domain/monitoring/csv';
 import { fortnightLabel } from '$lib/domain/monitoring/fortnights';
 import type { ColumnKey, DatasetKey, RowKind } from '$lib/domain/monitoring/types';
+import { PATH_PHASES } from '$lib/domain/phases';
+import { PAIR_STATUSES } from '$lib/domain/policy/pairs';
 import { pairStatusName, phaseName } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -65,8 +67,6 @@ export const ROW_HEADERS: Record<RowKind, () => string> = {
 	exit_status: m.monitoring_row_exit_status
 };
 
-const PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;
-const STATUSES = ['proposed', 'active', 'paused', 'exit_requested', 'ended'] as const;
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
 	(list as readonly string[]).includes(value);
 
@@ -80,9 +80,9 @@ export type SheetTitles = Readonly<Record<string, string>>;
 export function rowLabel(kind: RowKind, key: string, locale: string, titles: SheetTitles): string {
 	switch (kind) {
 		case 'phase':
-			return isOneOf(PHASES, key) ? phaseName(key) : key;
+			return isOneOf(PATH_PHASES, key) ? phaseName(key) : key;
 		case 'pair_status':
-			return isOneOf(STATUSES, key) ? pairStatusName(key) : key;
+			return isOneOf(PAIR_STATUSES, key) ? pairStatusName(key) : key;
 		case 'fortnight':
 			return fortnightLabel(key, locale);
 		case 'instrument':

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { colourFor } from '$lib/server/collab-access';
-import { readAnswers } from '$lib/server/coordination/answers';
+import { readAnswers } from '$lib/server/coordination/form-post';
 import {
 	latestEvaluation,
 	saveEvaluation,

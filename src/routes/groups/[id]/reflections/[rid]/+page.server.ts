@@ -1,7 +1,10 @@
 import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { can } from '$lib/domain/policy';
+import { z } from 'zod';
 import { shareInput } from '$lib/domain/groups/schemas';
+import { plainText } from '$lib/domain/input';
 import { deleteReflection, setReflectionSharing } from '$lib/server/groups/commands';
+import { addComment, commentAdded, deleteComment, listComments } from '$lib/server/groups/comments';
 import { collabMe, requireReflection } from '$lib/server/groups/load';
 import { loadReflection } from '$lib/server/groups/queries';
 import { readForm } from '$lib/server/http';
@@ -18,7 +21,9 @@ export const load: PageServerLoad = async (event) => {
 	);
 	if (!row) error(404, 'not_found');
 	const entity = { type: 'reflection', reflection } as const;
+	const comments = await listComments(event.locals.runtime.db, session.claims, reflection.id);
 	return {
+		comments,
 		groupId: reflection.group.id,
 		reflection: row,
 		me: collabMe(session),
@@ -47,7 +52,44 @@ async function share(event: RequestEvent, scope: 'group' | 'school' | null) {
 	return { shared: scope };
 }
 
+const commentInput = z.object({
+	body: plainText().trim().min(1, 'required').max(2000, 'too_long')
+});
+
 export const actions: Actions = {
+	comment: async (event) => {
+		const { session, reflection } = await requireReflection(event);
+		const parsed = commentInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success)
+			return fail(400, { action: 'comment', error: parsed.error.issues[0]?.message ?? 'required' });
+		const { db, live } = event.locals.runtime;
+		try {
+			const target = await addComment(db, session.claims, reflection.id, parsed.data.body);
+			await commentAdded(
+				{ db, live },
+				{ reflectionId: reflection.id, ...target, by: session.user.id }
+			);
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.status, { action: 'comment', error: e.key });
+			throw e;
+		}
+		return { action: 'comment', done: true };
+	},
+	deleteComment: async (event) => {
+		const { session } = await requireReflection(event);
+		const parsed = z
+			.object({ commentId: z.uuid('required') })
+			.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { action: 'deleteComment', error: 'required' });
+		try {
+			await deleteComment(event.locals.runtime.db, session.claims, parsed.data.commentId);
+		} catch (e) {
+			if (e instanceof DomainError)
+				return fail(e.status, { action: 'deleteComment', error: e.key });
+			throw e;
+		}
+		return { action: 'deleteComment', done: true };
+	},
 	share: async (event) => {
 		const parsed = shareInput.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(400, { error: 'required' });

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { colourFor } from '$lib/server/collab-access';
-import { readAnswers } from '$lib/server/coordination/answers';
-import { intakeFormsFor, mySubmissions, submitIntake } from '$lib/server/coordination/intake';
+import { readAnswers } from '$lib/server/coordination/form-post';
+import { intakeFormsFor, myIntakeSubmissions, submitIntake } from '$lib/server/coordination/intake';
 import { requireProgram } from '$lib/server/programs/load';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -15,7 +15,7 @@ async function context(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
 	const { session, program, template, role } = await context(event);
-	const previous = (await mySubmissions(event.locals.runtime.db, session.claims, program.id)).find(
+	const previous = (await myIntakeSubmissions(event.locals.runtime.db, session.claims, program.id)).find(
 		(s) => s.formKey === template.key
 	);
 	const me = { id: session.user.id, name: session.user.displayName };

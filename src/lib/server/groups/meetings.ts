@@ -1,0 +1,192 @@
+/**
+ * The group's meetings (seed 004: online and/or on location, e.g. in turn at one of the schools):
+ * planned by the process coach and, once the group steers itself, by its members; each with an
+ * .ics invitation (the same UID and SEQUENCE rules as pair meetings) and a notification to the
+ * group.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { isoDate, plainText } from '$lib/domain/input';
+import { meetingInvitation } from '$lib/server/calendar/ics';
+import type { Database, JwtClaims } from '$lib/server/db/types';
+import type { LiveHub } from '$lib/server/live/hub';
+import { displayName, notify } from '$lib/server/notifications/notify';
+import { callLink, MEETING_TIME_ZONE } from '$lib/server/pairs/meetings';
+import { DomainError } from '$lib/server/programs/errors';
+import { publishToGroup } from './live';
+
+/** A meeting as typed in the form: a date and time in Brussels time, an https call link. */
+export const groupMeetingInput = z
+	.object({
+		date: isoDate(),
+		time: z.string('required').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'date'),
+		durationMinutes: z.coerce.number('whole').int('whole').min(15, 'range').max(480, 'range'),
+		mode: z.enum(['face_to_face', 'online'], 'required'),
+		place: plainText().trim().max(200, 'too_long').default(''),
+		callLink: z.union([z.literal(''), callLink()]).default('')
+	})
+	.refine((v) => v.date >= '2000-01-01' && v.date <= '2100-12-30', {
+		message: 'range',
+		path: ['date']
+	});
+export type GroupMeetingInput = z.infer<typeof groupMeetingInput>;
+
+export interface GroupMeeting {
+	id: string;
+	startsAt: string;
+	durationMinutes: number;
+	mode: 'face_to_face' | 'online';
+	place: string;
+	callLink: string | null;
+	heldAt: string | null;
+	sequence: number;
+	updatedAt: string;
+}
+
+const COLUMNS = `id, to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "startsAt",
+	duration_minutes as "durationMinutes", mode, place, call_link as "callLink",
+	to_char(held_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "heldAt", sequence,
+	to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"`;
+
+export async function listGroupMeetings(
+	db: Database,
+	claims: JwtClaims,
+	groupId: string
+): Promise<{ meetings: GroupMeeting[]; canPlan: boolean }> {
+	return db.asUser(claims, async (tx) => {
+		const meetings = await tx.query<GroupMeeting>(
+			`select ${COLUMNS} from public.group_meetings where group_id = $1 order by starts_at`,
+			[groupId]
+		);
+		const plans = await tx.query<{ ok: boolean }>('select private.plans_group_meetings($1) as ok', [
+			groupId
+		]);
+		return { meetings, canPlan: plans[0]?.ok === true };
+	});
+}
+
+export async function getGroupMeeting(
+	db: Database,
+	claims: JwtClaims,
+	groupId: string,
+	meetingId: string
+): Promise<GroupMeeting | null> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<GroupMeeting>(
+			`select ${COLUMNS} from public.group_meetings where group_id = $1 and id = $2`,
+			[groupId, meetingId]
+		)
+	);
+	return rows[0] ?? null;
+}
+
+/** Plans a meeting as the person (403 unless they plan the group's meetings). */
+export async function planGroupMeeting(
+	db: Database,
+	claims: JwtClaims,
+	groupId: string,
+	input: GroupMeetingInput
+): Promise<{ id: string; programId: string }> {
+	const id = randomUUID();
+	const programId = await db.asUser(claims, async (tx) => {
+		const plans = await tx.query<{ ok: boolean; program: string | null }>(
+			'select private.plans_group_meetings($1) as ok, private.group_program($1) as program',
+			[groupId]
+		);
+		if (!plans[0]?.ok) throw new DomainError('forbidden', 'lg_not_planner');
+		await tx.query(
+			`insert into public.group_meetings
+				(id, group_id, starts_at, duration_minutes, mode, place, call_link, created_by)
+			 values ($1, $2, (($3::text || ' ' || $4::text)::timestamp at time zone '${MEETING_TIME_ZONE}'),
+				$5, $6, $7, $8, $9)`,
+			[
+				id,
+				groupId,
+				input.date,
+				input.time,
+				input.durationMinutes,
+				input.mode,
+				input.place,
+				input.mode === 'online' ? input.callLink || null : null,
+				claims.sub
+			]
+		);
+		return plans[0].program as string;
+	});
+	return { id, programId };
+}
+
+/** Marks a meeting held (or not held again). */
+export async function markGroupMeetingHeld(
+	db: Database,
+	claims: JwtClaims,
+	groupId: string,
+	meetingId: string,
+	held: boolean
+): Promise<void> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query(
+			`update public.group_meetings set held_at = case when $3 then coalesce(held_at, now()) end,
+				updated_at = now()
+			 where id = $1 and group_id = $2 returning id`,
+			[meetingId, groupId, held]
+		)
+	);
+	if (rows.length === 0) throw new DomainError('not_found', 'not_found');
+}
+
+/** Removes a planned meeting. */
+export async function deleteGroupMeeting(
+	db: Database,
+	claims: JwtClaims,
+	groupId: string,
+	meetingId: string
+): Promise<void> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query('delete from public.group_meetings where id = $1 and group_id = $2 returning id', [
+			meetingId,
+			groupId
+		])
+	);
+	if (rows.length === 0) throw new DomainError('not_found', 'not_found');
+}
+
+/** After a meeting was planned: the group is notified and its open pages reload the list. */
+export async function groupMeetingPlanned(
+	deps: { db: Database; live: LiveHub },
+	input: { groupId: string; programId: string; by: string; date: string }
+): Promise<void> {
+	const ids = await publishToGroup(deps, input.groupId, 'meetings');
+	await notify(deps.db, {
+		kind: 'group_meeting',
+		recipients: ids,
+		actorId: input.by,
+		programId: input.programId,
+		link: `/groups/${input.groupId}/meetings`,
+		params: { name: await displayName(deps.db, input.by), date: input.date }
+	});
+}
+
+/** A group meeting as an iCalendar invitation (UID = meeting id, SEQUENCE from the row). */
+export function groupMeetingIcs(meeting: GroupMeeting, summary: string, groupUrl: string): string {
+	return meetingInvitation({
+		id: meeting.id,
+		sequence: meeting.sequence,
+		startsAt: new Date(meeting.startsAt),
+		plannedOn: null,
+		durationMinutes: meeting.durationMinutes,
+		summary,
+		place: meeting.place,
+		callLink: meeting.mode === 'online' ? meeting.callLink : null,
+		pairUrl: groupUrl,
+		updatedAt: new Date(meeting.updatedAt)
+	});
+}
+
+/** A meeting was changed or removed: the group's open pages reload the list. */
+export async function groupMeetingsChanged(
+	deps: { db: Database; live: LiveHub },
+	groupId: string
+): Promise<void> {
+	await publishToGroup(deps, groupId, 'meetings');
+}

@@ -1,0 +1,523 @@
+/**
+ * A person's export (agreement 02: "het recht om … de opgeslagen persoonlijke gegevens in te
+ * zien"; GDPR art. 15 and 20): one zip of everything about them, built by a job with its progress
+ * in `data_exports`, kept in the FileStore until it expires.
+ *
+ * What is in it, and what is deliberately not, is written down in docs/privacy.md. The rule: the
+ * person's own data, and what they share with the people they work with (a pair's sheets and
+ * conversation); never what belongs only to someone else. Other people appear by name (as they do
+ * on the person's own screens), never with their e-mail address, intake answers or private notes.
+ *
+ * The zip is written with fflate (streaming `Zip` + `ZipDeflate`): maintained, no dependencies,
+ * typed, and it lets the job yield to the event loop between files on a two-core machine.
+ */
+import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import * as Y from 'yjs';
+import { fieldsOf, getTemplate, type Template } from '$lib/domain/templates';
+import type { Database, Tx } from '$lib/server/db/types';
+import type { FileStore } from '$lib/server/files';
+import { readAgreeNote, readFieldContent } from '$lib/shared/sheet-doc';
+import { enqueue } from '$lib/server/jobs/queue';
+import { loadStoredDoc } from './documents';
+
+/** Exports live in the FileStore under this (pair-shaped, see files/types.ts) namespace. */
+export const EXPORT_NAMESPACE = '00000000-0000-4000-8000-0000000e4907';
+export const EXPORT_JOB = 'rights.export';
+/** How long a finished export can be downloaded. */
+export const EXPORT_DAYS = 7;
+
+export function exportKey(exportId: string): string {
+	return `pair/${EXPORT_NAMESPACE}/${exportId}`;
+}
+
+export type ZipEntries = Map<string, Uint8Array>;
+
+/** Where the lead adds each sheet's PDF (helper "certificate" builds the renderer). */
+export type SheetPdfRenderer = (input: {
+	template: Template;
+	doc: Y.Doc;
+	locale: string;
+}) => Promise<Uint8Array | null>;
+
+const json = (value: unknown) => strToU8(JSON.stringify(value, null, 2));
+
+/** A path segment safe in every unzip tool. */
+function segment(text: string): string {
+	return (
+		text
+			.normalize('NFKD')
+			.replace(/[^\w.-]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 60) || 'x'
+	);
+}
+
+/** A sheet's fields as plain values, with its comments (author names only). */
+export function sheetJson(doc: Y.Doc, template: Template | undefined): Record<string, unknown> {
+	const comments = doc.getMap('comments').toJSON();
+	const strip = (thread: Record<string, unknown>) => ({
+		field: thread.field,
+		author: thread.authorName,
+		text: thread.text,
+		at: thread.at,
+		resolved: thread.resolved,
+		replies: Array.isArray(thread.replies)
+			? (thread.replies as Record<string, unknown>[]).map((r) => ({
+					author: r.authorName,
+					text: r.text,
+					at: r.at
+				}))
+			: []
+	});
+	if (!template) return { comments: Object.values(comments).map((c) => strip(c)) };
+	const fields: Record<string, unknown> = {};
+	for (const field of fieldsOf(template)) {
+		fields[field.key] = readFieldContent(doc, field);
+		if (field.kind === 'agree') fields[`${field.key}-note`] = readAgreeNote(doc, field.key);
+	}
+	return {
+		template: template.key,
+		fields,
+		comments: Object.values(comments).map((c) => strip(c))
+	};
+}
+
+interface Section {
+	name: string;
+	build: (tx: Tx, add: (path: string, data: Uint8Array) => void) => Promise<void>;
+}
+
+/**
+ * Collects the person's data as zip entries, reporting progress (0–100) after each section.
+ * Reads as the service role, each query scoped to the person explicitly.
+ */
+export async function collectExport(
+	db: Database,
+	userId: string,
+	options: {
+		onProgress?: (percent: number) => Promise<void>;
+		renderSheetPdf?: SheetPdfRenderer;
+	} = {}
+): Promise<ZipEntries> {
+	const entries: ZipEntries = new Map();
+	const add = (path: string, data: Uint8Array) => entries.set(path, data);
+	const [me] = await db.asService((tx) =>
+		tx.query<{ locale: string }>('select locale from public.profiles where id = $1', [userId])
+	);
+	const locale = me?.locale ?? 'nl';
+	const pairsOf = (tx: Tx) =>
+		tx.query<{
+			id: string;
+			program: string;
+			role: string;
+			partner: string | null;
+			status: string;
+			phase: string;
+			created_at: string;
+			ended_at: string | null;
+		}>(
+			`select p.id, pg.name as program,
+				case when p.mentor_id = $1 then 'mentor' when p.mentee_id = $1 then 'mentee' else 'supporter' end as role,
+				(select display_name from public.profiles where id =
+					case when p.mentor_id = $1 then p.mentee_id else p.mentor_id end) as partner,
+				p.status, p.phase, p.created_at, p.ended_at
+			 from public.pairs p join public.programs pg on pg.id = p.program_id
+			 where $1 in (p.mentor_id, p.mentee_id, p.supporter_id) order by p.created_at`,
+			[userId]
+		);
+	const folder = (pair: { id: string; program: string }, index: number) =>
+		`pairs/${index + 1}-${segment(pair.program)}`;
+
+	const sections: Section[] = [
+		{
+			name: 'profile',
+			async build(tx, put) {
+				const rows = await tx.query(
+					`select p.id, p.email, p.display_name, p.locale, p.created_at, p.updated_at
+					 from public.profiles p where p.id = $1`,
+					[userId]
+				);
+				put('profile.json', json(rows[0] ?? null));
+				const prefs = await tx.query(
+					`select messages, comments, assignments, meetings, reminders, pair, digest_hour, updated_at
+					 from public.notification_preferences where user_id = $1`,
+					[userId]
+				);
+				put('notification-preferences.json', json(prefs[0] ?? null));
+				const feed = await tx.query(
+					'select created_at from public.calendar_feeds where user_id = $1',
+					[userId]
+				);
+				put('calendar-feed.json', json(feed[0] ?? null));
+			}
+		},
+		{
+			name: 'memberships',
+			async build(tx, put) {
+				put(
+					'memberships.json',
+					json(
+						await tx.query(
+							`select pg.name as program, pg.kind, pg.starts_on, pg.ends_on, m.role, m.status,
+								m.created_at, m.removed_at
+							 from public.memberships m join public.programs pg on pg.id = m.program_id
+							 where m.user_id = $1 order by m.created_at`,
+							[userId]
+						)
+					)
+				);
+				put(
+					'intake.json',
+					json(
+						await tx.query(
+							`select pg.name as program, i.form_key, i.form_version, i.answers, i.submitted_at
+							 from public.intake_responses i join public.programs pg on pg.id = i.program_id
+							 where i.user_id = $1 order by i.submitted_at`,
+							[userId]
+						)
+					)
+				);
+				put(
+					'matching-choices.json',
+					json(
+						await tx.query(
+							`select pg.name as program, pr.display_name as chosen, mp.rating, mp.rank, mp.place,
+								mp.created_at
+							 from public.match_preferences mp join public.programs pg on pg.id = mp.program_id
+							 left join public.profiles pr on pr.id = mp.chosen_id
+							 where mp.chooser_id = $1 order by mp.created_at`,
+							[userId]
+						)
+					)
+				);
+				put(
+					'erasure-requests.json',
+					json(
+						await tx.query(
+							`select status, reason, decision_note, created_at, decided_at, done_at
+							 from public.erasure_requests where user_id = $1 order by created_at`,
+							[userId]
+						)
+					)
+				);
+			}
+		},
+		{
+			name: 'pairs',
+			async build(tx, put) {
+				const pairs = await pairsOf(tx);
+				for (const [index, pair] of pairs.entries()) {
+					const base = folder(pair, index);
+					put(`${base}/pair.json`, json(pair));
+					put(
+						`${base}/meetings.json`,
+						json(
+							await tx.query(
+								`select number, planned_on, starts_at, duration_minutes, place, mode, held_at
+								 from public.meetings where pair_id = $1 order by number`,
+								[pair.id]
+							)
+						)
+					);
+					put(
+						`${base}/my-signatures.json`,
+						json(
+							await tx.query(
+								`select template_key, role, content_hash, signed_at from public.signatures
+								 where pair_id = $1 and signer_id = $2 order by signed_at`,
+								[pair.id, userId]
+							)
+						)
+					);
+					put(
+						`${base}/my-assignments.json`,
+						json(
+							await tx.query(
+								`select sheet_key, due_on, meeting_number, note, done_at, created_at
+								 from public.assignments where pair_id = $1 and assignee_id = $2`,
+								[pair.id, userId]
+							)
+						)
+					);
+					put(
+						`${base}/my-exit-requests.json`,
+						json(
+							await tx.query(
+								`select requester_role, reason, status, outcome, created_at, handled_at
+								 from public.exit_requests where pair_id = $1 and requested_by = $2`,
+								[pair.id, userId]
+							)
+						)
+					);
+				}
+			}
+		},
+		{
+			name: 'sheets',
+			async build(tx, put) {
+				const pairs = await pairsOf(tx);
+				for (const [index, pair] of pairs.entries()) {
+					if (pair.role === 'supporter') continue;
+					const base = folder(pair, index);
+					const sheets = await tx.query<{ template_key: string; doc_name: string; status: string }>(
+						'select template_key, doc_name, status from public.sheets where pair_id = $1 order by template_key',
+						[pair.id]
+					);
+					for (const sheet of sheets) {
+						const doc = await loadStoredDoc(tx, sheet.doc_name);
+						const template = getTemplate(sheet.template_key);
+						put(
+							`${base}/sheets/${segment(sheet.template_key)}.json`,
+							json({ status: sheet.status, ...sheetJson(doc, template) })
+						);
+						// ---- LEAD: PDFs of the sheets go here after merging helper "certificate" ----
+						// Pass `renderSheetPdf` (the certificate branch's sheet renderer) to collectExport;
+						// nothing else in the export needs to change.
+						if (template && options.renderSheetPdf) {
+							const pdf = await options.renderSheetPdf({ template, doc, locale });
+							if (pdf) put(`${base}/sheets/${segment(sheet.template_key)}.pdf`, pdf);
+						}
+						doc.destroy();
+					}
+				}
+			}
+		},
+		{
+			name: 'logbooks',
+			async build(tx, put) {
+				const pairs = await pairsOf(tx);
+				for (const [index, pair] of pairs.entries()) {
+					if (pair.role === 'supporter') continue;
+					const base = folder(pair, index);
+					const doc = await loadStoredDoc(tx, `pair/${pair.id}/log/${userId}`);
+					const template = getTemplate(pair.role === 'mentor' ? 'A-mentor-log' : 'B-mentee-log');
+					put(`${base}/logbook-part1.json`, json(sheetJson(doc, template)));
+					doc.destroy();
+					put(
+						`${base}/logbook-part2.json`,
+						json(
+							await tx.query(
+								`select met_on, sheet_used, difficulties, strengthening, other, difficulty_flag, created_at
+								 from public.log_submissions where pair_id = $1 and author_id = $2 order by created_at`,
+								[pair.id, userId]
+							)
+						)
+					);
+				}
+			}
+		},
+		{
+			name: 'messages',
+			async build(tx, put) {
+				const pairs = await pairsOf(tx);
+				for (const [index, pair] of pairs.entries()) {
+					if (pair.role === 'supporter') continue;
+					// The conversation the person is party to: both people's messages (they were written
+					// to the person, who reads them in the product already), authors by name.
+					put(
+						`${folder(pair, index)}/messages.json`,
+						json(
+							await tx.query(
+								`select case when m.author_id = $2 then 'me' else 'partner' end as "from",
+									pr.display_name as author, m.body, m.created_at, m.edited_at, m.deleted_at,
+									coalesce((select jsonb_agg(jsonb_build_object('name', f.name, 'type', f.content_type,
+										'size', f.size)) from public.files f where f.message_id = m.id), '[]') as files
+								 from public.messages m left join public.profiles pr on pr.id = m.author_id
+								 where m.pair_id = $1 order by m.created_at, m.id`,
+								[pair.id, userId]
+							)
+						)
+					);
+				}
+			}
+		},
+		{
+			name: 'groups',
+			async build(tx, put) {
+				put(
+					'groups.json',
+					json(
+						await tx.query(
+							`select g.name, g.kind, gm.role, gm.created_at from public.group_members gm
+							 join public.groups g on g.id = gm.group_id where gm.user_id = $1`,
+							[userId]
+						)
+					)
+				);
+				const reflections = await tx.query<{ id: string; title: string; doc_name: string }>(
+					`select id, title, doc_name, shared_at, share_scope, created_at from public.reflections
+					 where author_id = $1 order by created_at`,
+					[userId]
+				);
+				for (const [index, reflection] of reflections.entries()) {
+					const doc = await loadStoredDoc(tx, reflection.doc_name);
+					put(
+						`reflections/${index + 1}-${segment(reflection.title)}.json`,
+						json({ ...reflection, id: undefined, doc_name: undefined, content: doc.toJSON() })
+					);
+					doc.destroy();
+				}
+			}
+		},
+		{
+			name: 'notifications',
+			async build(tx, put) {
+				put(
+					'notifications.json',
+					json(
+						await tx.query(
+							`select kind, category, link, params, created_at, read_at, emailed_at
+							 from public.notifications where user_id = $1 order by created_at`,
+							[userId]
+						)
+					)
+				);
+			}
+		},
+		{
+			name: 'audit',
+			async build(tx, put) {
+				// What others did that concerns the person (monitoring reads, exports, erasures) …
+				await tx.query("select set_config('request.jwt.claims', $1, true)", [
+					JSON.stringify({ sub: userId, role: 'authenticated' })
+				]);
+				put(
+					'audit/about-me.json',
+					json(await tx.query('select * from public.audit_events_about_me(100, 0)'))
+				);
+				// … and what the person did.
+				put(
+					'audit/my-actions.json',
+					json(
+						await tx.query(
+							`select e.action, e.entity_type, pg.name as program, e.created_at
+							 from public.audit_events e left join public.programs pg on pg.id = e.program_id
+							 where e.actor_id = $1 order by e.created_at`,
+							[userId]
+						)
+					)
+				);
+			}
+		}
+	];
+
+	for (const [index, section] of sections.entries()) {
+		await db.asService((tx) => section.build(tx, add));
+		await options.onProgress?.(Math.round(((index + 1) / (sections.length + 1)) * 100));
+	}
+	add(
+		'README.txt',
+		strToU8(
+			[
+				'Mentorpad — je gegevens / your data',
+				'',
+				'NL: Alles wat Mentorpad over jou bewaart: profiel, lidmaatschappen, je werkbladen (JSON),',
+				'je logboeken, de gesprekken van je koppels, je meldingen en wie jouw gegevens inzag.',
+				'EN: Everything Mentorpad keeps about you: profile, memberships, your sheets (JSON), your',
+				'logbooks, your pairs\u2019 conversations, your notifications and who read your data.',
+				'',
+				`Created: ${new Date().toISOString()}`
+			].join('\n')
+		)
+	);
+	return entries;
+}
+
+/** The entries as one zip, yielding to the event loop between files. */
+export async function zipEntries(entries: ZipEntries): Promise<Uint8Array<ArrayBuffer>> {
+	const chunks: Uint8Array[] = [];
+	let failure: Error | null = null;
+	let finished = false;
+	const zip = new Zip((error, chunk, final) => {
+		if (error) failure = error;
+		else chunks.push(chunk);
+		if (final) finished = true;
+	});
+	for (const [path, data] of entries) {
+		const file = new ZipDeflate(path, { level: 6 });
+		zip.add(file);
+		file.push(data, true);
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+	zip.end();
+	if (failure) throw failure;
+	if (!finished) throw new Error('zip did not finish');
+	const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+	let offset = 0;
+	for (const chunk of chunks) {
+		out.set(chunk, offset);
+		offset += chunk.length;
+	}
+	return out;
+}
+
+/** Asks for an export: the row the page shows and the job that builds it, in one transaction. */
+export async function requestExport(db: Database, userId: string): Promise<string> {
+	return db.asService(async (tx) => {
+		// One at a time: asking again while one is being made returns that one.
+		const [open] = await tx.query<{ id: string }>(
+			"select id from public.data_exports where user_id = $1 and status in ('queued', 'running') limit 1 for update",
+			[userId]
+		);
+		if (open) return open.id;
+		const [row] = await tx.query<{ id: string }>(
+			'insert into public.data_exports (user_id, expires_at) values ($1, now() + make_interval(days => $2)) returning id',
+			[userId, EXPORT_DAYS]
+		);
+		await enqueue(tx, {
+			kind: EXPORT_JOB,
+			key: `${EXPORT_JOB}:${row.id}`,
+			payload: { exportId: row.id }
+		});
+		// In the trail of every programme the person is in (its coordinator sees exports), or alone.
+		await tx.query(
+			`insert into public.audit_events (organisation_id, program_id, actor_id, action, entity_type, entity_id, details)
+			 select pg.organisation_id, pg.id, $1::uuid, 'data.export', 'person', $2, '{}'::jsonb
+			 from public.memberships m join public.programs pg on pg.id = m.program_id where m.user_id = $1::uuid
+			 union all select null, null, $1::uuid, 'data.export', 'person', $2, '{}'::jsonb
+			 where not exists (select 1 from public.memberships where user_id = $1::uuid)`,
+			[userId, userId]
+		);
+		return row.id;
+	});
+}
+
+/** The job: builds the zip, stores it, marks the row done (again after a crash: same key). */
+export async function runExport(
+	db: Database,
+	files: FileStore,
+	exportId: string,
+	options: { renderSheetPdf?: SheetPdfRenderer } = {}
+): Promise<void> {
+	const [row] = await db.asService((tx) =>
+		tx.query<{ user_id: string; status: string }>(
+			"update public.data_exports set status = 'running' where id = $1 and status <> 'done' returning user_id, status",
+			[exportId]
+		)
+	);
+	if (!row) return;
+	const setProgress = (percent: number) =>
+		db
+			.asService((tx) =>
+				tx.query('update public.data_exports set progress = $2 where id = $1', [
+					exportId,
+					Math.min(99, percent)
+				])
+			)
+			.then(() => undefined);
+	const entries = await collectExport(db, row.user_id, {
+		onProgress: setProgress,
+		renderSheetPdf: options.renderSheetPdf
+	});
+	const zip = await zipEntries(entries);
+	const key = exportKey(exportId);
+	await files.delete([key]);
+	await files.put(key, zip, 'application/zip');
+	await db.asService((tx) =>
+		tx.query(
+			`update public.data_exports set status = 'done', progress = 100, file_key = $2, size_bytes = $3,
+				finished_at = now() where id = $1`,
+			[exportId, key, zip.length]
+		)
+	);
+}

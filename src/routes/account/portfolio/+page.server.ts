@@ -1,0 +1,56 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { sheetTitles } from '$lib/domain/templates';
+import { getLocale } from '$lib/paraglide/runtime';
+import { readForm, requireSession } from '$lib/server/http';
+import { DomainError } from '$lib/server/programs/errors';
+import { loadPortfolio, PLAN_KEY, savePortfolio } from '$lib/server/certificates/portfolio';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const session = requireSession(event);
+	const options = await loadPortfolio(event.locals.runtime.db, session.claims);
+	const titles = sheetTitles(getLocale() === 'en' ? 'en' : 'nl');
+	return {
+		pairs: options.pairs.map((pair) => ({
+			pairId: pair.pairId,
+			mentorName: pair.mentorName,
+			status: pair.status,
+			sheets: pair.sheets.map((sheet) => ({
+				id: sheet.id,
+				title: titles[sheet.templateKey] ?? sheet.templateKey,
+				isPlan: sheet.templateKey === PLAN_KEY
+			}))
+		})),
+		certificates: options.certificates.map((c) => ({
+			id: c.id,
+			programName: c.programName,
+			issuedAt: c.issuedAt.toISOString()
+		})),
+		chosen: options.chosen.map((c) => `${c.kind}:${c.id}`)
+	};
+};
+
+const item = z
+	.string()
+	.regex(/^(sheet|goals|certificate):[0-9a-f-]{36}$/)
+	.transform((value) => {
+		const [kind, id] = value.split(':') as ['sheet' | 'goals' | 'certificate', string];
+		return { kind, id };
+	});
+const input = z.array(item).max(200);
+
+export const actions: Actions = {
+	default: async (event) => {
+		const session = requireSession(event);
+		const parsed = input.safeParse((await readForm(event.request)).getAll('item'));
+		if (!parsed.success) return fail(400, { error: 'cert_portfolio_invalid' });
+		try {
+			await savePortfolio(event.locals.runtime.db, session.claims, parsed.data);
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.status, { error: e.key });
+			throw e;
+		}
+		return { saved: true };
+	}
+};

@@ -1,0 +1,84 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { z } from 'zod';
+import { INTERVISION_METHODS } from '$lib/domain/groups/intervision';
+import { can } from '$lib/domain/policy';
+import {
+	controlRound,
+	loadOpenRound,
+	roundChanged,
+	ROUND_CONTROLS,
+	startRound
+} from '$lib/server/groups/intervision';
+import { collabMe, requireGroup } from '$lib/server/groups/load';
+import { loadGroupSpace } from '$lib/server/groups/queries';
+import { readForm } from '$lib/server/http';
+import { DomainError } from '$lib/server/programs/errors';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { session, actor, group } = await requireGroup(event);
+	const { db } = event.locals.runtime;
+	const [space, round] = await Promise.all([
+		loadGroupSpace(db, session.claims, group.id),
+		loadOpenRound(db, session.claims, group.id)
+	]);
+	if (!space) error(404, 'not_found');
+	return {
+		group: space.group,
+		members: space.members,
+		notes: space.documents.find((d) => d.kind === 'intervision_notes') ?? null,
+		round,
+		me: collabMe(session),
+		writable: can(actor, 'edit', { type: 'group_doc', group })
+	};
+};
+
+const person = z.uuid('required');
+const startInput = z.object({
+	method: z.enum(INTERVISION_METHODS, 'required'),
+	caseOwnerId: person,
+	chairId: person,
+	timekeeperId: z.union([z.literal(''), person]).default('')
+});
+const controlInput = z.object({ roundId: z.uuid('required'), control: z.enum(ROUND_CONTROLS) });
+
+async function run(event: RequestEvent, action: string, work: () => Promise<unknown>) {
+	try {
+		await work();
+	} catch (e) {
+		if (e instanceof DomainError) return fail(e.status, { action, error: e.key });
+		throw e;
+	}
+	const { db, live } = event.locals.runtime;
+	await roundChanged({ db, live }, event.params.id ?? '');
+	return { action, done: true };
+}
+
+export const actions: Actions = {
+	start: async (event) => {
+		const { session, group } = await requireGroup(event);
+		const parsed = startInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { action: 'start', error: 'lg_roles_required' });
+		const { timekeeperId, ...rest } = parsed.data;
+		return run(event, 'start', () =>
+			startRound(event.locals.runtime.db, session.claims, group.id, {
+				...rest,
+				timekeeperId: timekeeperId || null
+			})
+		);
+	},
+	control: async (event) => {
+		const { session, group } = await requireGroup(event);
+		const parsed = controlInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { action: 'control', error: 'required' });
+		return run(event, 'control', () =>
+			controlRound(
+				event.locals.runtime.db,
+				session.claims,
+				group.id,
+				parsed.data.roundId,
+				parsed.data.control
+			)
+		);
+	}
+};

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { unzipSync, strFromU8 } from 'fflate';
+import { readFile } from 'node:fs/promises';
+import { signIn } from './helpers';
+
+/**
+ * Data rights (agreement 02): a mentee downloads everything about them (a zip built by a job,
+ * with its progress on the page) and asks for erasure; the coordinator sees the request on the
+ * programme's privacy page. The request is withdrawn at the end, so the demo data stays as it was.
+ */
+
+const MENTEE = 'mentee3@example.org';
+const PROGRAMME = 'VM-PRO jongerenmentoring';
+
+test('export with progress and download; an erasure request reaches the coordinator', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, MENTEE);
+	await page.goto('/account/export');
+	await expect(page.getByRole('heading', { level: 1, name: 'Je gegevens' })).toBeVisible();
+
+	// Record every progress bar the page shows while the job runs.
+	await page.evaluate(() => {
+		const w = window as unknown as { __progress: string[] };
+		w.__progress = [];
+		new MutationObserver(() => {
+			for (const bar of document.querySelectorAll('[role="progressbar"]'))
+				w.__progress.push(bar.getAttribute('aria-valuenow') ?? '');
+		}).observe(document.body, { subtree: true, childList: true, attributes: true });
+	});
+	await page.getByRole('button', { name: 'Export maken' }).click();
+	const download = page.getByRole('link', { name: 'Zip downloaden' });
+	await expect(download).toBeVisible({ timeout: 20_000 });
+	const seen = await page.evaluate(
+		() => (window as unknown as { __progress: string[] }).__progress
+	);
+	expect(seen.length).toBeGreaterThan(0);
+
+	const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+	expect(file.suggestedFilename()).toMatch(/^mentorpad-\d{4}-\d\d-\d\d\.zip$/);
+	const zip = unzipSync(new Uint8Array(await readFile((await file.path())!)));
+	expect(JSON.parse(strFromU8(zip['profile.json'])).email).toBe(MENTEE);
+	const everything = Object.values(zip)
+		.map((data) => strFromU8(data))
+		.join('\n');
+	for (const other of ['mentee1@example.org', 'mentor2@example.org', 'coordinator@example.org'])
+		expect(everything).not.toContain(other);
+
+	// Erasure: asked on the account page (the mentee has a pair, so the coordinator decides).
+	await page.goto('/account');
+	const section = page.locator('#data-rights');
+	await section.getByLabel('Waarom? (niet verplicht)').fill('Ik stop met het programma.');
+	await section.getByLabel('Ik begrijp dat dit niet ongedaan gemaakt kan worden.').check();
+	await section.getByRole('button', { name: 'Verwijdering aanvragen' }).click();
+	await expect(
+		page.locator('#data-rights').getByText('Aangevraagd', { exact: true })
+	).toBeVisible();
+
+	const coordinator = await browser.newPage();
+	await signIn(coordinator, 'coordinator@example.org');
+	await coordinator.goto('/programs');
+	await coordinator.getByRole('link', { name: PROGRAMME }).click();
+	await coordinator.waitForURL(/\/programs\/[0-9a-f-]{36}$/);
+	await coordinator.goto(`${new URL(coordinator.url()).pathname}/audit`);
+	const request = coordinator.getByRole('listitem').filter({ hasText: 'Hanne Goossens' });
+	await expect(request.getByText('Ik stop met het programma.')).toBeVisible();
+	await expect(request.getByRole('button', { name: 'Verwijdering bevestigen' })).toBeVisible();
+	// The export is in the programme's trail.
+	await coordinator.getByRole('link', { name: 'Exports' }).click();
+	await expect(
+		coordinator.getByRole('listitem').filter({ hasText: 'exporteerde de eigen gegevens' }).first()
+	).toBeVisible();
+	await coordinator.close();
+
+	await page.locator('#data-rights').getByRole('button', { name: 'Aanvraag intrekken' }).click();
+	await expect(
+		page.locator('#data-rights').getByRole('button', { name: 'Verwijdering aanvragen' })
+	).toBeVisible();
+});
