@@ -11,6 +11,8 @@ import { DEMO_PASSWORD, signIn } from './helpers';
 const PHONE = { width: 360, height: 740 };
 const YOUTH = 'VM-PRO jongerenmentoring';
 const INDUCTION = 'Aanvangsbegeleiding beginnende leraren';
+/** Pages under /account every signed-in person has: data export, portfolio, check-ins, notifications. */
+const ACCOUNT_PAGES = ['/account/export', '/account/portfolio', '/checkins', '/notifications'];
 /** One sheet of each kind: an agreement, a table sheet, a PS sheet with rich text, the plan. */
 const SHEETS = ['01-agreement', 'PS2', 'PS1', '04-development-plan'];
 
@@ -105,6 +107,10 @@ async function pairPersonPaths(page: Page, partner: string): Promise<string[]> {
 	const youth = await programPath(page, YOUTH);
 	await page.goto(`${youth}/intake`);
 	const form = await page.getByTestId('intake-form').first().getByRole('link').getAttribute('href');
+	await page.goto('/checkins');
+	const checkins = await page
+		.locator('main a[href^="/checkins/"]')
+		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 	return [
 		'/',
 		'/pairs',
@@ -113,10 +119,14 @@ async function pairPersonPaths(page: Page, partner: string): Promise<string[]> {
 		`${pair}/meetings/1`,
 		`${pair}/logbook`,
 		`${pair}/exit`,
+		`${pair}/messages`,
 		'/account',
+		...ACCOUNT_PAGES,
 		'/programs',
 		...(await tabsOf(page, youth)),
-		new URL(form ?? '', page.url()).pathname
+		`${youth}/concerns?pair=${pair.split('/').pop()}`,
+		new URL(form ?? '', page.url()).pathname,
+		...checkins.slice(0, 1)
 	];
 }
 
@@ -148,14 +158,21 @@ test('a coordinator: every tab fits a phone and passes axe, in Dutch and English
 		.first()
 		.getByRole('link', { name: /Ondertekenen/ })
 		.getAttribute('href');
+	// Ended pairs of the monitoring demo: the page where a certificate is issued.
+	const certificates = await page
+		.locator('main a[href$="/certificate"]')
+		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+	expect(certificates.length).toBeGreaterThan(0);
 	const tabs = await tabsOf(page, youth);
 	expect(tabs).toContain(`${youth}/monitoring`);
 	await checkAll(page, [
 		'/',
 		'/account',
+		...ACCOUNT_PAGES,
 		'/programs',
 		'/programs/new',
 		...tabs,
+		certificates[0],
 		`${youth}/self-evaluation/report`,
 		new URL(cosign ?? '', page.url()).pathname,
 		// The induction programme has matching proposals and the needs table in its intake.
@@ -169,7 +186,14 @@ test('a supporter: every page fits a phone and passes axe, in Dutch and English'
 }) => {
 	const page = await person(browser, 'ondersteuner@example.org');
 	const youth = await programPath(page, YOUTH);
-	await checkAll(page, ['/', '/pairs', '/account', '/programs', ...(await tabsOf(page, youth))]);
+	await checkAll(page, [
+		'/',
+		'/pairs',
+		'/account',
+		...ACCOUNT_PAGES,
+		'/programs',
+		...(await tabsOf(page, youth))
+	]);
 });
 
 test('an observer, from the invitation on: every page fits a phone and passes axe', async ({
@@ -196,4 +220,23 @@ test('an observer, from the invitation on: every page fits a phone and passes ax
 	await page.getByRole('button', { name: 'Account aanmaken en deelnemen' }).click();
 	await expect(page).not.toHaveURL(/\/invite\//);
 	await checkAll(page, ['/', '/pairs', '/account', '/programs', ...(await tabsOf(page, youth))]);
+});
+
+test('a learning-community member and the process coach: every group page', async ({ browser }) => {
+	for (const email of ['lgsl1@example.org', 'procescoach@example.org']) {
+		const page = await person(browser, email);
+		await page.goto('/groups');
+		const group = await page.locator('main a[href^="/groups/"]').first().getAttribute('href');
+		const path = new URL(group ?? '', page.url()).pathname;
+		expect(path).toMatch(/^\/groups\/[0-9a-f-]{36}$/);
+		await checkAll(page, [
+			'/',
+			'/groups',
+			path,
+			`${path}/intervision`,
+			`${path}/meetings`,
+			`${path}/needs`
+		]);
+		await page.context().close();
+	}
 });

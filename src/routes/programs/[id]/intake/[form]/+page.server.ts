@@ -15,9 +15,9 @@ async function context(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
 	const { session, program, template, role } = await context(event);
-	const previous = (await myIntakeSubmissions(event.locals.runtime.db, session.claims, program.id)).find(
-		(s) => s.formKey === template.key
-	);
+	const previous = (
+		await myIntakeSubmissions(event.locals.runtime.db, session.claims, program.id)
+	).find((s) => s.formKey === template.key);
 	const me = { id: session.user.id, name: session.user.displayName };
 	return {
 		formKey: template.key,
