@@ -40,7 +40,7 @@ describe(`demo data (${testEngine()})`, () => {
 			pairs: pairCount,
 			meetings: pairCount * 10
 		});
-		expect(counts[0].sheets).toBe(pairCount * 17);
+		expect(counts[0].sheets).toBe(pairCount * 18);
 	});
 
 	it('gives the learning community two groups of four schools, a coach, documents and reflections', async () => {

@@ -165,6 +165,11 @@ async function buildMonitoredProgram(db: Database): Promise<Scenario> {
 				)
 			);
 		}
+		// An open request makes a pair "exit_requested" (migration pair_path); the scenario's
+		// statuses are what these tests count, so each pair gets its own back.
+		await db.asService((tx) =>
+			tx.query('update public.pairs set status = $2 where id = $1', [pairId, spec.status])
+		);
 	}
 	secrets.push(...pairIds);
 	// Progress: 01-agreement complete for pairs 1–6 and 2 of 5 for 7–8; 02-confidentiality
@@ -268,7 +273,7 @@ describe(`monitoring (${testEngine()})`, () => {
 	it('gives the share of pairs that completed each instrument when both parts are large enough', async () => {
 		const rows = await instrumentCompletion(db, coordinator(), id());
 		const byKey = Object.fromEntries(rows.map((r) => [r.template_key, r]));
-		expect(rows).toHaveLength(17);
+		expect(rows).toHaveLength(18);
 		expect(byKey['01-agreement']).toEqual({
 			template_key: '01-agreement',
 			pairs: 12,

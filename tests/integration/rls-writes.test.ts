@@ -638,6 +638,35 @@ const RULES: Record<string, TableRules> = {
 			}
 		]
 	},
+	// The path: written by the database only (a trigger on pairs, security-definer functions).
+	pair_path_history: {
+		row: (c) => ['pair_id = $1', [c.pair]],
+		...none,
+		insert: [
+			{
+				name: 'a phase change written by hand',
+				sql: (c, me) => [
+					"insert into public.pair_path_history (pair_id, kind, from_value, to_value, changed_by) values ($1, 'phase', 'BR', 'MO', $2)",
+					[c.pair, me]
+				],
+				allowed: []
+			}
+		]
+	},
+	phase_proposals: {
+		row: (c) => ['pair_id = $1', [c.pair]],
+		...none,
+		insert: [
+			{
+				name: 'a proposal written by hand, as oneself',
+				sql: (c, me) => [
+					"insert into public.phase_proposals (pair_id, from_phase, to_phase, proposed_by, proposer_role) values ($1, 'WU', 'MO', $2, 'mentee')",
+					[c.pair, me]
+				],
+				allowed: []
+			}
+		]
+	},
 	calendar_feeds: {
 		// The mentee's feed; a new secret replaces the row (delete + insert), nobody updates one.
 		row: (c) => ['user_id = $1', [c.people.mentee.id]],
@@ -1370,6 +1399,10 @@ beforeAll(async () => {
 		);
 		await tx.query(
 			'insert into public.message_reads (pair_id, user_id, read_at) values ($1, $2, now())',
+			[pair, staffed.people.mentor.id]
+		);
+		await tx.query(
+			"insert into public.phase_proposals (pair_id, from_phase, to_phase, proposed_by, proposer_role) values ($1, 'BR', 'SD', $2, 'mentor')",
 			[pair, staffed.people.mentor.id]
 		);
 		const [menteeMessage] = await tx.query<{ id: string }>(

@@ -69,6 +69,8 @@ const OF_Y: Record<string, string> = {
 	messages: 'pair_id = y.pair',
 	message_reads: 'pair_id = y.pair',
 	files: 'pair_id = y.pair',
+	pair_path_history: 'pair_id = y.pair',
+	phase_proposals: 'pair_id = y.pair',
 	certificates: 'program_id = y.program',
 	portfolio_items: 'owner_id = any(y.people)',
 	data_exports: 'user_id = any(y.people)',
@@ -164,6 +166,10 @@ beforeAll(async () => {
 		await tx.query(
 			'insert into public.message_reads (pair_id, user_id, read_at) values ($1, $2, now())',
 			[yPair, y.people.mentee.id]
+		);
+		await tx.query(
+			"insert into public.phase_proposals (pair_id, from_phase, to_phase, proposed_by, proposer_role) values ($1, 'BR', 'SD', $2, 'mentor')",
+			[yPair, y.people.mentor.id]
 		);
 		const [certificate] = await tx.query<{ id: string }>(
 			`insert into public.certificates (code, program_id, pair_id, person_id, role, person_name,

@@ -70,7 +70,7 @@ async function scenario(consents: boolean) {
 describe(`worksheets after re-matching (${testEngine()})`, () => {
 	it('move to the new pair when the mentee consented', async () => {
 		const { moved, text } = await scenario(true);
-		expect(moved).toBe(17);
+		expect(moved).toBe(18);
 		expect(text).toBe('Fien');
 	});
 

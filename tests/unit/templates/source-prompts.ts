@@ -272,6 +272,15 @@ export const sourcePrompts: Readonly<Record<string, readonly string[]>> = {
 		'· Overige........'
 	],
 	// 001 L2305
+	// "Wij – het doorgaan" (001… L2280–2289): the list of reached goals and the future goals.
+	'MO-closing': [
+		'Gedetailleerde lijst van de doelen, bereikt door de mentee:',
+		'· Waarden',
+		'· Soft skills',
+		'· Persoonlijke middelen',
+		'· Overige, die niet tot de andere gebieden behoren',
+		'· Doelen in de toekomst voor autonome ontwikkeling stellen/onderhandelen '
+	],
 	'04-development-plan': [
 		'Datum van de bijeenkomst:_______________________________________________',
 		'1. Wat wil ik doen?',

@@ -44,7 +44,9 @@ const TOOLKIT_PAIR_SHEETS = [
 	'S2',
 	'S3',
 	'S4',
-	'04-development-plan'
+	'04-development-plan',
+	// The closing conversation of the MO stage (`001…` L2259), after the toolkit's sheets.
+	'MO-closing'
 ];
 
 const OPTION_KEY_PATTERN = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;

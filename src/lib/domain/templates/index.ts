@@ -9,6 +9,7 @@ import { agreementWeeks } from './sheets/01b-agreement-weeks';
 import { confidentiality } from './sheets/02-confidentiality';
 import { mutualPresentation } from './sheets/03-mutual-presentation';
 import { developmentPlan } from './sheets/04-development-plan';
+import { closingConversation } from './sheets/mo-closing';
 import { mentorLog, mentorLogPart2 } from './sheets/a-mentor-log';
 import { menteeLog, menteeLogPart2 } from './sheets/b-mentee-log';
 import { ps1 } from './sheets/ps1';
@@ -29,7 +30,7 @@ export * from './types';
 export * from './progress';
 export { fillPlaceholders, type PlaceholderValues } from './placeholders';
 
-/** The pair sheets in the order of the path (TOOLKIT.md, BR → SD → P → WU). */
+/** The pair sheets in the order of the path (TOOLKIT.md, BR → SD → P → WU; MO's closing conversation). */
 export const pairSheets: readonly Template[] = [
 	agreement,
 	agreementWeeks,
@@ -47,7 +48,8 @@ export const pairSheets: readonly Template[] = [
 	s2,
 	s3,
 	s4,
-	developmentPlan
+	developmentPlan,
+	closingConversation
 ];
 
 /** Logbooks: part 1 private to its author, part 2 the monitoring form; one per meeting. */

@@ -7,6 +7,7 @@ import { insertPair } from '$lib/server/pairs/commands';
 import { seedCareDemo } from './care-demo';
 import { seedGroupsDemo } from './groups-demo';
 import { seedMonitoringDemo } from './monitoring-demo';
+import { seedPathDemo } from './path-demo';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 export const DEMO_ORGANISATION = 'Scholengroep De Linde (demo)';
@@ -133,6 +134,8 @@ export async function seedDemo(db: Database): Promise<{ organisationId: string }
 				});
 			}
 		}
+		// Every demo pair's phase history matches its phase (the path's monitoring reads it).
+		await seedPathDemo(tx, organisationId);
 		return { organisationId };
 
 		function idOf(email: string): string {

@@ -92,6 +92,8 @@ export interface NotificationParams {
 	days?: number;
 	/** The meeting a reminder is about (the notification page offers "mark held"). */
 	meetingId?: string;
+	/** A path phase (BR … MO): with `status` 'phase_proposed', 'phase_confirmed', 'phase_declined' or 'phase_set'. */
+	phase?: string;
 	/** A concern's urgency ('when_possible' | 'soon' | 'urgent'). */
 	urgency?: string;
 }

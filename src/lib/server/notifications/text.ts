@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages.js';
 import { getTemplate } from '$lib/domain/templates';
+import { phaseText } from './path-text';
 import type { Category, NotificationKind, NotificationParams } from './model';
 
 export type Locale = 'nl' | 'en';
@@ -77,6 +78,10 @@ export function notificationText(
 			text = m.notif_kind_logbook_due({ number }, o);
 			break;
 		case 'pair_status':
+			if (params.phase) {
+				text = phaseText(params.status, name, params.phase, locale);
+				break;
+			}
 			text = m.notif_kind_pair_status(
 				{ status: STATUS_NAMES[params.status ?? '']?.(locale) ?? '' },
 				o

@@ -21,6 +21,7 @@ import {
 	setPairCallLink
 } from '$lib/server/pairs/meetings';
 import { getWorkspace } from '$lib/server/pairs/queries';
+import { loadPairPath, pathPageActions } from '$lib/server/pairs/path-page';
 import { unreadCounts } from '$lib/server/messages';
 import { DomainError } from '$lib/server/programs/errors';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,14 +31,15 @@ const PATH_PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, pair } = await requirePair(event, 'open_workspace');
 	const { db } = event.locals.runtime;
-	const [workspace, callLinkUrl, assignments, range, unread] = await Promise.all([
+	const [workspace, callLinkUrl, assignments, range, unread, path] = await Promise.all([
 		getWorkspace(db, session.claims, pair.id),
 		getPairCallLink(db, session.claims, pair.id),
 		listPairAssignments(db, session.claims, pair.id),
 		programRange(db, session.claims, pair.programId),
-		unreadCounts(db, session.claims)
+		unreadCounts(db, session.claims),
+		loadPairPath(db, session.claims, actor, pair)
 	]);
-	if (!workspace || !range) error(404, 'not_found');
+	if (!workspace || !range || !path) error(404, 'not_found');
 	const sheetByKey = new Map(workspace.sheets.map((s) => [s.key, s]));
 	const phases = PATH_PHASES.map((phase) => ({
 		phase,
@@ -82,13 +84,15 @@ export const load: PageServerLoad = async (event) => {
 			.filter((t) => sheetByKey.has(t.key))
 			.map((t) => ({ key: t.key, title: t.title })),
 		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair }),
-		unreadMessages: unread.byPair[pair.id] ?? 0
+		unreadMessages: unread.byPair[pair.id] ?? 0,
+		path
 	};
 };
 
 const idInput = z.object({ id: z.uuid('required') });
 
 export const actions: Actions = {
+	...pathPageActions,
 	/** Saves a pasted call link (or removes it when the field is empty). */
 	callLink: async (event) => {
 		const { session, pair } = await requirePair(event, 'plan_meetings');

@@ -26,6 +26,7 @@ export const sheetUsedOptions = [
 	opt('S3', 'S3 – Resultaatgerichtheid', 'S3 – Results orientation'),
 	opt('S4', 'S4 – Vaardigheden voor opbouw van relaties', 'S4 – Relationship-building skills'),
 	opt('04-development-plan', '04 – Plan voor ontwikkeling', '04 – Development plan'),
+	opt('MO-closing', 'MO – Afsluitend gesprek', 'MO – Closing conversation'),
 	opt('other', 'Ander blad', 'Another sheet')
 ] as const;
 

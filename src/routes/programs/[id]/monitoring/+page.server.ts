@@ -3,6 +3,7 @@ import { sheetTitles } from '$lib/domain/templates';
 import { getLocale } from '$lib/paraglide/runtime';
 import { loadCheckinSummary } from '$lib/server/care';
 import { loadMonitoring } from '$lib/server/monitoring';
+import { phaseDays } from '$lib/server/pairs/path';
 import { requireProgram } from '$lib/server/programs/load';
 import type { PageServerLoad } from './$types';
 
@@ -12,8 +13,11 @@ export const load: PageServerLoad = async (event) => {
 	const monitoring = await loadMonitoring(event.locals.runtime.db, session.claims, program.id, {
 		stalledDays
 	});
+	// Time per phase (the path's history), read after the datasets as part of the same audited view.
+	const pathPhaseDays = await phaseDays(event.locals.runtime.db, session.claims, program.id);
 	return {
 		...monitoring,
+		pathPhaseDays,
 		stalledDays,
 		checkins: await loadCheckinSummary(
 			event.locals.runtime.db,

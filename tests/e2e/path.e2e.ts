@@ -1,0 +1,122 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+/**
+ * The path: the mentor proposes the next phase, the mentee sees the proposal arrive (live) and
+ * confirms it, both see the new phase and its date in the history; the mentor pauses and resumes
+ * the pair; the coordinator sets the phase back on the pair's path page. Uses the youth pair of
+ * mentor1 and mentee2 (Carla Peeters & Gert Willems) and leaves it as it found it (BR, active).
+ * Set UI_SHOTS=/some/dir to also save screenshots at 1280 and 360 px.
+ */
+
+async function person(browser: Browser, email: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, email);
+	return page;
+}
+
+async function youthPair(page: Page, partner: string): Promise<string> {
+	await page.goto('/pairs');
+	const href = await page
+		.getByRole('listitem')
+		.filter({ hasText: 'VM-PRO jongerenmentoring' })
+		.getByRole('link', { name: new RegExp(partner) })
+		.getAttribute('href');
+	return new URL(href ?? '', page.url()).pathname;
+}
+
+async function seriousViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	return results.violations
+		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
+}
+
+async function shoot(page: Page, name: string) {
+	if (!process.env.UI_SHOTS) return;
+	for (const width of [1280, 360]) {
+		await page.setViewportSize({ width, height: 900 });
+		await page.screenshot({ path: `${process.env.UI_SHOTS}/${name}-${width}.png`, fullPage: true });
+	}
+	await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+const now = (page: Page) => page.getByTestId('path-now');
+
+test('a proposed phase is confirmed by the other person; the mentor pauses and resumes', async ({
+	browser
+}) => {
+	const mentor = await person(browser, 'mentor1@example.org');
+	const mentee = await person(browser, 'mentee2@example.org');
+	const pair = await youthPair(mentor, 'Gert Willems');
+	await mentor.goto(pair);
+	await mentee.goto(pair);
+	await expect(now(mentor)).toHaveAttribute('data-phase', 'BR');
+
+	// The mentor proposes SD; the sheets of BR that are done are shown as guidance.
+	await expect(mentor.getByText(/van \d+ werkbladen van deze fase zijn ingevuld/)).toBeVisible();
+	await mentor
+		.getByRole('button', { name: /Stel voor om door te gaan naar Richting instellen/ })
+		.click();
+	await expect(mentor.getByTestId('path-proposal')).toContainText(
+		'Gert Willems moet nog bevestigen'
+	);
+	await shoot(mentor, 'path-proposed-mentor');
+
+	// The mentee's open page shows the proposal when the notification arrives (no reload).
+	const proposal = mentee.getByTestId('path-proposal');
+	await expect(proposal).toContainText('Carla Peeters stelt voor om door te gaan naar');
+	expect(await seriousViolations(mentee)).toEqual([]);
+	await shoot(mentee, 'path-proposal-mentee');
+	await proposal.getByRole('button', { name: 'Bevestigen' }).click();
+	await expect(now(mentee)).toHaveAttribute('data-phase', 'SD');
+
+	// Both see the new phase and the change in the history.
+	await expect(now(mentor)).toHaveAttribute('data-phase', 'SD');
+	await mentor.reload();
+	await expect(now(mentor)).toHaveAttribute('data-phase', 'SD');
+	await expect(mentor.getByTestId('path-history')).toContainText(
+		'Fase: Relatie bouwen (BR) → Richting instellen (SD)'
+	);
+	await expect(mentor.getByTestId('path-history')).toContainText('door de mentee');
+
+	// The mentor pauses: the workspace is read-only for both until the mentor resumes.
+	await mentor.getByRole('button', { name: 'Koppel pauzeren' }).click();
+	await mentor.getByRole('alertdialog').getByRole('button', { name: 'Koppel pauzeren' }).click();
+	await expect(mentor.getByText('Dit koppel is gepauzeerd.')).toBeVisible();
+	await mentee.reload();
+	await expect(mentee.getByText('Dit koppel is gepauzeerd.')).toBeVisible();
+	await expect(mentee.getByRole('button', { name: /Stel voor om door te gaan/ })).toHaveCount(0);
+	await shoot(mentee, 'path-paused-mentee');
+	await mentor.getByRole('button', { name: 'Koppel hervatten' }).click();
+	await mentor.getByRole('alertdialog').getByRole('button', { name: 'Koppel hervatten' }).click();
+	await expect(mentor.getByText('Dit koppel is gepauzeerd.')).toHaveCount(0);
+	await expect(mentor.getByRole('button', { name: 'Koppel pauzeren' })).toBeVisible();
+
+	// The coordinator sets the phase back on the pair's path page (the pair list links to it).
+	const coordinator = await person(browser, 'coordinator@example.org');
+	await coordinator.goto('/programs');
+	const href = await coordinator
+		.getByRole('link', { name: /VM-PRO jongerenmentoring/ })
+		.first()
+		.getAttribute('href');
+	const programme = /\/programs\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
+	await coordinator.goto(`/programs/${programme}/pairs`);
+	await coordinator
+		.getByTestId('pair-row')
+		.filter({ hasText: 'Gert Willems' })
+		.getByRole('link', { name: /^Traject/ })
+		.click();
+	await expect(coordinator.getByRole('heading', { name: /Traject van koppel P-/ })).toBeVisible();
+	expect(await seriousViolations(coordinator)).toEqual([]);
+	await shoot(coordinator, 'path-coordinator');
+	await coordinator.getByLabel('Fase').selectOption('BR');
+	await coordinator.getByRole('button', { name: 'Fase opslaan' }).click();
+	await expect(coordinator.getByTestId('path-history')).toContainText(
+		'Fase: Richting instellen (SD) → Relatie bouwen (BR)'
+	);
+	await mentee.reload();
+	await expect(now(mentee)).toHaveAttribute('data-phase', 'BR');
+});
