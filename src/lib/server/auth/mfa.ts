@@ -207,3 +207,19 @@ async function acceptCode(
 function toBytes(value: Uint8Array): Uint8Array {
 	return new Uint8Array(value);
 }
+
+/**
+ * Whether the person coordinates a programme that requires a second sign-in step
+ * (`programs.require_coordinator_mfa`); such a coordinator without one is sent to set it up.
+ */
+export async function mfaRequiredFor(db: Database, userId: string): Promise<boolean> {
+	const rows = await db.asService((tx) =>
+		tx.query(
+			`select 1 from public.memberships m join public.programs p on p.id = m.program_id
+			 where m.user_id = $1 and m.role = 'coordinator' and m.status = 'active'
+				and p.require_coordinator_mfa limit 1`,
+			[userId]
+		)
+	);
+	return rows.length > 0;
+}
