@@ -223,3 +223,12 @@ export async function mfaRequiredFor(db: Database, userId: string): Promise<bool
 	);
 	return rows.length > 0;
 }
+
+/** Where a signed-in person must go first: the set-up page when their programme requires it. */
+export async function mfaSetupPath(
+	db: Database,
+	session: { provider: 'local' | 'supabase'; user: { id: string } }
+): Promise<string | null> {
+	if (session.provider !== 'local' || !(await mfaRequiredFor(db, session.user.id))) return null;
+	return (await mfaStatus(db, session.user.id)).enabled ? null : '/account/security?required=1';
+}
