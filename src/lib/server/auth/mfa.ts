@@ -1,4 +1,4 @@
-import type { Database, Tx } from '$lib/server/db/types';
+import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import type { MfaEnrolment, MfaPort, MfaStatus } from './types';
 import { hashToken, newToken } from './tokens';
 import {
@@ -231,4 +231,43 @@ export async function mfaSetupPath(
 ): Promise<string | null> {
 	if (session.provider !== 'local' || !(await mfaRequiredFor(db, session.user.id))) return null;
 	return (await mfaStatus(db, session.user.id)).enabled ? null : '/account/security?required=1';
+}
+
+/** The programme setting, read as its coordinator (row-level security decides who sees it). */
+export async function coordinatorMfaSetting(
+	db: Database,
+	claims: JwtClaims,
+	programId: string
+): Promise<boolean> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<{ on: boolean }>(
+			'select require_coordinator_mfa as on from public.programs where id = $1',
+			[programId]
+		)
+	);
+	return rows[0]?.on ?? false;
+}
+
+/** Turns the programme's "coordinators sign in with two steps" on or off (audited). */
+export async function setCoordinatorMfa(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	on: boolean
+): Promise<boolean> {
+	return db.asUser(claims, async (tx) => {
+		const rows = await tx.query(
+			`update public.programs set require_coordinator_mfa = $2, updated_at = now()
+			 where id = $1 returning id`,
+			[programId, on]
+		);
+		if (!rows[0]) return false;
+		await tx.query(
+			`insert into public.audit_events
+				(organisation_id, program_id, actor_id, action, entity_type, entity_id, details)
+			 values (private.program_organisation($1), $1, $2, 'program.coordinator_mfa', 'program', $1, $3)`,
+			[programId, claims.sub, { on }]
+		);
+		return true;
+	});
 }
