@@ -94,7 +94,8 @@ const PROGRAM_EDIT = [
 	'min_group_size',
 	'retention_months',
 	'updated_at',
-	'stall_days'
+	'stall_days',
+	'require_coordinator_mfa'
 ];
 const PREFERENCE_COLUMNS = [
 	'messages',
