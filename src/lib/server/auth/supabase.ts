@@ -1,5 +1,6 @@
 import { createServerClient } from '@supabase/ssr';
-import { createClient } from '@supabase/supabase-js';
+import { createClient, type WebSocketLikeConstructor } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { createJwtVerifier, type JwtVerifierOptions } from './jwt';
 import { memoryLimiters, type Limiters } from './rate-limit';
@@ -42,6 +43,8 @@ export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 
 	const client = (credentials: RequestCredentials, sink: CookieChange[]) =>
 		createServerClient(options.url, options.anonKey, {
+			// Node 20 has no global WebSocket; supabase-js builds a realtime client even when unused.
+			realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor },
 			cookies: {
 				getAll: () => Object.entries(credentials.cookies).map(([name, value]) => ({ name, value })),
 				setAll: (cookies) => {
