@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changePassword, updateProfile } from '$lib/server/auth/account-settings';
 import { confirmEmailChange, requestEmailChange } from '$lib/server/auth/email-change';
 import { createLocalAuth } from '$lib/server/auth/local';
-import { mfaRequiredFor, mfaStatus } from '$lib/server/auth/mfa';
+import {
+	coordinatorMfaSetting,
+	mfaRequiredFor,
+	mfaStatus,
+	setCoordinatorMfa
+} from '$lib/server/auth/mfa';
 import { listSessions, revokeOtherSessions, revokeSession } from '$lib/server/auth/sessions';
 import { totpCode } from '$lib/server/auth/totp';
 import {
@@ -304,5 +309,26 @@ describe(`account settings (${testEngine()})`, () => {
 			ok: false,
 			reason: 'unknown'
 		});
+	});
+});
+
+describe(`the programme's coordinator rule (${testEngine()})`, () => {
+	it('is set by a coordinator (audited), not by a mentor', async () => {
+		const program = await buildProgram(db);
+		const coordinator = await buildUser(db);
+		const mentor = await buildUser(db);
+		await buildMembership(db, program.id, coordinator, 'coordinator');
+		await buildMembership(db, program.id, mentor, 'mentor');
+		expect(await setCoordinatorMfa(db, coordinator.claims, program.id, true)).toBe(true);
+		expect(await coordinatorMfaSetting(db, coordinator.claims, program.id)).toBe(true);
+		expect(await setCoordinatorMfa(db, mentor.claims, program.id, false)).toBe(false);
+		expect(await mfaRequiredFor(db, coordinator.id)).toBe(true);
+		const events = await db.asService((tx) =>
+			tx.query<{ details: { on: boolean } }>(
+				"select details from public.audit_events where program_id = $1 and action = 'program.coordinator_mfa'",
+				[program.id]
+			)
+		);
+		expect(events.map((e) => e.details)).toEqual([{ on: true }]);
 	});
 });

@@ -1,4 +1,5 @@
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
+import { audit } from '$lib/server/programs/commands';
 import type { MfaEnrolment, MfaPort, MfaStatus } from './types';
 import { hashToken, newToken } from './tokens';
 import {
@@ -262,12 +263,7 @@ export async function setCoordinatorMfa(
 			[programId, on]
 		);
 		if (!rows[0]) return false;
-		await tx.query(
-			`insert into public.audit_events
-				(organisation_id, program_id, actor_id, action, entity_type, entity_id, details)
-			 values (private.program_organisation($1), $1, $2, 'program.coordinator_mfa', 'program', $1, $3)`,
-			[programId, claims.sub, { on }]
-		);
+		await audit(tx, 'program.coordinator_mfa', 'program', programId, programId, { on });
 		return true;
 	});
 }
