@@ -98,7 +98,8 @@ const PROGRAM_EDIT = [
 	'retention_months',
 	'updated_at',
 	'stall_days',
-	'checkin_every_days'
+	'checkin_every_days',
+	'require_coordinator_mfa'
 ];
 const PREFERENCE_COLUMNS = [
 	'messages',

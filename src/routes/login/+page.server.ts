@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { fieldErrors, loginInput } from '$lib/domain/programs/schemas';
+import { mfaSetupPath } from '$lib/server/auth/mfa';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '$lib/server/demo/seed';
 import { applyCookies, readForm, signInMeta } from '$lib/server/http';
 import { safeRedirectPath } from '$lib/server/safe-redirect';
@@ -38,12 +39,19 @@ export const actions: Actions = {
 			signInMeta(event)
 		);
 		if (!result.ok) {
+			if (result.reason === 'mfa_required') {
+				applyCookies(event, result.cookies);
+				const next = event.url.searchParams.get('next');
+				redirect(303, `/login/code${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+			}
 			if (result.reason === 'invalid') return fail(400, { email, error: 'invalid' as const });
 			const retryAfterSeconds = result.retryAfterSeconds ?? 60;
 			event.setHeaders({ 'retry-after': String(retryAfterSeconds) });
 			return fail(429, { email, error: 'rate_limited' as const, retryAfterSeconds });
 		}
 		applyCookies(event, result.cookies);
-		redirect(303, nextPath(event.url));
+		// A coordinator whose programme requires a second step and who has none sets it up first.
+		const setup = await mfaSetupPath(event.locals.runtime.db, result.session);
+		redirect(303, setup ?? nextPath(event.url));
 	}
 };

@@ -4,13 +4,16 @@ import { hashPassword, verifyPassword } from './passwords';
 import { knownDevice, rememberDevice } from './device-cookie';
 import { memoryLimiters, type Limiters } from './rate-limit';
 import { createSignInThrottle, type ThrottleSettings } from './sign-in-throttle';
+import { createChallenge, createLocalMfa, hasMfa, verifyChallenge } from './mfa';
 import { hashToken, newToken } from './tokens';
 import {
+	MFA_COOKIE,
 	SESSION_COOKIE,
 	type AuthProvider,
 	type CookieChange,
 	type Session,
-	type SessionUser
+	type SessionUser,
+	type SignInResult
 } from './types';
 
 export interface LocalAuthOptions {
@@ -42,6 +45,9 @@ export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 	const limiters = options.limiters ?? memoryLimiters;
 	const throttle = createSignInThrottle(limiters, 'sign-in', options.throttle);
 	const resetLimiter = limiters.create('reset', 3, 15 * 60);
+	// Second-step codes: 10 wrong ones per account (and per address) in 15 minutes, on top of
+	// the 5 a pending sign-in allows; a million codes cannot be walked through.
+	const codeLimiter = limiters.create('mfa-code', 10, 15 * 60);
 
 	async function startSession(tx: Tx, userId: string, userAgent: string): Promise<string> {
 		const token = newToken();
@@ -60,8 +66,33 @@ export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 	});
 	const clearCookie: CookieChange = { name: SESSION_COOKIE, value: '', maxAge: 0 };
 
+	async function finishSignIn(
+		userId: string,
+		passwordHash: string,
+		userAgent: string,
+		deviceCookie: string | undefined
+	): Promise<SignInResult> {
+		const { token, row } = await db.asService(async (tx) => {
+			await tx.query('update auth.users set last_sign_in_at = now() where id = $1', [userId]);
+			const token = await startSession(tx, userId, userAgent);
+			const rows = await tx.query<UserRow>(
+				`select s.id as session_id, u.id, u.email, p.display_name, p.locale, s.expires_at
+				 from auth.users u join auth.local_sessions s on s.user_id = u.id
+				 left join public.profiles p on p.id = u.id where s.token_hash = $1`,
+				[hashToken(token)]
+			);
+			return { token, row: rows[0] };
+		});
+		return {
+			ok: true,
+			session: toSession(row),
+			cookies: [sessionCookie(token), rememberDevice(deviceCookie, userId, passwordHash)]
+		};
+	}
+
 	return {
 		kind: 'local',
+		mfa: createLocalMfa(db),
 
 		async authenticate(credentials) {
 			const token = credentials.cookies[SESSION_COOKIE];
@@ -106,22 +137,54 @@ export function createLocalAuth(options: LocalAuthOptions): AuthProvider {
 			}
 			await throttle.succeeded(attempt);
 			const userId = user.id;
-			const { token, row } = await db.asService(async (tx) => {
-				await tx.query('update auth.users set last_sign_in_at = now() where id = $1', [userId]);
-				const token = await startSession(tx, userId, meta.userAgent);
-				const rows = await tx.query<UserRow>(
-					`select s.id as session_id, u.id, u.email, p.display_name, p.locale, s.expires_at
-					 from auth.users u join auth.local_sessions s on s.user_id = u.id
-					 left join public.profiles p on p.id = u.id where s.token_hash = $1`,
+			const challenge = await db.asService(async (tx) =>
+				(await hasMfa(tx, userId)) ? createChallenge(tx, userId, meta.userAgent) : null
+			);
+			if (challenge) {
+				return {
+					ok: false,
+					reason: 'mfa_required',
+					cookies: [{ name: MFA_COOKIE, value: challenge, maxAge: 5 * 60 }]
+				};
+			}
+			return finishSignIn(userId, passwordHash, meta.userAgent, meta.deviceCookie);
+		},
+
+		async completeSignIn(credentials, code, meta) {
+			const token = credentials.cookies[MFA_COOKIE] ?? '';
+			const pending = await db.asService((tx) =>
+				tx.query<{ user_id: string }>(
+					'select user_id from private.mfa_challenges where token_hash = $1 and expires_at > now()',
 					[hashToken(token)]
-				);
-				return { token, row: rows[0] };
-			});
-			return {
-				ok: true,
-				session: toSession(row),
-				cookies: [sessionCookie(token), rememberDevice(meta.deviceCookie, userId, passwordHash)]
-			};
+				)
+			);
+			const userId = pending[0]?.user_id;
+			if (!userId) return { ok: false, reason: 'expired' };
+			const waits = await Promise.all([
+				codeLimiter.check(userId),
+				codeLimiter.check(`ip:${meta.ip}`)
+			]);
+			const wait = Math.max(...waits.map((w) => w ?? 0));
+			if (wait > 0) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+			const checked = await verifyChallenge(db, token, code);
+			if (!checked.ok) {
+				if (checked.reason === 'invalid') {
+					await codeLimiter.hit(userId);
+					await codeLimiter.hit(`ip:${meta.ip}`);
+				}
+				return { ok: false, reason: checked.reason };
+			}
+			const users = await db.asService((tx) =>
+				tx.query<{ encrypted_password: string | null }>(
+					'select encrypted_password from auth.users where id = $1 and banned_until is null and deleted_at is null',
+					[userId]
+				)
+			);
+			const passwordHash = users[0]?.encrypted_password;
+			if (!passwordHash) return { ok: false, reason: 'expired' };
+			const done = await finishSignIn(userId, passwordHash, meta.userAgent, meta.deviceCookie);
+			if (!done.ok) return { ok: false, reason: 'expired' };
+			return { ...done, cookies: [...done.cookies, { name: MFA_COOKIE, value: '', maxAge: 0 }] };
 		},
 
 		async signOut(credentials, everywhere) {

@@ -1,9 +1,17 @@
 import { createServerClient } from '@supabase/ssr';
-import { createClient } from '@supabase/supabase-js';
+import { createClient, type WebSocketLikeConstructor } from '@supabase/supabase-js';
+import WebSocket from 'ws';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { createJwtVerifier, type JwtVerifierOptions } from './jwt';
 import { memoryLimiters, type Limiters } from './rate-limit';
 import { createSignInThrottle } from './sign-in-throttle';
+import {
+	createSupabaseMfa,
+	hasVerifiedFactor,
+	PENDING_PREFIX,
+	pendingCookies,
+	unpendCookies
+} from './supabase-mfa';
 import type { AuthProvider, CookieChange, RequestCredentials, Session } from './types';
 
 export interface SupabaseAuthOptions {
@@ -35,6 +43,8 @@ export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 
 	const client = (credentials: RequestCredentials, sink: CookieChange[]) =>
 		createServerClient(options.url, options.anonKey, {
+			// Node 20 has no global WebSocket; supabase-js builds a realtime client even when unused.
+			realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor },
 			cookies: {
 				getAll: () => Object.entries(credentials.cookies).map(([name, value]) => ({ name, value })),
 				setAll: (cookies) => {
@@ -49,22 +59,30 @@ export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 			}
 		});
 
-	async function accessToken(credentials: RequestCredentials): Promise<string | null> {
+	/** The access token, and whether its user has a verified second factor (cookie sessions). */
+	async function accessToken(
+		credentials: RequestCredentials
+	): Promise<{ token: string; needsAal2: boolean } | null> {
 		const bearer = /^Bearer\s+(\S+)$/i.exec(credentials.authorization ?? '')?.[1];
-		if (bearer) return bearer;
+		if (bearer) return { token: bearer, needsAal2: false };
 		if (!Object.keys(credentials.cookies).some((name) => name.startsWith('sb-'))) return null;
 		const { data } = await client(credentials, []).auth.getSession();
-		return data.session?.access_token ?? null;
+		if (!data.session) return null;
+		return { token: data.session.access_token, needsAal2: hasVerifiedFactor(data.session.user) };
 	}
 
 	return {
 		kind: 'supabase',
 
+		mfa: createSupabaseMfa(client),
+
 		async authenticate(credentials) {
-			const token = await accessToken(credentials);
-			if (!token) return null;
-			const result = await verify(token);
+			const found = await accessToken(credentials);
+			if (!found) return null;
+			const result = await verify(found.token);
 			if (!result.ok) return null;
+			// A person with a second factor is signed in only once the session reached AAL2.
+			if (found.needsAal2 && result.payload.aal !== 'aal2') return null;
 			return sessionFromClaims(options.db, result.payload);
 		},
 
@@ -84,7 +102,44 @@ export function createSupabaseAuth(options: SupabaseAuthOptions): AuthProvider {
 			await throttle.succeeded(attempt);
 			const result = await verify(data.session.access_token);
 			if (!result.ok) return { ok: false, reason: 'invalid' };
+			if (hasVerifiedFactor(data.session.user) && result.payload.aal !== 'aal2') {
+				return { ok: false, reason: 'mfa_required', cookies: pendingCookies(cookies) };
+			}
 			return { ok: true, session: await sessionFromClaims(options.db, result.payload), cookies };
+		},
+
+		async completeSignIn(credentials, code, meta) {
+			const pending = unpendCookies(credentials.cookies);
+			if (Object.keys(pending).length === 0) return { ok: false, reason: 'expired' };
+			const attempt = { account: `mfa:${meta.ip}`, address: meta.ip, device: null };
+			const wait = await throttle.wait(attempt);
+			if (wait) return { ok: false, reason: 'rate_limited', retryAfterSeconds: wait };
+			const cookies: CookieChange[] = [];
+			const supabase = client({ cookies: pending }, cookies);
+			const { data: factors } = await supabase.auth.mfa.listFactors();
+			const factor = factors?.totp[0];
+			if (!factor) return { ok: false, reason: 'expired' };
+			const verified = await supabase.auth.mfa.challengeAndVerify({
+				factorId: factor.id,
+				code: code.replace(/\s/g, '')
+			});
+			if (verified.error || !verified.data) {
+				await throttle.failed(attempt);
+				return { ok: false, reason: 'invalid' };
+			}
+			await throttle.succeeded(attempt);
+			const result = await verify(verified.data.access_token);
+			if (!result.ok || result.payload.aal !== 'aal2') return { ok: false, reason: 'invalid' };
+			const cleared = Object.keys(pending).map((name) => ({
+				name: `${PENDING_PREFIX}${name}`,
+				value: '',
+				maxAge: 0
+			}));
+			return {
+				ok: true,
+				session: await sessionFromClaims(options.db, result.payload),
+				cookies: [...cookies, ...cleared]
+			};
 		},
 
 		async signOut(credentials, everywhere) {

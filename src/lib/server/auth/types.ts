@@ -36,7 +36,14 @@ export interface CookieChange {
 
 export type SignInResult =
 	| { ok: true; session: Session; cookies: CookieChange[] }
-	| { ok: false; reason: 'invalid' | 'rate_limited'; retryAfterSeconds?: number };
+	| { ok: false; reason: 'invalid' | 'rate_limited'; retryAfterSeconds?: number }
+	/** The password was right; a second step (a code) is needed. `cookies` carry the pending sign-in. */
+	| { ok: false; reason: 'mfa_required'; cookies: CookieChange[]; retryAfterSeconds?: never };
+
+/** The answer to a second-step code. */
+export type SecondStepResult =
+	| { ok: true; session: Session; cookies: CookieChange[] }
+	| { ok: false; reason: 'invalid' | 'expired' | 'rate_limited'; retryAfterSeconds?: number };
 
 /** Where a sign-in attempt comes from. */
 export interface SignInMeta {
@@ -67,6 +74,51 @@ export interface AuthProvider {
 	activeSessions(ids: readonly string[]): Promise<Set<string>>;
 	/** Creates an account (used when an invitation is accepted); returns the new user id. */
 	createAccount(email: string, password: string, displayName: string): Promise<string>;
+	/**
+	 * Finishes a sign-in that answered 'mfa_required' with a TOTP or recovery code; `credentials`
+	 * carry the pending sign-in cookie.
+	 */
+	completeSignIn(
+		credentials: RequestCredentials,
+		code: string,
+		meta: SignInMeta
+	): Promise<SecondStepResult>;
+	/** The person's own second step: enrol, confirm, turn off. */
+	readonly mfa: MfaPort;
 }
+
+/** What the account page shows and does about the second sign-in step, for either adapter. */
+export interface MfaPort {
+	status(credentials: RequestCredentials, session: Session): Promise<MfaStatus>;
+	/** A new key to scan; null when a second step is already on. */
+	startEnrolment(credentials: RequestCredentials, session: Session): Promise<MfaEnrolment | null>;
+	/**
+	 * Confirms the key with a first code; returns recovery codes to show once (none with
+	 * Supabase, which has no recovery codes), or null when the code is wrong.
+	 */
+	confirmEnrolment(
+		credentials: RequestCredentials,
+		session: Session,
+		code: string
+	): Promise<{ recoveryCodes: string[] } | null>;
+	disable(credentials: RequestCredentials, session: Session): Promise<void>;
+}
+
+export interface MfaStatus {
+	enabled: boolean;
+	/** Unused recovery codes (local accounts), null where there are none (Supabase). */
+	recoveryCodesLeft: number | null;
+}
+
+export interface MfaEnrolment {
+	/** The key to type by hand. */
+	secret: string;
+	uri: string;
+	/** The QR code as SVG markup (made on the server). */
+	qrSvg: string;
+}
+
+/** The cookie of a sign-in that waits for its second step (local accounts). */
+export const MFA_COOKIE = 'mp_mfa';
 
 export const SESSION_COOKIE = 'mp_session';

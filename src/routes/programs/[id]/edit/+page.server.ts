@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { coordinatorMfaSetting } from '$lib/server/auth/mfa';
 import { updateProgram } from '$lib/server/programs/commands';
 import { parseProgramForm } from '$lib/server/programs/form';
 import { requireProgram } from '$lib/server/programs/load';
@@ -6,7 +7,10 @@ import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	await requireProgram(event, 'edit');
+	const { session, program } = await requireProgram(event, 'edit');
+	return {
+		coordinatorMfa: await coordinatorMfaSetting(event.locals.runtime.db, session.claims, program.id)
+	};
 };
 
 export const actions: Actions = {
