@@ -12,7 +12,13 @@ const PHONE = { width: 360, height: 740 };
 const YOUTH = 'VM-PRO jongerenmentoring';
 const INDUCTION = 'Aanvangsbegeleiding beginnende leraren';
 /** Pages under /account every signed-in person has: data export, portfolio, check-ins, notifications. */
-const ACCOUNT_PAGES = ['/account/export', '/account/portfolio', '/checkins', '/notifications'];
+const ACCOUNT_PAGES = [
+	'/account/security',
+	'/account/export',
+	'/account/portfolio',
+	'/checkins',
+	'/notifications'
+];
 /** One sheet of each kind: an agreement, a table sheet, a PS sheet with rich text, the plan. */
 const SHEETS = ['01-agreement', 'PS2', 'PS1', '04-development-plan'];
 
@@ -163,6 +169,7 @@ test('a coordinator: every tab fits a phone and passes axe, in Dutch and English
 		.locator('main a[href$="/certificate"]')
 		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 	expect(certificates.length).toBeGreaterThan(0);
+	const path = await page.locator('main a[href$="/path"]').first().getAttribute('href');
 	const tabs = await tabsOf(page, youth);
 	expect(tabs).toContain(`${youth}/monitoring`);
 	await checkAll(page, [
@@ -173,6 +180,7 @@ test('a coordinator: every tab fits a phone and passes axe, in Dutch and English
 		'/programs/new',
 		...tabs,
 		certificates[0],
+		new URL(path ?? '', page.url()).pathname,
 		`${youth}/self-evaluation/report`,
 		new URL(cosign ?? '', page.url()).pathname,
 		// The induction programme has matching proposals and the needs table in its intake.
