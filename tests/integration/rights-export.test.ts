@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Database } from '$lib/server/db/types';
 import { createLocalFileStore, type FileStore } from '$lib/server/files';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { renderSheetsPdf } from '$lib/server/pdf/sheets';
 import { collectExport, requestExport, runExport, zipEntries } from '$lib/server/rights/export';
 import {
 	buildMembership,
@@ -136,6 +138,31 @@ describe('export of a person', () => {
 		}
 		expect(progress.at(-1)).toBeLessThan(100);
 		expect(progress).toEqual([...progress].sort((a, b) => a - b));
+	});
+
+	it("holds each sheet as a PDF too, printed in its structure in the person's language", async () => {
+		const { mentee } = staffed.people;
+		const entries = await collectExport(db, mentee.id, {
+			renderSheetPdf: ({ template, doc, locale }) => {
+				const lang = locale === 'en' ? 'en' : 'nl';
+				return renderSheetsPdf({
+					locale: lang,
+					title: template.title[lang],
+					sheets: [{ template, doc }]
+				});
+			}
+		});
+		const pdfs = [...entries.keys()].filter((path) => path.endsWith('.pdf'));
+		const jsons = [...entries.keys()].filter((path) => /\/sheets\/.+\.json$/.test(path));
+		expect(pdfs.length).toBeGreaterThan(0);
+		expect(pdfs.length).toBe(jsons.length);
+		const agreement = pdfs.find((path) => path.endsWith('/01-agreement.pdf'))!;
+		const bytes = entries.get(agreement)!;
+		expect(strFromU8(bytes.subarray(0, 5))).toBe('%PDF-');
+		const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), {
+			mergePages: true
+		});
+		expect(text).toContain('Mentorovereenkomst');
 	});
 
 	it('runs as a job: progress, a stored zip, idempotent on a second run', async () => {

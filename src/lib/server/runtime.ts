@@ -24,6 +24,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner';
 import { createMailer, type Mailer } from './mail/mailer';
 import { notifyComment } from './notifications/events';
 import { notificationJobs } from './notifications/jobs';
+import { renderSheetsPdf } from './pdf/sheets';
 import { liveDocuments, rightsJobs } from './rights';
 import { onNotified } from './notifications/notify';
 import { createLocalFileStore, createSupabaseFileStore, type FileStore } from './files';
@@ -195,6 +196,15 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			mailer,
 			origin: config.origin,
 			live: liveDocuments(collab),
+			// Each sheet of the export also as a PDF, printed in its structure in the person's language.
+			renderSheetPdf: ({ template, doc, locale }) => {
+				const lang = locale === 'en' ? 'en' : 'nl';
+				return renderSheetsPdf({
+					locale: lang,
+					title: template.title[lang],
+					sheets: [{ template, doc }]
+				});
+			},
 			// An erased person's sessions and sockets end on every instance.
 			onErased: (userId) => void events.emit({ type: 'signed-out', userId })
 		});

@@ -32,7 +32,7 @@ export function exportKey(exportId: string): string {
 
 export type ZipEntries = Map<string, Uint8Array>;
 
-/** Where the lead adds each sheet's PDF (helper "certificate" builds the renderer). */
+/** Renders one sheet as a PDF (the runtime passes pdf/sheets.ts); without it the export has JSON only. */
 export type SheetPdfRenderer = (input: {
 	template: Template;
 	doc: Y.Doc;
@@ -270,9 +270,7 @@ export async function collectExport(
 							`${base}/sheets/${segment(sheet.template_key)}.json`,
 							json({ status: sheet.status, ...sheetJson(doc, template) })
 						);
-						// ---- LEAD: PDFs of the sheets go here after merging helper "certificate" ----
-						// Pass `renderSheetPdf` (the certificate branch's sheet renderer) to collectExport;
-						// nothing else in the export needs to change.
+						// The PDF of the sheet (the runtime passes pdf/sheets.ts's renderer).
 						if (template && options.renderSheetPdf) {
 							const pdf = await options.renderSheetPdf({ template, doc, locale });
 							if (pdf) put(`${base}/sheets/${segment(sheet.template_key)}.pdf`, pdf);
