@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { signIn } from './helpers';
 
 /**
@@ -119,4 +121,85 @@ test('a proposed phase is confirmed by the other person; the mentor pauses and r
 	);
 	await mentee.reload();
 	await expect(now(mentee)).toHaveAttribute('data-phase', 'BR');
+});
+
+/**
+ * The whole ending (issue #13): the coordinator moves the pair to MO, the mentor writes in the
+ * closing conversation and ends the pair, the coordinator issues the mentee's certificate and
+ * the mentee downloads a portfolio with the certificate and the closing conversation. Ends the
+ * pair of mentor1 and mentee2: no later test uses it.
+ */
+test('a pair closes its path; the coordinator issues the certificate; the mentee downloads the portfolio', async ({
+	browser
+}) => {
+	const coordinator = await person(browser, 'coordinator@example.org');
+	await coordinator.goto('/programs');
+	const href = await coordinator
+		.getByRole('link', { name: /VM-PRO jongerenmentoring/ })
+		.first()
+		.getAttribute('href');
+	const programme = /\/programs\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
+	const row = () => coordinator.getByTestId('pair-row').filter({ hasText: 'Gert Willems' });
+	await coordinator.goto(`/programs/${programme}/pairs`);
+	await row()
+		.getByRole('link', { name: /^Traject/ })
+		.click();
+	await coordinator.getByLabel('Fase').selectOption('MO');
+	await coordinator.getByRole('button', { name: 'Fase opslaan' }).click();
+	await expect(coordinator.getByTestId('path-history')).toContainText('→ Doorgaan (MO)');
+
+	// The mentor cannot end before the closing conversation has content; it links there.
+	const mentor = await person(browser, 'mentor1@example.org');
+	const pair = await youthPair(mentor, 'Gert Willems');
+	await mentor.goto(pair);
+	await expect(now(mentor)).toHaveAttribute('data-phase', 'MO');
+	await mentor.getByTestId('path-closing-first').getByRole('link').click();
+	await expect(mentor).toHaveURL(/\/sheets\/MO-closing$/);
+	const words = mentor.getByLabel('Een woord van de mentor');
+	await words.click();
+	await words.pressSequentially('Dank je, Gert: je bent gegroeid.');
+	await expect(words).toContainText('je bent gegroeid');
+
+	// Once the words are stored, the pair page offers to end the pair.
+	await expect
+		.poll(
+			async () => {
+				await mentor.goto(pair);
+				return mentor.getByRole('button', { name: 'Koppel afsluiten' }).count();
+			},
+			{ timeout: 20_000 }
+		)
+		.toBe(1);
+	await mentor.getByRole('button', { name: 'Koppel afsluiten' }).click();
+	await mentor.getByRole('alertdialog').getByRole('button', { name: 'Koppel afsluiten' }).click();
+	await expect(mentor.getByTestId('path-history')).toContainText('beëindigd');
+
+	// The coordinator issues the mentee's certificate.
+	await coordinator.goto(`/programs/${programme}/pairs`);
+	await row()
+		.getByRole('link', { name: /Certificaat/ })
+		.click();
+	await coordinator.getByRole('button', { name: 'Certificaat uitreiken' }).click();
+	await coordinator
+		.getByRole('alertdialog')
+		.getByRole('button', { name: 'Certificaat uitreiken' })
+		.click();
+	await expect(coordinator.getByTestId('certificate')).toContainText('Geldig');
+
+	// The mentee chooses the certificate and the closing conversation and downloads one PDF.
+	const mentee = await person(browser, 'mentee2@example.org');
+	await mentee.goto('/account/portfolio');
+	await mentee.getByRole('checkbox', { name: /Certificaat van voltooiing/ }).check();
+	await mentee.getByRole('checkbox', { name: /Afsluitend gesprek/ }).check();
+	await mentee.getByRole('button', { name: 'Keuze bewaren' }).click();
+	const download = mentee.getByRole('link', { name: 'Portfolio downloaden (PDF)' });
+	const [file] = await Promise.all([mentee.waitForEvent('download'), download.click()]);
+	const bytes = new Uint8Array(await readFile(await file.path()));
+	expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
+	const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+	const flat = text.replace(/\s+/g, ' ');
+	expect(flat).toContain('Gert Willems');
+	expect(flat).toContain('Certificaat');
+	expect(flat).toContain('je bent gegroeid');
+	await Promise.all([mentor, mentee, coordinator].map((page) => page.context().close()));
 });
