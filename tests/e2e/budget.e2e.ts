@@ -16,10 +16,13 @@ const KB = 1024;
 const BUDGETS: Record<string, number> = {
 	// Tiptap, ProseMirror, Yjs and the y-websocket client; the page's own template only.
 	'/pairs/[id]/sheets/[key]': 250 * KB, // 241.9 KB with the header's bell and messages link
-	'/programs/[id]/monitoring': 145 * KB, // Chart.js (only the controllers the charts use)
-	// 108.6 KB with the call-link, assignments and messages cards; the confirm dialog loads on
-	// first use (docs/performance.md). Held at the 120 KB goal for other pages.
-	'/pairs/[id]': 120 * KB
+	// Chart.js (only the controllers the charts use); 152.5 KB with the check-in charts and the
+	// time-per-phase table of issue #13.
+	'/programs/[id]/monitoring': 160 * KB,
+	// 124.0 KB with the path card and the concern card of issue #13 (108.6 KB before): over the
+	// 120 KB goal, guarded here until it is back under (docs/performance.md: 66 scripts, each
+	// with ~730 bytes of response headers).
+	'/pairs/[id]': 130 * KB
 };
 const PAGE_BUDGET = 100 * KB;
 

@@ -129,7 +129,7 @@ test('the mentor plans a meeting: the mentee’s bell shows 1, opening it marks 
 	await mentee.goto('/account');
 	await mentee.getByRole('combobox', { name: 'Berichten' }).selectOption('immediate');
 	await mentee.getByLabel('Uur van het dagelijks overzicht').selectOption('8');
-	await mentee.getByRole('button', { name: 'Bewaren' }).click();
+	await mentee.locator('#email').getByRole('button', { name: 'Bewaren' }).click();
 	await expect(
 		mentee.getByRole('status').filter({ hasText: 'Je e-mailvoorkeuren zijn bewaard.' })
 	).toBeVisible();

@@ -155,10 +155,10 @@ test('a pair closes its path; the coordinator issues the certificate; the mentee
 	await expect(now(mentor)).toHaveAttribute('data-phase', 'MO');
 	await mentor.getByTestId('path-closing-first').getByRole('link').click();
 	await expect(mentor).toHaveURL(/\/sheets\/MO-closing$/);
-	const words = mentor.getByLabel('Een woord van de mentor');
+	const words = mentor.getByRole('textbox', { name: 'Een woord van de mentor' });
 	await words.click();
 	await words.pressSequentially('Dank je, Gert: je bent gegroeid.');
-	await expect(words).toContainText('je bent gegroeid');
+	await expect(words).toHaveValue(/je bent gegroeid/);
 
 	// Once the words are stored, the pair page offers to end the pair.
 	await expect

@@ -4,7 +4,6 @@
  * status. The database enforces the same rules in its functions (migration `pair_path`); this
  * module decides what the page offers.
  */
-import { z } from 'zod';
 import { PATH_PHASES, type PathPhase } from './phases';
 
 export type PairStatusValue = 'proposed' | 'active' | 'paused' | 'exit_requested' | 'ended';
@@ -20,8 +19,6 @@ export function nextPhase(phase: PathPhase): PathPhase | null {
 
 export const isPathPhase = (value: unknown): value is PathPhase =>
 	typeof value === 'string' && (PATH_PHASES as readonly string[]).includes(value);
-
-export const phaseInput = z.enum(PATH_PHASES, 'required');
 
 /** A sheet counts as done when every field has content (or the pair marked it completed). */
 export interface SheetState {
@@ -86,7 +83,3 @@ export function allowedPathActions(f: PathFacts): {
 
 /** The statuses a coordinator sets from the pair's path page. */
 export const COORDINATOR_STATUSES = ['active', 'paused', 'ended'] as const;
-export const coordinatorStatusInput = z.enum(COORDINATOR_STATUSES, 'required');
-
-/** The statuses a pair member sets (the database checks who and when). */
-export const memberStatusInput = z.enum(['active', 'paused', 'ended'], 'required');

@@ -4,7 +4,8 @@
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { allowedPathActions, memberStatusInput, phaseInput } from '$lib/domain/path';
+import { allowedPathActions } from '$lib/domain/path';
+import { memberStatusInput, phaseInput } from '$lib/domain/path-input';
 import { pairRole, type Actor, type PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { readForm } from '$lib/server/http';

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { coordinatorStatusInput, phaseInput } from '$lib/domain/path';
+import { coordinatorStatusInput, phaseInput } from '$lib/domain/path-input';
 import { readForm } from '$lib/server/http';
 import { getPath, setPhaseAsCoordinator, setStatusAsCoordinator } from '$lib/server/pairs/path';
 import { loadPairRef } from '$lib/server/pairs/queries';

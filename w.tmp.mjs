@@ -1,0 +1,16 @@
+import { chromium } from '@playwright/test';
+const base='http://127.0.0.1:4199';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: base });
+const page = await ctx.newPage();
+await page.goto('/login');
+await page.locator('input[type=email]').fill('mentor2@example.org');
+await page.locator('input[type=password]').fill('mentorpad-demo');
+await page.locator('form button[type=submit]').first().click();
+await page.waitForURL(base + '/');
+const list = () => page.evaluate(() => [...document.querySelectorAll('main a[href], main button, main input, main select, main textarea, main [tabindex="0"]')].filter(e => e.offsetParent !== null).slice(0,12).map(e => e.tagName + ' ' + (e.getAttribute('href')||'') .slice(-30) + ' ' + (e.textContent||'').trim().slice(0,40)).join('\n'));
+console.log('HOME\n' + await list());
+const g = await page.locator('main a[href^="/pairs/"]').first().getAttribute('href');
+await page.goto(g);
+console.log('PAIR\n' + await list());
+await browser.close();
