@@ -34,7 +34,11 @@ test('export with progress and download; an erasure request reaches the coordina
 	const seen = await page.evaluate(
 		() => (window as unknown as { __progress: string[] }).__progress
 	);
-	expect(seen.length).toBeGreaterThan(0);
+	// A small export may finish before the page polls once; whatever bar it showed only went up.
+	// (The job's progress steps are checked in tests/integration/rights-export.test.ts.)
+	const values = seen.map(Number);
+	expect(values.every((v) => v >= 0 && v <= 100)).toBe(true);
+	expect(values).toEqual([...values].sort((a, b) => a - b));
 
 	const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
 	expect(file.suggestedFilename()).toMatch(/^mentorpad-\d{4}-\d\d-\d\d\.zip$/);
