@@ -190,9 +190,10 @@ test('a pair closes its path; the coordinator issues the certificate; the mentee
 	const mentee = await person(browser, 'mentee2@example.org');
 	await mentee.goto('/account/portfolio');
 	await mentee.getByRole('checkbox', { name: /Certificaat van voltooiing/ }).check();
-	// Another test may have paired Gert again: the sheet of this pair, with Carla Peeters.
+	// Another test may have paired Gert again, even with Carla: the pair that just ended.
 	await mentee
-		.getByRole('group', { name: 'Met Carla Peeters' })
+		.getByRole('group', { name: /^Met Carla Peeters · .*\(beëindigd\)$/ })
+		.first()
 		.getByRole('checkbox', { name: /Afsluitend gesprek/ })
 		.check();
 	await mentee.getByRole('button', { name: 'Keuze bewaren' }).click();

@@ -190,6 +190,8 @@ describe(`the portfolio (${testEngine()})`, () => {
 		);
 		const options = await loadPortfolio(db, mentee);
 		expect(options.pairs).toHaveLength(1);
+		// The mentee tells two pairs with the same mentor apart by programme and status.
+		expect(options.pairs[0]).toMatchObject({ programName: 'Programme', status: 'ended' });
 		expect(options.certificates.map((c) => c.id)).toHaveLength(1);
 		await savePortfolio(db, mentee, [
 			{ kind: 'sheet', id: agreement.id },

@@ -37,6 +37,7 @@ export interface PortfolioSheet {
 export interface PortfolioPair {
 	pairId: string;
 	mentorName: string;
+	programName: string;
 	status: string;
 	sheets: PortfolioSheet[];
 }
@@ -58,15 +59,18 @@ export async function loadPortfolio(db: Database, claims: JwtClaims): Promise<Po
 		await tx.query<{
 			pairId: string;
 			mentorName: string;
+			programName: string;
 			status: string;
 			id: string;
 			templateKey: string;
 			docName: string;
 		}>(
-			`select p.id as "pairId", coalesce(mentor.display_name, '—') as "mentorName", p.status,
+			`select p.id as "pairId", coalesce(mentor.display_name, '—') as "mentorName",
+				coalesce(prog.name, '—') as "programName", p.status,
 				s.id, s.template_key as "templateKey", s.doc_name as "docName"
 			 from public.pairs p
 			 join public.sheets s on s.pair_id = p.id
+			 left join public.programs prog on prog.id = p.program_id
 			 left join public.profiles mentor on mentor.id = p.mentor_id
 			 where p.mentee_id = $1 and p.status <> 'proposed'
 			 order by p.created_at desc`,
@@ -84,6 +88,7 @@ export async function loadPortfolio(db: Database, claims: JwtClaims): Promise<Po
 		const pair = pairs.get(row.pairId) ?? {
 			pairId: row.pairId,
 			mentorName: row.mentorName,
+			programName: row.programName,
 			status: row.status,
 			sheets: []
 		};

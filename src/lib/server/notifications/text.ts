@@ -13,6 +13,11 @@ const STATUS_NAMES: Record<string, (locale: Locale) => string> = {
 	ended: (locale) => m.pair_status_ended({}, { locale })
 };
 
+/** The word for a pair's status, e.g. "beëindigd"; empty for an unknown status. */
+export function pairStatusName(status: string, locale: Locale): string {
+	return STATUS_NAMES[status]?.(locale) ?? '';
+}
+
 function urgencyName(urgency: string | undefined, locale: Locale): string {
 	const o = { locale };
 	if (urgency === 'urgent') return m.care_urgency_urgent({}, o);

@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { sheetTitles } from '$lib/domain/templates';
 import { getLocale } from '$lib/paraglide/runtime';
+import { pairStatusName } from '$lib/server/notifications/text';
 import { readForm, requireSession } from '$lib/server/http';
 import { DomainError } from '$lib/server/programs/errors';
 import { loadPortfolio, PLAN_KEY, savePortfolio } from '$lib/server/certificates/portfolio';
@@ -10,12 +11,14 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const session = requireSession(event);
 	const options = await loadPortfolio(event.locals.runtime.db, session.claims);
-	const titles = sheetTitles(getLocale() === 'en' ? 'en' : 'nl');
+	const locale = getLocale() === 'en' ? 'en' : 'nl';
+	const titles = sheetTitles(locale);
 	return {
 		pairs: options.pairs.map((pair) => ({
 			pairId: pair.pairId,
 			mentorName: pair.mentorName,
-			status: pair.status,
+			programName: pair.programName,
+			status: pairStatusName(pair.status, locale),
 			sheets: pair.sheets.map((sheet) => ({
 				id: sheet.id,
 				title: titles[sheet.templateKey] ?? sheet.templateKey,
