@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
-/** The page sweep (every-page.e2e.ts) gets a server of its own, 100 ports up. */
-const SWEEP_PORT = Number(process.env.E2E_SWEEP_PORT ?? PORT + 100);
+/** The `apart` project's server, 100 ports up. */
+const APART_PORT = Number(process.env.E2E_APART_PORT ?? PORT + 100);
 // localhost and no ORIGIN: exactly how the README's first command runs the app.
 export const BASE_URL = `http://localhost:${PORT}`;
-const SWEEP_URL = `http://localhost:${SWEEP_PORT}`;
+const APART_URL = `http://localhost:${APART_PORT}`;
 
 /** The production server on a fresh embedded database with demo data. */
 function server(port: number, dataDir: string) {
@@ -32,12 +32,14 @@ function server(port: number, dataDir: string) {
  * End-to-end tests drive Debian's Chromium (Playwright cannot download browsers here) against
  * the production build (`node server.js`) on a fresh embedded database with demo data.
  *
- * Two projects run side by side, one worker each: `flows` (every file but the sweep, in file
- * order, because they share the demo data and build on each other's changes) and `sweep` (the
- * read-mostly visit of every page by every role, on its own server and database, so nothing the
- * flows change can reach it). The sweep is mostly waiting for axe and the server, so it overlaps
- * the flows well on two cores.
+ * Two projects run side by side, one worker each, each on its own server and database:
+ * - `flows`: the files that share the demo server, one after the other in file order (they
+ *   change the demo data, so none may run beside another);
+ * - `apart`: the read-mostly visit of every page by every role (every-page), and the files that
+ *   start servers of their own (kill -9 recovery, the development server, mail sinks).
+ * Both are mostly waiting for the server, axe and the browser, so they overlap well on two cores.
  */
+const APART = /(every-page|crash-recovery|upgrade|account|notifications|reminder-mail)\.e2e\.ts$/;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -66,18 +68,8 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{
-			name: 'flows',
-			testIgnore: /every-page\.e2e\.ts$/,
-			workers: 1,
-			use: { baseURL: BASE_URL }
-		},
-		{
-			name: 'sweep',
-			testMatch: /every-page\.e2e\.ts$/,
-			workers: 1,
-			use: { baseURL: SWEEP_URL }
-		}
+		{ name: 'flows', testIgnore: APART, workers: 1, use: { baseURL: BASE_URL } },
+		{ name: 'apart', testMatch: APART, workers: 1, use: { baseURL: APART_URL } }
 	],
-	webServer: [server(PORT, 'data-e2e'), server(SWEEP_PORT, 'data-e2e-sweep')]
+	webServer: [server(PORT, 'data-e2e'), server(APART_PORT, 'data-e2e-apart')]
 });

@@ -10,7 +10,9 @@ failed=0
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-note() { printf '\n==> %s\n' "$*"; }
+started=$SECONDS
+# Each stage's heading says how long the run has taken so far: the README states the total.
+note() { printf '\n==> %s (at %dm%02ds)\n' "$*" $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)); }
 
 # --- system packages the tests need ------------------------------------------------------------
 need_apt=()
@@ -83,6 +85,7 @@ else
 	failed=$((failed + 1))
 fi
 
+note "done"
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
