@@ -56,7 +56,12 @@ test('endpoints, errors and static files carry the headers too', async ({ reques
 	const html = await (await request.get('/login')).text();
 	const script = /\/_app\/immutable\/[^"']+\.js/.exec(html)?.[0];
 	expect(script).toBeTruthy();
-	expectSecurityHeaders(await request.get(script!), 'immutable script');
+	const immutable = await request.get(script!);
+	expectSecurityHeaders(immutable, 'immutable script');
+	// A hashed build file never changes: no validators (they only cost bytes on every script).
+	expect(immutable.headers()['cache-control']).toContain('immutable');
+	expect(immutable.headers()['etag']).toBeUndefined();
+	expect(immutable.headers()['last-modified']).toBeUndefined();
 	expectSecurityHeaders(await request.get('/favicon.svg'), 'static file');
 	const worker = await request.get('/service-worker.js');
 	expect(worker.status()).toBe(200);
