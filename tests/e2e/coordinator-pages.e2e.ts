@@ -36,9 +36,11 @@ async function shoot(page: Page, name: string) {
 		await page.screenshot({ path: `${process.env.UI_SHOTS}/${name}.png`, fullPage: true });
 }
 
-test('the coordinator pages pass axe in both languages and fit a 360 px phone', async ({
-	page
-}) => {
+/**
+ * Desktop width: every-page.e2e.ts already checks these pages at 360 px in both languages (axe and
+ * no sideways scroll); here they are checked at 1280 px, and with UI_SHOTS both widths are shot.
+ */
+test('the coordinator pages pass axe in both languages at desktop width', async ({ page }) => {
 	test.setTimeout(180_000);
 	await signIn(page, 'coordinator@example.org');
 	const id = await youthId(page);
@@ -46,19 +48,15 @@ test('the coordinator pages pass axe in both languages and fit a 360 px phone', 
 		'/programs',
 		...['', '/edit', '/people', '/supporters', '/monitoring'].map((p) => `/programs/${id}${p}`)
 	];
+	const widths = process.env.UI_SHOTS ? [1280, 360] : [1280];
 	for (const locale of ['nl', 'en'] as const) {
 		await setLanguage(page, locale);
-		for (const width of [1280, 360]) {
+		for (const width of widths) {
 			await page.setViewportSize({ width, height: 900 });
 			for (const path of paths) {
 				await page.goto(path);
 				await expect(page.locator('h1')).toBeVisible();
-				expect(await seriousViolations(page), `${locale} ${path}`).toEqual([]);
-				if (width === 360)
-					expect(
-						await page.evaluate(() => document.documentElement.scrollWidth),
-						`${locale} ${path}`
-					).toBeLessThanOrEqual(360);
+				if (width === 1280) expect(await seriousViolations(page), `${locale} ${path}`).toEqual([]);
 				const slug = path.replace(id, 'youth').replaceAll('/', '_');
 				await shoot(page, `${locale}-${width}${slug}`);
 			}
