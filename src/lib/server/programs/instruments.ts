@@ -6,8 +6,8 @@
  * switching an instrument on in a running programme makes it appear for every pair at once, with
  * nothing to create, and a sheet keeps its document whatever the set does later. Rows that are
  * missing (a template added to the catalogue after the pair was made) are created for every pair
- * of the programme when the coordinator saves the set, in the same transaction, and for one pair
- * when its page loads ({@link ensurePairSheets}). Visibility is decided here, on every read: a
+ * of the programme right after the coordinator saves the set (as the service: a coordinator may not
+ * read a pair's sheets), and for one pair when its page loads ({@link ensurePairSheets}). Visibility is decided here, on every read: a
  * sheet is shown when its instrument is on, or when it already has content (progress, a signature,
  * marked completed), so switching an instrument off never hides work a pair did.
  */
@@ -63,17 +63,25 @@ export async function getProgramInstruments(
 	});
 }
 
-/** Creates the missing sheet rows of the given instruments for every pair of a programme. */
-async function createMissingSheets(tx: Tx, programId: string, keys: readonly string[]) {
-	const missing = await tx.query<{ pair_id: string; template_key: string }>(
-		`select p.id as pair_id, k.key as template_key
-		 from public.pairs p cross join unnest($2::text[]) as k (key)
-		 where p.program_id = $1
-			and not exists (select 1 from public.sheets s where s.pair_id = p.id and s.template_key = k.key)`,
-		[programId, [...keys]]
-	);
-	for (const row of missing) await insertSheetRow(tx, row.pair_id, row.template_key);
-	return missing.length;
+/**
+ * Creates the missing sheet rows of the given instruments for every pair of a programme. As the
+ * service, once the coordinator's change is saved: a coordinator may not read a pair's sheets
+ * (RLS), so could not tell which rows are missing. Idempotent; {@link ensurePairSheets} repairs a
+ * pair whose rows this did not reach.
+ */
+async function createMissingSheets(db: Database, programId: string, keys: readonly string[]) {
+	if (keys.length === 0) return 0;
+	return db.asService(async (tx) => {
+		const missing = await tx.query<{ pair_id: string; template_key: string }>(
+			`select p.id as pair_id, k.key as template_key
+			 from public.pairs p cross join unnest($2::text[]) as k (key)
+			 where p.program_id = $1
+				and not exists (select 1 from public.sheets s where s.pair_id = p.id and s.template_key = k.key)`,
+			[programId, [...keys]]
+		);
+		for (const row of missing) await insertSheetRow(tx, row.pair_id, row.template_key);
+		return missing.length;
+	});
 }
 
 async function insertSheetRow(tx: Tx, pairId: string, key: string) {
@@ -122,7 +130,7 @@ export async function saveProgramInstruments(
 	const expected = instrumentChoices('youth', [], pairSheets).map((c) => c.phase);
 	if (ordered.some((e, i) => e.phase !== expected[i]))
 		throw new DomainError('invalid', 'instr_invalid_list');
-	return db.asUser(claims, async (tx) => {
+	const on = await db.asUser(claims, async (tx) => {
 		const program = await programKind(tx, programId);
 		const overrides = overridesFor(ordered);
 		await tx.query('delete from public.program_instruments where program_id = $1', [programId]);
@@ -133,17 +141,13 @@ export async function saveProgramInstruments(
 				[programId, o.templateKey, o.enabled, o.position]
 			);
 		}
-		const on = instrumentChoices(program, overrides, pairSheets).filter((c) => c.enabled);
-		const created = await createMissingSheets(
-			tx,
-			programId,
-			on.map((c) => c.key)
-		);
-		await audit(tx, 'program.instruments', 'program', programId, programId, {
-			enabled: on.map((c) => c.key)
-		});
-		return { created };
+		const keys = instrumentChoices(program, overrides, pairSheets)
+			.filter((c) => c.enabled)
+			.map((c) => c.key);
+		await audit(tx, 'program.instruments', 'program', programId, programId, { enabled: keys });
+		return keys;
 	});
+	return { created: await createMissingSheets(db, programId, on) };
 }
 
 /** Back to the kind's default set: the overrides go; the default's sheet rows are made where missing. */
@@ -152,17 +156,15 @@ export async function resetProgramInstruments(
 	claims: JwtClaims,
 	programId: string
 ): Promise<void> {
-	await db.asUser(claims, async (tx) => {
+	const on = await db.asUser(claims, async (tx) => {
 		const kind = await programKind(tx, programId);
 		await tx.query('delete from public.program_instruments where program_id = $1', [programId]);
-		const on = instrumentChoices(kind, [], pairSheets).filter((c) => c.enabled);
-		await createMissingSheets(
-			tx,
-			programId,
-			on.map((c) => c.key)
-		);
 		await audit(tx, 'program.instruments_reset', 'program', programId, programId);
+		return instrumentChoices(kind, [], pairSheets)
+			.filter((c) => c.enabled)
+			.map((c) => c.key);
 	});
+	await createMissingSheets(db, programId, on);
 }
 
 async function programKind(tx: Tx, programId: string): Promise<ProgramKind> {
