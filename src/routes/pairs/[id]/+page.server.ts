@@ -21,7 +21,7 @@ import {
 	setPairCallLink
 } from '$lib/server/pairs/meetings';
 import { getWorkspace } from '$lib/server/pairs/queries';
-import { ensurePairSheets, pairInstruments } from '$lib/server/programs/instruments';
+import { ensurePairSheets, pairInstruments, pairSeesSheet } from '$lib/server/programs/instruments';
 import { loadPairPath, pathPageActions } from '$lib/server/pairs/path-page';
 import { unreadCounts } from '$lib/server/messages';
 import { DomainError } from '$lib/server/programs/errors';
@@ -144,6 +144,9 @@ export const actions: Actions = {
 		const parsed = assignmentInput.safeParse(values);
 		if (!parsed.success)
 			return fail(400, { assign: { errors: fieldErrors(parsed.error), values } });
+		// Only a sheet the pair sees can be asked for.
+		if (!(await pairSeesSheet(event.locals.runtime.db, pair.id, parsed.data.sheetKey)))
+			return fail(400, { assign: { errors: { sheetKey: 'instr_switched_off' }, values } });
 		try {
 			await createAssignment(event.locals.runtime.db, session.claims, pair, parsed.data);
 		} catch (e) {
