@@ -2,10 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramRole } from '$lib/domain/policy/types';
 import type { ProgramKind } from '$lib/domain/programs/schemas';
 import { pairSheets } from '$lib/domain/templates';
-import {
-	effectiveInstruments,
-	instrumentChoices
-} from '$lib/domain/templates/instrument-sets';
+import { effectiveInstruments, instrumentChoices } from '$lib/domain/templates/instrument-sets';
 import { authorizeDocument } from '$lib/server/collab-access';
 import type { CollabUser } from '$lib/server/collab/types';
 import type { Database, JwtClaims } from '$lib/server/db/types';
@@ -81,9 +78,7 @@ describe(`instrument sets per programme kind (${testEngine()})`, () => {
 		expect(kinds).toContain('youth');
 		expect(kinds).toContain('school_leader');
 		for (const pair of pairs) {
-			expect(keysOf(await pairInstruments(db, pair.id)), pair.kind).toEqual(
-				defaultKeys(pair.kind)
-			);
+			expect(keysOf(await pairInstruments(db, pair.id)), pair.kind).toEqual(defaultKeys(pair.kind));
 		}
 		const leader = pairs.find((p) => p.kind === 'school_leader')!;
 		const seen = keysOf(await pairInstruments(db, leader.id));
@@ -131,9 +126,9 @@ describe(`instrument sets per programme kind (${testEngine()})`, () => {
 			const workspace = await getWorkspace(db, person.claims, pair);
 			const sheet = workspace!.sheets.find((s) => s.key === 'S1');
 			expect(sheet).toBeDefined();
-			expect(await authorizeDocument(db)(socketUser(person.claims), sheet!.docName)).toMatchObject(
-				{ access: 'write' }
-			);
+			expect(await authorizeDocument(db)(socketUser(person.claims), sheet!.docName)).toMatchObject({
+				access: 'write'
+			});
 		}
 		// Every member reads the set; the page of the programme shows it customised.
 		const set = await getProgramInstruments(db, people.mentee.claims, program.id);
@@ -201,9 +196,9 @@ describe(`instrument sets per programme kind (${testEngine()})`, () => {
 		// Back to the default: S4 is there again.
 		await resetProgramInstruments(db, people.coordinator.claims, program.id);
 		expect(keysOf(await pairInstruments(db, pair))).toEqual(defaultKeys('youth'));
-		expect((await getProgramInstruments(db, people.coordinator.claims, program.id))?.customised).toBe(
-			false
-		);
+		expect(
+			(await getProgramInstruments(db, people.coordinator.claims, program.id))?.customised
+		).toBe(false);
 	});
 
 	it('refuses a list that is not the whole catalogue once, phase by phase', async () => {
@@ -239,13 +234,13 @@ describe(`instrument sets per programme kind (${testEngine()})`, () => {
 		]) {
 			const attempt = saveProgramInstruments(db, person.claims, program.id, list);
 			await expect(attempt).rejects.toBeInstanceOf(DomainError);
-			await expect(
-				resetProgramInstruments(db, person.claims, program.id)
-			).rejects.toBeInstanceOf(DomainError);
+			await expect(resetProgramInstruments(db, person.claims, program.id)).rejects.toBeInstanceOf(
+				DomainError
+			);
 		}
-		expect((await getProgramInstruments(db, people.coordinator.claims, program.id))?.customised).toBe(
-			false
-		);
+		expect(
+			(await getProgramInstruments(db, people.coordinator.claims, program.id))?.customised
+		).toBe(false);
 	});
 });
 

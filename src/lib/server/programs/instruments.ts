@@ -91,13 +91,7 @@ async function insertSheetRow(tx: Tx, pairId: string, key: string) {
 	await tx.query(
 		`insert into public.sheets (id, pair_id, template_key, template_version, doc_name)
 		 values ($1, $2, $3, $4, $5) on conflict (pair_id, template_key) do nothing`,
-		[
-			sheetId,
-			pairId,
-			key,
-			template.version,
-			formatDocumentName({ kind: 'sheet', pairId, sheetId })
-		]
+		[sheetId, pairId, key, template.version, formatDocumentName({ kind: 'sheet', pairId, sheetId })]
 	);
 }
 

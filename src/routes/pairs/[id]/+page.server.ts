@@ -34,15 +34,17 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = event.locals.runtime;
 	// Instruments switched on after the pair was made may still need their sheet rows.
 	await ensurePairSheets(db, pair.id);
-	const [workspace, callLinkUrl, assignments, range, unread, path, instruments] = await Promise.all([
-		getWorkspace(db, session.claims, pair.id),
-		getPairCallLink(db, session.claims, pair.id),
-		listPairAssignments(db, session.claims, pair.id),
-		programRange(db, session.claims, pair.programId),
-		unreadCounts(db, session.claims),
-		loadPairPath(db, session.claims, actor, pair),
-		pairInstruments(db, pair.id)
-	]);
+	const [workspace, callLinkUrl, assignments, range, unread, path, instruments] = await Promise.all(
+		[
+			getWorkspace(db, session.claims, pair.id),
+			getPairCallLink(db, session.claims, pair.id),
+			listPairAssignments(db, session.claims, pair.id),
+			programRange(db, session.claims, pair.programId),
+			unreadCounts(db, session.claims),
+			loadPairPath(db, session.claims, actor, pair),
+			pairInstruments(db, pair.id)
+		]
+	);
 	if (!workspace || !range || !path) error(404, 'not_found');
 	const sheetByKey = new Map(workspace.sheets.map((s) => [s.key, s]));
 	// The programme's instrument set decides which sheets the pair sees, in its order.
