@@ -35,7 +35,9 @@ const ERRORS: Record<string, () => string> = {
 	not_signable: m.errors_not_signable,
 	not_copyable: m.errors_not_copyable,
 	nothing_to_copy: m.errors_nothing_to_copy,
-	duplicate_rank: m.errors_duplicate_rank
+	duplicate_rank: m.errors_duplicate_rank,
+	instr_switched_off: m.instr_switched_off,
+	instr_invalid_list: m.instr_invalid_list
 };
 
 /** Whether the server's key has a specific translation (else a generic text is shown). */

@@ -567,6 +567,22 @@ const RULES: Record<string, TableRules> = {
 			}
 		]
 	},
+	program_instruments: {
+		row: (c) => ['program_id = $1 and template_key = $2', [c.program, 'S1']],
+		// The programme and the instrument of a row are never rewritten, not even by a coordinator.
+		update: { coordinator: ['enabled', 'position', 'updated_at'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'an instrument choice for one’s programme',
+				sql: (c) => [
+					"insert into public.program_instruments (program_id, template_key, enabled, position) values ($1, 'V3', true, 2)",
+					[c.program]
+				],
+				allowed: ['coordinator']
+			}
+		]
+	},
 	program_evaluations: {
 		row: (c) => ['program_id = $1', [c.program]],
 		...none,
@@ -1375,6 +1391,10 @@ beforeAll(async () => {
 		await tx.query('insert into public.retention_runs (program_id, warned_at) values ($1, now())', [
 			staffed.program.id
 		]);
+		await tx.query(
+			"insert into public.program_instruments (program_id, template_key, enabled, position) values ($1, 'S1', true, 0)",
+			[staffed.program.id]
+		);
 	});
 	// A second organisation with its own programme: nobody here may write there.
 	await buildPairWithContent(db, await buildStaffedProgram(db, (await buildOrganisation(db)).id));

@@ -78,7 +78,8 @@ const OF_Y: Record<string, string> = {
 	retention_runs: 'program_id = y.program',
 	checkins: 'pair_id = y.pair',
 	concerns: 'pair_id = y.pair',
-	support_meetings: 'program_id = y.program'
+	support_meetings: 'program_id = y.program',
+	program_instruments: 'program_id = y.program'
 };
 
 const countSql = (table: string) =>
@@ -146,6 +147,10 @@ beforeAll(async () => {
 			y.program.id
 		]);
 		await tx.query('insert into public.retention_runs (program_id) values ($1)', [y.program.id]);
+		await tx.query(
+			"insert into public.program_instruments (program_id, template_key, enabled, position) values ($1, 'S1', true, 0)",
+			[y.program.id]
+		);
 	});
 	await buildInvitation(db, y.program.id);
 	await buildInvitation(db, x.program.id);

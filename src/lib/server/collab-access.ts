@@ -12,6 +12,7 @@ import type { Database } from './db/types';
 import { loadGroupDocumentRef, loadReflectionRef } from './groups/refs';
 import type { Logger } from './log';
 import { loadPairRef } from './pairs/queries';
+import { pairSeesSheet } from './programs/instruments';
 import { loadActor } from './programs/queries';
 
 const PALETTE = [
@@ -94,6 +95,8 @@ export function authorizeDocument(db: Database) {
 		if (ref.kind === 'sheet') {
 			const templateKey = await sheetTemplateKey(db, docName, pair.id);
 			if (!templateKey) return { deny: CloseCode.Forbidden };
+			// A switched-off instrument's empty sheet is gone from the pair (the route answers 404).
+			if (!(await pairSeesSheet(db, pair.id, templateKey))) return { deny: CloseCode.Forbidden };
 			entity = { type: 'sheet', pair, templateKey };
 		} else {
 			entity = { type: 'logbook', pair, authorId: ref.userId };

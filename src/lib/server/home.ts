@@ -21,6 +21,7 @@ import {
 } from '$lib/server/pairs/queries';
 import { listNotifications, type NotificationView } from '$lib/server/notifications/queries';
 import { listMyPrograms } from '$lib/server/programs/queries';
+import { pairInstruments } from '$lib/server/programs/instruments';
 import { listMyGroups, type MyGroup } from '$lib/server/groups/queries';
 
 /** A logbook part 2 counts as new for this many days after it was submitted. */
@@ -131,13 +132,21 @@ async function homePairs(
 			[pairs.map((p) => p.id)]
 		)
 	);
+	// Each pair sees its programme's instrument set (and sheets with content), in its order.
+	const visible = new Map<string, string[]>();
+	for (const pair of pairs) {
+		visible.set(
+			pair.id,
+			(await pairInstruments(db, pair.id)).filter((i) => i.phase === pair.phase).map((i) => i.key)
+		);
+	}
 	return pairs.map((pair) => ({
 		...pair,
 		unread: unread.byPair[pair.id] ?? 0,
 		next: agendas.get(pair.id)?.nextMeeting ?? null,
 		logbookDue: pair.status === 'ended' ? [] : (agendas.get(pair.id)?.logbookDue ?? []),
-		phaseSheets: pairSheets
-			.filter((t) => t.phase === pair.phase)
+		phaseSheets: (visible.get(pair.id) ?? [])
+			.flatMap((key) => pairSheets.filter((t) => t.key === key))
 			.map((t) => {
 				const row = progress.find((r) => r.pair_id === pair.id && r.template_key === t.key);
 				return { key: t.key, title: t.title, filled: row?.filled ?? 0, total: row?.total ?? 0 };

@@ -11,8 +11,8 @@ import {
 	type DatasetKey,
 	type MonitoringTable
 } from '$lib/domain/monitoring';
-import { pairSheetKeys } from '$lib/domain/templates';
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import { getProgramInstruments } from '$lib/server/programs/instruments';
 import { recordMonitoringAccess } from './audit';
 import { monitoringTurn } from './limit';
 import {
@@ -34,6 +34,25 @@ export interface MonitoringOptions {
 	stalledDays?: number;
 }
 
+/**
+ * The instruments chart counts the instruments the programme uses, in its order: a sheet row
+ * every pair has for an instrument that is switched off would otherwise count as never completed.
+ */
+async function programInstrumentKeys(db: Database, claims: JwtClaims, programId: string) {
+	const set = await getProgramInstruments(db, claims, programId);
+	return (set?.choices ?? []).filter((c) => c.enabled).map((c) => c.key);
+}
+
+function instrumentsTable(
+	rows: Awaited<ReturnType<typeof instrumentCompletion>>,
+	keys: readonly string[]
+) {
+	return shapeInstruments(
+		rows.filter((r) => keys.includes(r.template_key)),
+		keys
+	);
+}
+
 type Loader = (
 	db: Database,
 	claims: JwtClaims,
@@ -48,7 +67,10 @@ const LOADERS: Record<DatasetKey, Loader> = {
 		shapePairs(await pairsByPhaseAndStatus(db, claims, id), 'status'),
 	meetings: async (db, claims, id) => shapeMeetings(await meetingsPerFortnight(db, claims, id)),
 	instruments: async (db, claims, id) =>
-		shapeInstruments(await instrumentCompletion(db, claims, id), pairSheetKeys),
+		instrumentsTable(
+			await instrumentCompletion(db, claims, id),
+			await programInstrumentKeys(db, claims, id)
+		),
 	logbook: async (db, claims, id) => shapeLogbook(await logbookSubmissions(db, claims, id)),
 	difficulties: async (db, claims, id) =>
 		shapeDifficulties(await difficultiesFlagged(db, claims, id)),
@@ -90,13 +112,14 @@ export async function loadMonitoring(
 		const exits = await exitRequests(db, claims, programId);
 		const meetings = await meetingsPerFortnight(db, claims, programId);
 		const instruments = await instrumentCompletion(db, claims, programId);
+		const instrumentKeys = await programInstrumentKeys(db, claims, programId);
 		const logbook = await logbookSubmissions(db, claims, programId);
 		const difficulties = await difficultiesFlagged(db, claims, programId);
 		const stalled = await stalledPairs(db, claims, programId, { days: stalledDays });
 		const shaped: Record<DatasetKey, MonitoringTable> = {
 			'pairs-by-phase': shapePairs(pairs, 'phase'),
 			'pairs-by-status': shapePairs(pairs, 'status'),
-			instruments: shapeInstruments(instruments, pairSheetKeys),
+			instruments: instrumentsTable(instruments, instrumentKeys),
 			meetings: shapeMeetings(meetings),
 			logbook: shapeLogbook(logbook),
 			difficulties: shapeDifficulties(difficulties),

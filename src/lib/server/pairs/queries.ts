@@ -1,13 +1,11 @@
 import type { PairRef, PairStatus } from '$lib/domain/policy';
-import { countFields, pairSheets } from '$lib/domain/templates';
+import { countFields, getTemplate } from '$lib/domain/templates';
 import { isUuid } from '$lib/server/db/transaction';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import type { PathPhase } from '$lib/domain/phases';
 import { todayInProgramZone } from '$lib/domain/time';
+import { pairInstruments } from '$lib/server/programs/instruments';
 import { effectiveCallLink } from './meetings';
-
-/** Fields of all pair sheets together: a pair's progress is counted against this. */
-const PAIR_FIELDS = pairSheets.reduce((n, t) => n + countFields(t), 0);
 
 interface PairRow {
 	id: string;
@@ -81,7 +79,19 @@ export async function listMyPairs(db: Database, claims: JwtClaims): Promise<MyPa
 			[claims.sub, todayInProgramZone()]
 		)
 	);
-	return rows.map((row) => ({ ...row, total: PAIR_FIELDS }));
+	// A pair's progress is counted against the fields of the sheets it sees (its programme's set).
+	const totals = new Map<string, number>();
+	for (const row of rows) {
+		const sheets = await pairInstruments(db, row.id);
+		totals.set(
+			row.id,
+			sheets.reduce((n, i) => {
+				const template = getTemplate(i.key);
+				return n + (template ? countFields(template) : 0);
+			}, 0)
+		);
+	}
+	return rows.map((row) => ({ ...row, total: totals.get(row.id) ?? 0 }));
 }
 
 /** The next meeting of a pair as the home page shows it: when, where and how to join. */

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { can, pairRole } from '$lib/domain/policy';
 import { fieldErrors } from '$lib/domain/programs/schemas';
-import { countFields, pairSheets } from '$lib/domain/templates';
+import { countFields, getTemplate } from '$lib/domain/templates';
 import { todayInProgramZone } from '$lib/domain/time';
 import { readForm } from '$lib/server/http';
 import {
@@ -21,6 +21,7 @@ import {
 	setPairCallLink
 } from '$lib/server/pairs/meetings';
 import { getWorkspace } from '$lib/server/pairs/queries';
+import { ensurePairSheets, pairInstruments, pairSeesSheet } from '$lib/server/programs/instruments';
 import { loadPairPath, pathPageActions } from '$lib/server/pairs/path-page';
 import { unreadCounts } from '$lib/server/messages';
 import { DomainError } from '$lib/server/programs/errors';
@@ -31,28 +32,43 @@ const PATH_PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, pair } = await requirePair(event, 'open_workspace');
 	const { db } = event.locals.runtime;
-	const [workspace, callLinkUrl, assignments, range, unread, path] = await Promise.all([
-		getWorkspace(db, session.claims, pair.id),
-		getPairCallLink(db, session.claims, pair.id),
-		listPairAssignments(db, session.claims, pair.id),
-		programRange(db, session.claims, pair.programId),
-		unreadCounts(db, session.claims),
-		loadPairPath(db, session.claims, actor, pair)
-	]);
+	// Instruments switched on after the pair was made may still need their sheet rows.
+	await ensurePairSheets(db, pair.id);
+	const [workspace, callLinkUrl, assignments, range, unread, path, instruments] = await Promise.all(
+		[
+			getWorkspace(db, session.claims, pair.id),
+			getPairCallLink(db, session.claims, pair.id),
+			listPairAssignments(db, session.claims, pair.id),
+			programRange(db, session.claims, pair.programId),
+			unreadCounts(db, session.claims),
+			loadPairPath(db, session.claims, actor, pair),
+			pairInstruments(db, pair.id)
+		]
+	);
 	if (!workspace || !range || !path) error(404, 'not_found');
 	const sheetByKey = new Map(workspace.sheets.map((s) => [s.key, s]));
+	// The programme's instrument set decides which sheets the pair sees, in its order.
 	const phases = PATH_PHASES.map((phase) => ({
 		phase,
-		sheets: pairSheets
-			.filter((t) => t.phase === phase)
-			.map((t) => ({
-				key: t.key,
-				title: t.title,
-				filled: sheetByKey.get(t.key)?.filled ?? 0,
-				total: sheetByKey.get(t.key)?.total ?? countFields(t),
-				signers: t.signers ?? []
-			}))
+		sheets: instruments
+			.filter((i) => i.phase === phase && sheetByKey.has(i.key))
+			.flatMap((i) => {
+				const t = getTemplate(i.key);
+				if (!t) return [];
+				return [
+					{
+						key: t.key,
+						title: t.title,
+						filled: sheetByKey.get(t.key)?.filled ?? 0,
+						total: sheetByKey.get(t.key)?.total ?? countFields(t),
+						signers: t.signers ?? [],
+						use: i.use,
+						stage: i.stage
+					}
+				];
+			})
 	}));
+	const visible = new Set(instruments.map((i) => i.key));
 	const role = pairRole(actor, pair);
 	const me = role === 'mentor' ? workspace.mentor : workspace.mentee;
 	const partner = role === 'mentor' ? workspace.mentee : workspace.mentor;
@@ -76,13 +92,11 @@ export const load: PageServerLoad = async (event) => {
 		range,
 		callLink: callLinkUrl,
 		// Opened from a sheet's "Ask to prepare": that sheet is chosen in the form.
-		assignPreset: sheetByKey.has(event.url.searchParams.get('assign') ?? '')
+		assignPreset: visible.has(event.url.searchParams.get('assign') ?? '')
 			? event.url.searchParams.get('assign')
 			: null,
 		assignments,
-		sheetOptions: pairSheets
-			.filter((t) => sheetByKey.has(t.key))
-			.map((t) => ({ key: t.key, title: t.title })),
+		sheetOptions: phases.flatMap((p) => p.sheets.map((t) => ({ key: t.key, title: t.title }))),
 		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair }),
 		unreadMessages: unread.byPair[pair.id] ?? 0,
 		path
@@ -132,6 +146,9 @@ export const actions: Actions = {
 		const parsed = assignmentInput.safeParse(values);
 		if (!parsed.success)
 			return fail(400, { assign: { errors: fieldErrors(parsed.error), values } });
+		// Only a sheet the pair sees can be asked for.
+		if (!(await pairSeesSheet(event.locals.runtime.db, pair.id, parsed.data.sheetKey)))
+			return fail(400, { assign: { errors: { sheetKey: 'instr_switched_off' }, values } });
 		try {
 			await createAssignment(event.locals.runtime.db, session.claims, pair, parsed.data);
 		} catch (e) {

@@ -6,6 +6,7 @@ import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace, programmeNames } from '$lib/server/pairs/queries';
 import { copyToPlan, findSheet, signaturesOf, signSheet } from '$lib/server/pairs/sheet-actions';
 import { DomainError } from '$lib/server/programs/errors';
+import { pairInstruments } from '$lib/server/programs/instruments';
 import { getLocale } from '$lib/paraglide/runtime';
 import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -15,13 +16,20 @@ async function sheetOf(event: RequestEvent, action: 'open_workspace') {
 	const key = event.params.key;
 	const template = pairSheetKeys.includes(key) ? getTemplate(key) : undefined;
 	if (!template) error(404, 'not_found');
-	const sheet = await findSheet(event.locals.runtime.db, context.pair.id, key);
+	const { db } = event.locals.runtime;
+	const sheet = await findSheet(db, context.pair.id, key);
 	if (!sheet) error(404, 'not_found');
-	return { ...context, sheet, template };
+	// An instrument the programme switched off is gone from the pair, unless the sheet has content.
+	const instrument = (await pairInstruments(db, context.pair.id)).find((i) => i.key === key);
+	if (!instrument) error(404, 'instr_switched_off');
+	return { ...context, sheet, template, instrument };
 }
 
 export const load: PageServerLoad = async (event) => {
-	const { session, actor, pair, sheet, template } = await sheetOf(event, 'open_workspace');
+	const { session, actor, pair, sheet, template, instrument } = await sheetOf(
+		event,
+		'open_workspace'
+	);
 	const { db, collab } = event.locals.runtime;
 	const [workspace, names] = await Promise.all([
 		getWorkspace(db, session.claims, pair.id),
@@ -42,6 +50,7 @@ export const load: PageServerLoad = async (event) => {
 		// The template travels with the page data (plain data, a few KB), so the page's JavaScript
 		// does not carry the whole catalogue of templates to render one of them.
 		template,
+		instrument: { use: instrument.use, stage: instrument.stage },
 		access: can(actor, 'edit', entity) ? ('write' as const) : ('read' as const),
 		signatures,
 		changedSinceSigned,
