@@ -36,10 +36,14 @@ function server(port: number, dataDir: string) {
  * - `flows`: the files that share the demo server, one after the other in file order (they
  *   change the demo data, so none may run beside another);
  * - `apart`: the read-mostly visit of every page by every role (every-page), and the files that
- *   start servers of their own (kill -9 recovery, the development server, mail sinks).
+ *   start servers of their own (the development server, mail sinks, sessions).
  * Both are mostly waiting for the server, axe and the browser, so they overlap well on two cores.
+ * Then `alone`: the tests that measure time or survive kill -9 (an event loop that must answer
+ * within a second, restarts that must finish), after both, with nothing else running.
+ * (Playwright skips `alone` when a test before it failed; that run has failed already.)
  */
-const APART = /(every-page|crash-recovery|upgrade|account|notifications|reminder-mail)\.e2e\.ts$/;
+const APART = /(every-page|upgrade|account|notifications|reminder-mail)\.e2e\.ts$/;
+const ALONE = /(crash-recovery|monitoring-load)\.e2e\.ts$/;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -68,8 +72,15 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'flows', testIgnore: APART, workers: 1, use: { baseURL: BASE_URL } },
-		{ name: 'apart', testMatch: APART, workers: 1, use: { baseURL: APART_URL } }
+		{ name: 'flows', testIgnore: [APART, ALONE], workers: 1, use: { baseURL: BASE_URL } },
+		{ name: 'apart', testMatch: APART, workers: 1, use: { baseURL: APART_URL } },
+		{
+			name: 'alone',
+			testMatch: ALONE,
+			dependencies: ['flows', 'apart'],
+			workers: 1,
+			use: { baseURL: BASE_URL }
+		}
 	],
 	webServer: [server(PORT, 'data-e2e'), server(APART_PORT, 'data-e2e-apart')]
 });
