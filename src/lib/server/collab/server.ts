@@ -1,8 +1,8 @@
 /**
  * The collaboration server: y-websocket protocol on `ws`, composed from the parts in this folder.
  *
- * Admission, in order: path → document name (4400) → authenticate (4401) → authorize (its deny
- * code, e.g. 4403/4404) → load the document once → accept. Every refusal completes the WebSocket
+ * Admission (admission.ts), in order: path → document name (4400) → authenticate (4401) →
+ * authorize (its deny code, e.g. 4403/4404) → load the document once → accept. Every refusal completes the WebSocket
  * upgrade and then closes with the code, because a close code is what the y-websocket client can
  * observe (an HTTP status before the upgrade reaches it only as a generic failure), and 44xx
  * codes stop its reconnect loop. The checks run before the upgrade, so no socket is open while
@@ -14,14 +14,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import * as Y from 'yjs';
-import {
-	COLLAB_PATH_PREFIX,
-	CloseCode,
-	parseDocumentName,
-	type CollabLimits
-} from '$lib/shared/collab';
+import { COLLAB_PATH_PREFIX, CloseCode, type CollabLimits } from '$lib/shared/collab';
+import { admit, isApplicationCode, type Admission, type AdmissionResult } from './admission';
 import { Connection, truncateReason } from './connection';
 import { DocumentRegistry } from './documents';
+import { expiryTimer, startPinging } from './keep-alive';
 import { createLocalFanout, type Fanout } from './fanout';
 import { resolveLimits, transportPayloadCap } from './limits';
 import { CollabMetrics, type CollabStats } from './metrics';
@@ -97,11 +94,6 @@ export interface CollabServer {
 	stats(): CollabStats;
 }
 
-interface Admission {
-	info: ConnectionInfo | null;
-	revoked: { code: number; reason: string } | null;
-}
-
 export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const limits = resolveLimits(options.limits);
 	const logger = options.logger ?? consoleLogger;
@@ -146,17 +138,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		}
 	});
 
-	const pinger = setInterval(() => {
-		for (const connection of connections) {
-			if (!connection.alive) {
-				connection.socket.terminate();
-				continue;
-			}
-			connection.alive = false;
-			connection.socket.ping();
-		}
-	}, options.pingIntervalMs ?? 30_000);
-	pinger.unref();
+	const stopPinging = startPinging(connections, options.pingIntervalMs ?? 30_000);
 
 	/** Completes the upgrade only to close with a code the client can see. */
 	function refuse(
@@ -175,54 +157,22 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
 	const connectionContext = { limits, logger, metrics, closeGraceMs };
 
-	/** Runs the admission checks; the document it returns has been acquired for this socket. */
-	async function admit(
-		req: IncomingMessage,
-		docName: string,
-		admission: Admission
-	): Promise<
-		| { refuse: { code: number; reason: string } }
-		| { document: SharedDocument<Connection>; info: ConnectionInfo }
-	> {
-		if (shuttingDown) return { refuse: { code: CloseCode.ShuttingDown, reason: 'shutting down' } };
-		if (!parseDocumentName(docName)) {
-			return { refuse: { code: CloseCode.BadDocumentName, reason: 'bad document name' } };
-		}
-		const user = await options.authenticate(req);
-		if (!user) return { refuse: { code: CloseCode.Unauthenticated, reason: 'unauthenticated' } };
-		const decision = await options.authorize(user, docName);
-		if ('deny' in decision) {
-			// `ws` throws on codes outside the application range; a policy bug must not crash us.
-			const code = isApplicationCode(decision.deny) ? decision.deny : CloseCode.Forbidden;
-			return { refuse: { code, reason: 'access denied' } };
-		}
-		if (shuttingDown) return { refuse: { code: CloseCode.ShuttingDown, reason: 'shutting down' } };
-		const info = {
-			user: decision.role === undefined ? user : { ...user, role: decision.role },
-			docName,
-			access: decision.access
-		};
-		admission.info = info;
-		const document = await registry.acquire(docName);
-		const stop = shuttingDown
-			? { code: CloseCode.ShuttingDown, reason: 'shutting down' }
-			: admission.revoked;
-		if (stop) {
-			registry.release(docName);
-			return { refuse: stop };
-		}
-		return { document, info };
-	}
+	const admission = {
+		authenticate: options.authenticate,
+		authorize: options.authorize,
+		registry,
+		shuttingDown: () => shuttingDown
+	};
 
 	async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, docName: string) {
-		const admission: Admission = { info: null, revoked: null };
-		admissions.add(admission);
+		const pending: Admission = { info: null, revoked: null };
+		admissions.add(pending);
 		// Until `ws` takes the socket over, a reset by the peer must not become an uncaught error.
 		const ignore = () => {};
 		socket.on('error', ignore);
-		let result: Awaited<ReturnType<typeof admit>>;
+		let result: AdmissionResult<Connection>;
 		try {
-			result = await admit(req, docName, admission);
+			result = await admit(admission, req, docName, pending);
 		} catch (error) {
 			logger.error('admitting a collaboration connection failed', {
 				doc: docName,
@@ -231,7 +181,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			result = { refuse: { code: CloseCode.ServerError, reason: 'server error' } };
 		} finally {
 			socket.off('error', ignore);
-			admissions.delete(admission);
+			admissions.delete(pending);
 		}
 		if ('refuse' in result) {
 			return refuse(req, socket, head, result.refuse.code, result.refuse.reason);
@@ -288,19 +238,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			registry.release(connection.docName);
 		});
 		document.add(connection);
-	}
-
-	function expiryTimer(connection: Connection): NodeJS.Timeout | null {
-		const at = connection.user.expiresAt;
-		if (at === undefined) return null;
-		// setTimeout holds at most ~24.8 days; a longer session is checked again then.
-		const wait = Math.min(Math.max(0, at - Date.now()), 2_147_483_647);
-		const timer = setTimeout(() => {
-			if (Date.now() >= at) connection.close(CloseCode.Unauthenticated, 'session expired');
-			else expiryTimer(connection);
-		}, wait);
-		timer.unref();
-		return timer;
 	}
 
 	return {
@@ -372,7 +309,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		shutdown() {
 			shutdown ??= (async () => {
 				shuttingDown = true;
-				clearInterval(pinger);
+				stopPinging();
 				for (const connection of connections) {
 					connection.close(CloseCode.ShuttingDown, 'shutting down');
 				}
@@ -391,10 +328,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 			});
 		}
 	};
-}
-
-function isApplicationCode(code: number): boolean {
-	return Number.isInteger(code) && code >= 4000 && code <= 4999;
 }
 
 function toBytes(data: RawData): Uint8Array {
