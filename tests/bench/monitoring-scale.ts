@@ -208,7 +208,9 @@ function generationSql(pairs: number): string {
 
 async function generate(db: Database): Promise<void> {
 	const exists = await db.asOwner((tx) =>
-		tx.query<{ n: number }>(`select count(*)::int as n from public.pairs where program_id = ${PROGRAM}`)
+		tx.query<{ n: number }>(
+			`select count(*)::int as n from public.pairs where program_id = ${PROGRAM}`
+		)
 	);
 	if ((exists[0]?.n ?? 0) > 0) {
 		console.log(`scale programme present (${exists[0].n} pairs): not generating`);
@@ -236,7 +238,9 @@ async function counts(db: Database): Promise<Record<string, number>> {
 	];
 	const rows = await db.asOwner((tx) =>
 		tx.query<{ t: string; n: number }>(
-			tables.map((t) => `select '${t}' as t, count(*)::int as n from public.${t}`).join(' union all ')
+			tables
+				.map((t) => `select '${t}' as t, count(*)::int as n from public.${t}`)
+				.join(' union all ')
 		)
 	);
 	return Object.fromEntries(rows.map((r) => [r.t, r.n]));
@@ -255,7 +259,9 @@ const median = (xs: number[]) => {
 	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function time(run: () => Promise<unknown>): Promise<{ median: number; min: number; max: number }> {
+async function time(
+	run: () => Promise<unknown>
+): Promise<{ median: number; min: number; max: number }> {
 	await run();
 	const samples: number[] = [];
 	for (let i = 0; i < RUNS; i++) {
@@ -270,7 +276,12 @@ async function time(run: () => Promise<unknown>): Promise<{ median: number; min:
  * The plans of every statement the call runs, nested ones included (auto_explain sends them to
  * this client as notices), longest first.
  */
-async function explain(url: string, claims: JwtClaims, sql: string, params: unknown[]): Promise<string[]> {
+async function explain(
+	url: string,
+	claims: JwtClaims,
+	sql: string,
+	params: unknown[]
+): Promise<string[]> {
 	const client = new pg.Client({ connectionString: url });
 	const notices: string[] = [];
 	client.on('notice', (n) => notices.push(n.message ?? ''));
