@@ -1,5 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledMigrations, migrate } from '$lib/server/db/migrate';
+import { bundledMigrations, migrate, migrationsFromFiles } from '$lib/server/db/migrate';
 import { createPostgresDatabase } from '$lib/server/db/postgres';
 import type { Database } from '$lib/server/db/types';
 import { createPostgresDatabaseForTest, createTestDatabase, testEngine } from '../helpers/db';
@@ -72,6 +76,43 @@ describe(`migrations (${testEngine()})`, () => {
 		const refusal = migrate(db, { migrations: edited });
 		await expect(refusal).rejects.toThrow(new RegExp(`${file} was applied .* different text`));
 		await expect(refusal).rejects.toThrow(/never be edited: restore the file .* new migration/);
+	});
+
+	it('starts from an unchanged copy of the folder and refuses once a file in it is edited', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'mentorpad-migrations-'));
+		try {
+			cpSync(fileURLToPath(new URL('../../supabase/migrations', import.meta.url)), dir, {
+				recursive: true
+			});
+			const sqlFiles = readdirSync(dir)
+				.filter((f) => f.endsWith('.sql'))
+				.sort();
+			const fromFolder = () =>
+				migrationsFromFiles(
+					Object.fromEntries(sqlFiles.map((f) => [f, readFileSync(join(dir, f), 'utf8')]))
+				);
+			await expect(migrate(db, { migrations: fromFolder() })).resolves.toMatchObject({
+				applied: []
+			});
+
+			const file = sqlFiles[2];
+			const original = readFileSync(join(dir, file), 'utf8');
+			writeFileSync(join(dir, file), original.replace('create table', 'create  table'));
+			const refusal = migrate(db, { migrations: fromFolder() });
+			await expect(refusal).rejects.toThrow(
+				`Migration ${file} was applied to this database with a different text than the file has now`
+			);
+			await expect(refusal).rejects.toThrow(
+				`restore the file (git checkout -- supabase/migrations/${file}) and put the change in a new migration`
+			);
+
+			writeFileSync(join(dir, file), original);
+			await expect(migrate(db, { migrations: fromFolder() })).resolves.toMatchObject({
+				applied: []
+			});
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('accepts an applied migration whose file only changed its line endings', async () => {

@@ -457,6 +457,31 @@ describe(`monitoring (${testEngine()})`, () => {
 		);
 	});
 
+	it('gives the same flags from counted cells holding at most the minimum of ids each', async () => {
+		// What the dataset functions pass since 20261203000700: each cell's distinct ids, cut to the
+		// minimum group size, with the full count beside them (monitoring_suppress_counted), and the
+		// cut steps of a cumulative series.
+		const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', 'h');
+		const cells = fc.array(fc.uniqueArray(ids, { maxLength: 8 }), { minLength: 1, maxLength: 6 });
+		await fc.assert(
+			fc.asyncProperty(cells, fc.integer({ min: 2, max: 6 }), async (input, min) => {
+				const cut = input.map((cell) => cell.slice(0, min));
+				const rows = await db.asUser(coordinator(), (tx) =>
+					tx.query<{ counted: boolean[]; cumulative: boolean[] }>(
+						`select public.monitoring_suppress_counted(
+								$1::jsonb, array(select jsonb_array_elements_text($2::jsonb)::integer), $3
+							) as counted,
+							public.monitoring_suppress_cumulative($1::jsonb, $3) as cumulative`,
+						[JSON.stringify(cut), JSON.stringify(input.map((cell) => cell.length)), min]
+					)
+				);
+				expect(rows[0].counted).toEqual(suppressPartition(input, min));
+				expect(rows[0].cumulative).toEqual(suppressCumulative(input, min));
+			}),
+			{ numRuns: 80 }
+		);
+	});
+
 	it('audits every reading and every export', async () => {
 		const before = await auditActions();
 		const { tables, hasPairs } = await loadMonitoring(db, coordinator(), id());

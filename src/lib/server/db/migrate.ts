@@ -30,7 +30,12 @@ const files = import.meta.glob('/supabase/migrations/*.sql', {
 
 /** The migrations in `supabase/migrations/`, in version order. */
 export function bundledMigrations(): Migration[] {
-	return Object.entries(files)
+	return migrationsFromFiles(files);
+}
+
+/** Migrations from file contents by path (only the file name counts), in version order. */
+export function migrationsFromFiles(contents: Record<string, string>): Migration[] {
+	return Object.entries(contents)
 		.map(([path, sql]) => {
 			const file = path.split('/').pop() ?? path;
 			const match = /^(\d+)_(.+)\.sql$/.exec(file);

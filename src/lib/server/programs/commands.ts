@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProgramRole } from '$lib/domain/policy/types';
 import type { ProgramInput } from '$lib/domain/programs/schemas';
 import { hashToken, newToken } from '$lib/server/auth/tokens';
+import { namedParams } from '$lib/server/db/params';
 import { isUuid } from '$lib/server/db/transaction';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import type { Mailer } from '$lib/server/mail/mailer';
@@ -47,17 +48,22 @@ export async function auditAsService(
 	);
 }
 
-const SETTINGS = `planned_sessions, cadence_days, session_minutes, max_mentees_per_mentor, min_group_size, retention_months, stall_days, checkin_every_days`;
-const settingValues = (p: ProgramInput) => [
-	p.plannedSessions,
-	p.cadenceDays,
-	p.sessionMinutes,
-	p.maxMenteesPerMentor,
-	p.minGroupSize,
-	p.retentionMonths,
-	p.stallDays,
-	p.checkinEveryDays
-];
+/** A programme's form, by column. */
+const programColumns = (p: ProgramInput) => ({
+	kind: p.kind,
+	name: p.name,
+	description: p.description,
+	starts_on: p.startsOn,
+	ends_on: p.endsOn,
+	planned_sessions: p.plannedSessions,
+	cadence_days: p.cadenceDays,
+	session_minutes: p.sessionMinutes,
+	max_mentees_per_mentor: p.maxMenteesPerMentor,
+	min_group_size: p.minGroupSize,
+	retention_months: p.retentionMonths,
+	stall_days: p.stallDays,
+	checkin_every_days: p.checkinEveryDays
+});
 
 /** Creates a programme and makes its creator the first coordinator. */
 export async function createProgram(
@@ -76,20 +82,15 @@ export async function createProgram(
 			[organisationId]
 		);
 		if (!allowed[0]?.ok) throw new DomainError('forbidden', 'forbidden');
+		const row = namedParams({
+			id,
+			organisation_id: organisationId,
+			...programColumns(input),
+			created_by: claims.sub
+		});
 		await tx.query(
-			`insert into public.programs (id, organisation_id, kind, name, description, starts_on, ends_on, ${SETTINGS}, created_by)
-			 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-			[
-				id,
-				organisationId,
-				input.kind,
-				input.name,
-				input.description,
-				input.startsOn,
-				input.endsOn,
-				...settingValues(input),
-				claims.sub
-			]
+			`insert into public.programs (${row.columns}) values (${row.placeholders})`,
+			row.params
 		);
 		await tx.query(
 			"insert into public.memberships (program_id, user_id, role) values ($1, $2, 'coordinator')",
@@ -107,21 +108,10 @@ export async function updateProgram(
 	input: ProgramInput
 ): Promise<void> {
 	await db.asUser(claims, async (tx) => {
+		const set = namedParams(programColumns(input), 2);
 		const rows = await tx.query(
-			`update public.programs set kind = $2, name = $3, description = $4, starts_on = $5, ends_on = $6,
-				planned_sessions = $7, cadence_days = $8, session_minutes = $9, max_mentees_per_mentor = $10,
-				min_group_size = $11, retention_months = $12, stall_days = $13,
-				checkin_every_days = $14, updated_at = now()
-			 where id = $1 returning id`,
-			[
-				id,
-				input.kind,
-				input.name,
-				input.description,
-				input.startsOn,
-				input.endsOn,
-				...settingValues(input)
-			]
+			`update public.programs set ${set.assignments}, updated_at = now() where id = $1 returning id`,
+			[id, ...set.params]
 		);
 		if (!rows[0]) throw new DomainError('not_found', 'not_found');
 		await audit(tx, 'program.update', 'program', id, id);
