@@ -201,8 +201,15 @@ const rowsByScenario: Record<string, ScenarioTable> = {
 			{ metric: 'calm phase latency p99 (ms)', read: m('calmP99Ms') },
 			{ metric: 'hostile phase latency p50 (ms)', read: m('hostileP50Ms') },
 			{ metric: 'hostile phase latency p99 (ms)', read: m('hostileP99Ms') },
-			{ metric: 'sockets closed by the server', read: m('closedByServer') },
-			{ metric: 'failed updates logged, socket kept', read: m('updatesFailedAndKept') },
+			{
+				metric: 'sockets closed by the server (its own count; ours only)',
+				read: m('closedByServer')
+			},
+			{ metric: 'hostile sockets closed, as the clients saw it', read: m('hostileClosesSeen') },
+			{
+				metric: 'errors logged by the server (reference: failed updates, socket kept)',
+				read: m('updatesFailedAndKept')
+			},
 			...serverRows.slice(0, 6),
 			generatorRow()
 		]

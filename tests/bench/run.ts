@@ -281,7 +281,14 @@ async function loadPhase(
 			}
 			const sample = await sampleOf(server);
 			const reports = await collect(workers);
-			results.push({ latency: summarize(reports), server: sample, reports, extra: {} });
+			const extra: Record<string, number> = {};
+			// F: closes as the hostile sockets saw them, counted before the server stops.
+			const hostileWorker = hostileWorkers.get(server);
+			if (hostileWorker) {
+				const [report] = await collect([hostileWorker]);
+				extra.hostileClosesSeen = report?.hostileCloses ?? 0;
+			}
+			results.push({ latency: summarize(reports), server: sample, reports, extra });
 		}
 		return results;
 	} finally {
@@ -491,7 +498,11 @@ async function scenarioF(kind: ServerKind): Promise<Measured> {
 			hostileP50Ms: hostile.latency.p50,
 			hostileP99Ms: hostile.latency.p99,
 			hostileSockets: settings.hostileSockets,
-			closedByServer: Object.values(hostile.server.closesByCode).reduce((a, b) => a + b, 0),
+			closedByServer:
+				kind === 'ours'
+					? Object.values(hostile.server.closesByCode).reduce((a, b) => a + b, 0)
+					: Number.NaN,
+			hostileClosesSeen: hostile.extra.hostileClosesSeen ?? Number.NaN,
 			updatesFailedAndKept: hostile.server.swallowedErrors
 		}
 	};
