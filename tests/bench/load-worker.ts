@@ -5,11 +5,11 @@
  */
 import { WebSocket, type RawData } from 'ws';
 import * as Y from 'yjs';
+import { framingFor, type Framing } from './framing';
 import { hostileFrames } from './hostile-frames';
 import {
 	encodeHistogram,
 	newHistogram,
-	readServerFrame,
 	syncFrame,
 	updateFrame,
 	type Role,
@@ -34,6 +34,8 @@ let hostileCloses = 0;
 let reconnects = 0;
 let syncTimes: number[] = [];
 let nextToken = 0;
+let cpuSince = process.cpuUsage();
+let wallSince = performance.now();
 
 interface Send {
 	clock: number;
@@ -58,6 +60,7 @@ class Client {
 	private onSynced: (() => void) | null = null;
 	private readonly token = `u${process.pid}-${nextToken++}`;
 	private nextHostile: (() => { frame: Uint8Array }) | null = null;
+	private readonly framing: Framing;
 
 	constructor(
 		private readonly plan: WorkerPlan,
@@ -65,6 +68,7 @@ class Client {
 		readonly role: Role,
 		private readonly url: string
 	) {
+		this.framing = framingFor(plan.framing, state.name);
 		this.doc = role === 'passive' || role === 'hostile' ? null : new Y.Doc();
 		const doc = this.doc;
 		if (doc && (role === 'typist' || role === 'form')) {
@@ -77,7 +81,7 @@ class Client {
 				const at = Math.min(this.next, performance.now());
 				state.writers.get(doc.clientID)?.push({ clock, at });
 				sent += 1;
-				if (this.synced) this.ws?.send(updateFrame(update));
+				if (this.synced) this.send(updateFrame(update));
 			});
 		}
 	}
@@ -92,8 +96,9 @@ class Client {
 		const synced = new Promise<void>((resolve) => (this.onSynced = resolve));
 		ws.on('open', () => {
 			this.attempts = 0;
+			for (const frame of this.framing.hello()) ws.send(frame);
 			if (this.role === 'hostile') return this.startHostile();
-			ws.send(syncFrame(0, this.doc ? Y.encodeStateVector(this.doc) : new Uint8Array([0])));
+			this.send(syncFrame(0, this.doc ? Y.encodeStateVector(this.doc) : new Uint8Array([0])));
 		});
 		ws.on('message', (data: RawData) => this.receive(data as Buffer));
 		ws.on('error', () => {});
@@ -113,18 +118,22 @@ class Client {
 		return this.role === 'hostile' ? Promise.resolve() : synced;
 	}
 
+	private send(frame: Uint8Array) {
+		this.ws?.send(this.framing.wrap(frame));
+	}
+
 	private receive(data: Buffer) {
 		if (this.role === 'hostile') return;
 		if (this.synced && !this.doc) return;
 		let frame;
 		try {
-			frame = readServerFrame(data);
+			frame = this.framing.read(data);
 		} catch {
 			return;
 		}
 		if (frame.kind === 'step1') {
 			const update = this.doc ? Y.encodeStateAsUpdate(this.doc, frame.stateVector) : EMPTY_UPDATE;
-			this.ws?.send(syncFrame(1, update));
+			this.send(syncFrame(1, update));
 			return;
 		}
 		if (frame.kind === 'other') return;
@@ -197,7 +206,7 @@ class Client {
 		const ws = this.ws;
 		const tick = () => {
 			if (!ws || ws.readyState !== WebSocket.OPEN || !active || stopping) return;
-			ws.send(this.nextHostile?.().frame ?? new Uint8Array([9]));
+			ws.send(this.framing.wrap(this.nextHostile?.().frame ?? new Uint8Array([9])));
 			hostileSent += 1;
 			setTimeout(tick, 1000 / this.plan.hostileRate);
 		};
@@ -264,6 +273,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 			}
 			return { id: request.id, cmd: 'done' };
 		case 'collect': {
+			const cpu = process.cpuUsage(cpuSince);
 			const report = {
 				histogram: encodeHistogram(histogram),
 				sent,
@@ -272,8 +282,12 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 				hostileCloses,
 				reconnects,
 				openMs,
-				syncTimesMs: syncTimes
+				syncTimesMs: syncTimes,
+				cpuMs: (cpu.user + cpu.system) / 1000,
+				elapsedMs: performance.now() - wallSince
 			};
+			cpuSince = process.cpuUsage();
+			wallSince = performance.now();
 			histogram = newHistogram();
 			sent = applied = hostileSent = hostileCloses = reconnects = 0;
 			syncTimes = [];

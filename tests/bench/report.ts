@@ -10,6 +10,34 @@ export interface ScenarioResult {
 	id: string;
 	ours: SideResult | null;
 	reference: SideResult | null;
+	/** Present (maybe null: failed) when Hocuspocus ran the scenario. */
+	hocuspocus?: SideResult | null;
+}
+
+/** Scenarios Hocuspocus cannot run here, and why. */
+export const HOCUSPOCUS_SKIPS: Record<string, string> = {
+	E: 'a cold load needs a store to load from; memory only, with no extensions, Hocuspocus has none',
+	S: 'scale-out needs a shared store and a relay (its Redis extension); no extensions here'
+};
+
+/** One step of the knee search: scenario A with `docs` documents × 3 clients. */
+export interface KneeStep {
+	docs: number;
+	clients: number;
+	p50: number;
+	p99: number;
+	samples: number;
+	serverCpuPercent: number;
+	generatorCpuPercent: number;
+	eventLoopP99Ms: number;
+}
+
+export interface KneeResult {
+	server: string;
+	p99TargetMs: number;
+	/** The largest document count with p99 under the target; null if none was. */
+	knee: number | null;
+	steps: KneeStep[];
 }
 
 export interface RunOutput {
@@ -23,6 +51,8 @@ export interface RunOutput {
 	};
 	settings: Record<string, unknown>;
 	results: ScenarioResult[];
+	versions?: { hocuspocus: string };
+	knee?: KneeResult[];
 }
 
 type Read = (side: SideResult) => number | undefined;
@@ -55,8 +85,13 @@ const serverRows: Row[] = [
 	{ metric: 'RSS (MB)', read: m('rssMB') },
 	{ metric: 'store writes/s', read: m('writesPerSecond') },
 	{ metric: 'rows written/s', read: m('rowsPerSecond') },
-	{ metric: 'client sends/s', read: m('sendsPerSecond') }
+	{ metric: 'client sends/s', read: m('sendsPerSecond') },
+	generatorRow()
 ];
+
+function generatorRow(): Row {
+	return { metric: 'load generator CPU (% of one core)', read: m('generatorCpuPercent') };
+}
 /** Memory per document against the encoded size held in `encodedKey` (kB). */
 const memoryTarget = (encodedKey: string): Row['target'] => [
 	'≤ 25 × encoded + 100 kB',
@@ -124,7 +159,8 @@ const rowsByScenario: Record<string, ScenarioTable> = {
 				target: ['< 10,000 (3,000 clients)', (v) => v < 10_000]
 			},
 			{ metric: 'reconnect attempts', read: m('reconnects') },
-			...serverRows.slice(0, 6)
+			...serverRows.slice(0, 6),
+			generatorRow()
 		]
 	},
 	E: {
@@ -165,9 +201,17 @@ const rowsByScenario: Record<string, ScenarioTable> = {
 			{ metric: 'calm phase latency p99 (ms)', read: m('calmP99Ms') },
 			{ metric: 'hostile phase latency p50 (ms)', read: m('hostileP50Ms') },
 			{ metric: 'hostile phase latency p99 (ms)', read: m('hostileP99Ms') },
-			{ metric: 'sockets closed by the server', read: m('closedByServer') },
-			{ metric: 'failed updates logged, socket kept', read: m('updatesFailedAndKept') },
-			...serverRows.slice(0, 6)
+			{
+				metric: 'sockets closed by the server (its own count; ours only)',
+				read: m('closedByServer')
+			},
+			{ metric: 'hostile sockets closed, as the clients saw it', read: m('hostileClosesSeen') },
+			{
+				metric: 'errors logged by the server (reference: failed updates, socket kept)',
+				read: m('updatesFailedAndKept')
+			},
+			...serverRows.slice(0, 6),
+			generatorRow()
 		]
 	}
 };
@@ -190,22 +234,71 @@ export function renderTables(run: RunOutput): { table: string; targets: string[]
 		if (!scenario) continue;
 		lines.push('', `### ${scenario.title}`, '');
 		const [first, second] = scenario.sides ?? ['ours', 'reference'];
-		lines.push(`| metric | ${first} | ${second} | ${first} / ${second} | target | met |`);
-		lines.push('| --- | ---: | ---: | ---: | --- | --- |');
+		const third = 'hocuspocus' in result;
+		if (third) {
+			lines.push(
+				`| metric | ${first} | ${second} | Hocuspocus | ${first} / ${second} | ${first} / Hocuspocus | target | met |`
+			);
+			lines.push('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+		} else {
+			lines.push(`| metric | ${first} | ${second} | ${first} / ${second} | target | met |`);
+			lines.push('| --- | ---: | ---: | ---: | --- | --- |');
+		}
 		for (const row of scenario.rows) {
 			const ours = result.ours ? row.read(result.ours) : undefined;
 			const reference = result.reference ? row.read(result.reference) : undefined;
+			const hocuspocus = result.hocuspocus ? row.read(result.hocuspocus) : undefined;
 			let met = '';
 			if (row.target && result.ours && ours !== undefined && !Number.isNaN(ours)) {
 				met = row.target[1](ours, result.ours) ? 'yes' : '**no**';
 				targets.push(`${result.id}: ${row.metric} ${row.target[0]} — ours ${format(ours)}: ${met}`);
 			}
+			const target = `${row.target?.[0] ?? ''} | ${met} |`;
 			lines.push(
-				`| ${row.metric} | ${format(ours)} | ${format(reference)} | ${ratio(ours, reference)} | ${row.target?.[0] ?? ''} | ${met} |`
+				third
+					? `| ${row.metric} | ${format(ours)} | ${format(reference)} | ${format(hocuspocus)} | ${ratio(ours, reference)} | ${ratio(ours, hocuspocus)} | ${target}`
+					: `| ${row.metric} | ${format(ours)} | ${format(reference)} | ${ratio(ours, reference)} | ${target}`
+			);
+		}
+		const skipped = HOCUSPOCUS_SKIPS[result.id];
+		if (skipped && !third) lines.push('', `Hocuspocus: not run (${skipped}).`);
+	}
+	return { table: lines.join('\n'), targets };
+}
+
+/** The knee per server, then every step measured. */
+export function renderKnee(knee: KneeResult[]): string {
+	if (!knee.length) return '';
+	const target = knee[0].p99TargetMs;
+	const lines = [
+		'',
+		`### Capacity knee — the largest A (documents × 3 clients) with p99 < ${target} ms`,
+		'',
+		'| server | knee (documents) | clients | p99 at the knee (ms) | server CPU at the knee (%) | load generator CPU at the knee (%) | generator share of the CPU used |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: |'
+	];
+	for (const result of knee) {
+		const at = result.steps.find((step) => step.docs === result.knee);
+		const share = at
+			? `${Math.round((at.generatorCpuPercent / (at.generatorCpuPercent + at.serverCpuPercent)) * 100)} %`
+			: '—';
+		lines.push(
+			`| ${result.server} | ${result.knee === null ? `none (< ${result.steps[0]?.docs ?? '—'})` : format(result.knee)} | ${format(at?.clients)} | ${format(at?.p99)} | ${format(at?.serverCpuPercent)} | ${format(at?.generatorCpuPercent)} | ${share} |`
+		);
+	}
+	lines.push(
+		'',
+		'| server | documents | p50 (ms) | p99 (ms) | samples | server CPU (%) | event-loop p99 (ms) | load generator CPU (%) |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+	);
+	for (const result of knee) {
+		for (const step of result.steps) {
+			lines.push(
+				`| ${result.server} | ${format(step.docs)} | ${format(step.p50)} | ${format(step.p99)} | ${format(step.samples)} | ${format(step.serverCpuPercent)} | ${format(step.eventLoopP99Ms)} | ${format(step.generatorCpuPercent)} |`
 			);
 		}
 	}
-	return { table: lines.join('\n'), targets };
+	return lines.join('\n');
 }
 
 const BEGIN = '<!-- bench:begin -->';
@@ -222,7 +315,9 @@ export function renderMeasured(run: RunOutput): string {
 		`Run: ${run.date} · ${run.machine.nproc} cores (${run.machine.cpu}) · Node ${run.machine.node} · commit ${run.machine.commit ?? 'unknown'} · load average at the end ${run.machine.loadAverageAtEnd}`,
 		'',
 		'Settings: `' + JSON.stringify(run.settings) + '`',
+		...(run.versions ? ['', `Hocuspocus: \`@hocuspocus/server\` ${run.versions.hocuspocus}`] : []),
 		table,
+		...(run.knee ? [renderKnee(run.knee)] : []),
 		'',
 		'Targets (goals, not assertions):',
 		'',

@@ -1,6 +1,7 @@
 /**
- * The collaboration benchmark: each scenario against our server and against the reference
- * server, side by side in one run, with load from separate worker processes.
+ * The collaboration benchmark: each scenario against our server, the reference server and
+ * Hocuspocus, side by side in one run, with load from separate worker processes; `--knee` finds
+ * each server's capacity knee on scenario A.
  * `npm run bench -- --help` lists the options. The JSON result is the last line of stdout.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
@@ -9,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { newHistogram, decodeHistogram, parseOptions, sleep } from './shared';
+import { SERVER_KINDS, newHistogram, decodeHistogram, parseOptions, sleep } from './shared';
 import type {
 	DocPlan,
 	ServerKind,
@@ -22,12 +23,23 @@ import type {
 	WorkerReport,
 	WorkerRequest
 } from './shared';
-import { mergeIntoDocument, type ScenarioResult } from './report';
+import {
+	HOCUSPOCUS_SKIPS,
+	mergeIntoDocument,
+	type KneeResult,
+	type KneeStep,
+	type ScenarioResult
+} from './report';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server';
 import { startRedis, type RedisServer } from '../helpers/redis-server';
 
 const HELP = `npm run bench -- [options]
-  --scenarios A,B,C,D,E,F,S  which scenarios (default all)
+  --scenarios A,B,C,D,E,F,S  which scenarios (default all; none with --knee)
+  --servers ours,reference,hocuspocus  which servers (default all three; Hocuspocus runs
+                           A-D and F: E needs a store and S two instances, it has neither here)
+  --knee                   capacity knee: scenario A at each --knee-docs count, per server,
+                           until p99 >= 25 ms; reports the largest count below
+  --knee-docs 100,200,300,400,600,800,1000,1200,1500
   --duration 12            seconds of load per measured phase
   --docs 300               A: documents (3 clients each, one typist)
   --hot-clients 400        B: clients on the hot document
@@ -53,8 +65,17 @@ if (options.has('help')) {
 	process.exit(0);
 }
 const num = (key: string, fallback: number) => Number(options.get(key) ?? fallback);
+const list = (value: string) =>
+	value
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean);
+const knee = options.has('knee');
 const settings = {
-	scenarios: (options.get('scenarios') ?? 'A,B,C,D,E,F,S').split(',').map((s) => s.trim()),
+	scenarios: list(options.get('scenarios') ?? (knee ? '' : 'A,B,C,D,E,F,S')),
+	servers: list(options.get('servers') ?? SERVER_KINDS.join(',')) as ServerKind[],
+	knee,
+	kneeDocs: list(options.get('knee-docs') ?? '100,200,300,400,600,800,1000,1200,1500').map(Number),
 	durationMs: num('duration', 12) * 1000,
 	docs: num('docs', 300),
 	hotClients: num('hot-clients', 400),
@@ -73,6 +94,13 @@ const settings = {
 	profile: options.get('profile') ?? null,
 	out: options.get('out') ?? 'docs/performance.md'
 };
+
+for (const kind of settings.servers) {
+	if (!SERVER_KINDS.includes(kind)) throw new Error(`unknown server ${kind}`);
+}
+
+/** The p99 (ms) a step of the knee search must stay under: scenario A's target. */
+const KNEE_P99_MS = 25;
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -115,7 +143,7 @@ class Peer<Request extends { id: number }, Reply extends { id: number }> {
 	}
 }
 
-type Server = Peer<ServerRequest, ServerReply> & { port: number };
+type Server = Peer<ServerRequest, ServerReply> & { port: number; kind: ServerKind };
 type Worker = Peer<WorkerRequest, WorkerReply>;
 
 async function startServer(
@@ -138,7 +166,7 @@ async function startServer(
 		child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
 	});
 	peer.onEvent = null;
-	return Object.assign(peer, { port: ready.cmd === 'ready' ? ready.port : 0 });
+	return Object.assign(peer, { port: ready.cmd === 'ready' ? ready.port : 0, kind });
 }
 
 function startWorkers(count: number): Worker[] {
@@ -151,9 +179,10 @@ function startWorkers(count: number): Worker[] {
 	});
 }
 
-function basePlan(port: number): Omit<WorkerPlan, 'docs'> {
+function basePlan(server: Server): Omit<WorkerPlan, 'docs'> {
 	return {
-		url: `ws://127.0.0.1:${port}/collab`,
+		url: `ws://127.0.0.1:${server.port}/collab`,
+		framing: server.kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket',
 		typeIntervalMs: [100, 200],
 		formIntervalMs: [500, 1000],
 		hostileRate: settings.hostileRate,
@@ -233,7 +262,7 @@ async function loadPhase(
 	const server = await startServer(kind, store);
 	const workers = startWorkers(plans.length);
 	try {
-		const plan = basePlan(server.port);
+		const plan = basePlan(server);
 		await Promise.all(
 			workers.map((w, i) => w.request({ cmd: 'open', plan: { ...plan, docs: plans[i] } }))
 		);
@@ -252,7 +281,14 @@ async function loadPhase(
 			}
 			const sample = await sampleOf(server);
 			const reports = await collect(workers);
-			results.push({ latency: summarize(reports), server: sample, reports, extra: {} });
+			const extra: Record<string, number> = {};
+			// F: closes as the hostile sockets saw them, counted before the server stops.
+			const hostileWorker = hostileWorkers.get(server);
+			if (hostileWorker) {
+				const [report] = await collect([hostileWorker]);
+				extra.hostileClosesSeen = report?.hostileCloses ?? 0;
+			}
+			results.push({ latency: summarize(reports), server: sample, reports, extra });
 		}
 		return results;
 	} finally {
@@ -269,7 +305,7 @@ async function hostilePhase(server: Server, _workers: Worker[], _step: 'start') 
 		name: docName(),
 		roles: ['hostile' as const]
 	}));
-	await worker.request({ cmd: 'open', plan: { ...basePlan(server.port), docs } });
+	await worker.request({ cmd: 'open', plan: { ...basePlan(server), docs } });
 	await worker.request({ cmd: 'go', active: true });
 }
 
@@ -295,12 +331,20 @@ function derived(m: Measured): Record<string, number> {
 		writesPerSecond: Math.round(s.appends / seconds),
 		rowsPerSecond: Math.round(s.rows / seconds),
 		sendsPerSecond: Math.round(m.reports.reduce((sum, r) => sum + r.sent, 0) / seconds),
+		generatorCpuPercent: generatorCpuPercent(m.reports),
 		...m.extra
 	};
 }
 
-async function scenarioA(kind: ServerKind): Promise<Measured> {
-	const docs = Array.from({ length: settings.docs }, () => ({
+/** The load workers' own CPU over their last collect period, in % of one core (summed). */
+function generatorCpuPercent(reports: WorkerReport[]): number {
+	const wall = Math.max(...reports.map((r) => r.elapsedMs));
+	if (!reports.length || !(wall > 0)) return Number.NaN;
+	return Math.round((reports.reduce((sum, r) => sum + r.cpuMs, 0) / wall) * 1000) / 10;
+}
+
+async function scenarioA(kind: ServerKind, count = settings.docs): Promise<Measured> {
+	const docs = Array.from({ length: count }, () => ({
 		name: docName(),
 		roles: ['typist', 'observer', 'observer'] as DocPlan['roles']
 	}));
@@ -346,7 +390,7 @@ async function scenarioD(kind: ServerKind): Promise<Measured> {
 	const workers = startWorkers(settings.workers);
 	const plans = split(docs, settings.workers);
 	try {
-		const plan = { ...basePlan(server.port), connectConcurrency: 100 };
+		const plan = { ...basePlan(server), connectConcurrency: 100 };
 		const opened = performance.now();
 		await Promise.all(
 			workers.map((w, i) => w.request({ cmd: 'open', plan: { ...plan, docs: plans[i] } }))
@@ -399,7 +443,7 @@ async function coldLoads(server: Server, label: string, bytes: number, count: nu
 		const docs = names.map((name) => ({ name, roles: ['passive' as const] }));
 		await worker.request({
 			cmd: 'open',
-			plan: { ...basePlan(server.port), connectConcurrency: 1, docs }
+			plan: { ...basePlan(server), connectConcurrency: 1, docs }
 		});
 		const [report] = await collect([worker]);
 		const times = [...report.syncTimesMs].sort((a, b) => a - b);
@@ -454,7 +498,11 @@ async function scenarioF(kind: ServerKind): Promise<Measured> {
 			hostileP50Ms: hostile.latency.p50,
 			hostileP99Ms: hostile.latency.p99,
 			hostileSockets: settings.hostileSockets,
-			closedByServer: Object.values(hostile.server.closesByCode).reduce((a, b) => a + b, 0),
+			closedByServer:
+				kind === 'ours'
+					? Object.values(hostile.server.closesByCode).reduce((a, b) => a + b, 0)
+					: Number.NaN,
+			hostileClosesSeen: hostile.extra.hostileClosesSeen ?? Number.NaN,
 			updatesFailedAndKept: hostile.server.swallowedErrors
 		}
 	};
@@ -516,7 +564,7 @@ async function scenarioS(kind: ServerKind): Promise<Measured> {
 	if (instances > 1) env.BENCH_REDIS_URL = redis.url;
 	const servers: Server[] = [];
 	for (let i = 0; i < instances; i++) servers.push(await startServer('ours', 'postgres', env));
-	const urls = servers.map((server) => basePlan(server.port).url);
+	const urls = servers.map((server) => basePlan(server).url);
 	const docs: DocPlan[] = Array.from({ length: settings.scaleDocs }, (_, index) => {
 		const home = urls[index % instances];
 		const away = urls[(index + 1) % instances];
@@ -525,7 +573,7 @@ async function scenarioS(kind: ServerKind): Promise<Measured> {
 	const workers = startWorkers(settings.workers);
 	try {
 		const plans = split(docs, settings.workers);
-		const plan = basePlan(servers[0].port);
+		const plan = basePlan(servers[0]);
 		await Promise.all(
 			workers.map((w, i) => w.request({ cmd: 'open', plan: { ...plan, docs: plans[i] } }))
 		);
@@ -567,7 +615,14 @@ for (const id of settings.scenarios) {
 	const run = scenarios[id];
 	if (!run) throw new Error(`unknown scenario ${id}`);
 	const row: ScenarioResult = { id, ours: null, reference: null };
-	for (const kind of ['ours', 'reference'] as const) {
+	// S compares two instances of ours with one; its columns are not servers.
+	const kinds: ServerKind[] = id === 'S' ? ['ours', 'reference'] : settings.servers;
+	for (const kind of kinds) {
+		if (kind === 'hocuspocus' && HOCUSPOCUS_SKIPS[id]) {
+			console.error(`scenario ${id} hocuspocus: skipped (${HOCUSPOCUS_SKIPS[id]})`);
+			continue;
+		}
+		if (kind === 'hocuspocus') row.hocuspocus = null;
 		const t0 = performance.now();
 		try {
 			const measured = await run(kind);
@@ -581,6 +636,44 @@ for (const id of settings.scenarios) {
 }
 
 await stopSharedInfrastructure();
+
+/** A at growing document counts until p99 reaches the target; the knee is the last below. */
+async function kneeSearch(): Promise<KneeResult[]> {
+	const out: KneeResult[] = [];
+	for (const kind of settings.servers) {
+		const steps: KneeStep[] = [];
+		for (const docs of settings.kneeDocs) {
+			let measured: Measured;
+			try {
+				measured = await scenarioA(kind, docs);
+			} catch (error) {
+				console.error(`knee ${kind} ${docs} docs failed:`, error);
+				break;
+			}
+			const metrics = derived(measured);
+			const step: KneeStep = {
+				docs,
+				clients: docs * 3,
+				p50: measured.latency.p50,
+				p99: measured.latency.p99,
+				samples: measured.latency.count,
+				serverCpuPercent: metrics.cpuPercent,
+				generatorCpuPercent: metrics.generatorCpuPercent,
+				eventLoopP99Ms: metrics.eventLoopP99Ms
+			};
+			steps.push(step);
+			console.error(
+				`knee ${kind} ${docs} docs: p99 ${step.p99} ms, server ${step.serverCpuPercent} %, generator ${step.generatorCpuPercent} %`
+			);
+			if (!(step.p99 < KNEE_P99_MS)) break;
+		}
+		const below = steps.filter((step) => step.p99 < KNEE_P99_MS);
+		out.push({ server: kind, p99TargetMs: KNEE_P99_MS, knee: below.at(-1)?.docs ?? null, steps });
+	}
+	return out;
+}
+
+const kneeResults = settings.knee ? await kneeSearch() : undefined;
 
 const machine = {
 	nproc: cpus().length,
@@ -598,7 +691,24 @@ function gitCommit(): string {
 	}
 }
 
-const output = { date: started.toISOString(), machine, settings, results };
+const output = {
+	date: started.toISOString(),
+	machine,
+	settings,
+	results,
+	versions: { hocuspocus: hocuspocusVersion() },
+	...(kneeResults ? { knee: kneeResults } : {})
+};
+
+/** The installed `@hocuspocus/server`, as the report names it. */
+function hocuspocusVersion(): string {
+	try {
+		const url = new URL('../../@hocuspocus/server/package.json', import.meta.url);
+		return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
+	} catch {
+		return 'unknown';
+	}
+}
 if (settings.out !== '-') {
 	const existing = existsSync(settings.out) ? readFileSync(settings.out, 'utf8') : null;
 	// Formatted as `npm run format:check` expects, so a rerun leaves the repository clean.

@@ -1,6 +1,6 @@
 /**
  * One server under test in its own process, so CPU, RSS and event-loop delay are its own:
- * `server-process.js <ours|reference> <memory|pglite|postgres>`. Talks to the parent over IPC.
+ * `server-process.js <ours|reference|hocuspocus> <memory|pglite|postgres>` (the store is ours'). Talks to the parent over IPC.
  * For scale-out, `BENCH_DATABASE_URL` names the Postgres the instances share and
  * `BENCH_REDIS_URL` the Redis they relay through.
  */
@@ -18,6 +18,7 @@ import type { CollabLogger } from '$lib/server/collab/types';
 import { migrate } from '$lib/server/db/migrate';
 import { createPgliteDatabase } from '$lib/server/db/pglite';
 import { createPostgresDatabase } from '$lib/server/db/postgres';
+import { createHocuspocusServer, type HocuspocusBenchServer } from './hocuspocus-server';
 import { createReferenceServer, type ReferenceServer } from './reference-server';
 import {
 	buildDocument,
@@ -71,6 +72,7 @@ const fanout: Fanout | undefined =
 const names = new Set<string>();
 let ours: CollabServer | null = null;
 let reference: ReferenceServer | null = null;
+let hocuspocus: HocuspocusBenchServer | null = null;
 if (store) {
 	ours = createCollabServer({
 		authenticate: async (req) => {
@@ -83,22 +85,33 @@ if (store) {
 		idleUnloadMs: 600_000,
 		fanout
 	});
+} else if (kind === 'hocuspocus') {
+	hocuspocus = createHocuspocusServer();
 } else {
 	reference = createReferenceServer();
 }
 
-// y-protocols logs (and swallows) every update the reference fails to apply; under the hostile
-// mix of scenario F that is thousands of stack traces. Counted instead of printed.
+// y-protocols logs (and swallows) every update the reference fails to apply, and Hocuspocus
+// logs every message it rejects; under the hostile mix of scenario F that is thousands of stack
+// traces. Counted instead of printed.
 let swallowed = 0;
-if (reference) console.error = () => void (swallowed += 1);
+if (!ours) {
+	console.error = () => void (swallowed += 1);
+	console.warn = () => void (swallowed += 1);
+}
 
 const sockets = new Set<Duplex>();
-const http = createServer((_req, res) => res.writeHead(404).end());
-http.on('upgrade', (req, socket: Socket, head) => {
-	const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-	names.add(path.slice('/collab/'.length));
+const track = (socket: Duplex) => {
 	sockets.add(socket);
 	socket.once('close', () => sockets.delete(socket));
+};
+// Hocuspocus upgrades on its own HTTP server; here only its sockets are tracked (for drop-all).
+const http = hocuspocus?.httpServer ?? createServer((_req, res) => res.writeHead(404).end());
+http.on('upgrade', (req, socket: Socket, head) => {
+	if (hocuspocus) return track(socket);
+	const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+	names.add(path.slice('/collab/'.length));
+	track(socket);
 	const taken = ours
 		? ours.handleUpgrade(req, socket, head)
 		: (reference?.handleUpgrade(req, socket, head) ?? false);
@@ -138,8 +151,9 @@ function collectGarbage() {
 
 function encodedBytes(): number {
 	let total = 0;
-	for (const name of names) {
-		total += (ours ? ours.documentState(name) : reference?.documentState(name))?.byteLength ?? 0;
+	for (const name of hocuspocus ? hocuspocus.documentNames() : names) {
+		const state = ours ?? hocuspocus ?? reference;
+		total += state?.documentState(name)?.byteLength ?? 0;
 	}
 	return total;
 }
@@ -162,9 +176,11 @@ function sample(): ServerSample {
 		rssBaselineBytes: rssBaseline,
 		appends: (ours ? appends : (reference?.writes() ?? 0)) - appendsSince,
 		rows: (ours ? rows : (reference?.writes() ?? 0)) - rowsSince,
-		documentsLoaded: stats ? stats.documentsLoaded : (reference?.documentNames().length ?? 0),
+		documentsLoaded: stats
+			? stats.documentsLoaded
+			: ((hocuspocus ?? reference)?.documentNames().length ?? 0),
 		encodedBytes: encodedBytes(),
-		connections: stats ? stats.connections : (reference?.connections() ?? 0),
+		connections: stats ? stats.connections : ((hocuspocus ?? reference)?.connections() ?? 0),
 		closesByCode: stats?.closesByCode ?? {},
 		swallowedErrors: swallowed
 	};
@@ -191,7 +207,8 @@ async function handle(request: ServerRequest): Promise<ServerReply> {
 		case 'seed': {
 			const update = buildDocument(request.bytes, request.name.length);
 			if (store) await store.append([{ name: request.name, updates: [update] }]);
-			else reference?.seed(request.name, update);
+			else if (reference) reference.seed(request.name, update);
+			else throw new Error('Hocuspocus keeps no store here (no extensions): nothing to seed');
 			return { id: request.id, cmd: 'done', seededBytes: update.byteLength };
 		}
 		case 'quit':

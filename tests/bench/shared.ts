@@ -4,8 +4,10 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { FramingKind } from './framing';
 
-export type ServerKind = 'ours' | 'reference';
+export type ServerKind = 'ours' | 'reference' | 'hocuspocus';
+export const SERVER_KINDS: ServerKind[] = ['ours', 'reference', 'hocuspocus'];
 export type StoreKind = 'memory' | 'pglite' | 'postgres';
 
 /** Parent → server process. Every request carries an id; the reply repeats it. */
@@ -33,7 +35,10 @@ export interface ServerSample {
 	encodedBytes: number;
 	connections: number;
 	closesByCode: Record<number, number>;
-	/** Reference only: updates it failed to apply (y-protocols logs them and keeps the socket). */
+	/**
+	 * Reference and Hocuspocus: errors they logged (y-protocols logs updates it failed to apply
+	 * and keeps the socket; Hocuspocus logs and closes).
+	 */
 	swallowedErrors: number;
 }
 
@@ -52,6 +57,8 @@ export interface DocPlan {
 
 export interface WorkerPlan {
 	url: string;
+	/** Hocuspocus wants the document name before each message (see framing.ts). */
+	framing: FramingKind;
 	docs: DocPlan[];
 	/** Milliseconds between keystrokes of a typist: uniform in [min, max]. */
 	typeIntervalMs: [number, number];
@@ -82,6 +89,9 @@ export interface WorkerReport {
 	openMs: number;
 	/** For cold loads: milliseconds from socket open request to sync step 2, per client. */
 	syncTimesMs: number[];
+	/** The worker's own CPU (user + system) and wall time since the last collect. */
+	cpuMs: number;
+	elapsedMs: number;
 }
 
 export type WorkerReply =
@@ -123,6 +133,11 @@ export type ServerFrame =
 export function readServerFrame(frame: Uint8Array): ServerFrame {
 	const decoder = decoding.createDecoder(frame);
 	if (decoding.readVarUint(decoder) !== 0) return { kind: 'other' };
+	return readSyncMessage(decoder);
+}
+
+/** A sync message after its type: step, then the state vector or update. */
+export function readSyncMessage(decoder: decoding.Decoder): ServerFrame {
 	const step = decoding.readVarUint(decoder);
 	const payload = decoding.readVarUint8Array(decoder);
 	if (step === syncProtocol.messageYjsSyncStep1) return { kind: 'step1', stateVector: payload };
