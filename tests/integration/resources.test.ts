@@ -542,3 +542,43 @@ class Rollback extends Error {
 		super('rollback');
 	}
 }
+
+describe(`resources demo data (${testEngine()})`, () => {
+	it('gives the school-leader programme material, a PDF, a case study and two collections', async () => {
+		const { seedDemo } = await import('$lib/server/demo/seed');
+		const demo = await createTestDatabase();
+		try {
+			await seedDemo(demo, { files });
+			const [ids] = await demo.asService((tx) =>
+				tx.query<{ mentor: string; mentee: string; program: string }>(
+					`select (select id from public.profiles where email = 'mentor3@example.org') as mentor,
+						(select id from public.profiles where email = 'mentee4@example.org') as mentee,
+						(select id from public.programs where kind = 'school_leader') as program`
+				)
+			);
+			const claims = (sub: string): JwtClaims => ({ sub, role: 'authenticated' });
+			const mentorSheet = await resourcesForSheet(
+				demo,
+				claims(ids.mentor),
+				ids.program,
+				'mentor',
+				'PS1'
+			);
+			expect(mentorSheet.map((r) => r.kind).sort()).toEqual(['document', 'link']);
+			expect(
+				await resourcesForSheet(demo, claims(ids.mentee), ids.program, 'mentee', 'PS1')
+			).toEqual([]);
+			const pdf = mentorSheet.find((r) => r.kind === 'document')!;
+			const file = await findResourceFile(demo, claims(ids.mentor), ids.program, pdf.id);
+			const stream = await files.get(file!.storageKey);
+			const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+			expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+			const training = await listCollections(demo, claims(ids.mentor), ids.program, 'mentor');
+			expect(training.map((c) => [c.kind, c.items.length, c.done])).toEqual([['training', 3, 1]]);
+			const orientation = await listCollections(demo, claims(ids.mentee), ids.program, 'mentee');
+			expect(orientation.map((c) => [c.kind, c.items.length])).toEqual([['orientation', 2]]);
+		} finally {
+			await demo.close();
+		}
+	});
+});

@@ -97,5 +97,8 @@ export async function caseStudyAction(
 	} catch (error) {
 		return refusal(error, echo(values));
 	}
-	redirect(303, `/programs/${program.id}/resources/${target}?${parsed.data.submit ? 'submitted' : 'saved'}=1`);
+	redirect(
+		303,
+		`/programs/${program.id}/resources/${target}?${parsed.data.submit ? 'submitted' : 'saved'}=1`
+	);
 }

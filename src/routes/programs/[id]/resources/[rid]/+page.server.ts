@@ -43,7 +43,8 @@ export const load: PageServerLoad = async (event) => {
 				mine &&
 				resource.kind === 'case_study' &&
 				resource.status !== 'published',
-			delete: role === 'coordinator' || (role === 'mentor' && mine && resource.status !== 'published')
+			delete:
+				role === 'coordinator' || (role === 'mentor' && mine && resource.status !== 'published')
 		}
 	};
 };
@@ -68,10 +69,16 @@ export const actions: Actions = {
 		const parsed = publishInput.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(400, { error: 'bad_request' });
 		try {
-			await reviewCaseStudy(event.locals.runtime.db, session.claims, program.id, resourceId(event), {
-				publish: true,
-				audience: [...new Set(parsed.data.audience)]
-			});
+			await reviewCaseStudy(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				resourceId(event),
+				{
+					publish: true,
+					audience: [...new Set(parsed.data.audience)]
+				}
+			);
 		} catch (e) {
 			return refused(e);
 		}
@@ -80,9 +87,15 @@ export const actions: Actions = {
 	return: async (event) => {
 		const { session, program } = await requireProgram(event, 'edit');
 		try {
-			await reviewCaseStudy(event.locals.runtime.db, session.claims, program.id, resourceId(event), {
-				publish: false
-			});
+			await reviewCaseStudy(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				resourceId(event),
+				{
+					publish: false
+				}
+			);
 		} catch (e) {
 			return refused(e);
 		}
