@@ -13,6 +13,7 @@ import {
 	type BuiltUser
 } from '../factories';
 import { buildCareRows } from '../factories/care';
+import { buildResourceRows } from '../factories/resources';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 /**
@@ -48,6 +49,7 @@ interface Ctx {
 	file: string;
 	certificate: string;
 	care: Awaited<ReturnType<typeof buildCareRows>>;
+	resources: Awaited<ReturnType<typeof buildResourceRows>>;
 	group: Awaited<ReturnType<typeof buildGroupWithContent>>;
 	people: Record<Exclude<Role, 'anonymous'>, BuiltUser> & {
 		organiser: BuiltUser;
@@ -100,6 +102,17 @@ const PROGRAM_EDIT = [
 	'stall_days',
 	'checkin_every_days',
 	'require_coordinator_mfa'
+];
+const RESOURCE_EDIT = [
+	'title',
+	'description',
+	'body',
+	'url',
+	'phases',
+	'instruments',
+	'audience',
+	'status',
+	'updated_at'
 ];
 const PREFERENCE_COLUMNS = [
 	'messages',
@@ -580,6 +593,103 @@ const RULES: Record<string, TableRules> = {
 					[c.program]
 				],
 				allowed: ['coordinator']
+			}
+		]
+	},
+	resources: {
+		// The mentor's submitted case study: the mentor may still change it, the coordinator reviews it.
+		row: (c) => ['id = $1', [c.resources.submittedCase]],
+		update: {
+			coordinator: RESOURCE_EDIT,
+			mentor: RESOURCE_EDIT
+		},
+		delete: ['coordinator', 'mentor'],
+		insert: [
+			{
+				name: 'a published link in the programme, as oneself',
+				sql: (c, me) => [
+					"insert into public.resources (program_id, kind, title, url, audience, status, author_id) values ($1, 'link', 'L', 'https://example.org', '{mentor}', 'published', $2)",
+					[c.program, me]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'a submitted case study, as oneself',
+				sql: (c, me) => [
+					"insert into public.resources (program_id, kind, title, body, status, author_id) values ($1, 'case_study', 'C', 'B', 'submitted', $2)",
+					[c.program, me]
+				],
+				allowed: ['coordinator', 'mentor']
+			},
+			{
+				name: 'a published case study, as oneself',
+				sql: (c, me) => [
+					"insert into public.resources (program_id, kind, title, body, status, author_id) values ($1, 'case_study', 'C', 'B', 'published', $2)",
+					[c.program, me]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'a case study in the mentor’s name',
+				sql: (c) => [
+					"insert into public.resources (program_id, kind, title, body, status, author_id) values ($1, 'case_study', 'C', 'B', 'draft', $2)",
+					[c.program, c.people.mentor.id]
+				],
+				allowed: ['mentor']
+			}
+		]
+	},
+	resource_collections: {
+		row: (c) => ['id = $1', [c.resources.collection]],
+		update: { coordinator: ['title', 'description', 'audience', 'updated_at'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'a collection, as oneself',
+				sql: (c, me) => [
+					"insert into public.resource_collections (program_id, kind, title, audience, created_by) values ($1, 'orientation', 'O', '{mentee}', $2)",
+					[c.program, me]
+				],
+				allowed: ['coordinator']
+			}
+		]
+	},
+	resource_collection_items: {
+		row: (c) => ['id = $1', [c.resources.item]],
+		update: { coordinator: ['position'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'a resource of the programme in its collection',
+				sql: (c) => [
+					'insert into public.resource_collection_items (collection_id, resource_id, position) values ($1, $2, 5)',
+					[c.resources.collection, c.resources.menteeLink]
+				],
+				allowed: ['coordinator']
+			}
+		]
+	},
+	resource_done: {
+		row: (c) => ['item_id = $1 and user_id = $2', [c.resources.item, c.people.mentor.id]],
+		update: {},
+		delete: ['mentor'],
+		insert: [
+			{
+				name: 'one’s own mark on an item of the mentor training',
+				sql: (c, me) => [
+					'insert into public.resource_done (item_id, user_id) values ($1, $2)',
+					[c.resources.item2, me]
+				],
+				// The training is for mentors; supporters read mentors' material too.
+				allowed: ['coordinator', 'supporter', 'mentor']
+			},
+			{
+				name: 'a mark in the mentor’s name',
+				sql: (c) => [
+					'insert into public.resource_done (item_id, user_id) values ($1, $2)',
+					[c.resources.item2, c.people.mentor.id]
+				],
+				allowed: ['mentor']
 			}
 		]
 	},
@@ -1458,6 +1568,7 @@ beforeAll(async () => {
 		invitation: invitation.id,
 		group: await buildGroupWithContent(db, staffed),
 		care: await buildCareRows(db, staffed, pair),
+		resources: await buildResourceRows(db, staffed),
 		people: { ...staffed.people, organiser, stranger, mentor2, mentee2 }
 	};
 	const cols = await db.asOwner((tx) =>

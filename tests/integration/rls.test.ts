@@ -12,6 +12,7 @@ import {
 	type BuiltUser
 } from '../factories';
 import { buildCareRows } from '../factories/care';
+import { buildResourceRows } from '../factories/resources';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 let db: Database;
@@ -79,7 +80,12 @@ const OF_Y: Record<string, string> = {
 	checkins: 'pair_id = y.pair',
 	concerns: 'pair_id = y.pair',
 	support_meetings: 'program_id = y.program',
-	program_instruments: 'program_id = y.program'
+	program_instruments: 'program_id = y.program',
+	resources: 'program_id = y.program or organisation_id = y.org',
+	resource_collections: 'program_id = y.program or organisation_id = y.org',
+	resource_collection_items:
+		'collection_id in (select c.id from public.resource_collections c where c.program_id = y.program)',
+	resource_done: 'user_id = any(y.people)'
 };
 
 const countSql = (table: string) =>
@@ -158,6 +164,7 @@ beforeAll(async () => {
 	yPair = await buildPairWithContent(db, y);
 	await buildGroupWithContent(db, y);
 	await buildCareRows(db, y, yPair);
+	await buildResourceRows(db, y);
 	await db.asService(async (tx) => {
 		const [message] = await tx.query<{ id: string }>(
 			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hello') returning id",

@@ -105,8 +105,16 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			database: config.database,
 			from: config.MAIL_FROM
 		});
+		const files =
+			config.files.kind === 'supabase'
+				? createSupabaseFileStore({
+						url: config.files.url,
+						serviceRoleKey: config.files.serviceRoleKey,
+						bucket: config.files.bucket
+					})
+				: createLocalFileStore(config.files.dir);
 		if (config.seedDemo) {
-			const seeded = await seedDemo(db);
+			const seeded = await seedDemo(db, { files });
 			if (seeded) log.info('demo data created', { organisation: seeded.organisationId });
 		}
 		// From here on nothing is awaited: a failed start above leaves no Redis connection behind
@@ -178,14 +186,6 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 			collabLog,
 			recheckSockets
 		);
-		const files =
-			config.files.kind === 'supabase'
-				? createSupabaseFileStore({
-						url: config.files.url,
-						serviceRoleKey: config.files.serviceRoleKey,
-						bucket: config.files.bucket
-					})
-				: createLocalFileStore(config.files.dir);
 		const notificationWork = notificationJobs({
 			mailer,
 			origin: config.origin,

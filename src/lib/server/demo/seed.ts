@@ -8,6 +8,8 @@ import { seedCareDemo } from './care-demo';
 import { seedGroupsDemo } from './groups-demo';
 import { seedMonitoringDemo } from './monitoring-demo';
 import { seedPathDemo } from './path-demo';
+import { seedResourcesDemo } from './resources-demo';
+import type { FileStore } from '$lib/server/files';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 export const DEMO_ORGANISATION = 'Scholengroep De Linde (demo)';
@@ -63,7 +65,10 @@ const PROGRAMS: readonly { kind: ProgramKind; name: string; description: string 
  * Creates the demo organisation, its people (one password for all) and one programme per kind,
  * once: nothing happens when any organisation exists.
  */
-export async function seedDemo(db: Database): Promise<{ organisationId: string } | null> {
+export async function seedDemo(
+	db: Database,
+	options: { files?: FileStore } = {}
+): Promise<{ organisationId: string } | null> {
 	const existing = await db.asService((tx) =>
 		tx.query('select 1 from public.organisations limit 1')
 	);
@@ -126,6 +131,7 @@ export async function seedDemo(db: Database): Promise<{ organisationId: string }
 			// Enough history in the youth programme for every monitoring chart to show something.
 			if (program.kind === 'youth') await seedMonitoringDemo(tx, rows[0].id, { passwordHash });
 			if (program.kind === 'youth') await seedCareDemo(tx, rows[0].id);
+			if (program.kind === 'school_leader') await seedResourcesDemo(tx, rows[0].id, options.files);
 			// Two groups of four schools, a process coach and reflections in the learning community.
 			if (program.kind === 'learning_community') {
 				await seedGroupsDemo(tx, rows[0].id, {

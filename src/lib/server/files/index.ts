@@ -1,4 +1,4 @@
 export { createLocalFileStore } from './local';
 export { createSupabaseFileStore } from './supabase';
 export { contentDisposition, detectType, sanitiseFileName, ALLOWED_TYPES } from './content';
-export { storageKey, STORAGE_KEY, type FileStore } from './types';
+export { resourceStorageKey, storageKey, STORAGE_KEY, type FileStore } from './types';

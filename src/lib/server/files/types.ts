@@ -5,11 +5,21 @@
  * decides access, the server checks it before it streams a file or signs a URL.
  */
 
-/** `pair/<pair uuid>/<file uuid>`: the only keys a store accepts (no traversal possible). */
-export const STORAGE_KEY = /^pair\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/;
+/**
+ * `pair/<pair uuid>/<file uuid>` (attachments) or `resource/<scope uuid>/<resource uuid>` (the
+ * resource library's documents): the only keys a store accepts (no traversal possible).
+ */
+export const STORAGE_KEY = /^(pair|resource)\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/;
 
 export function storageKey(pairId: string, fileId: string): string {
 	const key = `pair/${pairId}/${fileId}`;
+	if (!STORAGE_KEY.test(key)) throw new Error('invalid storage key');
+	return key;
+}
+
+/** The key of a library document: its programme (or organisation) and its resource row. */
+export function resourceStorageKey(scopeId: string, resourceId: string): string {
+	const key = `resource/${scopeId}/${resourceId}`;
 	if (!STORAGE_KEY.test(key)) throw new Error('invalid storage key');
 	return key;
 }

@@ -9,6 +9,7 @@ import { DomainError } from '$lib/server/programs/errors';
 import { pairInstruments } from '$lib/server/programs/instruments';
 import { getLocale } from '$lib/paraglide/runtime';
 import { readForm } from '$lib/server/http';
+import { resourcesForSheet } from '$lib/server/resources';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function sheetOf(event: RequestEvent, action: 'open_workspace') {
@@ -30,10 +31,13 @@ export const load: PageServerLoad = async (event) => {
 		event,
 		'open_workspace'
 	);
+	const key = sheet.key;
 	const { db, collab } = event.locals.runtime;
-	const [workspace, names] = await Promise.all([
+	const [workspace, names, materials] = await Promise.all([
 		getWorkspace(db, session.claims, pair.id),
-		programmeNames(db, session.claims, pair.programId)
+		programmeNames(db, session.claims, pair.programId),
+		// The library's material tagged with this sheet, for the person's role (issue #14).
+		resourcesForSheet(db, session.claims, pair.programId, actor.programRoles[pair.programId], key)
 	]);
 	if (!workspace) error(404, 'not_found');
 	const entity = { type: 'sheet', pair, templateKey: sheet.key } as const;
@@ -54,7 +58,9 @@ export const load: PageServerLoad = async (event) => {
 		access: can(actor, 'edit', entity) ? ('write' as const) : ('read' as const),
 		signatures,
 		changedSinceSigned,
-		placeholders: names ?? undefined
+		placeholders: names ?? undefined,
+		programId: pair.programId,
+		materials: materials.map((r) => ({ id: r.id, kind: r.kind, title: r.title, url: r.url }))
 	};
 };
 

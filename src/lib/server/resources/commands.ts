@@ -1,0 +1,387 @@
+/**
+ * The library's commands. Each owns its transaction and runs as the person, so row-level
+ * security decides as well: the checks here give clear answers (a translated key), the
+ * database's make them hold. A document's bytes are checked by content (no executables, no
+ * archives), stored before the row that names them and removed again when that row is not
+ * written; they are removed after the row's deletion commits.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+	safeUrl,
+	type CaseStudyInput,
+	type CollectionInput,
+	type ResourceAudience,
+	type ResourceInput
+} from '$lib/domain/resources';
+import type { Database, JwtClaims, Tx } from '../db/types';
+import { detectType, resourceStorageKey, sanitiseFileName, type FileStore } from '../files';
+import { DomainError } from '../programs/errors';
+
+export interface LibraryDeps {
+	db: Database;
+	files: FileStore;
+	/** The largest document accepted, in bytes (FILE_MAX_MB). */
+	fileMaxBytes: number;
+}
+
+export interface Upload {
+	name: string;
+	bytes: Uint8Array;
+}
+
+/** A refusal with a translated key and, for some, a parameter (the size limit). */
+export class LibraryError extends DomainError {
+	constructor(
+		code: DomainError['code'],
+		key: string,
+		readonly params: Record<string, number> = {}
+	) {
+		super(code, key);
+	}
+}
+
+async function myRole(tx: Tx, programId: string): Promise<string | null> {
+	const [row] = await tx.query<{ role: string | null }>(
+		'select public.my_program_role($1) as role',
+		[programId]
+	);
+	return row?.role ?? null;
+}
+
+async function requireCoordinator(tx: Tx, programId: string): Promise<void> {
+	if ((await myRole(tx, programId)) !== 'coordinator')
+		throw new DomainError('forbidden', 'forbidden');
+}
+
+async function audit(tx: Tx, action: string, id: string, programId: string): Promise<void> {
+	await tx.query('select public.record_audit_event($1, $2, $3, $4, $5)', [
+		action,
+		'resource',
+		id,
+		programId,
+		{}
+	]);
+}
+
+/** The checked file: an allowed type by its bytes, within the size limit, with a safe name. */
+export async function checkUpload(
+	upload: Upload | undefined,
+	maxBytes: number
+): Promise<{ name: string; type: string; bytes: Uint8Array }> {
+	if (!upload || (upload.bytes.byteLength === 0 && !upload.name))
+		throw new LibraryError('invalid', 'res_file_required');
+	if (upload.bytes.byteLength === 0) throw new LibraryError('invalid', 'res_file_empty');
+	if (upload.bytes.byteLength > maxBytes)
+		throw new LibraryError('invalid', 'res_file_too_large', {
+			max: Math.round(maxBytes / 1024 / 1024)
+		});
+	const type = await detectType(upload.bytes);
+	if (!type) throw new LibraryError('invalid', 'res_file_type');
+	return { name: sanitiseFileName(upload.name, type), type, bytes: upload.bytes };
+}
+
+/**
+ * Adds a link or a document to the programme's library (coordinators), or to every programme of
+ * the organisation (`organisationWide`, for the organisation's owners and coordinators).
+ */
+export async function createResource(
+	deps: LibraryDeps,
+	claims: JwtClaims,
+	programId: string,
+	input: ResourceInput & { organisationWide?: boolean },
+	upload?: Upload
+): Promise<string> {
+	const id = randomUUID();
+	let url: string | null = null;
+	let file: Awaited<ReturnType<typeof checkUpload>> | null = null;
+	if (input.kind === 'link') {
+		url = safeUrl(input.url);
+		if (!url) throw new LibraryError('invalid', 'res_url');
+	} else {
+		file = await checkUpload(upload, deps.fileMaxBytes);
+	}
+	const scope = await deps.db.asUser(claims, async (tx) => {
+		await requireCoordinator(tx, programId);
+		if (!input.organisationWide) return { organisation: null, program: programId };
+		const [org] = await tx.query<{ id: string; mine: boolean }>(
+			`select p.organisation_id as id, public.my_organisation_role(p.organisation_id) is not null as mine
+			 from public.programs p where p.id = $1`,
+			[programId]
+		);
+		if (!org?.mine) throw new DomainError('forbidden', 'res_not_organiser');
+		return { organisation: org.id, program: null };
+	});
+	const key = file ? resourceStorageKey(scope.program ?? scope.organisation!, id) : null;
+	if (file && key) await deps.files.put(key, file.bytes, file.type);
+	try {
+		await deps.db.asUser(claims, async (tx) => {
+			await tx.query(
+				`insert into public.resources (id, organisation_id, program_id, kind, title, description, url,
+					file_name, file_type, file_size, storage_key, phases, instruments, audience, status, author_id)
+				 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+					array(select jsonb_array_elements_text($12::jsonb)),
+					array(select jsonb_array_elements_text($13::jsonb)),
+					array(select jsonb_array_elements_text($14::jsonb)), $15, $16)`,
+				[
+					id,
+					scope.organisation,
+					scope.program,
+					input.kind,
+					input.title,
+					input.description,
+					url,
+					file?.name ?? null,
+					file?.type ?? null,
+					file?.bytes.byteLength ?? null,
+					key,
+					JSON.stringify(input.phases),
+					JSON.stringify(input.instruments),
+					JSON.stringify(input.audience),
+					input.publish ? 'published' : 'draft',
+					claims.sub
+				]
+			);
+			await audit(tx, 'resource.create', id, programId);
+		});
+	} catch (error) {
+		if (key) await deps.files.delete([key]);
+		throw error;
+	}
+	return id;
+}
+
+/** Changes a link's or document's text, tags, audience and whether it is published. */
+export async function updateResource(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	id: string,
+	input: ResourceInput
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		await requireCoordinator(tx, programId);
+		const [current] = await tx.query<{ kind: string }>(
+			`select kind from public.resources where id = $1
+				and (program_id = $2 or organisation_id = (select organisation_id from public.programs where id = $2))`,
+			[id, programId]
+		);
+		if (!current || current.kind === 'case_study') throw new DomainError('not_found', 'not_found');
+		let url: string | null = null;
+		if (current.kind === 'link') {
+			url = safeUrl(input.url);
+			if (!url) throw new LibraryError('invalid', 'res_url');
+		}
+		const rows = await tx.query(
+			`update public.resources set title = $2, description = $3, url = $4,
+				phases = array(select jsonb_array_elements_text($5::jsonb)),
+				instruments = array(select jsonb_array_elements_text($6::jsonb)),
+				audience = array(select jsonb_array_elements_text($7::jsonb)), status = $8
+			 where id = $1 returning id`,
+			[
+				id,
+				input.title,
+				input.description,
+				url,
+				JSON.stringify(input.phases),
+				JSON.stringify(input.instruments),
+				JSON.stringify(input.audience),
+				input.publish ? 'published' : 'draft'
+			]
+		);
+		// The organisation's material is changed by its owners and coordinators only (RLS).
+		if (rows.length === 0) throw new DomainError('forbidden', 'res_not_organiser');
+		await audit(tx, 'resource.update', id, programId);
+	});
+}
+
+/** Deletes a resource (its manager, or the mentor's own unpublished case study) and its file. */
+export async function deleteResource(
+	deps: Pick<LibraryDeps, 'db' | 'files'>,
+	claims: JwtClaims,
+	programId: string,
+	id: string
+): Promise<void> {
+	const key = await deps.db.asUser(claims, async (tx) => {
+		const rows = await tx.query<{ key: string | null }>(
+			`delete from public.resources where id = $1
+				and (program_id = $2 or organisation_id = (select organisation_id from public.programs where id = $2))
+			 returning storage_key as key`,
+			[id, programId]
+		);
+		if (!rows[0]) throw new DomainError('not_found', 'not_found');
+		await audit(tx, 'resource.delete', id, programId);
+		return rows[0].key;
+	});
+	if (key) await deps.files.delete([key]);
+}
+
+/**
+ * Writes the mentor's case study: new (no `id`) or their own draft or submitted one; it stays a
+ * draft or goes to the coordinator (`submit`). Published case studies are the coordinator's.
+ */
+export async function saveCaseStudy(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	input: CaseStudyInput,
+	id?: string
+): Promise<string> {
+	return db.asUser(claims, async (tx) => {
+		if ((await myRole(tx, programId)) !== 'mentor') throw new DomainError('forbidden', 'forbidden');
+		const status = input.submit ? 'submitted' : 'draft';
+		const phases = JSON.stringify(input.phases);
+		if (!id) {
+			const [row] = await tx.query<{ id: string }>(
+				`insert into public.resources (program_id, kind, title, description, body, phases, audience, status, author_id)
+				 values ($1, 'case_study', $2, $3, $4, array(select jsonb_array_elements_text($5::jsonb)),
+					'{mentor}', $6, $7) returning id`,
+				[programId, input.title, input.description, input.body, phases, status, claims.sub]
+			);
+			return row.id;
+		}
+		const rows = await tx.query<{ id: string }>(
+			`update public.resources set title = $3, description = $4, body = $5,
+				phases = array(select jsonb_array_elements_text($6::jsonb)), status = $7
+			 where id = $1 and program_id = $2 and kind = 'case_study' and author_id = auth.uid()
+				and status in ('draft', 'submitted')
+			 returning id`,
+			[id, programId, input.title, input.description, input.body, phases, status]
+		);
+		if (!rows[0]) throw new DomainError('conflict', 'res_case_locked');
+		return rows[0].id;
+	});
+}
+
+/**
+ * The coordinator's review of a submitted case study: publish it for an audience, or return it
+ * to its author as a draft (who then sees it as theirs again; the coordinator no longer does).
+ */
+export async function reviewCaseStudy(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	id: string,
+	decision: { publish: true; audience: ResourceAudience[] } | { publish: false }
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		await requireCoordinator(tx, programId);
+		const rows = decision.publish
+			? await tx.query(
+					`update public.resources set status = 'published',
+						audience = array(select jsonb_array_elements_text($3::jsonb))
+					 where id = $1 and program_id = $2 and kind = 'case_study' and status = 'submitted'
+					 returning id`,
+					[id, programId, JSON.stringify(decision.audience)]
+				)
+			: await returnToAuthor(tx, programId, id);
+		if (rows.length === 0) throw new DomainError('conflict', 'res_not_submitted');
+		await audit(tx, decision.publish ? 'resource.publish' : 'resource.return', id, programId);
+	});
+}
+
+/** Back to its author as a draft (a function: the row leaves the coordinator's sight). */
+async function returnToAuthor(tx: Tx, programId: string, id: string): Promise<unknown[]> {
+	const [row] = await tx.query<{ ok: boolean }>(
+		`select public.return_case_study(r.id) as ok from public.resources r
+		 where r.id = $1 and r.program_id = $2`,
+		[id, programId]
+	);
+	return row?.ok ? [row] : [];
+}
+
+/** A new collection (mentor training, orientation programme) in the programme. */
+export async function createCollection(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	input: CollectionInput
+): Promise<string> {
+	return db.asUser(claims, async (tx) => {
+		await requireCoordinator(tx, programId);
+		const [row] = await tx.query<{ id: string }>(
+			`insert into public.resource_collections (program_id, kind, title, description, audience, created_by)
+			 values ($1, $2, $3, $4, array(select jsonb_array_elements_text($5::jsonb)), $6) returning id`,
+			[
+				programId,
+				input.kind,
+				input.title,
+				input.description,
+				JSON.stringify(input.audience),
+				claims.sub
+			]
+		);
+		return row.id;
+	});
+}
+
+/** Adds a resource of the programme (or its organisation) at the end of a collection. */
+export async function addToCollection(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	collectionId: string,
+	resourceId: string
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		await requireCoordinator(tx, programId);
+		const [fits] = await tx.query<{ ok: boolean; next: number }>(
+			`select private.manages_collection($1) and private.resource_fits_collection($2, $1) as ok,
+				coalesce((select max(position) + 1 from public.resource_collection_items where collection_id = $1), 0) as next`,
+			[collectionId, resourceId]
+		);
+		if (!fits?.ok) throw new DomainError('not_found', 'not_found');
+		await tx.query(
+			`insert into public.resource_collection_items (collection_id, resource_id, position)
+			 values ($1, $2, $3) on conflict (collection_id, resource_id) do nothing`,
+			[collectionId, resourceId, Math.min(Number(fits.next), 10_000)]
+		);
+	});
+}
+
+/** Removes an item from a collection (the resource stays in the library). */
+export async function removeFromCollection(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	itemId: string
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		await requireCoordinator(tx, programId);
+		const rows = await tx.query(
+			'delete from public.resource_collection_items where id = $1 returning id',
+			[itemId]
+		);
+		if (rows.length === 0) throw new DomainError('not_found', 'not_found');
+	});
+}
+
+/** Marks an item of a collection the person reads as done (or not done), for themself only. */
+export async function setDone(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	itemId: string,
+	done: boolean
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		const [item] = await tx.query<{ id: string }>(
+			`select i.id from public.resource_collection_items i
+			 join public.resource_collections c on c.id = i.collection_id
+			 where i.id = $1
+				and (c.program_id = $2 or c.organisation_id = (select organisation_id from public.programs where id = $2))`,
+			[itemId, programId]
+		);
+		if (!item) throw new DomainError('not_found', 'not_found');
+		if (done)
+			await tx.query(
+				`insert into public.resource_done (item_id, user_id) values ($1, $2)
+				 on conflict (item_id, user_id) do nothing`,
+				[itemId, claims.sub]
+			);
+		else
+			await tx.query('delete from public.resource_done where item_id = $1 and user_id = $2', [
+				itemId,
+				claims.sub
+			]);
+	});
+}

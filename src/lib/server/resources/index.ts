@@ -1,0 +1,4 @@
+export * from './commands';
+export * from './queries';
+export * from './form';
+export * from './actions';

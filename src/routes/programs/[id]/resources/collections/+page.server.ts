@@ -1,0 +1,117 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { fieldErrors } from '$lib/domain/programs/schemas';
+import { collectionInput, libraryFilters, libraryPermissions } from '$lib/domain/resources';
+import { readForm } from '$lib/server/http';
+import { DomainError } from '$lib/server/programs/errors';
+import { requireProgram } from '$lib/server/programs/load';
+import {
+	addToCollection,
+	createCollection,
+	listCollections,
+	removeFromCollection,
+	searchLibrary,
+	setDone
+} from '$lib/server/resources';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const { session, actor, program } = await requireProgram(event);
+	const role = actor.programRoles[program.id];
+	const { db } = event.locals.runtime;
+	const can = libraryPermissions(role);
+	const [collections, published] = await Promise.all([
+		listCollections(db, session.claims, program.id, role),
+		// The coordinator picks items from the published library.
+		can.manage
+			? searchLibrary(db, session.claims, program.id, role, libraryFilters.parse({}))
+			: Promise.resolve(null)
+	]);
+	return {
+		collections,
+		can,
+		choices: (published?.items ?? [])
+			.filter((r) => r.status === 'published')
+			.map((r) => ({ id: r.id, title: r.title }))
+	};
+};
+
+const doneInput = z.object({ itemId: z.uuid(), done: z.enum(['true', 'false']) });
+const addInput = z.object({ collectionId: z.uuid(), resourceId: z.uuid('required') });
+const removeInput = z.object({ itemId: z.uuid() });
+
+function refused(e: unknown) {
+	if (e instanceof DomainError) return fail(e.status, { error: e.key });
+	throw e;
+}
+
+export const actions: Actions = {
+	done: async (event) => {
+		const { session, program } = await requireProgram(event);
+		const parsed = doneInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { error: 'bad_request' });
+		try {
+			await setDone(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				parsed.data.itemId,
+				parsed.data.done === 'true'
+			);
+		} catch (e) {
+			return refused(e);
+		}
+		return { doneSaved: true };
+	},
+	create: async (event) => {
+		const { session, program } = await requireProgram(event, 'edit');
+		const form = await readForm(event.request);
+		const values = {
+			kind: form.get('kind') ?? undefined,
+			title: form.get('title') ?? undefined,
+			description: form.get('description') ?? undefined,
+			audience: form.getAll('audience').filter((v) => typeof v === 'string')
+		};
+		const parsed = collectionInput.safeParse(values);
+		if (!parsed.success) return fail(400, { collection: { errors: fieldErrors(parsed.error) } });
+		try {
+			await createCollection(event.locals.runtime.db, session.claims, program.id, parsed.data);
+		} catch (e) {
+			return refused(e);
+		}
+		return { created: true };
+	},
+	add: async (event) => {
+		const { session, program } = await requireProgram(event, 'edit');
+		const parsed = addInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { error: 'required' });
+		try {
+			await addToCollection(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				parsed.data.collectionId,
+				parsed.data.resourceId
+			);
+		} catch (e) {
+			return refused(e);
+		}
+		return { added: true };
+	},
+	remove: async (event) => {
+		const { session, program } = await requireProgram(event, 'edit');
+		const parsed = removeInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { error: 'bad_request' });
+		try {
+			await removeFromCollection(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				parsed.data.itemId
+			);
+		} catch (e) {
+			return refused(e);
+		}
+		return { removed: true };
+	}
+};
