@@ -12,6 +12,7 @@ import {
 	type BuiltUser
 } from '../factories';
 import { buildCareRows } from '../factories/care';
+import { buildEngagementRows } from '../factories/engagement';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 let db: Database;
@@ -78,7 +79,9 @@ const OF_Y: Record<string, string> = {
 	retention_runs: 'program_id = y.program',
 	checkins: 'pair_id = y.pair',
 	concerns: 'pair_id = y.pair',
-	support_meetings: 'program_id = y.program'
+	support_meetings: 'program_id = y.program',
+	school_intakes: 'program_id = y.program',
+	engagement_signatures: 'private.school_program(school_id) = y.program'
 };
 
 const countSql = (table: string) =>
@@ -151,7 +154,7 @@ beforeAll(async () => {
 	await buildInvitation(db, x.program.id);
 	xPair = await buildPairWithContent(db, x);
 	yPair = await buildPairWithContent(db, y);
-	await buildGroupWithContent(db, y);
+	await buildEngagementRows(db, y, await buildGroupWithContent(db, y));
 	await buildCareRows(db, y, yPair);
 	await db.asService(async (tx) => {
 		const [message] = await tx.query<{ id: string }>(
