@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+/**
+ * The intake per school (issue #12): the coordinator records the intake conversation of De
+ * Regenboog (the demo school without one), its school leader signs the engagement statement
+ * behind a confirmation, and the coordinator sees it signed after a reload. Each page is checked
+ * with axe and at 360 px; screenshots go to UI_SHOTS when it is set.
+ */
+
+const PROGRAM = 'Lerende gemeenschap schoolleiders';
+const SCHOOL = 'De Regenboog';
+const SAM = 'lgsl8@example.org'; // school leader of De Regenboog
+
+async function person(browser: Browser, email: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, email);
+	return page;
+}
+
+async function check(page: Page, name: string) {
+	for (const width of [1280, 360]) {
+		await page.setViewportSize({ width, height: 900 });
+		const results = await new AxeBuilder({ page }).analyze();
+		const serious = results.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`);
+		expect(serious, `${name} at ${width}`).toEqual([]);
+		if (width === 360) {
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+				360
+			);
+		}
+		if (process.env.UI_SHOTS) {
+			await page.screenshot({
+				path: `${process.env.UI_SHOTS}/${name}-${width}.png`,
+				fullPage: true
+			});
+		}
+	}
+	await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test('the coordinator records an intake, the school leader signs, the coordinator sees it', async ({
+	browser
+}) => {
+	const coordinator = await person(browser, 'coordinator@example.org');
+	await coordinator.getByRole('link', { name: PROGRAM }).first().click();
+	await coordinator.getByRole('link', { name: 'Groepen' }).click();
+	const school = coordinator.getByTestId('school').filter({ hasText: SCHOOL });
+	await expect(school.getByTestId('school-intake')).toContainText('Geen intake');
+	await check(coordinator, 'groups-schools');
+	await school.getByRole('link', { name: `Intakegesprek: ${SCHOOL}` }).click();
+	await expect(coordinator.getByRole('heading', { name: `Intake: ${SCHOOL}` })).toBeVisible();
+	await expect(coordinator.getByText('Nog geen verklaring')).toBeVisible();
+
+	// Bad input: a date that does not exist is a 400 with a translated message, nothing written.
+	const bad = await coordinator.request.post(`${coordinator.url()}?/save`, {
+		form: { conversationOn: '2026-02-30', expectations: 'x' },
+		headers: { origin: new URL(coordinator.url()).origin, accept: 'text/html' }
+	});
+	expect(bad.status()).toBe(400);
+	expect(await bad.text()).toContain('Vul een geldige datum in.');
+	await coordinator.reload();
+	await expect(coordinator.getByText('Nog geen verklaring')).toBeVisible();
+
+	await coordinator.getByLabel('Datum van het gesprek').fill('2026-06-17');
+	await coordinator
+		.getByLabel('Verwachtingen van de school')
+		.fill('Samen leren over leerachterstanden.');
+	await coordinator
+		.getByLabel('Haalbaarheid: kan het traject aan deze verwachtingen voldoen?')
+		.fill('Haalbaar.');
+	await coordinator.getByLabel('Betrokkenheid en bijkomende afspraken').fill('Twee deelnemers.');
+	await coordinator.getByRole('button', { name: 'Intake bewaren' }).click();
+	await expect(coordinator.getByRole('status').filter({ hasText: 'Intake bewaard' })).toBeVisible();
+	await expect(coordinator.getByTestId('statement')).toContainText(
+		'Bijkomende afspraken uit het intakegesprek: Twee deelnemers.'
+	);
+	await check(coordinator, 'school-intake');
+
+	const sam = await person(browser, SAM);
+	await sam.goto(coordinator.url().replace(/\/groups\/schools\/.*$/, '/school'));
+	await expect(sam.getByRole('heading', { name: SCHOOL })).toBeVisible();
+	await expect(sam.getByTestId('statement')).toContainText(
+		'reflecties te noteren en bij te houden'
+	);
+	await check(sam, 'my-school');
+	await sam.getByRole('button', { name: 'Ondertekenen' }).click();
+	const dialog = sam.getByRole('alertdialog').or(sam.getByRole('dialog'));
+	await expect(dialog).toContainText('De engagementsverklaring ondertekenen?');
+	await dialog.getByRole('button', { name: 'Ondertekenen' }).click();
+	await expect(sam.getByTestId('you-signed')).toBeVisible();
+	await sam.reload();
+	await expect(sam.getByTestId('signature')).toContainText('Sam Hermans, coördinerend directeur');
+	await check(sam, 'my-school-signed');
+
+	await coordinator.reload();
+	await expect(coordinator.getByText('Ondertekend', { exact: true })).toBeVisible();
+	await expect(coordinator.getByTestId('signature')).toContainText('Geldt voor deze tekst');
+	await check(coordinator, 'school-intake-signed');
+	await coordinator.getByRole('link', { name: 'Terug naar de groepen' }).click();
+	await expect(
+		coordinator.getByTestId('school').filter({ hasText: SCHOOL }).getByTestId('school-intake')
+	).toContainText('Ondertekend');
+});
