@@ -65,6 +65,7 @@ test('the coordinator records an intake, the school leader signs, the coordinato
 	expect(await bad.text()).toContain('Vul een geldige datum in.');
 	await coordinator.reload();
 	await expect(coordinator.getByText('Nog geen verklaring')).toBeVisible();
+	await check(coordinator, 'school-intake-empty');
 
 	await coordinator.getByLabel('Datum van het gesprek').fill('2026-06-17');
 	await coordinator
@@ -99,6 +100,14 @@ test('the coordinator records an intake, the school leader signs, the coordinato
 	await sam.reload();
 	await expect(sam.getByTestId('signature')).toContainText('Sam Hermans, coördinerend directeur');
 	await check(sam, 'my-school-signed');
+
+	if (process.env.UI_SHOTS) {
+		// Someone in the programme without a school (the process coach) is told what comes next.
+		const coach = await person(browser, 'procescoach@example.org');
+		await coach.goto(sam.url());
+		await expect(coach.getByText('Je neemt nog niet deel voor een school')).toBeVisible();
+		await check(coach, 'my-school-none');
+	}
 
 	await coordinator.reload();
 	await expect(coordinator.getByText('Ondertekend', { exact: true })).toBeVisible();
