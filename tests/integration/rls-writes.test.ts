@@ -14,6 +14,7 @@ import {
 } from '../factories';
 import { buildCareRows } from '../factories/care';
 import { buildResourceRows } from '../factories/resources';
+import { buildEngagementRows } from '../factories/engagement';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 /**
@@ -51,6 +52,7 @@ interface Ctx {
 	care: Awaited<ReturnType<typeof buildCareRows>>;
 	resources: Awaited<ReturnType<typeof buildResourceRows>>;
 	group: Awaited<ReturnType<typeof buildGroupWithContent>>;
+	engagement: Awaited<ReturnType<typeof buildEngagementRows>>;
 	people: Record<Exclude<Role, 'anonymous'>, BuiltUser> & {
 		organiser: BuiltUser;
 		mentor2: BuiltUser;
@@ -1145,6 +1147,94 @@ const RULES: Record<string, TableRules> = {
 			}
 		]
 	},
+	// The factory: intakes for schools A and B by the coordinator; the mentor (school leader of A)
+	// signed A's statement; the observer leads school B; the mentee is a policy member of A.
+	school_intakes: {
+		row: (c) => ['school_id = $1', [c.group.schoolA]],
+		update: {
+			coordinator: [
+				'conversation_on',
+				'expectations',
+				'feasibility',
+				'commitments',
+				'recorded_by',
+				'updated_at'
+			]
+		},
+		delete: [],
+		insert: [
+			{
+				name: 'an intake recorded as oneself',
+				prep: (c) => ['delete from public.school_intakes where school_id = $1', [c.group.schoolB]],
+				sql: (c, me) => [
+					"insert into public.school_intakes (program_id, school_id, conversation_on, recorded_by) values ($1, $2, '2026-06-17', $3)",
+					[c.program, c.group.schoolB, me]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'an intake in the name of the mentor',
+				prep: (c) => ['delete from public.school_intakes where school_id = $1', [c.group.schoolB]],
+				sql: (c) => [
+					"insert into public.school_intakes (program_id, school_id, conversation_on, recorded_by) values ($1, $2, '2026-06-17', $3)",
+					[c.program, c.group.schoolB, c.people.mentor.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	engagement_signatures: {
+		row: (c) => ['id = $1', [c.engagement.signature]],
+		update: {},
+		delete: ['mentor'],
+		insert: [
+			{
+				name: 'a signature as oneself for school B',
+				sql: (c, me) => [
+					"insert into public.engagement_signatures (school_id, signer_id, signer_function, locale, content_hash) values ($1, $2, 'directeur', 'nl', $3)",
+					[c.group.schoolB, me, 'b'.repeat(64)]
+				],
+				allowed: ['observer']
+			},
+			{
+				name: 'a signature as oneself for school A',
+				prep: (c) => [
+					'delete from public.engagement_signatures where school_id = $1',
+					[c.group.schoolA]
+				],
+				sql: (c, me) => [
+					"insert into public.engagement_signatures (school_id, signer_id, signer_function, locale, content_hash) values ($1, $2, 'directeur', 'nl', $3)",
+					[c.group.schoolA, me, 'b'.repeat(64)]
+				],
+				allowed: ['mentor']
+			},
+			{
+				name: 'a signature in the name of school B’s leader',
+				sql: (c) => [
+					"insert into public.engagement_signatures (school_id, signer_id, signer_function, locale, content_hash) values ($1, $2, 'directeur', 'nl', $3)",
+					[c.group.schoolB, c.people.observer.id, 'b'.repeat(64)]
+				],
+				allowed: ['observer']
+			},
+			{
+				name: 'a signature before the intake',
+				prep: (c) => ['delete from public.school_intakes where school_id = $1', [c.group.schoolB]],
+				sql: (c, me) => [
+					"insert into public.engagement_signatures (school_id, signer_id, signer_function, locale, content_hash) values ($1, $2, 'directeur', 'nl', $3)",
+					[c.group.schoolB, me, 'b'.repeat(64)]
+				],
+				allowed: []
+			},
+			{
+				name: 'a signature dated in the past',
+				sql: (c, me) => [
+					"insert into public.engagement_signatures (school_id, signer_id, signer_function, locale, content_hash, signed_at) values ($1, $2, 'directeur', 'nl', $3, now() - interval '1 day')",
+					[c.group.schoolB, me, 'b'.repeat(64)]
+				],
+				allowed: []
+			}
+		]
+	},
 	group_meetings: {
 		row: (c) => ['id = $1', [c.group.meeting]],
 		update: {
@@ -1557,6 +1647,7 @@ beforeAll(async () => {
 			certificate: certificate.id
 		};
 	});
+	const group = await buildGroupWithContent(db, staffed);
 	ctx = {
 		...conversation,
 		org: staffed.program.organisationId,
@@ -1566,7 +1657,8 @@ beforeAll(async () => {
 		meeting: ids[0].meeting,
 		exitRequest: ids[0].exit,
 		invitation: invitation.id,
-		group: await buildGroupWithContent(db, staffed),
+		group,
+		engagement: await buildEngagementRows(db, staffed, group),
 		care: await buildCareRows(db, staffed, pair),
 		resources: await buildResourceRows(db, staffed),
 		people: { ...staffed.people, organiser, stranger, mentor2, mentee2 }

@@ -13,6 +13,7 @@ import {
 } from '../factories';
 import { buildCareRows } from '../factories/care';
 import { buildResourceRows } from '../factories/resources';
+import { buildEngagementRows } from '../factories/engagement';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 let db: Database;
@@ -85,7 +86,9 @@ const OF_Y: Record<string, string> = {
 	resource_collections: 'program_id = y.program or organisation_id = y.org',
 	resource_collection_items:
 		'collection_id in (select c.id from public.resource_collections c where c.program_id = y.program)',
-	resource_done: 'user_id = any(y.people)'
+	resource_done: 'user_id = any(y.people)',
+	school_intakes: 'program_id = y.program',
+	engagement_signatures: 'private.school_program(school_id) = y.program'
 };
 
 const countSql = (table: string) =>
@@ -162,7 +165,7 @@ beforeAll(async () => {
 	await buildInvitation(db, x.program.id);
 	xPair = await buildPairWithContent(db, x);
 	yPair = await buildPairWithContent(db, y);
-	await buildGroupWithContent(db, y);
+	await buildEngagementRows(db, y, await buildGroupWithContent(db, y));
 	await buildCareRows(db, y, yPair);
 	await buildResourceRows(db, y);
 	await db.asService(async (tx) => {

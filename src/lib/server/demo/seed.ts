@@ -5,6 +5,7 @@ import { hashPassword } from '$lib/server/auth/passwords';
 import type { Database } from '$lib/server/db/types';
 import { insertPair } from '$lib/server/pairs/commands';
 import { seedCareDemo } from './care-demo';
+import { seedEngagementDemo } from './engagement-demo';
 import { seedGroupsDemo } from './groups-demo';
 import { seedMonitoringDemo } from './monitoring-demo';
 import { seedPathDemo } from './path-demo';
@@ -138,6 +139,7 @@ export async function seedDemo(
 					passwordHash,
 					coordinatorId: coordinator?.id ?? null
 				});
+				await seedEngagementDemo(tx, rows[0].id, { coordinatorId: coordinator?.id ?? null });
 			}
 		}
 		// Every demo pair's phase history matches its phase (the path's monitoring reads it).

@@ -18,6 +18,7 @@ import {
 	updateSchool
 } from '$lib/server/groups/commands';
 import { loadGroupActivity } from '$lib/server/groups/activity';
+import { listEngagementStatuses } from '$lib/server/groups/engagement';
 import { loadGroupsAdmin } from '$lib/server/groups/queries';
 import { readForm } from '$lib/server/http';
 import { DomainError } from '$lib/server/programs/errors';
@@ -34,11 +35,12 @@ async function requireGroupsAdmin(event: RequestEvent) {
 export const load: PageServerLoad = async (event) => {
 	const { session, program } = await requireGroupsAdmin(event);
 	const { db } = event.locals.runtime;
-	const [admin, activity] = await Promise.all([
+	const [admin, activity, engagement] = await Promise.all([
 		loadGroupsAdmin(db, session.claims, program.id),
-		loadGroupActivity(db, session.claims, program.id)
+		loadGroupActivity(db, session.claims, program.id),
+		listEngagementStatuses(db, session.claims, program.id)
 	]);
-	return { ...admin, activity };
+	return { ...admin, activity, engagement };
 };
 
 /** Validates the form with `schema`, runs `command`, and turns refusals into 4xx answers. */

@@ -1,0 +1,56 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import { intakeInput } from '$lib/domain/groups/engagement';
+import { fieldErrors } from '$lib/domain/programs/schemas';
+import { isUuid } from '$lib/server/db/transaction';
+import { loadSchoolEngagement, recordIntake } from '$lib/server/groups/engagement';
+import { readForm } from '$lib/server/http';
+import { DomainError } from '$lib/server/programs/errors';
+import { requireProgram } from '$lib/server/programs/load';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The coordinator of a learning-community programme and one of its schools; else 404. */
+async function requireSchool(event: RequestEvent) {
+	const found = await requireProgram(event, 'manage_groups');
+	if (found.program.kind !== 'learning_community') error(404, 'not_found');
+	const schoolId = event.params.schoolId ?? '';
+	if (!isUuid(schoolId)) error(404, 'not_found');
+	return { ...found, schoolId };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { session, program, schoolId } = await requireSchool(event);
+	const engagement = await loadSchoolEngagement(
+		event.locals.runtime.db,
+		session.claims,
+		program.id,
+		schoolId,
+		getLocale() === 'en' ? 'en' : 'nl'
+	);
+	if (!engagement) error(404, 'not_found');
+	return { engagement };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const { session, program, schoolId } = await requireSchool(event);
+		const form = await readForm(event.request);
+		const parsed = intakeInput.safeParse(Object.fromEntries(form));
+		if (!parsed.success) {
+			return fail(400, { errors: fieldErrors(parsed.error), error: 'required' });
+		}
+		try {
+			await recordIntake(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				schoolId,
+				parsed.data
+			);
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.status, { error: e.key });
+			throw e;
+		}
+		return { saved: true };
+	}
+};

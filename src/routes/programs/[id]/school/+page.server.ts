@@ -1,0 +1,67 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import {
+	loadSchoolEngagement,
+	mySchoolId,
+	signStatement,
+	withdrawSignature
+} from '$lib/server/groups/engagement';
+import { DomainError } from '$lib/server/programs/errors';
+import { requireProgram } from '$lib/server/programs/load';
+import { getLocale } from '$lib/paraglide/runtime';
+import type { Actions, PageServerLoad } from './$types';
+
+const locale = () => (getLocale() === 'en' ? 'en' : 'nl');
+
+/** A member of a learning-community programme and the school they take part for (or none). */
+async function requireMySchool(event: RequestEvent) {
+	const found = await requireProgram(event);
+	if (found.program.kind !== 'learning_community') error(404, 'not_found');
+	const schoolId = await mySchoolId(
+		event.locals.runtime.db,
+		found.session.claims,
+		found.program.id
+	);
+	return { ...found, schoolId };
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { session, program, schoolId } = await requireMySchool(event);
+	if (!schoolId) return { engagement: null };
+	const engagement = await loadSchoolEngagement(
+		event.locals.runtime.db,
+		session.claims,
+		program.id,
+		schoolId,
+		locale()
+	);
+	return { engagement, me: session.user.id };
+};
+
+/** Runs a signing command for the person's own school; refusals become 4xx with a key. */
+async function act(
+	event: RequestEvent,
+	command: (
+		ctx: Awaited<ReturnType<typeof requireMySchool>> & { schoolId: string }
+	) => Promise<void>
+) {
+	const ctx = await requireMySchool(event);
+	if (!ctx.schoolId) return fail(403, { error: 'engage_not_director' });
+	try {
+		await command({ ...ctx, schoolId: ctx.schoolId });
+	} catch (e) {
+		if (e instanceof DomainError) return fail(e.status, { error: e.key });
+		throw e;
+	}
+	return { done: true };
+}
+
+export const actions: Actions = {
+	sign: (event) =>
+		act(event, ({ session, program, schoolId }) =>
+			signStatement(event.locals.runtime.db, session.claims, program.id, schoolId, locale())
+		),
+	withdraw: (event) =>
+		act(event, ({ session, program, schoolId }) =>
+			withdrawSignature(event.locals.runtime.db, session.claims, program.id, schoolId)
+		)
+};
