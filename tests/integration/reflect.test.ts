@@ -135,9 +135,7 @@ describe(`reactions on shared reflections (${testEngine()})`, () => {
 		expect(none.reactions.every((r) => r.count === 0)).toBe(true);
 		expect((await listReactions(db, stranger, g.reflections.menteeGroup)).canReact).toBe(false);
 		expect(
-			await outcome(
-				db.asUser(null, (tx) => tx.query('select 1 from public.reflection_reactions'))
-			)
+			await outcome(db.asUser(null, (tx) => tx.query('select 1 from public.reflection_reactions')))
 		).toBe('rls');
 	});
 
@@ -217,9 +215,7 @@ describe(`the case owner's closing reflection (${testEngine()})`, () => {
 	it('only at the last step, only by the case owner', async () => {
 		const { mentee, mentor } = staffed.people;
 		const save = (claims: JwtClaims) =>
-			outcome(
-				saveClosingReflection(db, claims, g.group, { roundId: g.round, text, locale: 'nl' })
-			);
+			outcome(saveClosingReflection(db, claims, g.group, { roundId: g.round, text, locale: 'nl' }));
 		expect(await save(mentee.claims)).toBe('invalid');
 		// The chair (the process coach) moves the round to its last step.
 		for (let i = 0; i < 4; i++)
@@ -305,7 +301,7 @@ describe(`the reflection after a group meeting (${testEngine()})`, () => {
 			await startMeetingReflection(db, mentor.claims, g.group, { meetingId: past, locale: 'en' })
 		).toBe(id);
 		const blocks = await documentBlocks(id);
-		expect(blocks[0]).toBe('heading2:What did I learn from the other school leaders today?');
+		expect(blocks[0]).toBe('heading2:What did I learn from the others in the group today?');
 		expect(blocks.filter((b) => b.startsWith('heading2:'))).toHaveLength(4);
 		const row = await loadReflection(db, mentor.claims, g.group, id);
 		expect(row?.title).toMatch(/^Reflection after the meeting of /);
@@ -328,7 +324,7 @@ describe(`the reflection after a group meeting (${testEngine()})`, () => {
 			locale: 'nl'
 		});
 		expect((await documentBlocks(id))[0]).toBe(
-			'heading2:Wat heb ik vandaag geleerd van de andere schoolleiders?'
+			'heading2:Wat heb ik vandaag geleerd van de anderen in de groep?'
 		);
 		await decideSharing(db, mentee.claims, id, 'private');
 		expect(await listMeetingPrompts(db, mentee.claims)).toEqual([]);

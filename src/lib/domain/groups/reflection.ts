@@ -23,12 +23,12 @@ export const isReactionKind = (value: unknown): value is ReactionKind =>
  */
 export const MEETING_QUESTIONS: readonly Localized[] = [
 	{
-		nl: 'Wat heb ik vandaag geleerd van de andere schoolleiders?',
-		en: 'What did I learn from the other school leaders today?'
+		nl: 'Wat heb ik vandaag geleerd van de anderen in de groep?',
+		en: 'What did I learn from the others in the group today?'
 	},
 	{
-		nl: 'Wat betekent dit voor mijn eigen leiderschap?',
-		en: 'What does this mean for my own leadership?'
+		nl: 'Wat betekent dit voor mijn eigen leiderschap en mijn rol in de school?',
+		en: 'What does this mean for my own leadership and my role in the school?'
 	},
 	{
 		nl: 'Welke stap zet ik in mijn school, en met wie uit mijn team?',

@@ -103,7 +103,8 @@ export async function saveClosingReflection(
 	);
 	const round = rounds[0];
 	if (!round) throw new DomainError('not_found', 'lg_round_gone');
-	if (round.caseOwnerId !== claims.sub) throw new DomainError('forbidden', 'reflect_case_owner_only');
+	if (round.caseOwnerId !== claims.sub)
+		throw new DomainError('forbidden', 'reflect_case_owner_only');
 	if (round.step !== METHODS[round.method].steps.length - 1)
 		throw new DomainError('invalid', 'reflect_not_last_step');
 	const title = closingReflectionTitle(round.method, round.day, input.locale);

@@ -32,10 +32,9 @@ export async function listReactions(
 			 where x.reflection_id = $1 order by x.created_at, x.id`,
 			[reflectionId]
 		);
-		const may = await tx.query<{ ok: boolean }>(
-			'select private.reacts_to_reflection($1) as ok',
-			[reflectionId]
-		);
+		const may = await tx.query<{ ok: boolean }>('select private.reacts_to_reflection($1) as ok', [
+			reflectionId
+		]);
 		return {
 			canReact: may[0]?.ok === true,
 			reactions: REACTION_KINDS.map((kind) => {
@@ -71,10 +70,9 @@ export async function setReaction(
 	on: boolean
 ): Promise<ReactionTarget> {
 	return db.asUser(claims, async (tx) => {
-		const may = await tx.query<{ ok: boolean }>(
-			'select private.reacts_to_reflection($1) as ok',
-			[reflectionId]
-		);
+		const may = await tx.query<{ ok: boolean }>('select private.reacts_to_reflection($1) as ok', [
+			reflectionId
+		]);
 		if (!may[0]?.ok) throw new DomainError('not_found', 'not_found');
 		const rows = await tx.query<{ groupId: string; authorId: string; programId: string }>(
 			`select r.group_id as "groupId", r.author_id as "authorId", g.program_id as "programId"

@@ -71,8 +71,7 @@ export const actions: Actions = {
 		const { session, reflection } = await requireReflection(event);
 		const form = Object.fromEntries(await readForm(event.request));
 		const parsed = reactInput.safeParse(form);
-		if (!parsed.success)
-			return fail(400, { action: 'react', error: 'required' });
+		if (!parsed.success) return fail(400, { action: 'react', error: 'required' });
 		// The page says whether the reaction is mine now: a click gives or takes it back.
 		const on = form[`mine-${parsed.data.kind}`] !== '1';
 		const { db, live } = event.locals.runtime;
