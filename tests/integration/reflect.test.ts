@@ -12,6 +12,7 @@ import {
 } from '$lib/server/groups/prompts';
 import { listReactions, reactionChanged, setReaction } from '$lib/server/groups/reactions';
 import { loadReflection } from '$lib/server/groups/queries';
+import { loadHome } from '$lib/server/home';
 import type { LiveHub } from '$lib/server/live/hub';
 import { DomainError } from '$lib/server/programs/errors';
 import type { LiveEvent } from '$lib/shared/live-events';
@@ -275,6 +276,9 @@ describe(`the reflection after a group meeting (${testEngine()})`, () => {
 				[g.group, past, null]
 			]);
 		}
+		// The home page's group card asks too.
+		const home = await loadHome(db, mentor.claims);
+		expect(home.groupPrompts.map((p) => p.meetingId)).toEqual([past]);
 		expect(await listMeetingPrompts(db, supporter.claims)).toEqual([]);
 		expect(await listMeetingPrompts(db, coordinator.claims)).toEqual([]);
 		expect(await listMeetingPrompts(db, stranger)).toEqual([]);
