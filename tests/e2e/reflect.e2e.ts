@@ -103,5 +103,12 @@ test('a prompted reflection is shared, gets a reaction live, and a case owner ke
 	await ursula.getByRole('button', { name: 'Ronde afsluiten' }).click();
 	await expect(ursula.getByRole('button', { name: 'Ronde starten' })).toBeVisible();
 
+	if (process.env.UI_SHOTS) {
+		// Victor has not written his yet: his home page's group card asks him.
+		await victor.goto('/');
+		await expect(victor.getByTestId('home-group-prompts')).toBeVisible();
+		await check(victor, 'home-prompt');
+	}
+
 	for (const page of [ursula, victor]) await page.context().close();
 });
