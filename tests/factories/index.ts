@@ -365,6 +365,13 @@ export async function buildGroupWithContent(
 				[group, people.mentee.id]
 			)
 		)[0].id;
+		// Part 3: the observer finds the group-shared reflection recognisable.
+		const reaction = (
+			await tx.query<{ id: string }>(
+				"insert into public.reflection_reactions (reflection_id, user_id, kind) values ($1, $2, 'recognisable') returning id",
+				[reflections.menteeGroup, people.observer.id]
+			)
+		)[0].id;
 		return {
 			group,
 			schoolA,
@@ -372,6 +379,7 @@ export async function buildGroupWithContent(
 			docId,
 			reflections,
 			comments,
+			reaction,
 			meeting,
 			round,
 			duo,

@@ -1070,7 +1070,7 @@ const RULES: Record<string, TableRules> = {
 	},
 	reflections: {
 		row: (c) => ['id = $1', [c.group.reflections.menteePrivate]],
-		update: { mentee: ['title', 'shared_at', 'share_scope', 'updated_at'] },
+		update: { mentee: ['title', 'shared_at', 'share_scope', 'updated_at', 'share_decided_at'] },
 		delete: ['mentee'],
 		insert: [
 			{
@@ -1105,6 +1105,68 @@ const RULES: Record<string, TableRules> = {
 					];
 				},
 				allowed: []
+			},
+			{
+				name: 'the closing reflection of a round (the mentee is its case owner)',
+				sql: (c, me) => {
+					const id = randomUUID();
+					return [
+						"insert into public.reflections (id, author_id, group_id, title, doc_name, intervision_round_id) values ($1, $2, $3, 'R', $4, $5)",
+						[id, me, c.group.group, `reflection/${id}`, c.group.round]
+					];
+				},
+				allowed: ['mentee']
+			},
+			{
+				name: 'a reflection on the group’s meeting',
+				sql: (c, me) => {
+					const id = randomUUID();
+					return [
+						"insert into public.reflections (id, author_id, group_id, title, doc_name, group_meeting_id) values ($1, $2, $3, 'R', $4, $5)",
+						[id, me, c.group.group, `reflection/${id}`, c.group.meeting]
+					];
+				},
+				allowed: ['mentor', 'mentee', 'observer']
+			}
+		]
+	},
+	reflection_reactions: {
+		row: (c) => ['id = $1', [c.group.reaction]],
+		update: {},
+		delete: ['observer'],
+		insert: [
+			{
+				name: 'a reaction as oneself on a reflection shared with the group',
+				sql: (c, me) => [
+					"insert into public.reflection_reactions (reflection_id, user_id, kind) values ($1, $2, 'inspiring')",
+					[c.group.reflections.menteeGroup, me]
+				],
+				// not the mentee: it is their own reflection
+				allowed: ['supporter', 'mentor', 'observer']
+			},
+			{
+				name: 'a reaction on a reflection shared with school A',
+				sql: (c, me) => [
+					"insert into public.reflection_reactions (reflection_id, user_id, kind) values ($1, $2, 'support')",
+					[c.group.reflections.menteeSchool, me]
+				],
+				allowed: ['mentor']
+			},
+			{
+				name: 'a reaction on a private reflection',
+				sql: (c, me) => [
+					"insert into public.reflection_reactions (reflection_id, user_id, kind) values ($1, $2, 'support')",
+					[c.group.reflections.observerPrivate, me]
+				],
+				allowed: []
+			},
+			{
+				name: 'a reaction in someone else’s name',
+				sql: (c) => [
+					"insert into public.reflection_reactions (reflection_id, user_id, kind) values ($1, $2, 'support')",
+					[c.group.reflections.menteeGroup, c.people.mentor.id]
+				],
+				allowed: ['mentor']
 			}
 		]
 	},

@@ -64,6 +64,7 @@ const OF_Y: Record<string, string> = {
 	group_documents: 'private.group_program(group_id) = y.program',
 	reflections: 'private.group_program(group_id) = y.program',
 	reflection_comments: 'author_id = any(y.people)',
+	reflection_reactions: 'user_id = any(y.people)',
 	group_meetings: 'private.group_program(group_id) = y.program',
 	intervision_rounds: 'private.group_program(group_id) = y.program',
 	group_duos: 'private.group_program(group_id) = y.program',

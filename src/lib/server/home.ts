@@ -23,6 +23,7 @@ import { listNotifications, type NotificationView } from '$lib/server/notificati
 import { listMyPrograms } from '$lib/server/programs/queries';
 import { pairInstruments } from '$lib/server/programs/instruments';
 import { listMyGroups, type MyGroup } from '$lib/server/groups/queries';
+import { listMeetingPrompts, type MeetingPrompt } from '$lib/server/groups/prompts';
 
 /** A logbook part 2 counts as new for this many days after it was submitted. */
 export const RECENT_DAYS = 14;
@@ -106,6 +107,8 @@ export interface Home {
 	noPrograms: boolean;
 	/** The learning-community groups the person is in (a link to "My groups"). */
 	groups: MyGroup[];
+	/** Group meetings that took place, on which the person has yet to reflect (or decide to share). */
+	groupPrompts: MeetingPrompt[];
 }
 
 const isRecent = (at: Date, now: Date) =>
@@ -224,6 +227,7 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 		askedBy: a.createdBy === claims.sub ? null : (partners.get(a.pairId) ?? null)
 	}));
 	const groups = await listMyGroups(db, claims);
+	const groupPrompts = groups.length ? await listMeetingPrompts(db, claims) : [];
 	return {
 		pairs,
 		waiting,
@@ -231,7 +235,8 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 		supporting,
 		toPrepare,
 		noPrograms: programs.length === 0,
-		groups
+		groups,
+		groupPrompts
 	};
 }
 

@@ -268,18 +268,32 @@ export async function createGroupDocument(
 	});
 }
 
-/** A new, private reflection in the group; its text is written in its own document. */
+/**
+ * A new, private reflection in the group; its text is written in its own document. It may come
+ * from an intervision round (the case owner's closing reflection) or a group meeting.
+ */
 export async function createReflection(
 	db: Database,
 	claims: JwtClaims,
 	groupId: string,
-	title: string
+	title: string,
+	source: { intervisionRoundId?: string; groupMeetingId?: string } = {}
 ): Promise<string> {
 	const id = randomUUID();
 	await db.asUser(claims, (tx) =>
 		tx.query(
-			'insert into public.reflections (id, author_id, group_id, title, doc_name) values ($1, $2, $3, $4, $5)',
-			[id, claims.sub, groupId, title, `reflection/${id}`]
+			`insert into public.reflections
+				(id, author_id, group_id, title, doc_name, intervision_round_id, group_meeting_id)
+			 values ($1, $2, $3, $4, $5, $6, $7)`,
+			[
+				id,
+				claims.sub,
+				groupId,
+				title,
+				`reflection/${id}`,
+				source.intervisionRoundId ?? null,
+				source.groupMeetingId ?? null
+			]
 		)
 	);
 	return id;
@@ -300,7 +314,7 @@ export async function setReflectionSharing(
 		const rows = await tx.query<{ group_id: string }>(
 			`update public.reflections
 			 set shared_at = case when $2::text is null then null else coalesce(shared_at, now()) end,
-				share_scope = $2, updated_at = now()
+				share_scope = $2, share_decided_at = coalesce(share_decided_at, now()), updated_at = now()
 			 where id = $1 and author_id = $3 returning group_id`,
 			[reflectionId, scope, claims.sub]
 		);

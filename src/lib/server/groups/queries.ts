@@ -145,11 +145,15 @@ export interface ReflectionRow {
 	shareScope: ShareScope | null;
 	sharedAt: string | null;
 	createdAt: string;
+	/** The meeting it reflects on (a prompted reflection), and whether its author chose to share. */
+	groupMeetingId: string | null;
+	shareDecided: boolean;
 }
 
 const REFLECTION_COLUMNS = `r.id, r.title, r.doc_name as "docName", r.author_id as "authorId",
 	coalesce(p.display_name, p.email, '') as "authorName", r.share_scope as "shareScope",
-	r.shared_at as "sharedAt", r.created_at as "createdAt"`;
+	r.shared_at as "sharedAt", r.created_at as "createdAt", r.group_meeting_id as "groupMeetingId",
+	r.share_decided_at is not null as "shareDecided"`;
 
 /** A group's space as one member sees it. */
 export async function loadGroupSpace(db: Database, claims: JwtClaims, groupId: string) {

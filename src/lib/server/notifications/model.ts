@@ -18,7 +18,8 @@ export const NOTIFICATION_KINDS = [
 	'concern_raised',
 	'concern_status',
 	'reflection_comment',
-	'group_meeting'
+	'group_meeting',
+	'reflection_reaction'
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -51,7 +52,8 @@ export const CATEGORY_OF: Record<NotificationKind, Category> = {
 	concern_raised: 'pair',
 	concern_status: 'pair',
 	reflection_comment: 'comments',
-	group_meeting: 'meetings'
+	group_meeting: 'meetings',
+	reflection_reaction: 'comments'
 };
 
 /**

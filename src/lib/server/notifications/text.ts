@@ -119,6 +119,9 @@ export function notificationText(
 		case 'group_meeting':
 			text = m.lg_notif_group_meeting({ name, date: when }, o);
 			break;
+		case 'reflection_reaction':
+			text = m.reflect_notif_reaction({ name }, o);
+			break;
 	}
 	return count > 1 ? `${text} ${m.notif_times({ count }, o)}` : text;
 }

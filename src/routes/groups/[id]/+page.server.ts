@@ -8,21 +8,24 @@ import { createGroupDocument, createReflection, handOverGroup } from '$lib/serve
 import { requireGroup } from '$lib/server/groups/load';
 import { createDuo, endDuo, listDuos } from '$lib/server/groups/duos';
 import { loadGroupSpace } from '$lib/server/groups/queries';
+import { listMeetingPrompts, startMeetingReflection } from '$lib/server/groups/prompts';
 import { readForm } from '$lib/server/http';
 import { DomainError } from '$lib/server/programs/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, group } = await requireGroup(event);
-	const [space, duos] = await Promise.all([
+	const [space, duos, prompts] = await Promise.all([
 		loadGroupSpace(event.locals.runtime.db, session.claims, group.id),
-		listDuos(event.locals.runtime.db, session.claims, group.id)
+		listDuos(event.locals.runtime.db, session.claims, group.id),
+		listMeetingPrompts(event.locals.runtime.db, session.claims, group.id)
 	]);
 	if (!space) error(404, 'not_found');
 	const entity = { type: 'group', group } as const;
 	return {
 		...space,
 		duos,
+		meetingPrompt: prompts[0] ?? null,
 		me: session.user.id,
 		can: {
 			handOver: can(actor, 'hand_over', entity),
@@ -100,6 +103,26 @@ export const actions: Actions = {
 			group.id,
 			parsed.data.title
 		);
+		redirect(303, `/groups/${group.id}/reflections/${id}`);
+	},
+	/** Starts (or reopens) my reflection on a meeting that took place, with its questions. */
+	meetingReflection: async (event) => {
+		const { session, group } = await requireGroup(event, 'keep_reflection');
+		const parsed = z
+			.object({ meetingId: z.uuid('required') })
+			.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { action: 'meetingReflection', error: 'required' });
+		let id: string;
+		try {
+			id = await startMeetingReflection(event.locals.runtime.db, session.claims, group.id, {
+				meetingId: parsed.data.meetingId,
+				locale: session.user.locale === 'en' ? 'en' : 'nl'
+			});
+		} catch (e) {
+			if (e instanceof DomainError)
+				return fail(e.status, { action: 'meetingReflection', error: e.key });
+			throw e;
+		}
 		redirect(303, `/groups/${group.id}/reflections/${id}`);
 	},
 	handOver: async (event) => {

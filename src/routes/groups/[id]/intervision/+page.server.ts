@@ -10,6 +10,8 @@ import {
 	startRound
 } from '$lib/server/groups/intervision';
 import { collabMe, requireGroup } from '$lib/server/groups/load';
+import { loadClosingReflection, saveClosingReflection } from '$lib/server/groups/prompts';
+import { plainText } from '$lib/domain/input';
 import { loadGroupSpace } from '$lib/server/groups/queries';
 import { readForm } from '$lib/server/http';
 import { DomainError } from '$lib/server/programs/errors';
@@ -23,7 +25,13 @@ export const load: PageServerLoad = async (event) => {
 		loadOpenRound(db, session.claims, group.id)
 	]);
 	if (!space) error(404, 'not_found');
+	const closing =
+		round && round.caseOwnerId === session.user.id
+			? await loadClosingReflection(db, session.claims, round.id)
+			: null;
 	return {
+		closing,
+		canKeepReflection: can(actor, 'keep_reflection', { type: 'group', group }),
 		group: space.group,
 		members: space.members,
 		notes: space.documents.find((d) => d.kind === 'intervision_notes') ?? null,
@@ -39,6 +47,10 @@ const startInput = z.object({
 	caseOwnerId: person,
 	chairId: person,
 	timekeeperId: z.union([z.literal(''), person]).default('')
+});
+const closingInput = z.object({
+	roundId: z.uuid('required'),
+	text: plainText().trim().min(1, 'required').max(5000, 'too_long')
 });
 const controlInput = z.object({ roundId: z.uuid('required'), control: z.enum(ROUND_CONTROLS) });
 
@@ -66,6 +78,23 @@ export const actions: Actions = {
 				timekeeperId: timekeeperId || null
 			})
 		);
+	},
+	/** The case owner keeps what they take away as a private reflection of their own. */
+	closing: async (event) => {
+		const { session, group } = await requireGroup(event, 'keep_reflection');
+		const parsed = closingInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success)
+			return fail(400, { action: 'closing', error: parsed.error.issues[0]?.message ?? 'required' });
+		try {
+			await saveClosingReflection(event.locals.runtime.db, session.claims, group.id, {
+				...parsed.data,
+				locale: session.user.locale === 'en' ? 'en' : 'nl'
+			});
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.status, { action: 'closing', error: e.key });
+			throw e;
+		}
+		return { action: 'closing', done: true };
 	},
 	control: async (event) => {
 		const { session, group } = await requireGroup(event);

@@ -5,6 +5,9 @@ import { shareInput } from '$lib/domain/groups/schemas';
 import { plainText } from '$lib/domain/input';
 import { deleteReflection, setReflectionSharing } from '$lib/server/groups/commands';
 import { addComment, commentAdded, deleteComment, listComments } from '$lib/server/groups/comments';
+import { REACTION_KINDS } from '$lib/domain/groups/reflection';
+import { decideSharing } from '$lib/server/groups/prompts';
+import { listReactions, reactionChanged, setReaction } from '$lib/server/groups/reactions';
 import { collabMe, requireReflection } from '$lib/server/groups/load';
 import { loadReflection } from '$lib/server/groups/queries';
 import { readForm } from '$lib/server/http';
@@ -21,9 +24,13 @@ export const load: PageServerLoad = async (event) => {
 	);
 	if (!row) error(404, 'not_found');
 	const entity = { type: 'reflection', reflection } as const;
-	const comments = await listComments(event.locals.runtime.db, session.claims, reflection.id);
+	const [comments, reactions] = await Promise.all([
+		listComments(event.locals.runtime.db, session.claims, reflection.id),
+		listReactions(event.locals.runtime.db, session.claims, reflection.id)
+	]);
 	return {
 		comments,
+		reactions,
 		groupId: reflection.group.id,
 		reflection: row,
 		me: collabMe(session),
@@ -56,7 +63,51 @@ const commentInput = z.object({
 	body: plainText().trim().min(1, 'required').max(2000, 'too_long')
 });
 
+const reactInput = z.object({ kind: z.enum(REACTION_KINDS, 'required') });
+const decideInput = z.object({ choice: z.enum(['group', 'school', 'private'], 'required') });
+
 export const actions: Actions = {
+	react: async (event) => {
+		const { session, reflection } = await requireReflection(event);
+		const form = Object.fromEntries(await readForm(event.request));
+		const parsed = reactInput.safeParse(form);
+		if (!parsed.success) return fail(400, { action: 'react', error: 'required' });
+		// The page says whether the reaction is mine now: a click gives or takes it back.
+		const on = form[`mine-${parsed.data.kind}`] !== '1';
+		const { db, live } = event.locals.runtime;
+		try {
+			const target = await setReaction(db, session.claims, reflection.id, parsed.data.kind, on);
+			await reactionChanged(
+				{ db, live },
+				{ ...target, reflectionId: reflection.id, by: session.user.id }
+			);
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.status, { action: 'react', error: e.key });
+			throw e;
+		}
+		return { action: 'react', done: true };
+	},
+	/** The one-click answer to "share with the group?" of a reflection after a meeting. */
+	decide: async (event) => {
+		const { session, actor, reflection } = await requireReflection(event);
+		if (!can(actor, 'share', { type: 'reflection', reflection }))
+			return fail(403, { error: 'forbidden' });
+		const parsed = decideInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { error: 'required' });
+		try {
+			const others = await decideSharing(
+				event.locals.runtime.db,
+				session.claims,
+				reflection.id,
+				parsed.data.choice
+			);
+			for (const userId of others) await event.locals.runtime.onAccessChanged(userId);
+		} catch (e) {
+			if (e instanceof DomainError) return fail(e.status, { error: e.key });
+			throw e;
+		}
+		return { decided: parsed.data.choice };
+	},
 	comment: async (event) => {
 		const { session, reflection } = await requireReflection(event);
 		const parsed = commentInput.safeParse(Object.fromEntries(await readForm(event.request)));
