@@ -4,6 +4,7 @@ import { can, pairRole } from '$lib/domain/policy';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { countFields, pairSheets } from '$lib/domain/templates';
 import { todayInProgramZone } from '$lib/domain/time';
+import { needsForMentor } from '$lib/server/coordination/intake';
 import { readForm } from '$lib/server/http';
 import {
 	assignmentInput,
@@ -31,14 +32,17 @@ const PATH_PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, pair } = await requirePair(event, 'open_workspace');
 	const { db } = event.locals.runtime;
-	const [workspace, callLinkUrl, assignments, range, unread, path] = await Promise.all([
-		getWorkspace(db, session.claims, pair.id),
-		getPairCallLink(db, session.claims, pair.id),
-		listPairAssignments(db, session.claims, pair.id),
-		programRange(db, session.claims, pair.programId),
-		unreadCounts(db, session.claims),
-		loadPairPath(db, session.claims, actor, pair)
-	]);
+	const [workspace, callLinkUrl, assignments, range, unread, path, menteeNeeds] = await Promise.all(
+		[
+			getWorkspace(db, session.claims, pair.id),
+			getPairCallLink(db, session.claims, pair.id),
+			listPairAssignments(db, session.claims, pair.id),
+			programRange(db, session.claims, pair.programId),
+			unreadCounts(db, session.claims),
+			loadPairPath(db, session.claims, actor, pair),
+			needsForMentor(db, session.claims, pair)
+		]
+	);
 	if (!workspace || !range || !path) error(404, 'not_found');
 	const sheetByKey = new Map(workspace.sheets.map((s) => [s.key, s]));
 	const phases = PATH_PHASES.map((phase) => ({
@@ -85,7 +89,9 @@ export const load: PageServerLoad = async (event) => {
 			.map((t) => ({ key: t.key, title: t.title })),
 		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair }),
 		unreadMessages: unread.byPair[pair.id] ?? 0,
-		path
+		path,
+		/** The mentee's needs questionnaire rounds: the mentor of a teacher-induction pair only. */
+		menteeNeeds
 	};
 };
 
