@@ -8,6 +8,7 @@ import { seedCareDemo } from './care-demo';
 import { seedGroupsDemo } from './groups-demo';
 import { seedMonitoringDemo } from './monitoring-demo';
 import { seedPathDemo } from './path-demo';
+import { seedTeacherDemo } from './teacher-demo';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 export const DEMO_ORGANISATION = 'Scholengroep De Linde (demo)';
@@ -126,6 +127,11 @@ export async function seedDemo(db: Database): Promise<{ organisationId: string }
 			// Enough history in the youth programme for every monitoring chart to show something.
 			if (program.kind === 'youth') await seedMonitoringDemo(tx, rows[0].id, { passwordHash });
 			if (program.kind === 'youth') await seedCareDemo(tx, rows[0].id);
+			if (program.kind === 'teacher_induction')
+				await seedTeacherDemo(tx, rows[0].id, {
+					passwordHash,
+					startsOn: start.toISOString().slice(0, 10)
+				});
 			// Two groups of four schools, a process coach and reflections in the learning community.
 			if (program.kind === 'learning_community') {
 				await seedGroupsDemo(tx, rows[0].id, {
