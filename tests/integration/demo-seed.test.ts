@@ -3,6 +3,8 @@ import type { Database } from '$lib/server/db/types';
 import { GROUPS_DEMO_MEMBERS } from '$lib/server/demo/groups-demo';
 import { MONITORING_DEMO_PAIRS, MONITORING_DEMO_PEOPLE } from '$lib/server/demo/monitoring-demo';
 import { DEMO_ACCOUNTS, DEMO_PAIRS, seedDemo } from '$lib/server/demo/seed';
+import { TEACHER_DEMO_ACCOUNTS, TEACHER_DEMO_PAIRS } from '$lib/server/demo/teacher-demo';
+import { pairSheets } from '$lib/domain/templates';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 let db: Database;
@@ -31,16 +33,22 @@ describe(`demo data (${testEngine()})`, () => {
 					(select count(*)::int from public.meetings) as meetings`
 			)
 		);
-		// The youth programme also gets the monitoring demo's pairs and people.
-		const pairCount = Object.values(DEMO_PAIRS).flat().length + MONITORING_DEMO_PAIRS;
+		// The youth programme also gets the monitoring demo's pairs and people; the teacher-induction
+		// programme its own pair of two people.
+		const pairCount =
+			Object.values(DEMO_PAIRS).flat().length + MONITORING_DEMO_PAIRS + TEACHER_DEMO_PAIRS;
 		expect(counts[0]).toMatchObject({
 			programs: 4,
 			kinds: 4,
-			members: 4 * DEMO_ACCOUNTS.length + MONITORING_DEMO_PEOPLE + GROUPS_DEMO_MEMBERS,
+			members:
+				4 * DEMO_ACCOUNTS.length +
+				MONITORING_DEMO_PEOPLE +
+				GROUPS_DEMO_MEMBERS +
+				TEACHER_DEMO_ACCOUNTS.length,
 			pairs: pairCount,
 			meetings: pairCount * 10
 		});
-		expect(counts[0].sheets).toBe(pairCount * 18);
+		expect(counts[0].sheets).toBe(pairCount * pairSheets.length);
 	});
 
 	it('gives the learning community two groups of four schools, a coach, documents and reflections', async () => {

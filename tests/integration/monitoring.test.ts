@@ -30,6 +30,7 @@ import {
 	type BuiltUser
 } from '../factories';
 import { createTestDatabase, testEngine } from '../helpers/db';
+import { pairSheets } from '$lib/domain/templates';
 
 /**
  * A known programme (starts 2026-09-01, minimum group size 5) read on 2026-11-10: fortnights
@@ -273,7 +274,7 @@ describe(`monitoring (${testEngine()})`, () => {
 	it('gives the share of pairs that completed each instrument when both parts are large enough', async () => {
 		const rows = await instrumentCompletion(db, coordinator(), id());
 		const byKey = Object.fromEntries(rows.map((r) => [r.template_key, r]));
-		expect(rows).toHaveLength(18);
+		expect(rows).toHaveLength(pairSheets.length);
 		expect(byKey['01-agreement']).toEqual({
 			template_key: '01-agreement',
 			pairs: 12,

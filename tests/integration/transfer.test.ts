@@ -8,6 +8,7 @@ import { loadPairRef } from '$lib/server/pairs/queries';
 import { buildMembership, buildStaffedProgram, buildUser } from '../factories';
 import { startCollabHarness, type Harness } from '../helpers/collab-harness';
 import { createTestDatabase, testEngine } from '../helpers/db';
+import { pairSheets } from '$lib/domain/templates';
 
 let db: Database;
 let harness: Harness;
@@ -70,7 +71,8 @@ async function scenario(consents: boolean) {
 describe(`worksheets after re-matching (${testEngine()})`, () => {
 	it('move to the new pair when the mentee consented', async () => {
 		const { moved, text } = await scenario(true);
-		expect(moved).toBe(18);
+		// Every sheet of the pair: one per instrument.
+		expect(moved).toBe(pairSheets.length);
 		expect(text).toBe('Fien');
 	});
 

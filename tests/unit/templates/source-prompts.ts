@@ -416,6 +416,38 @@ export const sourcePrompts: Readonly<Record<string, readonly string[]>> = {
 		'ervaren leerkrachten inzetten',
 		'informeel mentorschap'
 	],
+	// 003 L270, L172: the observation with its debrief as a professional conversation
+	'lesson-observation': [
+		'wat moeten de leerlingen na de les kennen of kunnen',
+		'vooraf samen afgesproken',
+		'wat zie ik?',
+		'wat denk ik?',
+		'op welke manieren kunnen de praktijk of de resultaten van de leerlingen verbeteren',
+		'reflectie op de impact',
+		'wat spreken we af'
+	],
+	// 003 L271, L119, L172
+	'lesson-preparation': [
+		'wat moeten de leerlingen na de les kennen of kunnen',
+		'beginsituatie van de leerlingen en van de groep',
+		'co-teaching/team teaching',
+		'wie doet wat?',
+		'verschillen tussen leerlingen',
+		'werd het lesdoel bereikt'
+	],
+	// 003 L117–143: the ten roles, in the seed's wording
+	'teacher-roles': [
+		'als begeleider van leer- en ontwikkelingsprocessen',
+		'als opvoeder',
+		'als inhoudelijke expert',
+		'als organisator',
+		'als innovator en onderzoeker',
+		'als partner van de ouders of verzorgers',
+		'als lid van een schoolteam',
+		'als partner van externen',
+		'als lid van de onderwijsgemeenschap',
+		'als cultuurparticipant'
+	],
 	// 001 L68–259
 	'program-self-evaluation': [
 		'zeer duidelijke doelstellingen',

@@ -38,6 +38,8 @@ const TOOLKIT_PAIR_SHEETS = [
 	'PS2',
 	'PS3',
 	'V1',
+	// The beginning-teacher sheets (`003…`): self-assessment in SD, the lessons in WU.
+	'teacher-roles',
 	'V2',
 	'V3',
 	'S1',
@@ -45,6 +47,8 @@ const TOOLKIT_PAIR_SHEETS = [
 	'S3',
 	'S4',
 	'04-development-plan',
+	'lesson-preparation',
+	'lesson-observation',
 	// The closing conversation of the MO stage (`001…` L2259), after the toolkit's sheets.
 	'MO-closing'
 ];

@@ -10,6 +10,8 @@ import { confidentiality } from './sheets/02-confidentiality';
 import { mutualPresentation } from './sheets/03-mutual-presentation';
 import { developmentPlan } from './sheets/04-development-plan';
 import { closingConversation } from './sheets/mo-closing';
+import { lessonObservation } from './sheets/lesson-observation';
+import { lessonPreparation } from './sheets/lesson-preparation';
 import { mentorLog, mentorLogPart2 } from './sheets/a-mentor-log';
 import { menteeLog, menteeLogPart2 } from './sheets/b-mentee-log';
 import { ps1 } from './sheets/ps1';
@@ -21,6 +23,7 @@ import { s2 } from './sheets/s2';
 import { s3 } from './sheets/s3';
 import { s4 } from './sheets/s4';
 import { statements20 } from './sheets/statements-20';
+import { teacherRoles } from './sheets/teacher-roles';
 import { v1 } from './sheets/v1';
 import { v2 } from './sheets/v2';
 import { v3 } from './sheets/v3';
@@ -30,7 +33,12 @@ export * from './types';
 export * from './progress';
 export { fillPlaceholders, type PlaceholderValues } from './placeholders';
 
-/** The pair sheets in the order of the path (TOOLKIT.md, BR → SD → P → WU; MO's closing conversation). */
+/**
+ * The pair sheets in the order of the path (TOOLKIT.md, BR → SD → P → WU; MO's closing
+ * conversation). The beginning-teacher sheets (`003…`) sit in their phase: the self-assessment
+ * against the ten roles with the other self-discovery sheets (SD), before the plan it feeds; the
+ * co-prepared lesson and the lesson observation in the working phase (WU), after the plan.
+ */
 export const pairSheets: readonly Template[] = [
 	agreement,
 	agreementWeeks,
@@ -42,6 +50,7 @@ export const pairSheets: readonly Template[] = [
 	ps2,
 	ps3,
 	v1,
+	teacherRoles,
 	v2,
 	v3,
 	s1,
@@ -49,6 +58,8 @@ export const pairSheets: readonly Template[] = [
 	s3,
 	s4,
 	developmentPlan,
+	lessonPreparation,
+	lessonObservation,
 	closingConversation
 ];
 

@@ -97,9 +97,9 @@ export const REQUIRED_INSTRUMENTS: readonly string[] = ['MO-closing'];
  *   confidentiality 02, "In je rol als mentor" and the 20 statements (002), the first needs
  *   analysis PS1 and goal setting V1 with its action plan, the development plan 04 and the closing
  *   conversation. No youth exercise sheets (S1–S4, V3) unless the coordinator adds them.
- * - Beginning teachers (`003…`): agreement, confidentiality, development plan, closing
- *   conversation (the teacher sheets — lesson observation, lesson preparation, teacher roles —
- *   join this list where they exist in the catalogue).
+ * - Beginning teachers (`003…`): agreement, confidentiality, the self-assessment against the ten
+ *   roles of the professional profile (its growth wishes become plan goals), the development
+ *   plan, co-preparing a lesson and the lesson observation, the closing conversation.
  * - Learning communities (`004…`): no pair sheets; groups have their own documents.
  */
 export const DEFAULT_INSTRUMENT_SETS: Readonly<Record<ProgramKind, readonly string[]>> = {
@@ -136,7 +136,10 @@ export const DEFAULT_INSTRUMENT_SETS: Readonly<Record<ProgramKind, readonly stri
 	teacher_induction: [
 		'01b-agreement-weeks',
 		'02-confidentiality',
+		'teacher-roles',
 		'04-development-plan',
+		'lesson-preparation',
+		'lesson-observation',
 		'MO-closing'
 	],
 	learning_community: []

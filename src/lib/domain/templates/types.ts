@@ -85,6 +85,11 @@ interface FieldBase {
 	readonly copyToPlan?: true;
 	/** Content marked `copyToPlan` on earlier sheets may be pulled into this field (sheet 04). */
 	readonly planTarget?: true;
+	/**
+	 * The content may become a goal of the development plan: a new row of 04's action-plan table
+	 * (a growth wish of the teacher-roles self-assessment, `003…` L117).
+	 */
+	readonly planGoal?: true;
 	readonly prefill?: Prefill;
 }
 
@@ -313,7 +318,7 @@ export function claimedKeys(template: Template): string[] {
 // ---------------------------------------------------------------------------------------------
 // Builders: keep the sheet definitions short and uniform.
 
-type FieldExtra = Pick<FieldBase, 'help' | 'copyToPlan' | 'planTarget' | 'prefill'>;
+type FieldExtra = Pick<FieldBase, 'help' | 'copyToPlan' | 'planTarget' | 'planGoal' | 'prefill'>;
 
 /** A localized string: Dutch (source wording) and English. */
 export function t(nl: string, en: string): LocalizedText {

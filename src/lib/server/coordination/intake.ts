@@ -1,6 +1,7 @@
 import type { ProgramRole } from '$lib/domain/policy';
 import type { ProgramKind } from '$lib/domain/programs/schemas';
 import { getTemplate, type Template } from '$lib/domain/templates';
+import { compareNeedsRounds, type NeedsRoundView } from '$lib/domain/templates/forms/teacher-needs';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit } from '$lib/server/programs/commands';
 
@@ -108,4 +109,45 @@ export async function intakeOverview(
 		);
 		return { people, needs };
 	});
+}
+
+/**
+ * The needs questionnaire rounds of a pair's mentee, read as the caller: row-level security
+ * lets the mentee, the programme's coordinators and the mentor of a confirmed pair with that
+ * mentee read them (20261203000400); anyone else gets no rows.
+ */
+export async function menteeNeedsRounds(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	menteeId: string
+): Promise<NeedsRoundView[]> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<{ submittedAt: Date; answers: Record<string, unknown> }>(
+			`select submitted_at as "submittedAt", answers from public.intake_responses
+			 where program_id = $1 and user_id = $2 and form_key = 'teacher-needs'
+			 order by submitted_at`,
+			[programId, menteeId]
+		)
+	);
+	return compareNeedsRounds(rows);
+}
+
+/**
+ * What the pair page's "Noden van je mentee" card shows: the rounds for the mentor of a pair in
+ * a teacher-induction programme, `null` where the card does not belong (other roles or kinds).
+ */
+export async function needsForMentor(
+	db: Database,
+	claims: JwtClaims,
+	pair: { programId: string; mentorId: string; menteeId: string }
+): Promise<NeedsRoundView[] | null> {
+	if (pair.mentorId !== claims.sub) return null;
+	const kind = await db.asUser(claims, (tx) =>
+		tx.query<{ kind: ProgramKind }>('select kind from public.programs where id = $1', [
+			pair.programId
+		])
+	);
+	if (kind[0]?.kind !== 'teacher_induction') return null;
+	return menteeNeedsRounds(db, claims, pair.programId, pair.menteeId);
 }

@@ -11,6 +11,7 @@ import { seedMonitoringDemo } from './monitoring-demo';
 import { seedPathDemo } from './path-demo';
 import { seedResourcesDemo } from './resources-demo';
 import type { FileStore } from '$lib/server/files';
+import { seedTeacherDemo } from './teacher-demo';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 export const DEMO_ORGANISATION = 'Scholengroep De Linde (demo)';
@@ -133,6 +134,11 @@ export async function seedDemo(
 			if (program.kind === 'youth') await seedMonitoringDemo(tx, rows[0].id, { passwordHash });
 			if (program.kind === 'youth') await seedCareDemo(tx, rows[0].id);
 			if (program.kind === 'school_leader') await seedResourcesDemo(tx, rows[0].id, options.files);
+			if (program.kind === 'teacher_induction')
+				await seedTeacherDemo(tx, rows[0].id, {
+					passwordHash,
+					startsOn: start.toISOString().slice(0, 10)
+				});
 			// Two groups of four schools, a process coach and reflections in the learning community.
 			if (program.kind === 'learning_community') {
 				await seedGroupsDemo(tx, rows[0].id, {

@@ -1,8 +1,8 @@
 import { notifySigned } from '$lib/server/notifications/events';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { PairRef } from '$lib/domain/policy';
-import { fieldsOf, getTemplate, type Template } from '$lib/domain/templates';
+import { TABLE_ROW_ID, fieldsOf, getTemplate, type Template } from '$lib/domain/templates';
 import { canonicalContent, readFieldContent } from '$lib/shared/sheet-doc';
 import type { CollabServer } from '$lib/server/collab/server';
 import type { Database, JwtClaims } from '$lib/server/db/types';
@@ -194,4 +194,77 @@ export async function copyToPlan(
 			field: fieldKey
 		})
 	);
+}
+
+/** The development plan's goals table and its goal column (04, "Actieplan"). */
+export const PLAN_GOALS_TABLE = 'action-plan';
+export const PLAN_GOAL_COLUMN = 'goal';
+
+/**
+ * Turns a field marked `planGoal` (a growth wish of the ten-roles self-assessment) into a goal of
+ * the pair's development plan: a new row of 04's action-plan table whose goal cell names the
+ * source and holds the wish. Done by the server through the collaboration server, like
+ * {@link copyToPlan}, so everyone with 04 open sees the row arrive and the plan's rules (who may
+ * write, a read-only pair) stay in one place. Every other cell of the row is created empty, as a
+ * row added in the browser is.
+ */
+export async function goalToPlan(
+	db: Database,
+	collab: CollabServer,
+	claims: JwtClaims,
+	pair: PairRef,
+	sheet: SheetRow,
+	fieldKey: string,
+	locale: 'nl' | 'en'
+): Promise<{ rowId: string }> {
+	const template = getTemplate(sheet.key);
+	const field = template && fieldsOf(template).find((f) => f.key === fieldKey);
+	if (!template || !field?.planGoal) throw new DomainError('invalid', 'not_copyable');
+	const plan = await findSheet(db, pair.id, PLAN_KEY);
+	const planTemplate = getTemplate(PLAN_KEY);
+	const goals = planTemplate && fieldsOf(planTemplate).find((f) => f.key === PLAN_GOALS_TABLE);
+	if (!plan || goals?.kind !== 'table') throw new DomainError('not_found', 'not_found');
+
+	const content = await collab.readDocument(sheet.docName, (doc) => {
+		const value = readFieldContent(doc, field);
+		return typeof value === 'string' ? value : '';
+	});
+	if (!content.trim()) throw new DomainError('invalid', 'nothing_to_copy');
+	const section = template.sections.find((s) => s.fields.includes(field));
+	const source = section ? section.title[locale] : template.title[locale];
+	const rowId = `plan-goal-${randomUUID()}`;
+	await collab.changeDocument(plan.docName, (doc) => {
+		const row = new Y.Map<unknown>();
+		row.set(TABLE_ROW_ID, rowId);
+		for (const column of goals.columns) {
+			if (column.kind === 'text') row.set(column.key, new Y.Text());
+			else if (column.kind === 'rich') row.set(column.key, new Y.XmlFragment());
+		}
+		// Push first: a map that is not in the document yet does not return its cells.
+		doc.getArray<Y.Map<unknown>>(PLAN_GOALS_TABLE).push([row]);
+		const goal = row.get(PLAN_GOAL_COLUMN);
+		if (goal instanceof Y.XmlFragment) {
+			goal.push(
+				[`[${source}]`, ...content.split('\n').filter((line) => line.trim())].map((line) => {
+					const paragraph = new Y.XmlElement('paragraph');
+					paragraph.insert(0, [new Y.XmlText(line)]);
+					return paragraph;
+				})
+			);
+		}
+		const record = new Y.Map<unknown>();
+		record.set('template', template.key);
+		record.set('field', field.key);
+		record.set('into', `${PLAN_GOALS_TABLE}.${PLAN_GOAL_COLUMN}`);
+		record.set('by', claims.sub);
+		record.set('at', new Date().toISOString());
+		doc.getArray<Y.Map<unknown>>('copied').push([record]);
+	});
+	await db.asUser(claims, (tx) =>
+		audit(tx, 'sheet.goal_to_plan', 'sheet', sheet.id, pair.programId, {
+			template: sheet.key,
+			field: fieldKey
+		})
+	);
+	return { rowId };
 }

@@ -4,6 +4,7 @@ import { can, pairRole } from '$lib/domain/policy';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { countFields, getTemplate } from '$lib/domain/templates';
 import { todayInProgramZone } from '$lib/domain/time';
+import { needsForMentor } from '$lib/server/coordination/intake';
 import { readForm } from '$lib/server/http';
 import {
 	assignmentInput,
@@ -34,17 +35,17 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = event.locals.runtime;
 	// Instruments switched on after the pair was made may still need their sheet rows.
 	await ensurePairSheets(db, pair.id);
-	const [workspace, callLinkUrl, assignments, range, unread, path, instruments] = await Promise.all(
-		[
+	const [workspace, callLinkUrl, assignments, range, unread, path, instruments, menteeNeeds] =
+		await Promise.all([
 			getWorkspace(db, session.claims, pair.id),
 			getPairCallLink(db, session.claims, pair.id),
 			listPairAssignments(db, session.claims, pair.id),
 			programRange(db, session.claims, pair.programId),
 			unreadCounts(db, session.claims),
 			loadPairPath(db, session.claims, actor, pair),
-			pairInstruments(db, pair.id)
-		]
-	);
+			pairInstruments(db, pair.id),
+			needsForMentor(db, session.claims, pair)
+		]);
 	if (!workspace || !range || !path) error(404, 'not_found');
 	const sheetByKey = new Map(workspace.sheets.map((s) => [s.key, s]));
 	// The programme's instrument set decides which sheets the pair sees, in its order.
@@ -99,7 +100,9 @@ export const load: PageServerLoad = async (event) => {
 		sheetOptions: phases.flatMap((p) => p.sheets.map((t) => ({ key: t.key, title: t.title }))),
 		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair }),
 		unreadMessages: unread.byPair[pair.id] ?? 0,
-		path
+		path,
+		/** The mentee's needs questionnaire rounds: the mentor of a teacher-induction pair only. */
+		menteeNeeds
 	};
 };
 

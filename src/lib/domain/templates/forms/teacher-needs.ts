@@ -240,3 +240,67 @@ export const teacherNeeds: Template = {
 		])
 	]
 };
+
+/** The three support planes (`003…` L222–226) and where the questionnaire asks about each. */
+export const NEEDS_PLANES = [
+	{ plane: 'personal', need: 'personal-need', notes: ['stress', 'confidence'] },
+	{ plane: 'social', need: 'social-need', notes: ['team', 'stakeholders'] },
+	{ plane: 'professional', need: 'professional-need', notes: ['school-culture'] }
+] as const;
+
+export type NeedsPlane = (typeof NEEDS_PLANES)[number]['plane'];
+export type NeedLevel = 'none' | 'some' | 'much';
+const LEVELS: readonly NeedLevel[] = ['none', 'some', 'much'];
+
+/** One submitted round of the questionnaire as the mentor's card compares them. */
+export interface NeedsRoundView {
+	number: number;
+	/** The date the teacher gave, else the day it was submitted ('YYYY-MM-DD'). */
+	date: string;
+	planes: Record<
+		NeedsPlane,
+		{ level: NeedLevel | null; change: 'more' | 'less' | 'same' | null; notes: string[] }
+	>;
+}
+
+/**
+ * The rounds in order, each plane's level compared with the round before (more, less, the
+ * same; nothing when either round left it open), with the plane's written answers.
+ */
+export function compareNeedsRounds(
+	rows: readonly { submittedAt: Date | string; answers: Record<string, unknown> }[]
+): NeedsRoundView[] {
+	const sorted = [...rows].sort(
+		(a, b) => new Date(a.submittedAt).getTime() - new Date(b.submittedAt).getTime()
+	);
+	const rounds: NeedsRoundView[] = [];
+	for (const [index, row] of sorted.entries()) {
+		const given = row.answers.date;
+		const date =
+			typeof given === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(given)
+				? given
+				: new Date(row.submittedAt).toISOString().slice(0, 10);
+		const before = rounds[index - 1];
+		const planes = Object.fromEntries(
+			NEEDS_PLANES.map(({ plane, need, notes }) => {
+				const raw = row.answers[need];
+				const level = LEVELS.find((l) => l === raw) ?? null;
+				const previous = before?.planes[plane].level ?? null;
+				const change =
+					level === null || previous === null
+						? null
+						: LEVELS.indexOf(level) > LEVELS.indexOf(previous)
+							? 'more'
+							: LEVELS.indexOf(level) < LEVELS.indexOf(previous)
+								? 'less'
+								: 'same';
+				const written = notes
+					.map((key) => row.answers[key])
+					.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+				return [plane, { level, change, notes: written }];
+			})
+		) as NeedsRoundView['planes'];
+		rounds.push({ number: index + 1, date, planes });
+	}
+	return rounds;
+}

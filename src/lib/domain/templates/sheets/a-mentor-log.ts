@@ -19,6 +19,7 @@ export const sheetUsedOptions = [
 	opt('PS2', 'PS2 – Ervaringen uit het verleden', 'PS2 – Past experience'),
 	opt('PS3', 'PS3 – Waarden en problemen van leren', 'PS3 – Values and problems of learning'),
 	opt('V1', 'V1 – Doelen stellen', 'V1 – Goal setting'),
+	opt('teacher-roles', 'Zelfevaluatie: de tien rollen', 'Self-assessment: the ten roles'),
 	opt('V2', 'V2 – Samenwerking', 'V2 – Collaboration'),
 	opt('V3', 'V3 – Deelname', 'V3 – Participation'),
 	opt('S1', 'S1 – Organisatorisch vermogen', 'S1 – Organisational capability'),
@@ -26,6 +27,8 @@ export const sheetUsedOptions = [
 	opt('S3', 'S3 – Resultaatgerichtheid', 'S3 – Results orientation'),
 	opt('S4', 'S4 – Vaardigheden voor opbouw van relaties', 'S4 – Relationship-building skills'),
 	opt('04-development-plan', '04 – Plan voor ontwikkeling', '04 – Development plan'),
+	opt('lesson-preparation', 'Samen een les voorbereiden', 'Preparing a lesson together'),
+	opt('lesson-observation', 'Lesobservatie in de klas', 'Lesson observation in class'),
 	opt('MO-closing', 'MO – Afsluitend gesprek', 'MO – Closing conversation'),
 	opt('other', 'Ander blad', 'Another sheet')
 ] as const;

@@ -4,7 +4,13 @@ import { getTemplate, pairSheetKeys } from '$lib/domain/templates';
 import { documentPeople } from '$lib/server/pairs/identity';
 import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace, programmeNames } from '$lib/server/pairs/queries';
-import { copyToPlan, findSheet, signaturesOf, signSheet } from '$lib/server/pairs/sheet-actions';
+import {
+	copyToPlan,
+	findSheet,
+	goalToPlan,
+	signaturesOf,
+	signSheet
+} from '$lib/server/pairs/sheet-actions';
 import { DomainError } from '$lib/server/programs/errors';
 import { pairInstruments } from '$lib/server/programs/instruments';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -95,5 +101,18 @@ export const actions: Actions = {
 			return refusal(e);
 		}
 		return { copied: fieldKey };
+	},
+	goalToPlan: async (event) => {
+		const { session, actor, pair, sheet } = await sheetOf(event, 'open_workspace');
+		if (!can(actor, 'edit', { type: 'sheet', pair, templateKey: sheet.key }))
+			return fail(403, { error: 'forbidden' });
+		const fieldKey = String((await readForm(event.request)).get('fieldKey') ?? '');
+		try {
+			const { db, collab } = event.locals.runtime;
+			await goalToPlan(db, collab, session.claims, pair, sheet, fieldKey, getLocale());
+		} catch (e) {
+			return refusal(e);
+		}
+		return { goal: fieldKey };
 	}
 };

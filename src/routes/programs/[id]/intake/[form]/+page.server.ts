@@ -23,6 +23,8 @@ export const load: PageServerLoad = async (event) => {
 		formKey: template.key,
 		// A repeatable questionnaire starts empty each time; a single form from its last answers.
 		previous: template.key === 'teacher-needs' ? null : (previous?.answers ?? null),
+		// The needs questionnaire is asked in rounds: how many the person submitted so far.
+		rounds: template.key === 'teacher-needs' ? (previous?.count ?? 0) : null,
 		me: { ...me, color: colourFor(me.id), role },
 		pair: { id: program.id, mentor: me, mentee: me }
 	};

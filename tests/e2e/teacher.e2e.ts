@@ -1,0 +1,71 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+/**
+ * The teacher-induction demo pair (Kris Mertens & Lotte Vermeulen, only in that programme):
+ * they open the lesson observation together; the beginning teacher turns a growth wish of the
+ * ten-roles self-assessment into a development-plan goal and the mentor sees it in 04.
+ */
+const PROGRAMME = 'Aanvangsbegeleiding beginnende leraren';
+
+async function person(browser: Browser, email: string): Promise<Page> {
+	const page = await (await browser.newContext()).newPage();
+	await signIn(page, email);
+	return page;
+}
+
+async function live(page: Page, path: string) {
+	await page.goto(path);
+	await expect(page.getByText('Live verbonden')).toBeVisible();
+}
+
+test('the pair observes a lesson together and a growth wish becomes a plan goal', async ({
+	browser
+}) => {
+	const [mentor, mentee] = await Promise.all([
+		person(browser, 'mentor4@example.org'),
+		person(browser, 'mentee6@example.org')
+	]);
+	await mentor.goto('/pairs');
+	const href = await mentor
+		.getByRole('listitem')
+		.filter({ hasText: PROGRAMME })
+		.getByRole('link', { name: /Lotte Vermeulen/ })
+		.getAttribute('href');
+	const pair = new URL(href ?? '', mentor.url()).pathname;
+
+	// The mentor's pair page shows the teacher's needs rounds, compared.
+	await mentor.goto(pair);
+	await expect(mentor.getByRole('heading', { name: 'Noden van je mentee' })).toBeVisible();
+	await expect(mentor.getByTestId('needs-rounds')).toContainText('Ronde 2');
+
+	// The lesson observation, live for both.
+	await Promise.all([
+		live(mentor, `${pair}/sheets/lesson-observation`),
+		live(mentee, `${pair}/sheets/lesson-observation`)
+	]);
+	await mentor.getByRole('textbox', { name: 'Klas', exact: true }).fill('3 Latijn B');
+	await expect(mentee.getByRole('textbox', { name: 'Klas', exact: true })).toHaveValue(
+		'3 Latijn B'
+	);
+
+	// A growth wish in the ten roles: once the mentor sees it, the server has it too.
+	await Promise.all([
+		live(mentor, `${pair}/sheets/teacher-roles`),
+		live(mentee, `${pair}/sheets/teacher-roles`)
+	]);
+	const label = 'Waarin wil ik groeien als opvoeder?';
+	const wish = 'Rust brengen in de klas na de speeltijd';
+	await mentee.getByRole('textbox', { name: label, exact: true }).click();
+	await mentee.keyboard.type(wish);
+	await expect(mentor.getByRole('textbox', { name: label, exact: true })).toContainText(wish);
+	await mentee
+		.getByRole('button', { name: `Als doel in het ontwikkelingsplan: «${label}»` })
+		.click();
+	await expect(mentee.getByText('Toegevoegd als nieuw doel in het actieplan.')).toBeVisible();
+
+	await live(mentor, `${pair}/sheets/04-development-plan`);
+	const plan = mentor.getByRole('group', { name: 'Actieplan' });
+	await expect(plan).toContainText('2. De leraar als opvoeder');
+	await expect(plan).toContainText(wish);
+});
