@@ -198,9 +198,11 @@ describe('availabilityFit', () => {
 
 describe('regionFit', () => {
 	it('compares regions case-insensitively and names the mentee’s region', () => {
-		expect(regionFit(mentee({ region: 'Antwerpen ' }), mentor({ region: ' antwerpen' }))).toEqual(
-			{ fraction: 1, code: 'region.same', params: { region: 'Antwerpen' } }
-		);
+		expect(regionFit(mentee({ region: 'Antwerpen ' }), mentor({ region: ' antwerpen' }))).toEqual({
+			fraction: 1,
+			code: 'region.same',
+			params: { region: 'Antwerpen' }
+		});
 		expect(regionFit(mentee({ region: 'Gent' }), mentor({ region: 'Brugge' }))).toEqual({
 			fraction: 0,
 			code: 'region.different',

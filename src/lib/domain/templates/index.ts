@@ -111,3 +111,4 @@ export function planSources(list: readonly Template[] = templates): PlanSource[]
 		})
 	);
 }
+export { answerLines, describeAnswers, type AnswerLine, type AnswerSection } from './answer-view';
