@@ -18,7 +18,9 @@ test('the coordinator reads a mentee’s intake answers and the reasons with ava
 		.getByRole('row', { name: /Fien Claes/ })
 		.getByRole('link', { name: /Intake-antwoorden/ })
 		.click();
-	await expect(page.getByRole('heading', { name: 'Intake-antwoorden van Fien Claes' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Intake-antwoorden van Fien Claes' })
+	).toBeVisible();
 	const answers = page.getByTestId('intake-answers');
 	await expect(answers).toContainText('Regio / plaats');
 	await expect(answers).toContainText('Antwerpen');

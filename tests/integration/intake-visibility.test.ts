@@ -75,9 +75,10 @@ describe(`who reads intake answers (${testEngine()})`, () => {
 		for (const claims of [x.people.mentee.claims, x.people.coordinator.claims]) {
 			await expect(
 				db.asUser(claims, (tx) =>
-					tx.query("update public.intake_responses set answers = '{}'::jsonb where program_id = $1", [
-						x.program.id
-					])
+					tx.query(
+						"update public.intake_responses set answers = '{}'::jsonb where program_id = $1",
+						[x.program.id]
+					)
 				)
 			).rejects.toThrow(/permission denied/);
 			await expect(
@@ -125,7 +126,9 @@ describe(`the demo programmes' matching (${testEngine()})`, () => {
 		try {
 			await seedDemo(demo);
 			const [coordinator] = await demo.asService((tx) =>
-				tx.query<{ id: string }>("select id from public.profiles where email = 'coordinator@example.org'")
+				tx.query<{ id: string }>(
+					"select id from public.profiles where email = 'coordinator@example.org'"
+				)
 			);
 			const programs = await demo.asService((tx) =>
 				tx.query<{ id: string; kind: string }>(
@@ -141,7 +144,8 @@ describe(`the demo programmes' matching (${testEngine()})`, () => {
 				expect(result.matchedCount, program.kind).toBe(context.input.mentees.length);
 				expect(new Set(result.proposals.map((p) => p.score)).size).toBeGreaterThan(1);
 				const loads = result.mentorLoad.map((l) => l.assigned);
-				for (const load of result.mentorLoad) expect(load.assigned).toBeLessThanOrEqual(load.capacity);
+				for (const load of result.mentorLoad)
+					expect(load.assigned).toBeLessThanOrEqual(load.capacity);
 				expect(Math.min(...loads), program.kind).toBeGreaterThan(0);
 				for (const proposal of result.proposals) {
 					const codes = shownReasons(proposal.contributions).map((c) => c.code);
