@@ -73,6 +73,16 @@ describe('the demo intake data', () => {
 		});
 	}
 
+	it('rules no pair out, so a swap to any mentor works (coordination.e2e swaps at random)', () => {
+		const input = demoInput([]);
+		for (const mentee of input.mentees)
+			for (const mentor of input.mentors)
+				expect(
+					proposeMatching({ ...input, locked: [{ menteeId: mentee.id, mentorId: mentor.id }] }).ok,
+					`${mentee.id} – ${mentor.id}`
+				).toBe(true);
+	});
+
 	it('pairs each demo mentee with the mentor who fits best', () => {
 		const result = ok(proposeMatching(demoInput([])));
 		const byMentee = Object.fromEntries(result.proposals.map((p) => [p.menteeId, p.mentorId]));

@@ -9,7 +9,9 @@ const ticks = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, true
 /**
  * Intake answers of the demo people (by e-mail), varied so that the matching screen shows
  * different scores and every reason it gives is true: each mentor has other strengths, moments,
- * a region and a capacity of two, and each mentee fits one mentor best.
+ * a region and a capacity of two, and each mentee fits one mentor best. No demo answer rules a
+ * pair out (every mentor offers the one accessibility need asked; gender wishes are soft), so the
+ * coordinator can swap any mentee to any mentor.
  */
 export const MATCHING_DEMO_ANSWERS: Readonly<
 	Record<string, { form: 'mentee-intake' | 'mentor-self-assessment'; answers: Answers }>
@@ -24,7 +26,7 @@ export const MATCHING_DEMO_ANSWERS: Readonly<
 			'experience-years': 15,
 			settings: ticks('primary'),
 			gender: 'female',
-			'accessibility-offers': ticks('online-only'),
+			'accessibility-offers': ticks('online-only', 'quiet-space'),
 			capacity: 2,
 			availability: ticks('weekday-evening', 'weekend'),
 			'meeting-mode': 'both',
@@ -40,7 +42,7 @@ export const MATCHING_DEMO_ANSWERS: Readonly<
 			'experience-years': 8,
 			settings: ticks('secondary', 'adult'),
 			gender: 'male',
-			'accessibility-offers': ticks('step-free', 'online-only'),
+			'accessibility-offers': ticks('step-free', 'online-only', 'quiet-space'),
 			capacity: 2,
 			availability: ticks('weekday-morning', 'weekday-afternoon'),
 			'meeting-mode': 'face-to-face',
