@@ -14,7 +14,12 @@ let stranger: BuiltUser;
 
 const FORMS = ['mentee-intake', 'teacher-needs'];
 
-async function submit(user: BuiltUser, programId: string, form: string, answers: object) {
+async function submit(
+	user: BuiltUser,
+	programId: string,
+	form: string,
+	answers: Record<string, unknown>
+) {
 	await db.asUser(user.claims, (tx) =>
 		tx.query(
 			'insert into public.intake_responses (program_id, user_id, form_key, form_version, answers) values ($1, $2, $3, 2, $4)',
