@@ -7,7 +7,9 @@ import {
 	interestsFit,
 	menteeFavouriteFit,
 	menteeRatingFit,
-	mentorFavouriteFit
+	mentorFavouriteFit,
+	availabilityFit,
+	regionFit
 } from '$lib/domain/matching/criteria';
 import type { MenteeProfile, MentorProfile } from '$lib/domain/matching';
 
@@ -22,7 +24,11 @@ describe('experienceFit', () => {
 			params: { years: 4 }
 		});
 		expect(experienceFit(mentee(), mentor({ experienceYears: 25 })).fraction).toBe(1);
-		expect(experienceFit(mentee(), mentor()).fraction).toBe(0);
+		expect(experienceFit(mentee(), mentor())).toEqual({
+			fraction: 0,
+			code: 'experience.not_given',
+			params: {}
+		});
 		expect(experienceFit(mentee(), mentor({ experienceYears: -3 })).fraction).toBe(0);
 		expect(experienceFit(mentee(), mentor({ experienceYears: NaN })).fraction).toBe(0);
 	});
@@ -61,15 +67,21 @@ describe('expertiseFit', () => {
 
 	it('gives nothing when the mentor lacks the topics or the mentee has no needs', () => {
 		const needs = mentee({ selfEvaluation: { finance: 2 } });
+		// A mentor who assessed nothing: no claim (it used to say "covers the needs" at 0 %).
 		expect(expertiseFit(needs, mentor()).fraction).toBe(0);
-		expect(expertiseFit(needs, mentor()).code).toBe('expertise.covers_needs');
+		expect(expertiseFit(needs, mentor()).code).toBe('expertise.not_given');
+		const other = mentor({ expertise: { wellbeing: 5 } });
+		expect(expertiseFit(needs, other)).toMatchObject({
+			fraction: 0,
+			code: 'expertise.covers_needs'
+		});
 		const confident = mentee({ selfEvaluation: { finance: 5 } });
 		expect(expertiseFit(confident, mentor({ expertise: { finance: 5 } }))).toEqual({
 			fraction: 0,
 			code: 'expertise.no_needs',
 			params: {}
 		});
-		expect(expertiseFit(mentee(), mentor()).code).toBe('expertise.no_needs');
+		expect(expertiseFit(mentee(), other).code).toBe('expertise.no_needs');
 	});
 
 	it('clamps scores to the 1–5 scale', () => {
@@ -156,6 +168,53 @@ describe('interestsFit', () => {
 		expect(interestsFit(mentee(), mentor({ interests: ['sport'] })).code).toBe(
 			'interests.none_given'
 		);
+	});
+});
+
+describe('availabilityFit', () => {
+	it('gives the share of the mentee’s moments the mentor has too', () => {
+		const a = mentee({ availability: ['weekday-evening', 'weekend'] });
+		expect(availabilityFit(a, mentor({ availability: ['weekend', 'weekday-morning'] }))).toEqual({
+			fraction: 0.5,
+			code: 'availability.shared',
+			params: { shared: ['weekend'], total: 2 }
+		});
+		expect(availabilityFit(a, mentor({ availability: ['weekday-morning'] }))).toEqual({
+			fraction: 0,
+			code: 'availability.none_shared',
+			params: { total: 2 }
+		});
+	});
+
+	it('says nothing when either side gave no availability', () => {
+		expect(availabilityFit(mentee(), mentor({ availability: ['weekend'] })).code).toBe(
+			'availability.not_given'
+		);
+		expect(availabilityFit(mentee({ availability: ['weekend'] }), mentor()).code).toBe(
+			'availability.not_given'
+		);
+	});
+});
+
+describe('regionFit', () => {
+	it('compares regions case-insensitively and names the mentee’s region', () => {
+		expect(regionFit(mentee({ region: 'Antwerpen ' }), mentor({ region: ' antwerpen' }))).toEqual({
+			fraction: 1,
+			code: 'region.same',
+			params: { region: 'Antwerpen' }
+		});
+		expect(regionFit(mentee({ region: 'Gent' }), mentor({ region: 'Brugge' }))).toEqual({
+			fraction: 0,
+			code: 'region.different',
+			params: { region: 'Gent', mentorRegion: 'Brugge' }
+		});
+	});
+
+	it('says nothing when a region is missing', () => {
+		expect(regionFit(mentee({ region: 'Gent' }), mentor({ region: '  ' })).code).toBe(
+			'region.not_given'
+		);
+		expect(regionFit(mentee(), mentor({ region: 'Gent' })).code).toBe('region.not_given');
 	});
 });
 

@@ -74,7 +74,7 @@ describe('evaluateAssignment', () => {
 		]);
 		expect(evaluation.proposals.map((p) => [p.menteeId, p.mentorId, p.locked, p.score])).toEqual([
 			['a', 'f', true, 10],
-			['b', 'm', false, 10]
+			['b', 'm', false, 5]
 		]);
 		expect(evaluation.proposals[1].contributions[3]).toMatchObject({
 			code: 'accessibility.none_met'
@@ -83,7 +83,7 @@ describe('evaluateAssignment', () => {
 			{ menteeId: 'c', reason: { code: 'not_assigned', mentorIds: ['m'] } }
 		]);
 		expect(evaluation.matchedCount).toBe(2);
-		expect(evaluation.totalScore).toBe(20);
+		expect(evaluation.totalScore).toBe(15);
 	});
 
 	it('returns the input’s own violations when the input is invalid', () => {

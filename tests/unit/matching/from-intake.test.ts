@@ -4,7 +4,7 @@ import {
 	mentorFromSelfAssessment,
 	preferencesFromRows
 } from '$lib/domain/matching/from-intake';
-import { proposeMatching } from '$lib/domain/matching';
+import { proposeMatching, shownReasons } from '$lib/domain/matching';
 
 describe('matching input from the intake forms', () => {
 	it('turns support topics into needs and a gender wish into a preference', () => {
@@ -17,7 +17,7 @@ describe('matching input from the intake forms', () => {
 			'gender-preference-required': 'yes',
 			'accessibility-tags': { 'step-free': true }
 		});
-		expect(mentee.selfEvaluation).toMatchObject({ finance: 1, wellbeing: 1, organisation: 4 });
+		expect(mentee.selfEvaluation).toMatchObject({ finance: 1, wellbeing: 1, organisation: 5 });
 		expect(mentee.interests).toEqual(['innovation']);
 		expect(mentee.context).toBe('secondary');
 		expect(mentee.genderPreference).toEqual({ genders: ['female'], strength: 'hard' });
@@ -49,7 +49,44 @@ describe('matching input from the intake forms', () => {
 			accessibilityOffers: ['step-free']
 		});
 		expect(mentor.expertise?.finance).toBe(5);
-		expect(mentor.expertise?.wellbeing).toBe(2);
+		expect(mentor.expertise?.wellbeing).toBe(1);
+	});
+
+	it('reads availability and region on both sides', () => {
+		const mentee = menteeFromIntake('e1', {
+			availability: { 'weekday-evening': true, weekend: true, 'weekday-morning': false },
+			region: '  Antwerpen '
+		});
+		expect(mentee.availability).toEqual(['weekday-evening', 'weekend']);
+		expect(mentee.region).toBe('Antwerpen');
+		const mentor = mentorFromSelfAssessment('m1', {
+			availability: { 'weekday-evening': true },
+			region: 'antwerpen'
+		});
+		expect(mentor.availability).toEqual(['weekday-evening']);
+		const result = proposeMatching({ mentees: [mentee], mentors: [mentor] });
+		const codes = result.ok ? result.proposals[0].contributions.map((c) => c.code) : [];
+		expect(codes).toContain('availability.shared');
+		expect(codes).toContain('region.same');
+	});
+
+	it('claims nothing about expertise, experience, availability or region without answers', () => {
+		const result = proposeMatching({
+			mentees: [menteeFromIntake('e1', {})],
+			mentors: [mentorFromSelfAssessment('m1', {})]
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		const proposal = result.proposals[0];
+		expect(proposal.score).toBe(0);
+		expect(shownReasons(proposal.contributions)).toEqual([]);
+		const needsOnly = proposeMatching({
+			mentees: [menteeFromIntake('e1', { 'support-topics': { finance: true } })],
+			mentors: [mentorFromSelfAssessment('m1', {})]
+		});
+		expect(needsOnly.ok && needsOnly.proposals[0].contributions[1].code).toBe(
+			'expertise.not_given'
+		);
 	});
 
 	it('reads matching-day choices in rank order, and the engine prefers the fitting mentor', () => {

@@ -33,7 +33,9 @@ describe('proposeMatching explanations', () => {
 				interests: ['Digital', 'inclusion'],
 				context: 'Primary',
 				genderPreference: { genders: ['female'], strength: 'soft' },
-				accessibilityNeeds: ['Wheelchair ']
+				accessibilityNeeds: ['Wheelchair '],
+				availability: ['weekday-evening', 'Weekend'],
+				region: ' Antwerpen '
 			})
 		],
 		mentors: [
@@ -44,7 +46,9 @@ describe('proposeMatching explanations', () => {
 				experienceContexts: ['primary'],
 				expertise: { finance: 5 },
 				interests: ['digital'],
-				accessibilityOffers: ['wheelchair']
+				accessibilityOffers: ['wheelchair'],
+				availability: ['weekend', 'weekday-morning'],
+				region: 'antwerpen'
 			})
 		],
 		preferences: {
@@ -61,17 +65,21 @@ describe('proposeMatching explanations', () => {
 		expect(proposal.contributions.map((c) => c.criterion)).toEqual([...CRITERIA]);
 		expect(proposal.contributions.map((c) => [c.code, c.points])).toEqual([
 			['experience.same_context', 10],
-			['expertise.covers_needs', 20],
+			['expertise.covers_needs', 15],
 			['gender.preference_met', 10],
 			['accessibility.all_met', 10],
-			['interests.shared', 5],
-			['mentee_favourite.chosen', 20],
+			['interests.shared', 2.5],
+			['availability.shared', 5],
+			['region.same', 5],
+			['mentee_favourite.chosen', 15],
 			['mentee_rating.like', 10],
 			['mentor_favourite.chosen', 10]
 		]);
 		expect(proposal.contributions[4].params).toEqual({ shared: ['digital'], total: 2 });
-		expect(proposal.score).toBe(95);
-		expect(result.totalScore).toBe(95);
+		expect(proposal.contributions[5].params).toEqual({ shared: ['weekend'], total: 2 });
+		expect(proposal.contributions[6].params).toEqual({ region: 'Antwerpen' });
+		expect(proposal.score).toBe(92.5);
+		expect(result.totalScore).toBe(92.5);
 		expect(proposal.honoured).toEqual({
 			menteeFavouriteRank: 1,
 			mentorFavouriteRank: 1,
@@ -86,7 +94,15 @@ describe('proposeMatching explanations', () => {
 	});
 
 	it('uses the programme weights and reports weights it had to clamp', () => {
-		const weights = { experience: 0, expertise: 0, gender: 0, accessibility: 0, interests: 0 };
+		const weights = {
+			experience: 0,
+			expertise: 0,
+			gender: 0,
+			accessibility: 0,
+			interests: 0,
+			availability: 0,
+			region: 0
+		};
 		const result = ok(
 			proposeMatching({
 				...input,
@@ -186,6 +202,35 @@ describe('capacity', () => {
 		expect(result.unmatched.map((u) => u.reason.code)).toEqual([
 			'compatible_mentors_full',
 			'compatible_mentors_full'
+		]);
+	});
+
+	it('spreads mentees over mentors when the scores are equal', () => {
+		// Equal scores used to send the first three mentees to the first mentor and none to the next.
+		const result = ok(
+			proposeMatching({
+				mentees: mentees.slice(0, 3),
+				mentors: [mentor('m1'), mentor('m2'), mentor('m3')]
+			})
+		);
+		expect(result.mentorLoad.map((l) => l.assigned)).toEqual([1, 1, 1]);
+		const two = ok(
+			proposeMatching({ mentees, mentors: [mentor('m1', { capacity: 3 }), mentor('m2')] })
+		);
+		expect(two.mentorLoad.map((l) => l.assigned)).toEqual([3, 2]);
+	});
+
+	it('still gives a better-fitting mentor more mentees than spreading would', () => {
+		const fit = { availability: ['weekend'] };
+		const result = ok(
+			proposeMatching({
+				mentees: mentees.slice(0, 2).map((m) => ({ ...m, ...fit })),
+				mentors: [mentor('good', fit), mentor('other', { availability: ['weekday-morning'] })]
+			})
+		);
+		expect(result.mentorLoad).toEqual([
+			{ mentorId: 'good', capacity: 3, assigned: 2 },
+			{ mentorId: 'other', capacity: 3, assigned: 0 }
 		]);
 	});
 

@@ -28,6 +28,8 @@ export function experienceFit(mentee: MenteeProfile, mentor: MentorProfile): Cri
 	const years = Number.isFinite(raw) ? Math.max(0, raw) : 0;
 	const yearsPart = Math.min(years, FULL_EXPERIENCE_YEARS) / FULL_EXPERIENCE_YEARS;
 	const context = mentee.context;
+	const noYears = mentor.experienceYears == null || !Number.isFinite(mentor.experienceYears);
+	if (!context && noYears) return outcome(0, 'experience.not_given');
 	if (!context) return outcome(yearsPart, 'experience.years', { years });
 	const same = (mentor.experienceContexts ?? []).includes(context);
 	const code = same ? 'experience.same_context' : 'experience.other_context';
@@ -49,6 +51,7 @@ function onScale(value: number | undefined): number | null {
 export function expertiseFit(mentee: MenteeProfile, mentor: MentorProfile): CriterionOutcome {
 	const evaluation = mentee.selfEvaluation ?? {};
 	const expertise = mentor.expertise ?? {};
+	if (Object.keys(expertise).length === 0) return outcome(0, 'expertise.not_given');
 	let needTotal = 0;
 	let covered = 0;
 	const topics: string[] = [];
@@ -109,6 +112,35 @@ export function interestsFit(mentee: MenteeProfile, mentor: MentorProfile): Crit
 	const total = interests.length;
 	if (shared.length === 0) return outcome(0, 'interests.none_shared', { total });
 	return outcome(shared.length / total, 'interests.shared', { shared, total });
+}
+
+/**
+ * The share of the mentee's moments (e.g. `weekday-evening`) the mentor can meet too. Nothing to
+ * compare when either of them left availability empty.
+ */
+export function availabilityFit(mentee: MenteeProfile, mentor: MentorProfile): CriterionOutcome {
+	const moments = mentee.availability ?? [];
+	const theirs = mentor.availability ?? [];
+	if (moments.length === 0 || theirs.length === 0) return outcome(0, 'availability.not_given');
+	const shared = moments.filter((moment) => theirs.includes(moment));
+	const total = moments.length;
+	if (shared.length === 0) return outcome(0, 'availability.none_shared', { total });
+	return outcome(shared.length / total, 'availability.shared', { shared, total });
+}
+
+/** Compares free-text regions: trimmed, lower-cased, inner spaces collapsed. */
+export function regionKey(region: string | null | undefined): string {
+	return (region ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Full points when mentee and mentor wrote the same region; nothing to compare when one is empty. */
+export function regionFit(mentee: MenteeProfile, mentor: MentorProfile): CriterionOutcome {
+	const own = regionKey(mentee.region);
+	const theirs = regionKey(mentor.region);
+	if (own === '' || theirs === '') return outcome(0, 'region.not_given');
+	const region = (mentee.region ?? '').trim();
+	if (own === theirs) return outcome(1, 'region.same', { region });
+	return outcome(0, 'region.different', { region, mentorRegion: (mentor.region ?? '').trim() });
 }
 
 /** Rank 1 of 3 gives full points, rank 2 two thirds, rank 3 one third. */

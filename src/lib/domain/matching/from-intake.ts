@@ -25,8 +25,9 @@ const count = (value: unknown) =>
 	typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
 /**
- * The mentee's side of matching, from the intake form: topics they want support in become low
- * self-evaluation scores (the needs a mentor's expertise should cover).
+ * The mentee's side of matching, from the intake form: topics they want support in become the
+ * lowest self-evaluation score (a need a mentor's expertise should cover) and the other topics the
+ * highest (no need). Without ticked topics there are no needs, so nothing is claimed about them.
  */
 export function menteeFromIntake(id: string, answers: Answers): MenteeProfile {
 	const support = new Set(ticked(answers['support-topics']));
@@ -42,19 +43,23 @@ export function menteeFromIntake(id: string, answers: Answers): MenteeProfile {
 	}
 	return {
 		id,
-		selfEvaluation: Object.fromEntries(
-			topicOptions.map((t) => [t.key, support.has(t.key) ? 1 : 4])
-		),
+		selfEvaluation:
+			support.size === 0
+				? {}
+				: Object.fromEntries(topicOptions.map((t) => [t.key, support.has(t.key) ? 1 : 5])),
 		interests: ticked(answers['interest-topics']),
 		context: text(answers.setting),
 		genderPreference,
-		accessibilityNeeds: ticked(answers['accessibility-tags'])
+		accessibilityNeeds: ticked(answers['accessibility-tags']),
+		availability: ticked(answers.availability),
+		region: text(answers.region)?.trim() ?? null
 	};
 }
 
 /** The mentor's side, from the self-assessment after training. */
 export function mentorFromSelfAssessment(id: string, answers: Answers): MentorProfile {
 	const strong = new Set(ticked(answers['expertise-topics']));
+	// A mentor who ticked no strong topics said nothing about expertise: no claim either way.
 	const gender = text(answers.gender);
 	return {
 		id,
@@ -62,9 +67,14 @@ export function mentorFromSelfAssessment(id: string, answers: Answers): MentorPr
 		capacity: count(answers.capacity) ?? null,
 		experienceYears: count(answers['experience-years']) ?? null,
 		experienceContexts: ticked(answers.settings),
-		expertise: Object.fromEntries(topicOptions.map((t) => [t.key, strong.has(t.key) ? 5 : 2])),
+		expertise:
+			strong.size === 0
+				? {}
+				: Object.fromEntries(topicOptions.map((t) => [t.key, strong.has(t.key) ? 5 : 1])),
 		interests: ticked(answers['interest-topics']),
-		accessibilityOffers: ticked(answers['accessibility-offers'])
+		accessibilityOffers: ticked(answers['accessibility-offers']),
+		availability: ticked(answers.availability),
+		region: text(answers.region)?.trim() ?? null
 	};
 }
 

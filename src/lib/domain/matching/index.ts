@@ -12,3 +12,4 @@ export { CRITERIA } from './types';
 export type * from './types';
 export { menteeFromIntake, mentorFromSelfAssessment, preferencesFromRows } from './from-intake';
 export type { Answers, PreferenceRow } from './from-intake';
+export { hasData, shownReasons } from './reasons';

@@ -93,7 +93,9 @@ function normaliseMentee(mentee: MenteeProfile): MenteeProfile {
 		genderPreference: preference
 			? { genders: normaliseTags(preference.genders), strength: preference.strength }
 			: null,
-		accessibilityNeeds: normaliseTags(mentee.accessibilityNeeds)
+		accessibilityNeeds: normaliseTags(mentee.accessibilityNeeds),
+		availability: normaliseTags(mentee.availability),
+		region: mentee.region?.trim() || null
 	};
 }
 
@@ -107,7 +109,9 @@ function normaliseMentor(mentor: MentorProfile, capacity: number): MentorProfile
 		experienceContexts: normaliseTags(mentor.experienceContexts),
 		expertise: normaliseScores(mentor.expertise),
 		interests: normaliseTags(mentor.interests),
-		accessibilityOffers: normaliseTags(mentor.accessibilityOffers)
+		accessibilityOffers: normaliseTags(mentor.accessibilityOffers),
+		availability: normaliseTags(mentor.availability),
+		region: mentor.region?.trim() || null
 	};
 }
 

@@ -6,6 +6,7 @@
 import {
 	accessibilityFit,
 	accessibilityNeedsMet,
+	availabilityFit,
 	expertiseFit,
 	experienceFit,
 	genderFit,
@@ -13,6 +14,7 @@ import {
 	menteeFavouriteFit,
 	menteeRatingFit,
 	mentorFavouriteFit,
+	regionFit,
 	type CriterionOutcome
 } from './criteria';
 import { pairKey, type PreparedInput } from './prepare';
@@ -46,6 +48,8 @@ export function scorePair(input: PreparedInput, mentee: number, mentor: number):
 		gender: genderFit(a, b),
 		accessibility: accessibilityFit(a, b),
 		interests: interestsFit(a, b),
+		availability: availabilityFit(a, b),
+		region: regionFit(a, b),
 		menteeFavourite: menteeFavouriteFit(menteeChoice?.rank ?? null),
 		menteeRating: menteeRatingFit(rating),
 		mentorFavourite: mentorFavouriteFit(mentorChoice?.rank ?? null)

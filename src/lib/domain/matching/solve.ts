@@ -1,8 +1,12 @@
 /**
  * The exact assignment. Locked pairs are placed first; the remaining mentees and the mentors'
  * remaining capacity form a network source → mentee (capacity 1) → mentor (capacity 1, cost
- * −score in thousandths) → sink (the mentor's remaining capacity). One mentor node with capacity c
- * is equivalent to c slot nodes because every slot of a mentor has the same cost.
+ * −score in thousandths, scaled) → sink (one edge of capacity 1 per remaining slot).
+ *
+ * Spreading: a mentor's slots cost 0, 1, 2 … (its k-th mentee costs k), and scores are scaled by
+ * a factor larger than the sum of all those slot costs. The total score therefore still decides
+ * alone; only among assignments with the same total does the solver prefer the one that spreads
+ * mentees over mentors (so equal scores never give one mentor three mentees and another none).
  *
  * - `most_matched`: a minimum-cost maximum flow: as many mentees as possible, then the highest
  *   total. Every compatible pair is an edge, whatever its score.
@@ -53,6 +57,10 @@ export function solveRest(data: PreparedInput, objective: Objective): IndexPair[
 	const network = new MinCostFlow(2 + menteeCount + mentorCount);
 	const candidates: IndexPair[] = [];
 	const edges: number[] = [];
+	// Larger than the sum of every slot cost, so the score always outweighs the spreading.
+	let slotCostSum = 0;
+	for (const r of room) if (r > 1) slotCostSum += (r * (r - 1)) / 2;
+	const scale = slotCostSum + 1;
 	for (let i = 0; i < menteeCount; i++) {
 		if (placed[i]) continue;
 		let any = false;
@@ -61,13 +69,13 @@ export function solveRest(data: PreparedInput, objective: Objective): IndexPair[
 			const score = scorePair(data, i, j).scoreMilli;
 			if (objective === 'best_total' && score <= 0) continue;
 			candidates.push({ mentee: i, mentor: j });
-			edges.push(network.addEdge(menteeNode(i), mentorNode(j), 1, -score));
+			edges.push(network.addEdge(menteeNode(i), mentorNode(j), 1, -score * scale));
 			any = true;
 		}
 		if (any) network.addEdge(source, menteeNode(i), 1, 0);
 	}
 	for (let j = 0; j < mentorCount; j++) {
-		if (room[j] > 0) network.addEdge(mentorNode(j), sink, room[j], 0);
+		for (let slot = 0; slot < room[j]; slot++) network.addEdge(mentorNode(j), sink, 1, slot);
 	}
 	network.solve(source, sink, { negativePathsOnly: objective === 'best_total' });
 	return candidates.filter((_, k) => network.flowOn(edges[k]) > 0);

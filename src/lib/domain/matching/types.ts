@@ -14,6 +14,8 @@ export const CRITERIA = [
 	'gender',
 	'accessibility',
 	'interests',
+	'availability',
+	'region',
 	'menteeFavourite',
 	'menteeRating',
 	'mentorFavourite'
@@ -47,6 +49,10 @@ export interface MenteeProfile {
 	 * a mentor meets a need when it lists the same tag in `accessibilityOffers`.
 	 */
 	accessibilityNeeds?: readonly string[];
+	/** Moments the mentee can meet (e.g. `weekday-evening`), compared with the mentor's. */
+	availability?: readonly string[];
+	/** Region or place as written on the form; compared case-insensitively after trimming. */
+	region?: string | null;
 }
 
 export interface MentorProfile {
@@ -63,6 +69,10 @@ export interface MentorProfile {
 	interests?: readonly string[];
 	/** Accessibility needs this mentor can meet (same tags as a mentee's needs). */
 	accessibilityOffers?: readonly string[];
+	/** Moments the mentor can meet (same keys as a mentee's). */
+	availability?: readonly string[];
+	/** Region or place as written on the form. */
+	region?: string | null;
 }
 
 /** One of the (at most three) favourites picked at the end of the matching day. */
@@ -132,8 +142,10 @@ export type ReasonCode =
 	| 'experience.same_context'
 	| 'experience.other_context'
 	| 'experience.years'
+	| 'experience.not_given'
 	| 'expertise.covers_needs'
 	| 'expertise.no_needs'
+	| 'expertise.not_given'
 	| 'gender.no_preference'
 	| 'gender.preference_met'
 	| 'gender.preference_not_met'
@@ -145,6 +157,12 @@ export type ReasonCode =
 	| 'interests.shared'
 	| 'interests.none_shared'
 	| 'interests.none_given'
+	| 'availability.shared'
+	| 'availability.none_shared'
+	| 'availability.not_given'
+	| 'region.same'
+	| 'region.different'
+	| 'region.not_given'
 	| 'mentee_favourite.chosen'
 	| 'mentee_favourite.not_chosen'
 	| 'mentee_rating.like'

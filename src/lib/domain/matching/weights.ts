@@ -9,11 +9,13 @@ export const WEIGHT_MAX = 100;
  */
 export const defaultWeights: Readonly<Weights> = Object.freeze({
 	experience: 10,
-	expertise: 20,
+	expertise: 15,
 	gender: 10,
 	accessibility: 10,
-	interests: 10,
-	menteeFavourite: 20,
+	interests: 5,
+	availability: 10,
+	region: 5,
+	menteeFavourite: 15,
 	menteeRating: 10,
 	mentorFavourite: 10
 });

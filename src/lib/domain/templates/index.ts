@@ -122,3 +122,4 @@ export function planSources(list: readonly Template[] = templates): PlanSource[]
 		})
 	);
 }
+export { answerLines, describeAnswers, type AnswerLine, type AnswerSection } from './answer-view';

@@ -189,8 +189,21 @@ export const COLUMN_KINDS: readonly ColumnField['kind'][] = [
 	'number'
 ];
 
+/**
+ * Who reads a submitted intake answer, and what for; shown on the form before it is sent. It must
+ * say what the database allows (the person and the programme's coordinator read intake answers;
+ * nobody else does), which a unit test checks for every intake form.
+ */
+export interface AnswerVisibility {
+	readonly readers: readonly ('self' | 'coordinator')[];
+	/** `matching`: the coordinator matches with it; `follow-up`: follows the person's needs. */
+	readonly purpose: 'matching' | 'follow-up';
+}
+
 export interface Section {
 	readonly key: string;
+	/** Overrides the template's `answerVisibility` for this section. */
+	readonly visibility?: AnswerVisibility;
 	readonly title: LocalizedText;
 	/** Fixed text of the form shown above the fields (instructions, a statement to accept). */
 	readonly intro?: LocalizedText;
@@ -214,6 +227,13 @@ export interface Template {
 	readonly source: SourceRef;
 	readonly intro?: LocalizedText;
 	readonly sections: readonly Section[];
+	/** For forms submitted as answers (intake): who reads them; sections may override it. */
+	readonly answerVisibility?: AnswerVisibility;
+}
+
+/** The visibility of a section's answers: its own, else the template's. */
+export function visibilityOf(template: Template, section: Section): AnswerVisibility | undefined {
+	return section.visibility ?? template.answerVisibility;
 }
 
 /** Name of the Y.Map that holds the plain values of a sheet document. */

@@ -151,3 +151,61 @@ export async function needsForMentor(
 	if (kind[0]?.kind !== 'teacher_induction') return null;
 	return menteeNeedsRounds(db, claims, pair.programId, pair.menteeId);
 }
+
+/** The forms whose answers the coordinator reads to match people (not the needs follow-up). */
+export const MATCHING_FORMS = [
+	'mentee-intake',
+	'mentor-self-assessment',
+	'match-mentee',
+	'match-mentor'
+] as const;
+
+export interface MatchingAnswers {
+	userId: string;
+	name: string;
+	role: 'mentor' | 'mentee';
+	/** The latest submission of each matching form, in `MATCHING_FORMS` order. */
+	forms: { formKey: string; submittedAt: Date; answers: Record<string, unknown> }[];
+}
+
+/**
+ * What a mentor or mentee of the programme answered for matching, read with the caller's rights:
+ * a coordinator reads anyone's (RLS: `intake_responses_select`), anyone else only their own.
+ * Null when the person is not an active mentor or mentee of the programme.
+ */
+export async function matchingAnswersOf(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	userId: string
+): Promise<MatchingAnswers | null> {
+	return db.asUser(claims, async (tx) => {
+		const people = await tx.query<{ name: string; role: 'mentor' | 'mentee' }>(
+			`select coalesce(p.display_name, '—') as name, m.role
+			 from public.memberships m left join public.profiles p on p.id = m.user_id
+			 where m.program_id = $1 and m.user_id = $2 and m.status = 'active'
+				and m.role in ('mentor', 'mentee')`,
+			[programId, userId]
+		);
+		if (!people[0]) return null;
+		const rows = await tx.query<{
+			formKey: string;
+			submittedAt: Date;
+			answers: Record<string, unknown>;
+		}>(
+			`select distinct on (form_key) form_key as "formKey", submitted_at as "submittedAt", answers
+			 from public.intake_responses
+			 where program_id = $1 and user_id = $2 and form_key = any($3::text[])
+			 order by form_key, submitted_at desc`,
+			[programId, userId, [...MATCHING_FORMS]]
+		);
+		const order = (key: string) => (MATCHING_FORMS as readonly string[]).indexOf(key);
+		// The person sees under "who read my data" that someone read their answers.
+		if (userId !== claims.sub) await audit(tx, 'intake.view', 'person', userId, programId);
+		return {
+			userId,
+			...people[0],
+			forms: rows.sort((a, b) => order(a.formKey) - order(b.formKey))
+		};
+	});
+}

@@ -7,6 +7,7 @@ import { insertPair } from '$lib/server/pairs/commands';
 import { seedCareDemo } from './care-demo';
 import { seedEngagementDemo } from './engagement-demo';
 import { seedGroupsDemo } from './groups-demo';
+import { seedMatchingDemo } from './matching-demo';
 import { seedMonitoringDemo } from './monitoring-demo';
 import { seedPathDemo } from './path-demo';
 import { seedResourcesDemo } from './resources-demo';
@@ -130,6 +131,7 @@ export async function seedDemo(
 					firstMeetingOn: start.toISOString().slice(0, 10)
 				});
 			}
+			await seedMatchingDemo(tx, rows[0].id, program.kind, idOf);
 			// Enough history in the youth programme for every monitoring chart to show something.
 			if (program.kind === 'youth') await seedMonitoringDemo(tx, rows[0].id, { passwordHash });
 			if (program.kind === 'youth') await seedCareDemo(tx, rows[0].id);

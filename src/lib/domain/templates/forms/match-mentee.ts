@@ -11,6 +11,7 @@ export const matchMentee: Template = {
 	filledBy: ['mentee'],
 	reviewedBy: ['coordinator'],
 	readers: ['mentee', 'coordinator'],
+	answerVisibility: { readers: ['self', 'coordinator'], purpose: 'matching' },
 	source: { file: '001_0651839e5917bf82.txt', line: 961 },
 	intro: t(
 		'Na elke ontmoeting vult de mentee de lijst van de mentee in en hij/zij schrijft of hij/zij de mentor leuk vindt of niet (als er nood is aan extra ondersteuning, zal de organisator hiervoor zorgen).',

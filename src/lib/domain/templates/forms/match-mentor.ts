@@ -11,6 +11,7 @@ export const matchMentor: Template = {
 	filledBy: ['mentor'],
 	reviewedBy: ['coordinator'],
 	readers: ['mentor', 'coordinator'],
+	answerVisibility: { readers: ['self', 'coordinator'], purpose: 'matching' },
 	source: { file: '001_0651839e5917bf82.txt', line: 1055 },
 	intro: t(
 		'Gebruik de volgende lijst om een zelfstandige presentatie vóór de mentee te maken. Beschikbare tijd: 3 minuten.',

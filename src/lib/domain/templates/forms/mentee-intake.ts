@@ -36,6 +36,7 @@ export const menteeIntake: Template = {
 	filledBy: ['mentee'],
 	reviewedBy: ['coordinator'],
 	readers: ['mentee', 'coordinator'],
+	answerVisibility: { readers: ['self', 'coordinator'], purpose: 'matching' },
 	source: { file: '000_81122b04ab31608a.txt', line: 42 },
 	intro: t(
 		'De coördinator neemt dit formulier en de zelfevaluatie van de mentoren door en houdt bij het koppelen rekening met ervaring, expertise, geslacht, toegankelijkheid en professionele interesses.',

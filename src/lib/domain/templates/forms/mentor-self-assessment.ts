@@ -17,6 +17,7 @@ export const mentorSelfAssessment: Template = {
 	filledBy: ['mentor'],
 	reviewedBy: ['coordinator'],
 	readers: ['mentor', 'coordinator', 'supporter'],
+	answerVisibility: { readers: ['self', 'coordinator'], purpose: 'matching' },
 	source: { file: '000_81122b04ab31608a.txt', line: 44 },
 	intro: t(
 		'Evalueer (na de training) uw eigen expertise, sterktes en interesses. U kunt ook specifieke hulpmiddelen aanvragen.',

@@ -23,6 +23,7 @@ export const teacherNeeds: Template = {
 	filledBy: ['mentee'],
 	reviewedBy: ['mentor', 'coordinator'],
 	readers: ['mentee', 'mentor', 'coordinator'],
+	answerVisibility: { readers: ['self', 'coordinator'], purpose: 'follow-up' },
 	source: { file: '003_b2b14fc9eb67e501.txt', line: 190 },
 	intro: t(
 		'Beginnende leerkrachten zijn lerenden en hebben gedifferentieerde behoeften. Die behoeften vaststellen is een belangrijke stap om een doeltreffend aanvangsbegeleidings- en professionaliseringsbeleid vorm te geven dat leidt tot een aanbod van zinvolle activiteiten. De bevraging kan later herhaald worden, om te zien hoe de behoeften evolueren en het aanbod hierop afgestemd moet worden.',
