@@ -11,6 +11,8 @@ import { DEMO_PASSWORD, signIn } from './helpers';
 const PHONE = { width: 360, height: 740 };
 const YOUTH = 'VM-PRO jongerenmentoring';
 const INDUCTION = 'Aanvangsbegeleiding beginnende leraren';
+const LEADERS = 'Startende schoolleiders 2026–2027';
+const COMMUNITY = 'Lerende gemeenschap schoolleiders';
 /** Pages under /account every signed-in person has: data export, portfolio, check-ins, notifications. */
 const ACCOUNT_PAGES = [
 	'/account/security',
@@ -237,14 +239,94 @@ test('a learning-community member and the process coach: every group page', asyn
 		const group = await page.locator('main a[href^="/groups/"]').first().getAttribute('href');
 		const path = new URL(group ?? '', page.url()).pathname;
 		expect(path).toMatch(/^\/groups\/[0-9a-f-]{36}$/);
+		const community = await programPath(page, COMMUNITY);
 		await checkAll(page, [
 			'/',
 			'/groups',
 			path,
 			`${path}/intervision`,
 			`${path}/meetings`,
-			`${path}/needs`
+			`${path}/needs`,
+			// The programme's tabs: "Mijn school" (the intake and the engagement statement).
+			...(await tabsOf(page, community))
 		]);
 		await page.context().close();
 	}
+});
+
+/** Links on a page that match a selector, as paths (at most `limit`). */
+async function linksOn(page: Page, path: string, selector: string, limit = 1): Promise<string[]> {
+	await page.goto(path);
+	const hrefs = await page
+		.locator(selector)
+		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+	return [...new Set(hrefs)].slice(0, limit);
+}
+
+test('the school-leader, teacher and learning-community programmes: library, instruments, intake, teacher sheets', async ({
+	browser
+}) => {
+	// The coordinator: the library with a resource and its edit form, collections, the instruments,
+	// a person's intake answers, a school's intake and engagement statement.
+	const coordinator = await person(browser, 'coordinator@example.org');
+	const leaders = await programPath(coordinator, LEADERS);
+	const community = await programPath(coordinator, COMMUNITY);
+	const resource = await linksOn(
+		coordinator,
+		`${leaders}/resources`,
+		`main a[href^="${leaders}/resources/"]:not([href$="/new"]):not([href$="/collections"])`
+	);
+	expect(resource.length).toBe(1);
+	const answers = await linksOn(
+		coordinator,
+		`${leaders}/people`,
+		'main a[href*="/intake/people/"]'
+	);
+	const school = await linksOn(
+		coordinator,
+		`${community}/groups`,
+		'main a[href*="/groups/schools/"]'
+	);
+	expect(answers.length + school.length).toBe(2);
+	await checkAll(coordinator, [
+		...(await tabsOf(coordinator, leaders)),
+		`${leaders}/resources/new`,
+		`${leaders}/resources/collections`,
+		resource[0],
+		`${resource[0]}/edit`,
+		...answers,
+		...(await tabsOf(coordinator, community)),
+		...school
+	]);
+	await coordinator.context().close();
+
+	// A mentor of the school-leader programme: the library, writing a case study, the collections.
+	const mentor = await person(browser, 'mentor3@example.org');
+	await checkAll(mentor, [
+		...(await tabsOf(mentor, leaders)),
+		`${leaders}/resources/new`,
+		`${leaders}/resources/collections`,
+		resource[0]
+	]);
+	await mentor.context().close();
+
+	// The teacher-induction pair: the mentor's pair page (the mentee's needs) and the teacher sheets;
+	// the beginning teacher's needs questionnaire.
+	const teacherMentor = await person(browser, 'mentor4@example.org');
+	// The pair itself, whichever of its links comes first (/pairs/<id>/…).
+	const pair = (await linksOn(teacherMentor, '/pairs', 'main a[href^="/pairs/"]')).map((path) =>
+		path.split('/').slice(0, 3).join('/')
+	);
+	expect(pair[0]).toMatch(/^\/pairs\/[0-9a-f-]{36}$/);
+	await checkAll(teacherMentor, [
+		pair[0],
+		...['teacher-roles', 'lesson-preparation', 'lesson-observation'].map(
+			(key) => `${pair[0]}/sheets/${key}`
+		)
+	]);
+	await teacherMentor.context().close();
+	const teacher = await person(browser, 'mentee6@example.org');
+	const induction = await programPath(teacher, INDUCTION);
+	await checkAll(teacher, [`${induction}/intake/teacher-needs`]);
+	await teacher.context().close();
 });
