@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { applyCookies, credentialsOf } from '$lib/server/http';
 import { pathForLog } from '$lib/server/log';
 import { getRuntime } from '$lib/server/runtime';
+import { withoutModulePreloads } from '$lib/server/link-header';
 import {
 	applySecurityHeaders,
 	securityHeaders,
@@ -28,7 +29,7 @@ export const init: ServerInit = async () => {
 
 /** First in the chain, so pages, endpoints and error pages all leave through it. */
 const secure: Handle = async ({ event, resolve }) =>
-	applySecurityHeaders(await resolve(event), event.url);
+	applySecurityHeaders(withoutModulePreloads(await resolve(event)), event.url);
 
 const logRequests: Handle = async ({ event, resolve }) => {
 	const started = performance.now();

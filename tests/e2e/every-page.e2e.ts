@@ -302,11 +302,17 @@ test('the school-leader, teacher and learning-community programmes: library, ins
 
 	// A mentor of the school-leader programme: the library, writing a case study, the collections.
 	const mentor = await person(browser, 'mentor3@example.org');
+	const mentorResource = await linksOn(
+		mentor,
+		`${leaders}/resources`,
+		`main a[href^="${leaders}/resources/"]:not([href$="/new"]):not([href$="/collections"])`
+	);
+	expect(mentorResource.length).toBe(1);
 	await checkAll(mentor, [
 		...(await tabsOf(mentor, leaders)),
 		`${leaders}/resources/new`,
 		`${leaders}/resources/collections`,
-		resource[0]
+		mentorResource[0]
 	]);
 	await mentor.context().close();
 

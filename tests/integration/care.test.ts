@@ -16,7 +16,7 @@ import { createOutboxMailer } from '$lib/server/mail/mailer';
 import { notificationJobs } from '$lib/server/notifications/jobs';
 import { REMINDER_SCANS } from '$lib/server/notifications/reminders';
 import { insertPair } from '$lib/server/pairs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import {
 	buildMembership,
 	buildOrganisation,

@@ -15,7 +15,7 @@ import { renderCertificatePdf } from '$lib/server/certificates/pdf';
 import { loadPortfolio, renderPortfolio, savePortfolio } from '$lib/server/certificates/portfolio';
 import { findSheet } from '$lib/server/pairs/sheet-actions';
 import type { Database } from '$lib/server/db/types';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { buildPairWithContent, buildStaffedProgram, buildUser } from '../factories';
 import { startCollabHarness, type Harness } from '../helpers/collab-harness';
 import { createTestDatabase, testEngine } from '../helpers/db';

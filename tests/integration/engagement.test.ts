@@ -9,7 +9,7 @@ import {
 	statementText,
 	withdrawSignature
 } from '$lib/server/groups/engagement';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { buildGroupWithContent, buildStaffedProgram } from '../factories';
 import { buildEngagementRows } from '../factories/engagement';
 import { createTestDatabase, testEngine } from '../helpers/db';

@@ -18,7 +18,7 @@ import {
 	planGroupMeeting
 } from '$lib/server/groups/meetings';
 import type { LiveHub } from '$lib/server/live/hub';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import type { LiveEvent } from '$lib/shared/live-events';
 import { buildGroupWithContent, buildStaffedProgram } from '../factories';
 import { createTestDatabase, testEngine } from '../helpers/db';

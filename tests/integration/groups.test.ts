@@ -12,7 +12,7 @@ import {
 	setReflectionSharing
 } from '$lib/server/groups/commands';
 import { listMyGroups, loadGroupSpace, loadGroupsAdmin } from '$lib/server/groups/queries';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { buildMembership, buildProgram, buildStaffedProgram, buildUser } from '../factories';
 import { createTestDatabase, testEngine } from '../helpers/db';
 

@@ -9,7 +9,7 @@ import type { Database, JwtClaims } from '$lib/server/db/types';
 import { seedDemo } from '$lib/server/demo/seed';
 import { insertPair } from '$lib/server/pairs/commands';
 import { getWorkspace } from '$lib/server/pairs/queries';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import {
 	ensurePairSheets,
 	getProgramInstruments,
@@ -297,6 +297,7 @@ describe(`program_instruments row-level security (${testEngine()})`, () => {
 	}
 
 	it('only coordinators insert, update and delete; never a programme or instrument move', async () => {
+		// A key with no row yet (every catalogue sheet has one): an instrument added to the catalogue later.
 		const who: [string, JwtClaims | null, 'ok' | 'refused'][] = [
 			['coordinator', people.coordinator.claims, 'ok'],
 			['supporter', people.supporter.claims, 'refused'],
@@ -311,7 +312,7 @@ describe(`program_instruments row-level security (${testEngine()})`, () => {
 				await write(
 					claims,
 					`insert into public.program_instruments (program_id, template_key, enabled, position)
-					 values ($1, 'lesson-observation', true, 0) returning 1`
+					 values ($1, 'a-later-sheet', true, 0) returning 1`
 				),
 				`${name} insert`
 			).toBe(expected);

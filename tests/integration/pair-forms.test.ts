@@ -8,7 +8,7 @@ import {
 	updateMeeting,
 	type MeetingInput
 } from '$lib/server/pairs/meetings';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { buildPairWithContent, buildStaffedProgram } from '../factories';
 import { createTestDatabase, testEngine } from '../helpers/db';
 

@@ -14,7 +14,7 @@ import { listReactions, reactionChanged, setReaction } from '$lib/server/groups/
 import { loadReflection } from '$lib/server/groups/queries';
 import { loadHome } from '$lib/server/home';
 import type { LiveHub } from '$lib/server/live/hub';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import type { LiveEvent } from '$lib/shared/live-events';
 import { buildGroupWithContent, buildStaffedProgram } from '../factories';
 import { createTestDatabase, testEngine } from '../helpers/db';

@@ -20,7 +20,7 @@ import {
 	searchLibrary,
 	setDone
 } from '$lib/server/resources';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { buildOrganisation, buildStaffedProgram, buildUser, type BuiltUser } from '../factories';
 import { buildResourceRows } from '../factories/resources';
 import { createTestDatabase, testEngine } from '../helpers/db';

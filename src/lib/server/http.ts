@@ -1,9 +1,10 @@
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '$lib/domain/policy/types';
 import { DEVICE_COOKIE } from './auth/device-cookie';
 import type { CookieChange, RequestCredentials, Session, SignInMeta } from './auth/types';
 import { clientAddress } from './client-address';
 import { parseCookieHeader } from './cookies';
+import { DomainError } from './errors';
 import { loadActor } from './programs/queries';
 
 /** The credentials of a SvelteKit request, for the auth adapter. */
@@ -84,4 +85,22 @@ export function signInMeta(event: RequestEvent): SignInMeta {
 		userAgent: event.request.headers.get('user-agent') ?? '',
 		deviceCookie: parseCookieHeader(event.request.headers.get('cookie'))[DEVICE_COOKIE]
 	};
+}
+
+/**
+ * The form failure for a refusal the UI can show (a DomainError: its status, its key as `error`,
+ * or shaped by `shape`); anything else is rethrown and becomes a 500. For an action's `catch`:
+ * `catch (e) { return domainFailure(e); }`.
+ */
+export function domainFailure(e: unknown): ActionFailure<{ error: string }>;
+export function domainFailure<T extends Record<string, unknown>>(
+	e: unknown,
+	shape: (key: string) => T
+): ActionFailure<T>;
+export function domainFailure(
+	e: unknown,
+	shape: (key: string) => Record<string, unknown> = (key) => ({ error: key })
+): ActionFailure<Record<string, unknown>> {
+	if (e instanceof DomainError) return fail(e.status, shape(e.key));
+	throw e;
 }

@@ -51,6 +51,11 @@ export const INSTRUMENT_FACTS: Readonly<Record<string, InstrumentFacts>> = {
 	S4: { use: 'face-to-face', stage: 'middle', source: '001' },
 	'04-development-plan': { use: 'both', stage: 'end', source: '001' },
 	'MO-closing': { use: 'face-to-face', stage: 'end', source: 'toolkit' },
+	// The beginning-teacher sheets (003): not in 001's tables. Observing a lesson happens in the
+	// classroom; the self-assessment and co-preparing a lesson also work at a distance.
+	'teacher-roles': { use: 'both', stage: 'middle', source: 'toolkit' },
+	'lesson-preparation': { use: 'both', stage: 'end', source: 'toolkit' },
+	'lesson-observation': { use: 'face-to-face', stage: 'end', source: 'toolkit' },
 	// The logbooks are outside every set, but the table names them: shown where a logbook is.
 	'A-mentor-log': { use: 'both', stage: 'whole', source: '001' },
 	'B-mentee-log': { use: 'both', stage: 'whole', source: '001' }

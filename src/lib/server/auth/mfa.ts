@@ -1,5 +1,5 @@
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
+import { audit } from '$lib/server/audit';
 import type { MfaEnrolment, MfaPort, MfaStatus } from './types';
 import { hashToken, newToken } from './tokens';
 import {

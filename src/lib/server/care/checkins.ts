@@ -1,7 +1,7 @@
 import type { CheckinAnswer } from '$lib/domain/care';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import { notifyInTx } from '$lib/server/notifications/notify';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 
 /**
  * Check-ins: the evaluation forms of agreement 01 as two questions on a scale and a comment.

@@ -1,7 +1,7 @@
 import type { ConcernInput, ConcernStatus, ConcernUrgency } from '$lib/domain/care';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { notify } from '$lib/server/notifications/notify';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 
 /**
  * Concerns: the exception of agreement 02. A pair's mentor or mentee tells the coordinator

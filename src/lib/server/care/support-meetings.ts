@@ -1,6 +1,6 @@
 import type { SupportMeetingInput } from '$lib/domain/care';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 
 /**
  * Support meetings with a mentor (000, "Kwaliteitsverzekering"): the coordinator records when

@@ -1,5 +1,5 @@
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { memoryLimiters } from '$lib/server/auth/rate-limit';
 
 /**

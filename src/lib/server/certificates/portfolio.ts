@@ -6,7 +6,7 @@ import { m } from '$lib/paraglide/messages.js';
 import { readFieldContent } from '$lib/shared/sheet-doc';
 import type { CollabServer } from '$lib/server/collab/server';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { createPdf, type PdfWriter } from '$lib/server/pdf/document';
 import { loadSheetDoc, printSheet } from '$lib/server/pdf/sheets';
 import { myCertificates, verifyUrl, type Certificate } from './certificates';

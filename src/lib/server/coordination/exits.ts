@@ -3,8 +3,8 @@ import { plainText } from '$lib/domain/input';
 import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { setPairStatus } from '$lib/server/pairs/commands';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 export const exitRequestInput = z.object({
 	reason: plainText().trim().min(1, 'required').max(4000, 'too_long'),

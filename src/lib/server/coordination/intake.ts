@@ -3,7 +3,7 @@ import type { ProgramKind } from '$lib/domain/programs/schemas';
 import { getTemplate, type Template } from '$lib/domain/templates';
 import { compareNeedsRounds, type NeedsRoundView } from '$lib/domain/templates/forms/teacher-needs';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
+import { audit } from '$lib/server/audit';
 
 /** The intake forms a person fills, by programme kind and role. */
 export function intakeFormsFor(kind: ProgramKind, role: ProgramRole | undefined): Template[] {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { plainText } from '$lib/domain/input';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 const choice = z.object({
 	id: z.uuid(),

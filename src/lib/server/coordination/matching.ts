@@ -14,8 +14,8 @@ import {
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import type { Mailer } from '$lib/server/mail/mailer';
 import { insertPair } from '$lib/server/pairs/commands';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 export interface MatchingSetup {
 	weights: Record<string, number>;

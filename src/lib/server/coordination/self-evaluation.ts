@@ -1,6 +1,6 @@
 import { getTemplate, type Template } from '$lib/domain/templates';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
+import { audit } from '$lib/server/audit';
 
 export const SELF_EVALUATION_KEY = 'program-self-evaluation';
 

@@ -1,6 +1,6 @@
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 export interface MentorSupport {
 	mentorId: string;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { CollabServer } from '$lib/server/collab/server';
 import type { Database } from '$lib/server/db/types';
-import { auditAsService } from '$lib/server/programs/commands';
+import { auditAsService } from '$lib/server/audit';
 
 interface SheetPair {
 	key: string;

@@ -13,8 +13,8 @@ import {
 } from '$lib/domain/groups/schemas';
 import type { GroupRole, ShareScope } from '$lib/domain/policy';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 const TITLES: Record<Exclude<GroupDocumentKind, 'school_actions'>, string> = {
 	agenda: 'Agenda',

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import type { LiveHub } from '$lib/server/live/hub';
 import { displayName, notify } from '$lib/server/notifications/notify';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { publishToGroup } from './live';
 
 export interface ReflectionComment {

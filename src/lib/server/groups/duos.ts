@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 
 export interface Duo {
 	id: string;

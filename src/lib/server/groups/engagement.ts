@@ -19,8 +19,8 @@ import {
 	type StatementCommitment
 } from '$lib/domain/groups/engagement';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 import { m } from '$lib/paraglide/messages.js';
 
 export type StatementLocale = 'nl' | 'en';

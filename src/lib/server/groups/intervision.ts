@@ -13,7 +13,7 @@ import {
 } from '$lib/domain/groups/intervision';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import type { LiveHub } from '$lib/server/live/hub';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { publishToGroup } from './live';
 
 export interface RoundState {

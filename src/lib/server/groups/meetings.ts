@@ -12,7 +12,7 @@ import type { Database, JwtClaims } from '$lib/server/db/types';
 import type { LiveHub } from '$lib/server/live/hub';
 import { displayName, notify } from '$lib/server/notifications/notify';
 import { callLink, MEETING_TIME_ZONE } from '$lib/server/pairs/meetings';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { publishToGroup } from './live';
 
 /** A meeting as typed in the form: a date and time in Brussels time, an https call link. */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { NEEDS_MOMENTS, NEEDS_THEMES, type NeedsMoment } from '$lib/domain/groups/needs';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 
 const rating = z.coerce.number('required').int('required').min(1, 'required').max(4, 'required');
 

@@ -14,7 +14,7 @@ import {
 import { METHODS, type IntervisionMethod } from '$lib/domain/groups/intervision';
 import type { ShareScope } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { createReflection, setReflectionSharing } from './commands';
 
 type Locale = 'nl' | 'en';

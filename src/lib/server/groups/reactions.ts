@@ -8,7 +8,7 @@ import { REACTION_KINDS, type ReactionKind } from '$lib/domain/groups/reflection
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import type { LiveHub } from '$lib/server/live/hub';
 import { displayName, notify } from '$lib/server/notifications/notify';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { publishToGroup } from './live';
 
 export interface ReactionSummary {

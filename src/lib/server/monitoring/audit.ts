@@ -1,6 +1,6 @@
 import type { DatasetKey } from '$lib/domain/monitoring';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
+import { audit } from '$lib/server/audit';
 
 export type MonitoringAccess = 'monitoring.view' | 'monitoring.export';
 

@@ -1,5 +1,5 @@
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
+import { audit } from '$lib/server/audit';
 import type { NotificationKind, NotificationParams } from './model';
 import { asLocale, notificationText } from './text';
 

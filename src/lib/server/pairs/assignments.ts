@@ -9,8 +9,8 @@ import type { PairRef } from '$lib/domain/policy';
 import { pairSheetKeys } from '$lib/domain/templates';
 import { todayInProgramZone } from '$lib/domain/time';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 import { MAX_MEETINGS } from './meetings';
 import { notifyAssignment } from '$lib/server/notifications/events';
 

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { pairSheets } from '$lib/domain/templates';
 import { formatDocumentName } from '$lib/shared/collab';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 import { plannedDates } from './schedule';
 
 export interface NewPair {

@@ -3,8 +3,8 @@ import { isoDate, plainText } from '$lib/domain/input';
 import { sheetUsedOptions } from '$lib/domain/templates/sheets/a-mentor-log';
 import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 const SHEET_KEYS = sheetUsedOptions.map((o) => o.key) as [string, ...string[]];
 

@@ -4,8 +4,8 @@ import { isoDate, plainText } from '$lib/domain/input';
 import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { notifyMeeting } from '$lib/server/notifications/events';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 import type { Meeting } from './queries';
 
 /** Programmes are Flemish/Dutch: a date and time typed in the form are Brussels time. */

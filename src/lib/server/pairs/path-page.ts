@@ -9,7 +9,7 @@ import { memberStatusInput, phaseInput } from '$lib/domain/path-input';
 import { pairRole, type Actor, type PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { requirePair } from './load';
 import {
 	answerPhaseProposal,

@@ -12,8 +12,8 @@ import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import { setPairStatus } from '$lib/server/pairs/commands';
 import { displayName, notify, notifyPair, pairPeople } from '$lib/server/notifications/notify';
 import { notifyPairStatus } from '$lib/server/notifications/events';
-import { audit } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 export interface PathEvent {
 	kind: 'phase' | 'status';

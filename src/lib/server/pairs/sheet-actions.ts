@@ -6,8 +6,8 @@ import { TABLE_ROW_ID, fieldsOf, getTemplate, type Template } from '$lib/domain/
 import { canonicalContent, readFieldContent } from '$lib/shared/sheet-doc';
 import type { CollabServer } from '$lib/server/collab/server';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { audit, auditAsService } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { audit, auditAsService } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 export interface SheetRow {
 	id: string;

@@ -6,47 +6,10 @@ import { namedParams } from '$lib/server/db/params';
 import { isUuid } from '$lib/server/db/transaction';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import type { Mailer } from '$lib/server/mail/mailer';
-import { DomainError } from './errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 export const INVITATION_DAYS = 14;
-
-/** Records an audit event as the person in the transaction (the actor cannot be forged). */
-export async function audit(
-	tx: Tx,
-	action: string,
-	entityType: string,
-	entityId: string | null,
-	programId: string | null,
-	details: Record<string, unknown> = {}
-): Promise<void> {
-	await tx.query('select public.record_audit_event($1, $2, $3, $4, $5)', [
-		action,
-		entityType,
-		entityId,
-		programId,
-		details
-	]);
-}
-
-/**
- * Records an audit event from server-internal work (the service role has no `auth.uid()`): the
- * actor is the person the server acted for, or null for the server itself.
- */
-export async function auditAsService(
-	tx: Tx,
-	actorId: string | null,
-	action: string,
-	entityType: string,
-	entityId: string,
-	programId: string,
-	details: Record<string, unknown> = {}
-): Promise<void> {
-	await tx.query(
-		`insert into public.audit_events (organisation_id, program_id, actor_id, action, entity_type, entity_id, details)
-		 values (private.program_organisation($1), $1, $2, $3, $4, $5, $6)`,
-		[programId, actorId, action, entityType, entityId, details]
-	);
-}
 
 /** A programme's form, by column. */
 const programColumns = (p: ProgramInput) => ({

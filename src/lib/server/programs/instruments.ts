@@ -23,8 +23,8 @@ import {
 } from '$lib/domain/templates/instrument-sets';
 import { formatDocumentName } from '$lib/shared/collab';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
-import { audit } from './commands';
-import { DomainError } from './errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 async function overridesOf(tx: Tx, programId: string): Promise<InstrumentOverride[]> {
 	return tx.query<InstrumentOverride>(

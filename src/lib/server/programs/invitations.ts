@@ -2,8 +2,8 @@ import type { ProgramRole } from '$lib/domain/policy/types';
 import type { AuthProvider, CookieChange, Session, SignInMeta } from '$lib/server/auth/types';
 import { hashToken } from '$lib/server/auth/tokens';
 import type { Database, Tx } from '$lib/server/db/types';
-import { DomainError } from './errors';
-import { auditAsService } from './commands';
+import { DomainError } from '$lib/server/errors';
+import { auditAsService } from '$lib/server/audit';
 
 export interface InvitationView {
 	id: string;

@@ -7,7 +7,7 @@ import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { caseStudyInput, resourceInput } from '$lib/domain/resources';
 import { readForm } from '../http';
-import { DomainError } from '../programs/errors';
+import { DomainError } from '$lib/server/errors';
 import type { Program } from '../programs/queries';
 import type { Session } from '../auth/types';
 import { createResource, LibraryError, saveCaseStudy, updateResource } from './commands';

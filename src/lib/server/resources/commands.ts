@@ -15,7 +15,8 @@ import {
 } from '$lib/domain/resources';
 import type { Database, JwtClaims, Tx } from '../db/types';
 import { detectType, resourceStorageKey, sanitiseFileName, type FileStore } from '../files';
-import { DomainError } from '../programs/errors';
+import { audit } from '$lib/server/audit';
+import { DomainError } from '$lib/server/errors';
 
 export interface LibraryDeps {
 	db: Database;
@@ -51,16 +52,6 @@ async function myRole(tx: Tx, programId: string): Promise<string | null> {
 async function requireCoordinator(tx: Tx, programId: string): Promise<void> {
 	if ((await myRole(tx, programId)) !== 'coordinator')
 		throw new DomainError('forbidden', 'forbidden');
-}
-
-async function audit(tx: Tx, action: string, id: string, programId: string): Promise<void> {
-	await tx.query('select public.record_audit_event($1, $2, $3, $4, $5)', [
-		action,
-		'resource',
-		id,
-		programId,
-		{}
-	]);
 }
 
 /** The checked file: an allowed type by its bytes, within the size limit, with a safe name. */
@@ -141,7 +132,7 @@ export async function createResource(
 					claims.sub
 				]
 			);
-			await audit(tx, 'resource.create', id, programId);
+			await audit(tx, 'resource.create', 'resource', id, programId);
 		});
 	} catch (error) {
 		if (key) await deps.files.delete([key]);
@@ -190,7 +181,7 @@ export async function updateResource(
 		);
 		// The organisation's material is changed by its owners and coordinators only (RLS).
 		if (rows.length === 0) throw new DomainError('forbidden', 'res_not_organiser');
-		await audit(tx, 'resource.update', id, programId);
+		await audit(tx, 'resource.update', 'resource', id, programId);
 	});
 }
 
@@ -209,7 +200,7 @@ export async function deleteResource(
 			[id, programId]
 		);
 		if (!rows[0]) throw new DomainError('not_found', 'not_found');
-		await audit(tx, 'resource.delete', id, programId);
+		await audit(tx, 'resource.delete', 'resource', id, programId);
 		return rows[0].key;
 	});
 	if (key) await deps.files.delete([key]);
@@ -275,7 +266,13 @@ export async function reviewCaseStudy(
 				)
 			: await returnToAuthor(tx, programId, id);
 		if (rows.length === 0) throw new DomainError('conflict', 'res_not_submitted');
-		await audit(tx, decision.publish ? 'resource.publish' : 'resource.return', id, programId);
+		await audit(
+			tx,
+			decision.publish ? 'resource.publish' : 'resource.return',
+			'resource',
+			id,
+			programId
+		);
 	});
 }
 

@@ -7,7 +7,7 @@ import { m } from '$lib/paraglide/messages.js';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { enqueue } from '$lib/server/jobs/queue';
 import type { Mailer } from '$lib/server/mail/mailer';
-import { audit } from '$lib/server/programs/commands';
+import { audit } from '$lib/server/audit';
 
 export const ERASE_JOB = 'rights.erase';
 

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { sheetTitles } from '$lib/domain/templates';
 import { getLocale } from '$lib/paraglide/runtime';
 import { pairStatusName } from '$lib/server/notifications/text';
-import { readForm, requireSession } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, requireSession, domainFailure } from '$lib/server/http';
 import { loadPortfolio, PLAN_KEY, savePortfolio } from '$lib/server/certificates/portfolio';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -51,8 +50,7 @@ export const actions: Actions = {
 		try {
 			await savePortfolio(event.locals.runtime.db, session.claims, parsed.data);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { error: e.key });
-			throw e;
+			return domainFailure(e);
 		}
 		return { saved: true };
 	}

@@ -3,8 +3,7 @@ import { checkinAnswerInput } from '$lib/domain/care';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { answerCheckin, getCheckin } from '$lib/server/care';
 import { isUuid } from '$lib/server/db/transaction';
-import { readForm, requireSession } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, requireSession, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -35,8 +34,7 @@ export const actions: Actions = {
 		try {
 			await answerCheckin(event.locals.runtime.db, session.claims, event.params.id, parsed.data);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { errors: { form: e.key }, comment: '' });
-			throw e;
+			return domainFailure(e, (key) => ({ errors: { form: key }, comment: '' }));
 		}
 		return { answered: true };
 	}

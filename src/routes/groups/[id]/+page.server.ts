@@ -9,8 +9,7 @@ import { requireGroup } from '$lib/server/groups/load';
 import { createDuo, endDuo, listDuos } from '$lib/server/groups/duos';
 import { loadGroupSpace } from '$lib/server/groups/queries';
 import { listMeetingPrompts, startMeetingReflection } from '$lib/server/groups/prompts';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -48,8 +47,7 @@ export const actions: Actions = {
 				locale: session.user.locale === 'en' ? 'en' : 'nl'
 			}));
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { action: 'newDuo', error: e.key });
-			throw e;
+			return domainFailure(e, (key) => ({ action: 'newDuo', error: key }));
 		}
 		redirect(303, `/groups/${group.id}/docs/${docId}`);
 	},
@@ -68,8 +66,7 @@ export const actions: Actions = {
 			);
 			for (const userId of two) await event.locals.runtime.onAccessChanged(userId);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { action: 'endDuo', error: e.key });
-			throw e;
+			return domainFailure(e, (key) => ({ action: 'endDuo', error: key }));
 		}
 		return { action: 'endDuo', done: true };
 	},
@@ -87,8 +84,7 @@ export const actions: Actions = {
 				parsed.data
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { action: 'newDocument', error: e.key });
-			throw e;
+			return domainFailure(e, (key) => ({ action: 'newDocument', error: key }));
 		}
 		redirect(303, `/groups/${group.id}/docs/${docId}`);
 	},
@@ -119,9 +115,7 @@ export const actions: Actions = {
 				locale: session.user.locale === 'en' ? 'en' : 'nl'
 			});
 		} catch (e) {
-			if (e instanceof DomainError)
-				return fail(e.status, { action: 'meetingReflection', error: e.key });
-			throw e;
+			return domainFailure(e, (key) => ({ action: 'meetingReflection', error: key }));
 		}
 		redirect(303, `/groups/${group.id}/reflections/${id}`);
 	},

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { acceptInput, fieldErrors } from '$lib/domain/programs/schemas';
-import { applyCookies, readForm, signInMeta } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { applyCookies, readForm, signInMeta, domainFailure } from '$lib/server/http';
 import {
 	acceptAsSignedIn,
 	acceptWithNewAccount,
@@ -25,9 +24,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 };
 
 function domainFail(e: unknown) {
-	if (e instanceof DomainError)
-		return fail(e.status, { errors: { form: e.key } as Record<string, string> });
-	throw e;
+	return domainFailure(e, (key) => ({ errors: { form: key } as Record<string, string> }));
 }
 
 export const actions: Actions = {

@@ -25,7 +25,7 @@ import { getWorkspace } from '$lib/server/pairs/queries';
 import { ensurePairSheets, pairInstruments, pairSeesSheet } from '$lib/server/programs/instruments';
 import { loadPairPath, pathPageActions } from '$lib/server/pairs/path-page';
 import { unreadCounts } from '$lib/server/messages';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
 
 const PATH_PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;

@@ -1,7 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { readForm, requireSession } from '$lib/server/http';
+import { readForm, requireSession, domainFailure } from '$lib/server/http';
 import { createProgram } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
 import { parseProgramForm } from '$lib/server/programs/form';
 import { listOrganisationsForCreation } from '$lib/server/programs/queries';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,9 +27,7 @@ export const actions: Actions = {
 				parsed.data
 			);
 		} catch (e) {
-			if (e instanceof DomainError)
-				return fail(e.status, { errors: { form: e.key }, values: parsed.values });
-			throw e;
+			return domainFailure(e, (key) => ({ errors: { form: key }, values: parsed.values }));
 		}
 		redirect(303, `/programs/${id}/people?created=1`);
 	}

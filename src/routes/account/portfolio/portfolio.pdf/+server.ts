@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireSession } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { renderPortfolio } from '$lib/server/certificates/portfolio';
 import type { RequestHandler } from './$types';
 

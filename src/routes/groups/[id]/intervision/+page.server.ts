@@ -13,8 +13,7 @@ import { collabMe, requireGroup } from '$lib/server/groups/load';
 import { loadClosingReflection, saveClosingReflection } from '$lib/server/groups/prompts';
 import { plainText } from '$lib/domain/input';
 import { loadGroupSpace } from '$lib/server/groups/queries';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -58,8 +57,7 @@ async function run(event: RequestEvent, action: string, work: () => Promise<unkn
 	try {
 		await work();
 	} catch (e) {
-		if (e instanceof DomainError) return fail(e.status, { action, error: e.key });
-		throw e;
+		return domainFailure(e, (key) => ({ action, error: key }));
 	}
 	const { db, live } = event.locals.runtime;
 	await roundChanged({ db, live }, event.params.id ?? '');
@@ -91,8 +89,7 @@ export const actions: Actions = {
 				locale: session.user.locale === 'en' ? 'en' : 'nl'
 			});
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { action: 'closing', error: e.key });
-			throw e;
+			return domainFailure(e, (key) => ({ action: 'closing', error: key }));
 		}
 		return { action: 'closing', done: true };
 	},

@@ -12,8 +12,7 @@ import {
 	planGroupMeeting
 } from '$lib/server/groups/meetings';
 import { loadGroupSpace } from '$lib/server/groups/queries';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -33,8 +32,7 @@ async function guarded(action: string, work: () => Promise<void>) {
 	try {
 		await work();
 	} catch (e) {
-		if (e instanceof DomainError) return fail(e.status, { action, error: e.key });
-		throw e;
+		return domainFailure(e, (key) => ({ action, error: key }));
 	}
 	return { action, done: true };
 }

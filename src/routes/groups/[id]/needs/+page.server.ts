@@ -3,8 +3,7 @@ import { NEEDS_THEMES } from '$lib/domain/groups/needs';
 import { requireGroup } from '$lib/server/groups/load';
 import { loadMyNeeds, loadNeedsSummary, needsInput, saveNeeds } from '$lib/server/groups/needs';
 import { loadGroupSpace } from '$lib/server/groups/queries';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,8 +31,7 @@ export const actions: Actions = {
 		try {
 			await saveNeeds(event.locals.runtime.db, session.claims, group.id, parsed.data);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { error: e.key });
-			throw e;
+			return domainFailure(e);
 		}
 		return { saved: parsed.data.moment };
 	}

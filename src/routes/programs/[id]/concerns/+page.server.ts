@@ -3,8 +3,7 @@ import { concernInput, concernStatusInput } from '$lib/domain/care';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { listConcerns, raiseConcern, setConcernStatus } from '$lib/server/care';
 import { isUuid } from '$lib/server/db/transaction';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,9 +35,7 @@ export const actions: Actions = {
 		try {
 			await raiseConcern(event.locals.runtime.db, session.claims, program.id, parsed.data);
 		} catch (e) {
-			if (e instanceof DomainError)
-				return fail(e.status, { concern: { errors: { form: e.key }, reason } });
-			throw e;
+			return domainFailure(e, (key) => ({ concern: { errors: { form: key }, reason } }));
 		}
 		return { concernRaised: true };
 	},
@@ -59,8 +56,7 @@ export const actions: Actions = {
 				parsed.data.status
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { statusError: e.key });
-			throw e;
+			return domainFailure(e, (key) => ({ statusError: key }));
 		}
 		return { statusSaved: parsed.data.concernId };
 	}

@@ -20,8 +20,7 @@ import {
 import { loadGroupActivity } from '$lib/server/groups/activity';
 import { listEngagementStatuses } from '$lib/server/groups/engagement';
 import { loadGroupsAdmin } from '$lib/server/groups/queries';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -60,8 +59,7 @@ async function act<S extends z.ZodType, R>(
 		const result = await command(parsed.data, ctx);
 		return { action, done: true, result };
 	} catch (e) {
-		if (e instanceof DomainError) return fail(e.status, { action, error: e.key });
-		throw e;
+		return domainFailure(e, (key) => ({ action, error: key }));
 	}
 }
 

@@ -4,9 +4,8 @@ import { can } from '$lib/domain/policy';
 import { searchParamsObject } from '$lib/domain/programs/schemas';
 import { handleExit } from '$lib/server/coordination/exits';
 import { inboxQuery, searchInbox } from '$lib/server/coordination/inbox';
-import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
-import { readForm } from '$lib/server/http';
+import { readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -42,8 +41,7 @@ export const actions: Actions = {
 			// Sockets on the pair's documents become read-only (or stay as they are).
 			await event.locals.runtime.onPairChanged(pairId);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { error: e.key });
-			throw e;
+			return domainFailure(e);
 		}
 		return { handled: parsed.data.outcome };
 	}

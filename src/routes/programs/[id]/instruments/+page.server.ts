@@ -1,8 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { pairSheets } from '$lib/domain/templates';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import {
 	getProgramInstruments,
 	resetProgramInstruments,
@@ -39,8 +38,7 @@ const listInput = z.object({
 });
 
 function refusal(e: unknown) {
-	if (e instanceof DomainError) return fail(e.status, { error: e.key });
-	throw e;
+	return domainFailure(e);
 }
 
 export const actions: Actions = {

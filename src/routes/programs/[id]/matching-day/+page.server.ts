@@ -6,9 +6,8 @@ import {
 	myMatchingDay,
 	submitMatchingDay
 } from '$lib/server/coordination/matching-day';
-import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
-import { readForm } from '$lib/server/http';
+import { readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function context(event: RequestEvent) {
@@ -57,8 +56,7 @@ export const actions: Actions = {
 				new Set(candidates.map((c) => c.id))
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { error: e.key });
-			throw e;
+			return domainFailure(e);
 		}
 		return { saved: true };
 	}

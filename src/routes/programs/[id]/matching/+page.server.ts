@@ -8,9 +8,8 @@ import {
 	saveMatchingSetup
 } from '$lib/server/coordination/matching';
 import { transferConsentedSheets } from '$lib/server/coordination/transfer';
-import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
-import { readForm } from '$lib/server/http';
+import { readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -38,8 +37,7 @@ async function withContext(event: RequestEvent) {
 }
 
 function refusal(e: unknown) {
-	if (e instanceof DomainError) return fail(e.status, { error: e.key });
-	throw e;
+	return domainFailure(e);
 }
 
 export const actions: Actions = {

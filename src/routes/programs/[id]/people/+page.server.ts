@@ -14,7 +14,7 @@ import {
 	renewInvitationLink,
 	revokeInvitation
 } from '$lib/server/programs/commands';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { requireProgram } from '$lib/server/programs/load';
 import { searchPeople } from '$lib/server/programs/people';
 import { readForm } from '$lib/server/http';

@@ -5,9 +5,9 @@ import {
 	signStatement,
 	withdrawSignature
 } from '$lib/server/groups/engagement';
-import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
 import { getLocale } from '$lib/paraglide/runtime';
+import { domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const locale = () => (getLocale() === 'en' ? 'en' : 'nl');
@@ -49,8 +49,7 @@ async function act(
 	try {
 		await command({ ...ctx, schoolId: ctx.schoolId });
 	} catch (e) {
-		if (e instanceof DomainError) return fail(e.status, { error: e.key });
-		throw e;
+		return domainFailure(e);
 	}
 	return { done: true };
 }

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { supportMeetingInput } from '$lib/domain/care';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { deleteSupportMeeting, listSupportMeetings, recordSupportMeeting } from '$lib/server/care';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -39,9 +38,7 @@ export const actions: Actions = {
 		try {
 			await recordSupportMeeting(event.locals.runtime.db, session.claims, program.id, parsed.data);
 		} catch (e) {
-			if (e instanceof DomainError)
-				return fail(e.status, { support: { errors: { form: e.key }, values: strings } });
-			throw e;
+			return domainFailure(e, (key) => ({ support: { errors: { form: key }, values: strings } }));
 		}
 		return { supportSaved: true };
 	},
@@ -57,8 +54,7 @@ export const actions: Actions = {
 				parsed.data.id
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { support: { errors: { form: e.key } } });
-			throw e;
+			return domainFailure(e, (key) => ({ support: { errors: { form: key } } }));
 		}
 		return { supportDeleted: true };
 	}

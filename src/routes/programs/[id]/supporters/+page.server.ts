@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { assignSupporter, listMentorSupport } from '$lib/server/coordination/supporters';
-import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
-import { readForm } from '$lib/server/http';
+import { readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -31,8 +30,7 @@ export const actions: Actions = {
 				parsed.data.supporterId || null
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { error: e.key });
-			throw e;
+			return domainFailure(e);
 		}
 		return { saved: parsed.data.mentorId };
 	}

@@ -10,8 +10,7 @@ import { decideSharing } from '$lib/server/groups/prompts';
 import { listReactions, reactionChanged, setReaction } from '$lib/server/groups/reactions';
 import { collabMe, requireReflection } from '$lib/server/groups/load';
 import { loadReflection } from '$lib/server/groups/queries';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -53,8 +52,7 @@ async function share(event: RequestEvent, scope: 'group' | 'school' | null) {
 		);
 		for (const userId of others) await event.locals.runtime.onAccessChanged(userId);
 	} catch (e) {
-		if (e instanceof DomainError) return fail(e.status, { error: e.key });
-		throw e;
+		return domainFailure(e);
 	}
 	return { shared: scope };
 }
@@ -82,8 +80,7 @@ export const actions: Actions = {
 				{ ...target, reflectionId: reflection.id, by: session.user.id }
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { action: 'react', error: e.key });
-			throw e;
+			return domainFailure(e, (key) => ({ action: 'react', error: key }));
 		}
 		return { action: 'react', done: true };
 	},
@@ -103,8 +100,7 @@ export const actions: Actions = {
 			);
 			for (const userId of others) await event.locals.runtime.onAccessChanged(userId);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { error: e.key });
-			throw e;
+			return domainFailure(e);
 		}
 		return { decided: parsed.data.choice };
 	},
@@ -121,8 +117,7 @@ export const actions: Actions = {
 				{ reflectionId: reflection.id, ...target, by: session.user.id }
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { action: 'comment', error: e.key });
-			throw e;
+			return domainFailure(e, (key) => ({ action: 'comment', error: key }));
 		}
 		return { action: 'comment', done: true };
 	},
@@ -135,9 +130,7 @@ export const actions: Actions = {
 		try {
 			await deleteComment(event.locals.runtime.db, session.claims, parsed.data.commentId);
 		} catch (e) {
-			if (e instanceof DomainError)
-				return fail(e.status, { action: 'deleteComment', error: e.key });
-			throw e;
+			return domainFailure(e, (key) => ({ action: 'deleteComment', error: key }));
 		}
 		return { action: 'deleteComment', done: true };
 	},

@@ -10,7 +10,7 @@ import {
 	programRange,
 	updateMeeting
 } from '$lib/server/pairs/meetings';
-import { DomainError } from '$lib/server/programs/errors';
+import { DomainError } from '$lib/server/errors';
 import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -11,10 +11,9 @@ import {
 	signaturesOf,
 	signSheet
 } from '$lib/server/pairs/sheet-actions';
-import { DomainError } from '$lib/server/programs/errors';
 import { pairInstruments } from '$lib/server/programs/instruments';
 import { getLocale } from '$lib/paraglide/runtime';
-import { readForm } from '$lib/server/http';
+import { readForm, domainFailure } from '$lib/server/http';
 import { resourcesForSheet } from '$lib/server/resources';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -71,8 +70,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 function refusal(e: unknown) {
-	if (e instanceof DomainError) return fail(e.status, { error: e.key });
-	throw e;
+	return domainFailure(e);
 }
 
 export const actions: Actions = {

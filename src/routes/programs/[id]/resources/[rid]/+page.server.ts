@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { RESOURCE_AUDIENCES } from '$lib/domain/resources';
 import { getLocale } from '$lib/paraglide/runtime';
 import { isUuid } from '$lib/server/db/transaction';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
 import {
 	caseStudyAction,
@@ -58,8 +57,7 @@ const publishInput = z.object({
 });
 
 function refused(e: unknown) {
-	if (e instanceof DomainError) return fail(e.status, { error: e.key });
-	throw e;
+	return domainFailure(e);
 }
 
 export const actions: Actions = {

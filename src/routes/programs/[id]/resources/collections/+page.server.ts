@@ -2,8 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { collectionInput, libraryFilters, libraryPermissions } from '$lib/domain/resources';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
 import {
 	addToCollection,
@@ -41,8 +40,7 @@ const addInput = z.object({ collectionId: z.uuid(), resourceId: z.uuid('required
 const removeInput = z.object({ itemId: z.uuid() });
 
 function refused(e: unknown) {
-	if (e instanceof DomainError) return fail(e.status, { error: e.key });
-	throw e;
+	return domainFailure(e);
 }
 
 export const actions: Actions = {

@@ -3,8 +3,7 @@ import { intakeInput } from '$lib/domain/groups/engagement';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { isUuid } from '$lib/server/db/transaction';
 import { loadSchoolEngagement, recordIntake } from '$lib/server/groups/engagement';
-import { readForm } from '$lib/server/http';
-import { DomainError } from '$lib/server/programs/errors';
+import { readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,8 +47,7 @@ export const actions: Actions = {
 				parsed.data
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { error: e.key });
-			throw e;
+			return domainFailure(e);
 		}
 		return { saved: true };
 	}

@@ -1,8 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { readForm } from '$lib/server/http';
+import { readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
-import { DomainError } from '$lib/server/programs/errors';
 import {
 	certificatePreview,
 	issueCertificate,
@@ -53,8 +52,7 @@ async function attempt(work: () => Promise<unknown>) {
 	try {
 		await work();
 	} catch (e) {
-		if (e instanceof DomainError) return fail(e.status, { error: e.key });
-		throw e;
+		return domainFailure(e);
 	}
 	return null;
 }

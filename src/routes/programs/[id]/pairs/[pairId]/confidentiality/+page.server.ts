@@ -1,10 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { can } from '$lib/domain/policy';
 import { requireProgram } from '$lib/server/programs/load';
-import { DomainError } from '$lib/server/programs/errors';
 import { CONFIDENTIALITY_KEY, confidentialityText } from '$lib/server/pairs/oversight';
 import { loadPairRef } from '$lib/server/pairs/queries';
 import { findSheet, signaturesOf, signSheet } from '$lib/server/pairs/sheet-actions';
+import { domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The programme's pair and its 02 sheet, for a coordinator allowed to co-sign it. */
@@ -48,8 +48,7 @@ export const actions: Actions = {
 				'coordinator'
 			);
 		} catch (e) {
-			if (e instanceof DomainError) return fail(e.status, { error: e.key });
-			throw e;
+			return domainFailure(e);
 		}
 		return { signed: true };
 	}

@@ -1,10 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { coordinatorStatusInput, phaseInput } from '$lib/domain/path-input';
-import { readForm } from '$lib/server/http';
+import { readForm, domainFailure } from '$lib/server/http';
 import { getPath, setPhaseAsCoordinator, setStatusAsCoordinator } from '$lib/server/pairs/path';
 import { loadPairRef } from '$lib/server/pairs/queries';
-import { DomainError } from '$lib/server/programs/errors';
 import { requireProgram } from '$lib/server/programs/load';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -30,8 +29,7 @@ async function refused<T>(work: () => Promise<T>) {
 	try {
 		return await work();
 	} catch (e) {
-		if (e instanceof DomainError) return fail(e.status, { error: e.key });
-		throw e;
+		return domainFailure(e);
 	}
 }
 
