@@ -35,3 +35,8 @@ export async function watchCsp(context: BrowserContext): Promise<string[]> {
 	});
 	return seen;
 }
+
+/** Waits until the page has hydrated (the root layout sets html[data-hydrated] on mount). */
+export async function hydrated(page: Page): Promise<void> {
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn, watchCsp } from './helpers';
+import { hydrated, signIn, watchCsp } from './helpers';
 
 /**
  * The pair's conversation between two real browsers: mentor1 (Carla Peeters) and mentee1 (Fien
@@ -55,6 +55,7 @@ test('a message with a PDF reaches the open page live; reading clears the badge 
 	await expect(badge).toHaveCount(0);
 
 	await mentor.page.goto(`${pair}/messages`);
+	await hydrated(mentor.page);
 	await expect(mentor.page.getByRole('heading', { name: 'Berichten', level: 1 })).toBeVisible();
 	await mentor.page.getByLabel('Bestanden toevoegen').setInputFiles({
 		name: 'verslag.pdf',
@@ -76,6 +77,7 @@ test('a message with a PDF reaches the open page live; reading clears the badge 
 	// The mentee opens the conversation in a second tab: the message and its PDF are there.
 	const conversation = await mentee.context.newPage();
 	await conversation.goto(`${pair}/messages`);
+	await hydrated(conversation);
 	const received = conversation
 		.getByTestId('message')
 		.filter({ hasText: `Hier is het verslag ${run}` });
@@ -159,13 +161,16 @@ test('edit and delete within 15 minutes show as edited and deleted for both', as
 	// A conversation nobody started says what to do.
 	const quiet = await youthPair(mentor.page, 'Gert Willems');
 	await mentor.page.goto(`${quiet}/messages`);
+	await hydrated(mentor.page);
 	await expect(mentor.page.getByText('Nog geen berichten')).toBeVisible();
 	await mentor.page.setViewportSize({ width: 360, height: 740 });
 	await shoot(mentor.page, 'messages-empty-360');
 	await mentor.page.setViewportSize({ width: 1280, height: 900 });
 
 	await mentor.page.goto(`${pair}/messages`);
+	await hydrated(mentor.page);
 	await mentee.page.goto(`${pair}/messages`);
+	await hydrated(mentee.page);
 	const composer = mentor.page.getByLabel('Bericht aan Fien Claes');
 	await composer.fill(`Eerst zo ${run}`);
 	await composer.press('Enter');
@@ -200,6 +205,7 @@ test('hostile input over HTTP: executables, huge bodies and floods get clear 4xx
 	const mentee = await person(browser, 'mentee3@example.org');
 	const pair = await youthPair(mentor.page, 'Hanne Goossens');
 	await mentor.page.goto(`${pair}/messages`);
+	await hydrated(mentor.page);
 
 	const post = (page: Page, body: string, file?: { name: string; bytes: number[] }) =>
 		page.evaluate(
@@ -253,6 +259,7 @@ test('hostile input over HTTP: executables, huge bodies and floods get clear 4xx
 	expect(limited.text).toContain('Je verstuurt te veel berichten na elkaar');
 
 	await mentee.page.goto(`${pair}/messages`);
+	await hydrated(mentee.page);
 	const reply = await post(mentee.page, `Ik kom er nog door ${run}`);
 	expect(reply.status).toBe(200);
 	await expect(

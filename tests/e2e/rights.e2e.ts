@@ -66,7 +66,7 @@ test('export with progress and download; an erasure request reaches the coordina
 	// demo, or the one an earlier test paired them in. Its coordinator finds it on the audit page.
 	await coordinator.goto('/programs');
 	const programmes = await coordinator
-		.locator('main a[href^="/programs/"]')
+		.locator('main a[href*="programs/"]')
 		.evaluateAll((links) =>
 			links
 				.map((a) => new URL((a as HTMLAnchorElement).href).pathname)
