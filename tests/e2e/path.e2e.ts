@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { signIn } from './helpers';
+import { hydrated, signIn } from './helpers';
 
 /**
  * The path: the mentor proposes the next phase, the mentee sees the proposal arrive (live) and
@@ -55,6 +55,7 @@ test('a proposed phase is confirmed by the other person; the mentor pauses and r
 	const pair = await youthPair(mentor, 'Gert Willems');
 	await mentor.goto(pair);
 	await mentee.goto(pair);
+	await Promise.all([hydrated(mentor), hydrated(mentee)]);
 	await expect(now(mentor)).toHaveAttribute('data-phase', 'BR');
 
 	// The mentor proposes SD; the sheets of BR that are done are shown as guidance.
