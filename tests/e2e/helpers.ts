@@ -2,13 +2,21 @@ import { expect, type BrowserContext, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 
+/**
+ * Signs in on the login page. From then on the page's `goto` also waits until an HTML page has
+ * hydrated: a click that comes earlier reaches the server-rendered form (a confirmation trigger
+ * submits without asking, a composer posts without its script), which a person on a slow phone
+ * could also hit but which makes a test race its own page.
+ */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+	waitForHydrationOnGoto(page);
 	await page.goto('/login');
 	await page.getByLabel('E-mailadres').fill(email);
 	await page.getByLabel('Wachtwoord').fill(password);
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
 	// Everyone lands on the home page, which says what to do next.
 	await expect(page).toHaveURL((url) => url.pathname === '/');
+	await hydrated(page);
 }
 
 /**
@@ -39,4 +47,19 @@ export async function watchCsp(context: BrowserContext): Promise<string[]> {
 /** Waits until the page has hydrated (the root layout sets html[data-hydrated] on mount). */
 export async function hydrated(page: Page): Promise<void> {
 	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
+
+const patched = new WeakSet<Page>();
+
+/** Makes `page.goto` resolve only once an HTML response has hydrated (see `signIn`). */
+export function waitForHydrationOnGoto(page: Page): void {
+	if (patched.has(page)) return;
+	patched.add(page);
+	const goto = page.goto.bind(page);
+	page.goto = async (url, options) => {
+		const response = await goto(url, options);
+		const html = response?.headers()['content-type']?.startsWith('text/html') ?? false;
+		if (html && response?.ok()) await hydrated(page);
+		return response;
+	};
 }
