@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { DEMO_PASSWORD, signIn } from './helpers';
 
 /**
  * The coordinator's programme pages (issue #10): accessibility in both languages, no sideways
@@ -151,7 +151,7 @@ test('the people list searches, filters and pages on the server, also without Ja
 }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await signIn(page, 'coordinator@example.org');
+	await signIn(page, 'coordinator@example.org', DEMO_PASSWORD, { javaScript: false });
 	const id = await youthId(page);
 	await page.goto(`/programs/${id}/people`);
 	const rows = page.getByTestId('person-row');
