@@ -250,9 +250,10 @@ test('ending a pair from the inbox asks first, and Escape leaves it as it was', 
 	await signIn(page, 'coordinator@example.org');
 	const id = await youthId(page);
 	await page.goto(`/programs/${id}/inbox`);
+	// The demo's own open request (src/lib/server/demo/monitoring-demo.ts): no other file's.
 	const request = page
 		.getByTestId('exit-request')
-		.filter({ hasText: 'We vinden geen gemeenschappelijk moment' });
+		.filter({ hasText: 'We vinden moeilijk een moment dat voor ons beiden past.' });
 	await request.getByRole('button', { name: 'Beëindigen' }).click();
 	const dialog = page.getByRole('alertdialog');
 	await expect(dialog).toContainText('beëindigen?');
