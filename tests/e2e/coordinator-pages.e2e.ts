@@ -38,9 +38,11 @@ async function shoot(page: Page, name: string) {
 
 /**
  * Desktop width: every-page.e2e.ts already checks these pages at 360 px in both languages (axe and
- * no sideways scroll); here they are checked at 1280 px, and with UI_SHOTS both widths are shot.
+ * no sideways scroll); here they are checked at 1280 px in Dutch: what differs per language (names,
+ * labels, lang) is covered by the sweep, what differs per width here. With UI_SHOTS both
+ * languages and both widths are shot.
  */
-test('the coordinator pages pass axe in both languages at desktop width', async ({ page }) => {
+test('the coordinator pages pass axe at desktop width', async ({ page }) => {
 	test.setTimeout(180_000);
 	await signIn(page, 'coordinator@example.org');
 	const id = await youthId(page);
@@ -49,7 +51,7 @@ test('the coordinator pages pass axe in both languages at desktop width', async 
 		...['', '/edit', '/people', '/supporters', '/monitoring'].map((p) => `/programs/${id}${p}`)
 	];
 	const widths = process.env.UI_SHOTS ? [1280, 360] : [1280];
-	for (const locale of ['nl', 'en'] as const) {
+	for (const locale of process.env.UI_SHOTS ? (['nl', 'en'] as const) : (['nl'] as const)) {
 		await setLanguage(page, locale);
 		for (const width of widths) {
 			await page.setViewportSize({ width, height: 900 });
