@@ -5,7 +5,7 @@ import type { Tx } from '$lib/server/db/types';
  * The needs analysis in the learning-community demo, so the coordinator's change per group shows
  * both of its states: every member of the LGSL group answered at the start and seven of them at the
  * end of year 1 (enough for figures), the LGLB group answered at the start and only three at the
- * end of year 1 (too few: hidden). Ratings are fixed, mostly going down (needs met).
+ * end of year 1 (too few: hidden). Ratings are fixed: most needs go down, the need around wellbeing goes up.
  */
 export async function seedCommunityNeedsDemo(tx: Tx, programId: string): Promise<void> {
 	const members = await tx.query<{ group_id: string; kind: string; user_id: string }>(
@@ -26,7 +26,10 @@ export async function seedCommunityNeedsDemo(tx: Tx, programId: string): Promise
 		const end = Object.fromEntries(
 			NEEDS_THEMES.map((t, j) => [
 				t.key,
-				Math.max(1, start[t.key] - ((n + 2 * j) % 3 === 0 ? 0 : 1))
+				// Most needs shrink, by one or two steps; wellbeing grows for some (a hard year).
+				t.key === 'wellbeing' && n % 2 === 0
+					? Math.min(4, start[t.key] + 1)
+					: Math.max(1, start[t.key] - ((n + 2 * j) % 3) + (j % 2))
 			])
 		);
 		await answer(tx, member.group_id, member.user_id, 'year1_end', end, 2 + n);
