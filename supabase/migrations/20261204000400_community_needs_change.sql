@@ -1,6 +1,7 @@
 -- Learning communities (issue #12): the coordinator's view of the change in the needs analysis
 -- per group ("Monitoring for the coordinator: per group ... change in the needs analysis between
--- start and end of year"), and members planning meetings from the Brussels day of the hand-over.
+-- start and end of year"), the same block rule for the process coach's averages, and members
+-- planning meetings from the Brussels day of the hand-over.
 --
 -- `group_needs_change(p_program)`: per group of the programme and per theme, the average rating
 -- at the start and at the latest end-of-year moment, and the difference. Counts and averages only,
@@ -113,3 +114,37 @@ $$;
 
 revoke execute on function private.plans_group_meetings(uuid) from public, anon;
 grant execute on function private.plans_group_meetings(uuid) to authenticated, service_role;
+
+-- The process coach's averages per moment follow the same block rule: the answers of a moment
+-- count in blocks of `min_group_size`, in the order they were given, so one more answer never
+-- moves an average the coach saw before (comparing the two would show that person's answers).
+-- `respondents` is the number of answers behind the averages.
+create or replace function public.group_needs_summary(p_group uuid)
+returns table (moment text, theme text, respondents integer, average numeric)
+language sql stable security definer set search_path = ''
+as $$
+	with ranked as (
+		select na.moment, na.answers, pr.min_group_size as min,
+			row_number() over (partition by na.moment order by na.submitted_at, na.user_id) as k,
+			count(*) over (partition by na.moment) as n
+		from public.needs_analyses na
+		join public.groups g on g.id = na.group_id
+		join public.programs pr on pr.id = g.program_id
+		where na.group_id = p_group
+			and private.my_group_role(p_group) = 'facilitator'
+	),
+	counted as (
+		select r.moment, r.answers, ((r.n / r.min) * r.min)::integer as published
+		from ranked r
+		where r.k <= (r.n / r.min) * r.min
+	)
+	select c.moment, a.key, min(c.published), round(avg((a.value #>> '{}')::numeric), 1)
+	from counted c
+	cross join lateral jsonb_each(c.answers) a
+	where jsonb_typeof(a.value) = 'number'
+	group by c.moment, a.key
+	order by c.moment, a.key
+$$;
+
+revoke execute on function public.group_needs_summary(uuid) from public, anon;
+grant execute on function public.group_needs_summary(uuid) to authenticated, service_role;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEEDS_THEMES, type NeedsMoment } from '$lib/domain/groups/needs';
 import type { Database } from '$lib/server/db/types';
-import { saveNeeds } from '$lib/server/groups/needs';
+import { loadNeedsSummary, saveNeeds } from '$lib/server/groups/needs';
 import { groupNeedsChangeRows, loadGroupNeedsChange } from '$lib/server/monitoring/groups';
 import {
 	buildGroupWithContent,
@@ -169,6 +169,25 @@ describe(`learning communities: change in the needs analysis (${testEngine()})`,
 		expect(groups.find((x) => x.groupId === secondGroup)?.themes.every((t) => t.suppressed)).toBe(
 			true
 		);
+	});
+
+	it('gives the process coach averages in blocks of the minimum too', async () => {
+		const coach = staffed.people.supporter.claims;
+		const start = (await loadNeedsSummary(db, coach, g.group)).filter((r) => r.moment === 'start');
+		// Six start answers, minimum three: all six count.
+		expect(start.find((r) => r.theme === 'pedagogy')).toMatchObject({ respondents: 6, average: 3 });
+		const year2 = () =>
+			loadNeedsSummary(db, coach, g.group).then((rows) =>
+				rows.filter((r) => r.moment === 'year2_end')
+			);
+		const before = await year2();
+		expect(before.find((r) => r.theme === 'pedagogy')).toMatchObject({
+			respondents: 3,
+			average: 2
+		});
+		// A fourth answer at the end of year 2 leaves the coach's averages as they were.
+		await answer(members[3], 'year2_end', 4);
+		expect(await year2()).toEqual(before);
 	});
 
 	it('is read by the programme’s coordinator only', async () => {
