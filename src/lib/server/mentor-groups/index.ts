@@ -1,0 +1,9 @@
+export { createMentorGroup } from './commands';
+export {
+	groupCandidates,
+	mentorGroupWorkspace,
+	myMentorGroups,
+	programMentorGroups,
+	type MentorGroupSummary
+} from './queries';
+export { loadMentorGroupRef, mentorGroupSheetKey } from './refs';
