@@ -6,4 +6,5 @@ export {
 	programMentorGroups,
 	type MentorGroupSummary
 } from './queries';
+export { groupSheetPeople, requireMentorGroup } from './load';
 export { loadMentorGroupRef, mentorGroupSheetKey } from './refs';
