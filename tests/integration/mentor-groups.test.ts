@@ -14,6 +14,7 @@ import {
 	myMentorGroups,
 	programMentorGroups
 } from '$lib/server/mentor-groups';
+import { loadMatchingContext } from '$lib/server/coordination/matching';
 import { DomainError } from '$lib/server/errors';
 import {
 	buildMembership,
@@ -187,6 +188,19 @@ describe(`group mentoring: who reads what (${testEngine()})`, () => {
 		expect(await programMentorGroups(db, people.mentor.claims, staffed.program.id)).toHaveLength(1);
 		expect(await mentorGroupWorkspace(db, people.otherTeacher.claims, a.group)).toBeNull();
 		expect((await mentorGroupWorkspace(db, people.mentor.claims, a.group))?.sheets).toHaveLength(3);
+	});
+});
+
+describe(`group mentoring: the group is its people's mentoring (${testEngine()})`, () => {
+	it('matching leaves out the mentors and teachers of mentor groups', async () => {
+		const context = await loadMatchingContext(db, people.coordinator.claims, staffed.program.id);
+		const grouped = [people.mentor, people.mentee, people.teacher2, people.mentor2].map(
+			(p) => p.id
+		);
+		const ids = [...context.input.mentees, ...context.input.mentors].map((p) => p.id);
+		for (const id of grouped) expect(ids).not.toContain(id);
+		expect(context.missingIntake).not.toContain(people.mentee.id);
+		expect(context.input.mentees.map((p) => p.id)).toContain(people.loose.id);
 	});
 });
 
