@@ -16,6 +16,7 @@ import {
 } from '$lib/server/mentor-groups';
 import { loadMatchingContext } from '$lib/server/coordination/matching';
 import { DomainError } from '$lib/server/errors';
+import { erasePerson } from '$lib/server/rights/erasure';
 import {
 	buildMembership,
 	buildProgram,
@@ -343,5 +344,24 @@ describe(`group mentoring on the collaboration server (${testEngine()})`, () => 
 			)
 		);
 		expect(rows[0].n).toBe(0);
+	});
+
+	it('erasing a teacher deletes their group logbook and keeps the group’s sheet', async () => {
+		const log = logOf(a.group, people.mentee.id);
+		const sheet = a.sheets['lesson-preparation'].docName;
+		const stored = (name: string) =>
+			db.asService(async (tx) => {
+				const rows = await tx.query<{ n: number }>(
+					`select ((select count(*) from public.yjs_updates where doc_name = $1)
+						+ (select count(*) from public.yjs_snapshots where doc_name = $1))::int as n`,
+					[name]
+				);
+				return rows[0].n;
+			});
+		await retryableAssertion(async () => expect(await stored(log)).toBeGreaterThan(0));
+		for (const { provider } of open) provider.disconnect();
+		expect(await erasePerson({ db }, people.mentee.id)).not.toBeNull();
+		expect(await stored(log)).toBe(0);
+		expect(await stored(sheet)).toBeGreaterThan(0);
 	});
 });

@@ -22,20 +22,19 @@ export async function requireMentorGroup(
 
 /**
  * The people of a group sheet as the shared sheet renderer knows a pair's: the mentor, and the
- * teachers together in the mentee's place (a sheet's "mentee" fields are the group's to fill).
+ * teachers together in the mentee's place (a "mentee name" field suggests all their names).
  */
 export function groupSheetPeople(
 	workspace: MentorGroupSummary,
 	session: Session,
 	actor: Actor,
-	group: MentorGroupRef,
-	teachersLabel: string
+	group: MentorGroupRef
 ) {
 	return {
 		pair: {
 			id: group.id,
 			mentor: workspace.mentor,
-			mentee: { id: '', name: teachersLabel }
+			mentee: { id: '', name: workspace.teachers.map((t) => t.name).join(', ') }
 		},
 		me: {
 			id: session.user.id,

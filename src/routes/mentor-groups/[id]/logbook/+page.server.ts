@@ -7,7 +7,6 @@ import {
 	mentorGroupWorkspace,
 	requireMentorGroup
 } from '$lib/server/mentor-groups';
-import { m } from '$lib/paraglide/messages.js';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -23,8 +22,13 @@ export const load: PageServerLoad = async (event) => {
 	);
 	if (!template) error(500, 'server_error');
 	const entity = { type: 'mentor_group_log', group, authorId: session.user.id } as const;
+	const people = groupSheetPeople(workspace, session, actor, group);
+	// In a teacher's own logbook the "mentee" is that teacher alone.
+	if (people.me.role === 'mentee') {
+		people.pair.mentee = { id: people.me.id, name: people.me.name };
+	}
 	return {
-		...groupSheetPeople(workspace, session, actor, group, m.gm_the_teachers()),
+		...people,
 		group: { id: group.id, name: workspace.name },
 		template,
 		docName: formatDocumentName({

@@ -9,7 +9,6 @@ import {
 	requireMentorGroup
 } from '$lib/server/mentor-groups';
 import { programmeNames } from '$lib/server/pairs/queries';
-import { m } from '$lib/paraglide/messages.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const entity = { type: 'mentor_group_sheet', group, templateKey: key } as const;
 	const facts = instrumentFacts(template);
 	return {
-		...groupSheetPeople(workspace, session, actor, group, m.gm_the_teachers()),
+		...groupSheetPeople(workspace, session, actor, group),
 		group: { id: group.id, name: workspace.name },
 		sheet: { key, docName: sheet.docName },
 		// The template travels with the page data, as on a pair's sheet page.
