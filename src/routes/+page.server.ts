@@ -1,7 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { homeNotifications, loadHome } from '$lib/server/home';
-import { myMentorGroups } from '$lib/server/mentor-groups';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -9,8 +8,6 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const { db } = locals.runtime;
 	return {
 		home: await loadHome(db, locals.session.claims),
-		notifications: await homeNotifications(db, locals.session.claims, getLocale()),
-		// Group mentoring: the groups the person is the mentor or a teacher of.
-		mentorGroups: await myMentorGroups(db, locals.session.claims)
+		notifications: await homeNotifications(db, locals.session.claims, getLocale())
 	};
 };

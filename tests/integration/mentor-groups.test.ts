@@ -16,6 +16,7 @@ import {
 } from '$lib/server/mentor-groups';
 import { loadMatchingContext } from '$lib/server/coordination/matching';
 import { DomainError } from '$lib/server/errors';
+import { loadHome } from '$lib/server/home';
 import { erasePerson } from '$lib/server/rights/erasure';
 import {
 	buildMembership,
@@ -102,7 +103,8 @@ beforeAll(async () => {
 		['teacher3', 'mentee'],
 		['otherTeacher', 'mentee'],
 		['mentor2', 'mentor'],
-		['loose', 'mentee']
+		['loose', 'mentee'],
+		['free2', 'mentee']
 	] as const) {
 		extra[who] = await buildUser(db);
 		await buildMembership(db, program.id, extra[who], role);
@@ -193,6 +195,15 @@ describe(`group mentoring: who reads what (${testEngine()})`, () => {
 });
 
 describe(`group mentoring: the group is its people's mentoring (${testEngine()})`, () => {
+	it('the home page shows the group and no "waiting for a pair" for its people', async () => {
+		const home = await loadHome(db, people.teacher3.claims);
+		expect(home.mentorGroups.map((g) => g.id)).toEqual([a.group]);
+		expect(home.waiting.map((w) => w.programId)).not.toContain(staffed.program.id);
+		const loose = await loadHome(db, people.loose.claims);
+		expect(loose.mentorGroups).toEqual([]);
+		expect(loose.waiting.map((w) => w.programId)).toContain(staffed.program.id);
+	});
+
 	it('matching leaves out the mentors and teachers of mentor groups', async () => {
 		const context = await loadMatchingContext(db, people.coordinator.claims, staffed.program.id);
 		const grouped = [people.mentor, people.mentee, people.teacher2, people.mentor2].map(
@@ -209,7 +220,7 @@ describe(`group mentoring: the coordinator composes a group (${testEngine()})`, 
 	const input = () => ({
 		name: 'Startende leerkrachten',
 		mentorId: people.mentor2.id,
-		teacherIds: [people.loose.id, people.teacher3.id]
+		teacherIds: [people.loose.id, people.free2.id]
 	});
 
 	it('makes the group with its three sheets', async () => {
@@ -236,6 +247,12 @@ describe(`group mentoring: the coordinator composes a group (${testEngine()})`, 
 			() => people.coordinator.claims,
 			() => ({ teacherIds: [people.loose.id, people.mentor.id] }),
 			'gm_bad_teacher'
+		],
+		[
+			'a teacher who is in a group already',
+			() => people.coordinator.claims,
+			() => ({ teacherIds: [people.loose.id, people.teacher2.id] }),
+			'gm_teacher_in_group'
 		],
 		[
 			'someone of another programme',

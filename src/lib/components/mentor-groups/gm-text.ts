@@ -8,6 +8,7 @@ const ERRORS: Record<string, () => string> = {
 	duplicate: m.gm_error_duplicate,
 	gm_bad_mentor: m.gm_error_bad_mentor,
 	gm_bad_teacher: m.gm_error_bad_teacher,
+	gm_teacher_in_group: m.gm_error_teacher_in_group,
 	gm_not_teacher_programme: m.gm_error_not_teacher_programme
 };
 

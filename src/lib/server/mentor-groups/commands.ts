@@ -37,6 +37,13 @@ export async function createMentorGroup(
 		if (input.teacherIds.some((t) => roleOf.get(t) !== 'mentee')) {
 			throw new DomainError('invalid', 'gm_bad_teacher');
 		}
+		const grouped = await tx.query(
+			`select 1 from public.mentor_group_members gm
+			 join public.mentor_groups g on g.id = gm.group_id
+			 where g.program_id = $1 and gm.user_id = any($2::uuid[])`,
+			[programId, input.teacherIds]
+		);
+		if (grouped.length) throw new DomainError('conflict', 'gm_teacher_in_group');
 		await tx.query(
 			'insert into public.mentor_groups (id, program_id, name, mentor_id) values ($1, $2, $3, $4)',
 			[id, programId, input.name, input.mentorId]

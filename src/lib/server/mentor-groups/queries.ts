@@ -74,7 +74,7 @@ export async function mentorGroupWorkspace(
 	});
 }
 
-/** The programme's active mentors and mentees, for the coordinator's group form. */
+/** The programme's active mentors, and mentees in no mentor group yet, for the coordinator's form. */
 export function groupCandidates(
 	db: Database,
 	claims: JwtClaims,
@@ -87,6 +87,11 @@ export function groupCandidates(
 			 left join public.profiles pr on pr.id = m.user_id
 			 where m.program_id = $1 and m.status = 'active' and m.role in ('mentor', 'mentee')
 				and public.is_program_coordinator($1)
+				-- A teacher is in one mentor group of the programme at a time.
+				and not (m.role = 'mentee' and exists (
+					select 1 from public.mentor_group_members gm
+					join public.mentor_groups g on g.id = gm.group_id
+					where g.program_id = m.program_id and gm.user_id = m.user_id))
 			 order by pr.display_name`,
 			[programId]
 		)
