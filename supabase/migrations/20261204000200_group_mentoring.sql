@@ -166,3 +166,35 @@ create policy mentor_group_sheets_insert on public.mentor_group_sheets for inser
 -- The people of one mentor group read each other's names (an additional policy: policies add up).
 create policy profiles_select_mentor_group on public.profiles for select to authenticated
 	using (private.shares_mentor_group_with(id));
+
+-- ---------------------------------------------------------------------------------------------
+-- Logbook part 2 (monitoring) of a mentor group's people goes where a pair's goes: a row of
+-- `log_submissions`, read by its author and the programme's coordinators (the inbox). A row
+-- belongs to a pair or to a mentor group, never both; the monitoring functions join pairs and so
+-- keep counting pairs only. Nobody else reads it: not the group's mentor (a teacher's), not the
+-- other teachers, not a supporter (supporters are assigned per pair mentor).
+
+alter table public.log_submissions alter column pair_id drop not null;
+alter table public.log_submissions
+	add column mentor_group_id uuid references public.mentor_groups (id) on delete cascade;
+alter table public.log_submissions add constraint log_submissions_pair_or_mentor_group
+	check ((pair_id is null) <> (mentor_group_id is null));
+create index log_submissions_mentor_group_idx on public.log_submissions (mentor_group_id, created_at)
+	where mentor_group_id is not null;
+
+grant insert (mentor_group_id) on public.log_submissions to authenticated;
+
+-- Policies add up: the pair policies stay as they are (the author reads their own either way).
+create policy log_submissions_select_mentor_group on public.log_submissions for select to authenticated
+	using (
+		mentor_group_id is not null
+		and public.is_program_coordinator(private.mentor_group_program(mentor_group_id))
+	);
+create policy log_submissions_insert_mentor_group on public.log_submissions for insert to authenticated
+	with check (
+		author_id = (select auth.uid())
+		and pair_id is null
+		and meeting_id is null
+		and private.my_mentor_group_role(mentor_group_id)
+			= case author_role when 'mentor' then 'mentor' when 'mentee' then 'teacher' end
+	);

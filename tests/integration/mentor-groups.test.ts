@@ -10,10 +10,13 @@ import { createLogger } from '$lib/server/log';
 import { createOutboxMailer } from '$lib/server/mail/mailer';
 import {
 	createMentorGroup,
+	loadMentorGroupRef,
 	mentorGroupWorkspace,
+	submitGroupLogPart2,
 	myMentorGroups,
 	programMentorGroups
 } from '$lib/server/mentor-groups';
+import { listInbox, searchInbox, inboxQuery } from '$lib/server/coordination/inbox';
 import { loadMatchingContext } from '$lib/server/coordination/matching';
 import { DomainError } from '$lib/server/errors';
 import { loadHome } from '$lib/server/home';
@@ -213,6 +216,70 @@ describe(`group mentoring: the group is its people's mentoring (${testEngine()})
 		for (const id of grouped) expect(ids).not.toContain(id);
 		expect(context.missingIntake).not.toContain(people.mentee.id);
 		expect(context.input.mentees.map((p) => p.id)).toContain(people.loose.id);
+	});
+});
+
+describe(`group mentoring: logbook part 2 goes to the coordinator's inbox (${testEngine()})`, () => {
+	const part2 = {
+		metOn: '2026-10-01',
+		sheetUsed: ['lesson-preparation'],
+		difficulties: 'De klas van 1B is onrustig.',
+		strengthening: '',
+		other: '',
+		difficultyFlag: true
+	};
+
+	it('a teacher submits it; the coordinator reads it in the inbox, the mentor and others do not', async () => {
+		const group = (await loadMentorGroupRef(db, a.group))!;
+		const id = await submitGroupLogPart2(db, people.teacher2.claims, group, 'teacher', part2);
+		const sql = 'public.log_submissions where id = $1';
+		for (const [who, n] of [
+			['teacher2', 1],
+			['coordinator', 1],
+			['mentor', 0],
+			['teacher3', 0],
+			['otherTeacher', 0],
+			['supporter', 0],
+			['observer', 0],
+			['foreign', 0]
+		] as const) {
+			expect(await count(people[who].claims, sql, [id]), who).toBe(n);
+		}
+		expect(await count(null, sql, [id])).toBe(0);
+		const inbox = await listInbox(db, people.coordinator.claims, staffed.program.id);
+		const entry = inbox.find((e) => e.id === id);
+		expect(entry).toMatchObject({ pairId: null, pseudonym: 'Groep', authorRole: 'mentee' });
+		const page = await searchInbox(
+			db,
+			people.coordinator.claims,
+			staffed.program.id,
+			inboxQuery.parse({ q: 'Groep' })
+		);
+		expect(page.items.map((i) => i.id)).toContain(id);
+	});
+
+	it('the mentor submits as mentor; nobody writes as another role or for another group', async () => {
+		const group = (await loadMentorGroupRef(db, a.group))!;
+		await expect(
+			submitGroupLogPart2(db, people.mentor.claims, group, 'mentor', part2)
+		).resolves.toBeTruthy();
+		// A teacher claiming the mentor's role, and a teacher of group B writing in group A.
+		await expect(
+			submitGroupLogPart2(db, people.teacher2.claims, group, 'mentor', part2)
+		).rejects.toThrow(/row-level security/);
+		await expect(
+			submitGroupLogPart2(db, people.otherTeacher.claims, group, 'teacher', part2)
+		).rejects.toThrow(/row-level security/);
+	});
+
+	it('an empty part 2 is refused before anything is written', async () => {
+		const group = (await loadMentorGroupRef(db, a.group))!;
+		await expect(
+			submitGroupLogPart2(db, people.teacher3.claims, group, 'teacher', {
+				...part2,
+				difficulties: ' '
+			})
+		).rejects.toMatchObject({ key: 'log_empty' });
 	});
 });
 

@@ -419,15 +419,27 @@ const RULES: Record<string, TableRules> = {
 	log_submissions: {
 		row: (c) => ['pair_id = $1 and author_role = $2', [c.pair, 'mentor']],
 		...none,
-		insert: ['mentor', 'mentee'].map((role) => ({
-			name: `a logbook part 2 as ${role}`,
-			sql: (c: Ctx, me: string) =>
-				[
-					"insert into public.log_submissions (pair_id, author_id, author_role, meeting_id, met_on) values ($1, $2, $3, $4, '2026-10-01')",
-					[c.pair, me, role, c.meeting]
-				] as [string, SqlValue[]],
-			allowed: [role as Role]
-		}))
+		insert: ['mentor', 'mentee']
+			.map((role) => ({
+				name: `a logbook part 2 as ${role}`,
+				sql: (c: Ctx, me: string) =>
+					[
+						"insert into public.log_submissions (pair_id, author_id, author_role, meeting_id, met_on) values ($1, $2, $3, $4, '2026-10-01')",
+						[c.pair, me, role, c.meeting]
+					] as [string, SqlValue[]],
+				allowed: [role as Role]
+			}))
+			.concat(
+				(['mentor', 'mentee'] as const).map((role) => ({
+					name: `a mentor group's logbook part 2 as ${role}`,
+					sql: (c: Ctx, me: string) =>
+						[
+							"insert into public.log_submissions (mentor_group_id, author_id, author_role, met_on) values ($1, $2, $3, '2026-10-01')",
+							[c.mentorGroup.group, me, role]
+						] as [string, SqlValue[]],
+					allowed: [role as Role]
+				}))
+			)
 	},
 	intake_responses: {
 		row: (c) => ['program_id = $1', [c.program]],

@@ -7,4 +7,5 @@ export {
 	type MentorGroupSummary
 } from './queries';
 export { groupSheetPeople, requireMentorGroup } from './load';
+export { myGroupLogSubmissions, submitGroupLogPart2 } from './logbook';
 export { loadMentorGroupRef, mentorGroupSheetKey } from './refs';
