@@ -3,11 +3,18 @@ import { can, mentorGroupRole } from '$lib/domain/policy';
 import { fieldsOf, getTemplate } from '$lib/domain/templates';
 import { getLocale } from '$lib/paraglide/runtime';
 import { formatDocumentName } from '$lib/shared/collab';
+import { GROUP_SHEET_KEYS } from '$lib/domain/mentor-groups';
+import { fieldErrors } from '$lib/domain/programs/schemas';
+import { sheetUsedOptions } from '$lib/domain/templates/sheets/a-mentor-log';
+import { domainFailure, readForm } from '$lib/server/http';
 import {
 	groupSheetPeople,
 	mentorGroupWorkspace,
-	requireMentorGroup
+	myGroupLogSubmissions,
+	requireMentorGroup,
+	submitGroupLogPart2
 } from '$lib/server/mentor-groups';
+import { logPart2Input } from '$lib/server/pairs/logbook';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
