@@ -40,7 +40,7 @@ test('two teachers of a mentor group co-edit its sheet; a logbook stays private'
 	await Promise.all([a.goto(`${group}/logbook`), b.goto(`${group}/logbook`)]);
 	for (const page of [a, b]) {
 		await expect(page.getByText(/Alleen jij leest je logboek/)).toBeVisible();
-		await expect(page.getByText('Live verbonden')).toBeVisible();
+		await expect(page.getByText(/^Opgeslagen\. Privé/)).toBeVisible();
 	}
 	await a.getByRole('textbox', { name: 'Opmerkingen', exact: true }).click();
 	await a.keyboard.type('Alleen voor mij');
@@ -48,7 +48,7 @@ test('two teachers of a mentor group co-edit its sheet; a logbook stays private'
 		'Alleen voor mij'
 	);
 	await b.reload();
-	await expect(b.getByText('Live verbonden')).toBeVisible();
+	await expect(b.getByText(/^Opgeslagen\. Privé/)).toBeVisible();
 	await expect(b.getByRole('textbox', { name: 'Opmerkingen', exact: true })).not.toContainText(
 		'Alleen voor mij'
 	);
