@@ -3,6 +3,7 @@ import type { Database } from '$lib/server/db/types';
 import { GROUPS_DEMO_MEMBERS } from '$lib/server/demo/groups-demo';
 import { MONITORING_DEMO_PAIRS, MONITORING_DEMO_PEOPLE } from '$lib/server/demo/monitoring-demo';
 import { DEMO_ACCOUNTS, DEMO_PAIRS, seedDemo } from '$lib/server/demo/seed';
+import { GROUP_MENTORING_DEMO_ACCOUNTS } from '$lib/server/demo/group-mentoring-demo';
 import { TEACHER_DEMO_ACCOUNTS, TEACHER_DEMO_PAIRS } from '$lib/server/demo/teacher-demo';
 import { pairSheets } from '$lib/domain/templates';
 import { createTestDatabase, testEngine } from '../helpers/db';
@@ -44,7 +45,8 @@ describe(`demo data (${testEngine()})`, () => {
 				4 * DEMO_ACCOUNTS.length +
 				MONITORING_DEMO_PEOPLE +
 				GROUPS_DEMO_MEMBERS +
-				TEACHER_DEMO_ACCOUNTS.length,
+				TEACHER_DEMO_ACCOUNTS.length +
+				GROUP_MENTORING_DEMO_ACCOUNTS.length,
 			pairs: pairCount,
 			meetings: pairCount * 10
 		});

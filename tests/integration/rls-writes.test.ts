@@ -15,6 +15,7 @@ import {
 import { buildCareRows } from '../factories/care';
 import { buildResourceRows } from '../factories/resources';
 import { buildEngagementRows } from '../factories/engagement';
+import { buildMentorGroup } from '../factories/mentor-groups';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 /**
@@ -53,6 +54,7 @@ interface Ctx {
 	resources: Awaited<ReturnType<typeof buildResourceRows>>;
 	group: Awaited<ReturnType<typeof buildGroupWithContent>>;
 	engagement: Awaited<ReturnType<typeof buildEngagementRows>>;
+	mentorGroup: Awaited<ReturnType<typeof buildMentorGroup>>;
 	people: Record<Exclude<Role, 'anonymous'>, BuiltUser> & {
 		organiser: BuiltUser;
 		mentor2: BuiltUser;
@@ -417,15 +419,27 @@ const RULES: Record<string, TableRules> = {
 	log_submissions: {
 		row: (c) => ['pair_id = $1 and author_role = $2', [c.pair, 'mentor']],
 		...none,
-		insert: ['mentor', 'mentee'].map((role) => ({
-			name: `a logbook part 2 as ${role}`,
-			sql: (c: Ctx, me: string) =>
-				[
-					"insert into public.log_submissions (pair_id, author_id, author_role, meeting_id, met_on) values ($1, $2, $3, $4, '2026-10-01')",
-					[c.pair, me, role, c.meeting]
-				] as [string, SqlValue[]],
-			allowed: [role as Role]
-		}))
+		insert: ['mentor', 'mentee']
+			.map((role) => ({
+				name: `a logbook part 2 as ${role}`,
+				sql: (c: Ctx, me: string) =>
+					[
+						"insert into public.log_submissions (pair_id, author_id, author_role, meeting_id, met_on) values ($1, $2, $3, $4, '2026-10-01')",
+						[c.pair, me, role, c.meeting]
+					] as [string, SqlValue[]],
+				allowed: [role as Role]
+			}))
+			.concat(
+				(['mentor', 'mentee'] as const).map((role) => ({
+					name: `a mentor group's logbook part 2 as ${role}`,
+					sql: (c: Ctx, me: string) =>
+						[
+							"insert into public.log_submissions (mentor_group_id, author_id, author_role, met_on) values ($1, $2, $3, '2026-10-01')",
+							[c.mentorGroup.group, me, role]
+						] as [string, SqlValue[]],
+					allowed: [role as Role]
+				}))
+			)
 	},
 	intake_responses: {
 		row: (c) => ['program_id = $1', [c.program]],
@@ -1556,6 +1570,74 @@ const RULES: Record<string, TableRules> = {
 				allowed: ['mentor']
 			}
 		]
+	},
+	mentor_groups: {
+		row: (c) => ['id = $1', [c.mentorGroup.group]],
+		update: { coordinator: ['name', 'updated_at'] },
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'a group led by a mentor of the programme',
+				sql: (c) => [
+					"insert into public.mentor_groups (program_id, name, mentor_id) values ($1, 'G', $2)",
+					[c.program, c.people.mentor2.id]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'a group led by a mentee',
+				sql: (c) => [
+					"insert into public.mentor_groups (program_id, name, mentor_id) values ($1, 'G', $2)",
+					[c.program, c.people.mentee2.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	mentor_group_members: {
+		row: (c) => ['group_id = $1 and user_id = $2', [c.mentorGroup.group, c.people.mentee.id]],
+		update: {},
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: 'a beginning teacher (mentee) of the programme',
+				sql: (c) => [
+					'insert into public.mentor_group_members (group_id, user_id) values ($1, $2)',
+					[c.mentorGroup.group, c.people.mentee2.id]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'a mentor of the programme as a teacher',
+				sql: (c) => [
+					'insert into public.mentor_group_members (group_id, user_id) values ($1, $2)',
+					[c.mentorGroup.group, c.people.mentor2.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	mentor_group_sheets: {
+		row: (c) => ['id = $1', [c.mentorGroup.sheets['01-agreement'].id]],
+		update: {},
+		delete: [],
+		insert: [
+			{
+				name: 'a group sheet named after its group',
+				prep: (c) => [
+					"delete from public.mentor_group_sheets where group_id = $1 and template_key = 'lesson-preparation'",
+					[c.mentorGroup.group]
+				],
+				sql: (c) => {
+					const id = randomUUID();
+					return [
+						"insert into public.mentor_group_sheets (id, group_id, template_key, template_version, doc_name) values ($1, $2, 'lesson-preparation', 1, $3)",
+						[id, c.mentorGroup.group, `mgroup/${c.mentorGroup.group}/sheet/${id}`]
+					];
+				},
+				allowed: ['coordinator']
+			}
+		]
 	}
 };
 
@@ -1723,6 +1805,9 @@ beforeAll(async () => {
 		engagement: await buildEngagementRows(db, staffed, group),
 		care: await buildCareRows(db, staffed, pair),
 		resources: await buildResourceRows(db, staffed),
+		mentorGroup: await buildMentorGroup(db, staffed.program.id, staffed.people.mentor.id, [
+			staffed.people.mentee.id
+		]),
 		people: { ...staffed.people, organiser, stranger, mentor2, mentee2 }
 	};
 	const cols = await db.asOwner((tx) =>

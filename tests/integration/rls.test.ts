@@ -14,6 +14,7 @@ import {
 import { buildCareRows } from '../factories/care';
 import { buildResourceRows } from '../factories/resources';
 import { buildEngagementRows } from '../factories/engagement';
+import { buildMentorGroup } from '../factories/mentor-groups';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 let db: Database;
@@ -89,7 +90,10 @@ const OF_Y: Record<string, string> = {
 		'collection_id in (select c.id from public.resource_collections c where c.program_id = y.program)',
 	resource_done: 'user_id = any(y.people)',
 	school_intakes: 'program_id = y.program',
-	engagement_signatures: 'private.school_program(school_id) = y.program'
+	engagement_signatures: 'private.school_program(school_id) = y.program',
+	mentor_groups: 'program_id = y.program',
+	mentor_group_members: 'private.mentor_group_program(group_id) = y.program',
+	mentor_group_sheets: 'private.mentor_group_program(group_id) = y.program'
 };
 
 const countSql = (table: string) =>
@@ -169,6 +173,7 @@ beforeAll(async () => {
 	await buildEngagementRows(db, y, await buildGroupWithContent(db, y));
 	await buildCareRows(db, y, yPair);
 	await buildResourceRows(db, y);
+	await buildMentorGroup(db, y.program.id, y.people.mentor.id, [y.people.mentee.id]);
 	await db.asService(async (tx) => {
 		const [message] = await tx.query<{ id: string }>(
 			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hello') returning id",

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type * as Y from 'yjs';
-import { can, groupRole, pairRole, type Entity } from '$lib/domain/policy';
+import { can, groupRole, mentorGroupRole, pairRole, type Entity } from '$lib/domain/policy';
 import { getTemplate, respondentEntries } from '$lib/domain/templates';
 import { CloseCode, parseDocumentName } from '$lib/shared/collab';
 import { sheetProgress } from '$lib/shared/sheet-doc';
@@ -10,6 +10,7 @@ import { parseCookieHeader } from './cookies';
 import type { Authorize, AuthorizeResult, CollabUser, ConnectionInfo } from './collab/types';
 import type { Database } from './db/types';
 import { loadGroupDocumentRef, loadReflectionRef } from './groups/refs';
+import { loadMentorGroupRef, mentorGroupSheetKey } from './mentor-groups/refs';
 import type { Logger } from './log';
 import { loadPairRef } from './pairs/queries';
 import { pairSeesSheet } from './programs/instruments';
@@ -89,6 +90,9 @@ export function authorizeDocument(db: Database) {
 		if (ref.kind === 'group-doc' || ref.kind === 'reflection') {
 			return authorizeGroupDocument(db, user, docName, ref);
 		}
+		if (ref.kind === 'mgroup-sheet' || ref.kind === 'mgroup-log') {
+			return authorizeMentorGroupDocument(db, user, docName, ref);
+		}
 		const pair = await loadPairRef(db, ref.pairId);
 		if (!pair) return { deny: CloseCode.Forbidden };
 		let entity: Entity;
@@ -133,6 +137,36 @@ async function authorizeGroupDocument(
 	return {
 		access: can(actor, 'edit', entity) ? 'write' : 'read',
 		role: groupRole(actor, group) ?? ''
+	};
+}
+
+/**
+ * A mentor group's documents: its sheets by its mentor and teachers; a logbook by its author
+ * only, while they are in the group. Nobody else, not the coordinator, opens either.
+ */
+async function authorizeMentorGroupDocument(
+	db: Database,
+	user: CollabUser,
+	docName: string,
+	ref:
+		| { kind: 'mgroup-sheet'; mentorGroupId: string }
+		| { kind: 'mgroup-log'; mentorGroupId: string; userId: string }
+): Promise<AuthorizeResult> {
+	const group = await loadMentorGroupRef(db, ref.mentorGroupId);
+	if (!group) return { deny: CloseCode.Forbidden };
+	let entity: Entity;
+	if (ref.kind === 'mgroup-sheet') {
+		const templateKey = await mentorGroupSheetKey(db, group.id, docName);
+		if (!templateKey) return { deny: CloseCode.Forbidden };
+		entity = { type: 'mentor_group_sheet', group, templateKey };
+	} else {
+		entity = { type: 'mentor_group_log', group, authorId: ref.userId };
+	}
+	const actor = await loadActor(db, { sub: user.userId, role: 'authenticated' });
+	if (!can(actor, 'view', entity)) return { deny: CloseCode.Forbidden };
+	return {
+		access: can(actor, 'edit', entity) ? 'write' : 'read',
+		role: mentorGroupRole(actor, group) ?? ''
 	};
 }
 

@@ -10,6 +10,7 @@ import {
 } from '$lib/server/coordination/intake';
 import { todayInProgramZone } from '$lib/domain/time';
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import { myMentorGroups, type MentorGroupSummary } from '$lib/server/mentor-groups';
 import { listMyOpenAssignments } from '$lib/server/pairs/assignments';
 import { listProgramPairs } from '$lib/server/pairs/oversight';
 import { unreadCounts } from '$lib/server/messages/queries';
@@ -107,6 +108,8 @@ export interface Home {
 	noPrograms: boolean;
 	/** The learning-community groups the person is in (a link to "My groups"). */
 	groups: MyGroup[];
+	/** The mentor groups (group mentoring) the person is the mentor or a teacher of. */
+	mentorGroups: MentorGroupSummary[];
 	/** Group meetings that took place, on which the person has yet to reflect (or decide to share). */
 	groupPrompts: MeetingPrompt[];
 }
@@ -161,6 +164,7 @@ async function homePairs(
 export async function loadHome(db: Database, claims: JwtClaims, now = new Date()): Promise<Home> {
 	const programs = await listMyPrograms(db, claims);
 	const myPairs = await listMyPairs(db, claims);
+	const mentorGroups = await myMentorGroups(db, claims);
 	const pairs = await homePairs(db, claims, myPairs, now);
 	const waiting: HomeWaiting[] = [];
 	const coordinating: HomeCoordination[] = [];
@@ -169,6 +173,8 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 		const role: ProgramRole = program.myRole;
 		if (role === 'mentor' || role === 'mentee') {
 			if (myPairs.some((p) => p.programId === program.id)) continue;
+			// A mentor group's people are mentored in their group; they wait for no pair.
+			if (mentorGroups.some((g) => g.programId === program.id)) continue;
 			// A learning community's participants work in groups; nobody waits for a pair there.
 			if (program.kind === 'learning_community') continue;
 			const submitted = new Set(
@@ -236,6 +242,7 @@ export async function loadHome(db: Database, claims: JwtClaims, now = new Date()
 		toPrepare,
 		noPrograms: programs.length === 0,
 		groups,
+		mentorGroups,
 		groupPrompts
 	};
 }

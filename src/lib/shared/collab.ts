@@ -9,26 +9,35 @@ export const COLLAB_PATH_PREFIX = '/collab/';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const DOCUMENT_NAME = new RegExp(
-	`^(?:pair/(${UUID})/(sheet|log)/(${UUID})|group/(${UUID})/doc/(${UUID})|reflection/(${UUID}))$`
+	`^(?:pair/(${UUID})/(sheet|log)/(${UUID})|group/(${UUID})/doc/(${UUID})|reflection/(${UUID})|mgroup/(${UUID})/(sheet|log)/(${UUID}))$`
 );
 
-/** The four kinds of shared document; Yjs syncs whole documents, so privacy follows the name. */
+/** The kinds of shared document; Yjs syncs whole documents, so privacy follows the name. */
 export type DocumentRef =
 	| { kind: 'sheet'; pairId: string; sheetId: string }
 	| { kind: 'log'; pairId: string; userId: string }
 	| { kind: 'group-doc'; groupId: string; docId: string }
-	| { kind: 'reflection'; reflectionId: string };
+	| { kind: 'reflection'; reflectionId: string }
+	| { kind: 'mgroup-sheet'; mentorGroupId: string; sheetId: string }
+	| { kind: 'mgroup-log'; mentorGroupId: string; userId: string };
 
 /**
  * Parses `pair/<pairId>/sheet/<sheetId>`, `pair/<pairId>/log/<userId>`,
- * `group/<groupId>/doc/<docId>` or `reflection/<reflectionId>` (lower-case UUIDs). Anything else,
+ * `group/<groupId>/doc/<docId>`, `reflection/<reflectionId>`, or a mentor group's
+ * `mgroup/<groupId>/sheet/<sheetId>` and `mgroup/<groupId>/log/<userId>` (lower-case UUIDs). Anything else,
  * including upper-case or percent-encoded variants, is `null`: one document must have exactly one
  * name. A reflection is named by itself alone: its author decides who reads it, not its group.
  */
 export function parseDocumentName(name: string): DocumentRef | null {
 	const match = DOCUMENT_NAME.exec(name);
 	if (!match) return null;
-	const [, pairId, pairKind, pairChild, groupId, docId, reflectionId] = match;
+	const [, pairId, pairKind, pairChild, groupId, docId, reflectionId, mgroupId, mKind, mChild] =
+		match;
+	if (mgroupId !== undefined) {
+		return mKind === 'sheet'
+			? { kind: 'mgroup-sheet', mentorGroupId: mgroupId, sheetId: mChild }
+			: { kind: 'mgroup-log', mentorGroupId: mgroupId, userId: mChild };
+	}
 	if (pairId !== undefined) {
 		return pairKind === 'sheet'
 			? { kind: 'sheet', pairId, sheetId: pairChild }
@@ -47,7 +56,11 @@ export function formatDocumentName(ref: DocumentRef): string {
 				? `pair/${ref.pairId}/log/${ref.userId}`
 				: ref.kind === 'group-doc'
 					? `group/${ref.groupId}/doc/${ref.docId}`
-					: `reflection/${ref.reflectionId}`;
+					: ref.kind === 'mgroup-sheet'
+						? `mgroup/${ref.mentorGroupId}/sheet/${ref.sheetId}`
+						: ref.kind === 'mgroup-log'
+							? `mgroup/${ref.mentorGroupId}/log/${ref.userId}`
+							: `reflection/${ref.reflectionId}`;
 	if (!parseDocumentName(name)) throw new Error(`Not a valid document name: ${name}`);
 	return name;
 }

@@ -1,8 +1,10 @@
 import { coordinatesGroup, groupRole, reflectionReaches, writesReflection } from './groups';
+import { coordinatesMentorGroup, mentorGroupRole } from './mentor-groups';
 import { coordinatesPair, isPartner, pairWritable, supportsPair } from './pairs';
 import type { Action, Actor, Entity, ProgramRole } from './types';
 
 export * from './groups';
+export * from './mentor-groups';
 export * from './pairs';
 export * from './types';
 
@@ -113,7 +115,22 @@ export const RULES: readonly Rule<Entity['type']>[] = [
 		['view'],
 		(a, e) => a.userId === e.reflection.authorId || reflectionReaches(a, e.reflection)
 	),
-	rule('reflection', ['edit', 'share', 'delete'], (a, e) => writesReflection(a, e.reflection))
+	rule('reflection', ['edit', 'share', 'delete'], (a, e) => writesReflection(a, e.reflection)),
+
+	// Group mentoring (003…): the coordinator composes the group and sees who is in it; the mentor
+	// and the teachers share its sheets; each person's logbook part 1 is theirs alone.
+	rule(
+		'mentor_group',
+		['view'],
+		(a, e) => mentorGroupRole(a, e.group) !== null || coordinatesMentorGroup(a, e.group)
+	),
+	rule('mentor_group', ['open_space'], (a, e) => mentorGroupRole(a, e.group) !== null),
+	rule('mentor_group_sheet', ['view', 'edit'], (a, e) => mentorGroupRole(a, e.group) !== null),
+	rule(
+		'mentor_group_log',
+		['view', 'edit'],
+		(a, e) => a.userId === e.authorId && mentorGroupRole(a, e.group) !== null
+	)
 ];
 
 /** Deny by default: true only when a rule for this entity and action allows it. */

@@ -1,4 +1,5 @@
 import type { GroupRef, ReflectionRef } from './groups';
+import type { MentorGroupRef } from './mentor-groups';
 import type { PairRef } from './pairs';
 
 export const PROGRAM_ROLES = ['coordinator', 'supporter', 'mentor', 'mentee', 'observer'] as const;
@@ -25,7 +26,10 @@ export type Entity =
 	| { type: 'logbook'; pair: PairRef; authorId: string }
 	| { type: 'group'; group: GroupRef }
 	| { type: 'group_doc'; group: GroupRef }
-	| { type: 'reflection'; reflection: ReflectionRef };
+	| { type: 'reflection'; reflection: ReflectionRef }
+	| { type: 'mentor_group'; group: MentorGroupRef }
+	| { type: 'mentor_group_sheet'; group: MentorGroupRef; templateKey: string }
+	| { type: 'mentor_group_log'; group: MentorGroupRef; authorId: string };
 
 export type Action =
 	| 'view'

@@ -6,7 +6,8 @@ import type { ExitRequestView } from './exits';
 
 export interface InboxEntry {
 	id: string;
-	pairId: string;
+	/** null for a mentor group's logbook (group mentoring); its group's name is the pseudonym. */
+	pairId: string | null;
 	pseudonym: string;
 	authorName: string;
 	authorRole: 'mentor' | 'mentee';
@@ -38,15 +39,17 @@ export async function listInbox(
 ): Promise<InboxEntry[]> {
 	return db.asUser(claims, (tx) =>
 		tx.query<InboxEntry>(
-			`select l.id, l.pair_id as "pairId", p.pseudonym, coalesce(author.display_name, '—') as "authorName",
+			`select l.id, l.pair_id as "pairId", coalesce(p.pseudonym, g.name) as pseudonym,
+				coalesce(author.display_name, '—') as "authorName",
 				l.author_role as "authorRole", l.met_on::text as "metOn", m.number as "meetingNumber",
 				l.sheet_used as "sheetUsed", l.difficulties, l.strengthening, l.other,
 				l.difficulty_flag as "difficultyFlag", l.created_at as "createdAt"
 			 from public.log_submissions l
-			 join public.pairs p on p.id = l.pair_id
+			 left join public.pairs p on p.id = l.pair_id
+			 left join public.mentor_groups g on g.id = l.mentor_group_id
 			 left join public.profiles author on author.id = l.author_id
 			 left join public.meetings m on m.id = l.meeting_id
-			 where p.program_id = $1
+			 where coalesce(p.program_id, g.program_id) = $1
 				and ($2::text is null or l.author_role = $2)
 				and (not $3::boolean or l.difficulty_flag)
 				and ($4::uuid is null or l.pair_id = $4)
@@ -119,23 +122,26 @@ export async function searchInbox(
 		];
 		const items = `
 			with items as (
-				select 'logbook' as kind, l.id, l.pair_id, l.author_role as role, l.met_on as day,
-					l.created_at, 1 as grp, l.difficulty_flag as flagged, null::text as status,
-					coalesce(author.display_name, '') as author
+				select 'logbook' as kind, l.id, l.pair_id, l.mentor_group_id, l.author_role as role,
+					l.met_on as day, l.created_at, 1 as grp, l.difficulty_flag as flagged,
+					null::text as status, coalesce(author.display_name, '') as author
 				from public.log_submissions l
 				left join public.profiles author on author.id = l.author_id
 				union all
-				select 'exit', e.id, e.pair_id, e.requester_role, (e.created_at at time zone 'Europe/Brussels')::date,
+				select 'exit', e.id, e.pair_id, null::uuid, e.requester_role,
+					(e.created_at at time zone 'Europe/Brussels')::date,
 					e.created_at, case when e.status = 'open' then 0 else 1 end, false, e.status, ''
 				from public.exit_requests e
 			)
 			select i.kind, i.id, i.grp, i.day, i.created_at
 			from items i
-			join public.pairs p on p.id = i.pair_id
+			-- A logbook of a mentor group (group mentoring) has a group instead of a pair.
+			left join public.pairs p on p.id = i.pair_id
+			left join public.mentor_groups g on g.id = i.mentor_group_id
 			left join public.profiles mentor on mentor.id = p.mentor_id
 			left join public.profiles mentee on mentee.id = p.mentee_id
-			where p.program_id = $1
-				and ($2::text is null or p.pseudonym ilike $2 or i.author ilike $2
+			where coalesce(p.program_id, g.program_id) = $1
+				and ($2::text is null or p.pseudonym ilike $2 or g.name ilike $2 or i.author ilike $2
 					or mentor.display_name ilike $2 or mentee.display_name ilike $2)
 				and ($3::text is null or i.kind = $3)
 				and ($4::text is null
@@ -174,12 +180,14 @@ export async function searchInbox(
 
 function logbookRows(tx: Tx, ids: string[]): Promise<InboxEntry[]> {
 	return tx.query<InboxEntry>(
-		`select l.id, l.pair_id as "pairId", p.pseudonym, coalesce(author.display_name, '—') as "authorName",
+		`select l.id, l.pair_id as "pairId", coalesce(p.pseudonym, g.name) as pseudonym,
+			coalesce(author.display_name, '—') as "authorName",
 			l.author_role as "authorRole", l.met_on::text as "metOn", m.number as "meetingNumber",
 			l.sheet_used as "sheetUsed", l.difficulties, l.strengthening, l.other,
 			l.difficulty_flag as "difficultyFlag", l.created_at as "createdAt"
 		 from public.log_submissions l
-		 join public.pairs p on p.id = l.pair_id
+		 left join public.pairs p on p.id = l.pair_id
+		 left join public.mentor_groups g on g.id = l.mentor_group_id
 		 left join public.profiles author on author.id = l.author_id
 		 left join public.meetings m on m.id = l.meeting_id
 		 where l.id = any($1::uuid[])`,

@@ -48,7 +48,8 @@ async function readSetup(tx: Tx, programId: string): Promise<MatchingSetup> {
 /**
  * Everything the engine needs, read as the coordinator: mentees without an open pair, mentors
  * with room left (their stated capacity minus open pairs, never above the programme maximum),
- * the latest intake answers, the matching-day choices, and the coordinator's set-up.
+ * the latest intake answers, the matching-day choices, and the coordinator's set-up. People in a
+ * mentor group (group mentoring) are left out: the group is their mentoring.
  */
 export async function loadMatchingContext(
 	db: Database,
@@ -71,7 +72,15 @@ export async function loadMatchingContext(
 				(select count(*)::int from public.pairs x where x.program_id = m.program_id and x.status <> 'ended'
 					and (x.mentor_id = m.user_id or x.mentee_id = m.user_id)) as open_pairs
 			 from public.memberships m left join public.profiles p on p.id = m.user_id
-			 where m.program_id = $1 and m.status = 'active' and m.role in ('mentor', 'mentee')`,
+			 where m.program_id = $1 and m.status = 'active' and m.role in ('mentor', 'mentee')
+				-- Group mentoring: a mentor group's mentor and teachers are matched there, not here.
+				and not exists (
+					select 1 from public.mentor_groups g
+					where g.program_id = m.program_id
+						and (g.mentor_id = m.user_id or exists (
+							select 1 from public.mentor_group_members gm
+							where gm.group_id = g.id and gm.user_id = m.user_id))
+				)`,
 			[programId]
 		);
 		const intake = await tx.query<{

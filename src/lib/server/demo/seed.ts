@@ -7,6 +7,7 @@ import { insertPair } from '$lib/server/pairs/commands';
 import { seedCareDemo } from './care-demo';
 import { seedCommunityNeedsDemo } from './community-needs-demo';
 import { seedEngagementDemo } from './engagement-demo';
+import { seedGroupMentoringDemo } from './group-mentoring-demo';
 import { seedGroupsDemo } from './groups-demo';
 import { seedMatchingDemo } from './matching-demo';
 import { seedMonitoringDemo } from './monitoring-demo';
@@ -142,6 +143,8 @@ export async function seedDemo(
 					passwordHash,
 					startsOn: start.toISOString().slice(0, 10)
 				});
+			if (program.kind === 'teacher_induction')
+				await seedGroupMentoringDemo(tx, rows[0].id, { passwordHash });
 			// Two groups of four schools, a process coach and reflections in the learning community.
 			if (program.kind === 'learning_community') {
 				await seedGroupsDemo(tx, rows[0].id, {

@@ -55,14 +55,18 @@ async function documentsOf(tx: Tx, userId: string, needles: readonly string[]) {
 		`select doc_name from public.reflections where author_id = $1
 		 union select distinct doc_name from (
 			select doc_name from public.yjs_updates union select doc_name from public.yjs_snapshots
-		 ) d where doc_name like 'pair/%/log/' || $1::text`,
+		 ) d where doc_name like 'pair/%/log/' || $1::text or doc_name like 'mgroup/%/log/' || $1::text`,
 		[userId]
 	);
 	const shared = await tx.query<{ doc_name: string }>(
 		`select s.doc_name from public.sheets s join public.pairs p on p.id = s.pair_id
 		 where $1 in (p.mentor_id, p.mentee_id, p.supporter_id)
 		 union select d.doc_name from public.group_documents d
-		 join public.group_members g on g.group_id = d.group_id where g.user_id = $1`,
+		 join public.group_members g on g.group_id = d.group_id where g.user_id = $1
+		 union select ms.doc_name from public.mentor_group_sheets ms
+		 join public.mentor_groups mg on mg.id = ms.group_id
+		 where mg.mentor_id = $1
+			or exists (select 1 from public.mentor_group_members mm where mm.group_id = mg.id and mm.user_id = $1)`,
 		[userId]
 	);
 	const deleted = new Set(removed.map((r) => r.doc_name));
