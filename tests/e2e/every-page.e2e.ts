@@ -327,4 +327,26 @@ test('the school-leader, teacher and learning-community programmes: library, ins
 	const induction = await programPath(teacher, INDUCTION);
 	await checkAll(teacher, [`${induction}/intake/teacher-needs`]);
 	await teacher.context().close();
+
+	// Group mentoring: the coordinator's tab, the group's mentor and one of its teachers.
+	const coordinatorAgain = await person(browser, 'coordinator@example.org');
+	await checkAll(coordinatorAgain, [
+		`${await programPath(coordinatorAgain, INDUCTION)}/mentor-groups`
+	]);
+	await coordinatorAgain.context().close();
+	for (const [email, keys] of [
+		['mentor5@example.org', ['01-agreement', '02-confidentiality', 'lesson-preparation']],
+		['mentee7@example.org', []]
+	] as const) {
+		const member = await person(browser, email);
+		const [group] = await linksOn(member, '/', /^\/mentor-groups\/[0-9a-f-]{36}$/);
+		expect(group, email).toMatch(/^\/mentor-groups\/[0-9a-f-]{36}$/);
+		await checkAll(member, [
+			'/',
+			group,
+			...keys.map((key) => `${group}/sheets/${key}`),
+			`${group}/logbook`
+		]);
+		await member.context().close();
+	}
 });
