@@ -358,6 +358,49 @@ export async function collectExport(
 			}
 		},
 		{
+			// The person's own contributions to the resource library (case studies, links, documents
+			// as name, type and size: the files stay downloadable in the library), the collections they
+			// made and their own done marks.
+			name: 'library',
+			async build(tx, put) {
+				const contributions = await tx.query(
+					`select r.kind, r.title, r.description, r.body, r.url, r.file_name, r.file_type, r.file_size,
+						r.phases, r.instruments, r.audience, r.status,
+						coalesce(pg.name, o.name) as scope, r.program_id is null as organisation_wide,
+						r.created_at, r.updated_at, r.published_at
+					 from public.resources r
+					 left join public.programs pg on pg.id = r.program_id
+					 left join public.organisations o on o.id = r.organisation_id
+					 where r.author_id = $1 order by r.created_at, r.id`,
+					[userId]
+				);
+				const collections = await tx.query(
+					`select c.kind, c.title, c.description, c.audience,
+						coalesce(pg.name, o.name) as scope, c.created_at, c.updated_at
+					 from public.resource_collections c
+					 left join public.programs pg on pg.id = c.program_id
+					 left join public.organisations o on o.id = c.organisation_id
+					 where c.created_by = $1 order by c.created_at, c.id`,
+					[userId]
+				);
+				const done = await tx.query(
+					`select c.title as collection, r.title as resource,
+						coalesce(pg.name, o.name) as scope, d.done_at
+					 from public.resource_done d
+					 join public.resource_collection_items i on i.id = d.item_id
+					 join public.resource_collections c on c.id = i.collection_id
+					 join public.resources r on r.id = i.resource_id
+					 left join public.programs pg on pg.id = c.program_id
+					 left join public.organisations o on o.id = c.organisation_id
+					 where d.user_id = $1 order by d.done_at, d.item_id`,
+					[userId]
+				);
+				put('library/contributions.json', json(contributions));
+				put('library/collections.json', json(collections));
+				put('library/done.json', json(done));
+			}
+		},
+		{
 			name: 'notifications',
 			async build(tx, put) {
 				put(
@@ -410,9 +453,11 @@ export async function collectExport(
 				'Mentorpad — je gegevens / your data',
 				'',
 				'NL: Alles wat Mentorpad over jou bewaart: profiel, lidmaatschappen, je werkbladen (JSON),',
-				'je logboeken, de gesprekken van je koppels, je meldingen en wie jouw gegevens inzag.',
+				'je logboeken, de gesprekken van je koppels, je bijdragen aan de bibliotheek en je vinkjes,',
+				'je meldingen en wie jouw gegevens inzag.',
 				'EN: Everything Mentorpad keeps about you: profile, memberships, your sheets (JSON), your',
-				'logbooks, your pairs\u2019 conversations, your notifications and who read your data.',
+				'logbooks, your pairs\u2019 conversations, your library contributions and ticks, your',
+				'notifications and who read your data.',
 				'',
 				`Created: ${new Date().toISOString()}`
 			].join('\n')
