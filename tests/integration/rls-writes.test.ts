@@ -643,7 +643,7 @@ const RULES: Record<string, TableRules> = {
 	},
 	resource_collections: {
 		row: (c) => ['id = $1', [c.resources.collection]],
-		update: { coordinator: ['title', 'description', 'audience', 'updated_at'] },
+		update: { coordinator: ['title', 'description', 'audience', 'updated_at', 'position'] },
 		delete: ['coordinator'],
 		insert: [
 			{
