@@ -11,6 +11,7 @@ import type { Authorize, AuthorizeResult, CollabUser, ConnectionInfo } from './c
 import type { Database } from './db/types';
 import { loadGroupDocumentRef, loadReflectionRef } from './groups/refs';
 import type { Logger } from './log';
+import { lessonTemplateKey } from './pairs/lessons';
 import { loadPairRef } from './pairs/queries';
 import { pairSeesSheet } from './programs/instruments';
 import { loadActor } from './programs/queries';
@@ -63,6 +64,7 @@ export function authenticateSocket(auth: AuthProvider) {
 	};
 }
 
+/** The template of a sheet's document, or of a further lesson's (pairs/lessons.ts). */
 async function sheetTemplateKey(db: Database, docName: string, pairId: string) {
 	const rows = await db.asService((tx) =>
 		tx.query<{ template_key: string }>(
@@ -70,7 +72,7 @@ async function sheetTemplateKey(db: Database, docName: string, pairId: string) {
 			[docName, pairId]
 		)
 	);
-	return rows[0]?.template_key ?? null;
+	return rows[0]?.template_key ?? (await lessonTemplateKey(db, docName, pairId));
 }
 
 /**

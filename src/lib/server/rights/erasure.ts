@@ -63,6 +63,8 @@ async function documentsOf(tx: Tx, userId: string, needles: readonly string[]) {
 	const shared = await tx.query<{ doc_name: string }>(
 		`select s.doc_name from public.sheets s join public.pairs p on p.id = s.pair_id
 		 where $1 in (p.mentor_id, p.mentee_id, p.supporter_id)
+		 union select l.doc_name from public.sheet_lessons l join public.pairs p on p.id = l.pair_id
+		 where $1 in (p.mentor_id, p.mentee_id, p.supporter_id)
 		 union select d.doc_name from public.group_documents d
 		 join public.group_members g on g.group_id = d.group_id where g.user_id = $1`,
 		[userId]

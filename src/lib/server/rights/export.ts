@@ -259,21 +259,40 @@ export async function collectExport(
 				for (const [index, pair] of pairs.entries()) {
 					if (pair.role === 'supporter') continue;
 					const base = folder(pair, index);
-					const sheets = await tx.query<{ template_key: string; doc_name: string; status: string }>(
-						'select template_key, doc_name, status from public.sheets where pair_id = $1 order by template_key',
+					// Every sheet, and every further lesson of a lesson sheet (`<key>-lesson-<n>`).
+					const sheets = await tx.query<{
+						template_key: string;
+						doc_name: string;
+						status: string;
+						file: string;
+						lesson: Record<string, unknown> | null;
+					}>(
+						`select template_key, doc_name, status, template_key as file, null::jsonb as lesson
+						 from public.sheets where pair_id = $1
+						 union all
+						 select s.template_key, l.doc_name, s.status, s.template_key || '-lesson-' || l.number,
+							jsonb_build_object('number', l.number, 'date', l.lesson_date, 'class', l.class_name,
+								'subject', l.subject, 'created_at', l.created_at)
+						 from public.sheet_lessons l join public.sheets s on s.id = l.sheet_id
+						 where l.pair_id = $1
+						 order by 1, 4`,
 						[pair.id]
 					);
 					for (const sheet of sheets) {
 						const doc = await loadStoredDoc(tx, sheet.doc_name);
 						const template = getTemplate(sheet.template_key);
 						put(
-							`${base}/sheets/${segment(sheet.template_key)}.json`,
-							json({ status: sheet.status, ...sheetJson(doc, template) })
+							`${base}/sheets/${segment(sheet.file)}.json`,
+							json({
+								status: sheet.status,
+								...(sheet.lesson ? { lesson: sheet.lesson } : {}),
+								...sheetJson(doc, template)
+							})
 						);
 						// The PDF of the sheet (the runtime passes pdf/sheets.ts's renderer).
 						if (template && options.renderSheetPdf) {
 							const pdf = await options.renderSheetPdf({ template, doc, locale });
-							if (pdf) put(`${base}/sheets/${segment(sheet.template_key)}.pdf`, pdf);
+							if (pdf) put(`${base}/sheets/${segment(sheet.file)}.pdf`, pdf);
 						}
 						doc.destroy();
 					}
