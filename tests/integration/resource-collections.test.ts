@@ -265,6 +265,9 @@ describe(`library: collections renamed, reordered and deleted (${testEngine()})`
 			)
 		).toBe(false);
 		expect(await order()).toEqual(['C', 'B', 'A']);
+		// A new collection comes last, whatever its title.
+		await make('Aa');
+		expect(await order()).toEqual(['C', 'B', 'A', 'Aa']);
 	});
 
 	it('the coordinator moves items within a collection, stepping over unpublished ones', async () => {

@@ -295,9 +295,14 @@ export async function createCollection(
 ): Promise<string> {
 	return db.asUser(claims, async (tx) => {
 		await requireCoordinator(tx, programId);
+		// A new collection comes last in the programme's order.
 		const [row] = await tx.query<{ id: string }>(
-			`insert into public.resource_collections (program_id, kind, title, description, audience, created_by)
-			 values ($1, $2, $3, $4, array(select jsonb_array_elements_text($5::jsonb)), $6) returning id`,
+			`insert into public.resource_collections (program_id, kind, title, description, audience, created_by, position)
+			 values ($1, $2, $3, $4, array(select jsonb_array_elements_text($5::jsonb)), $6,
+				(select least(coalesce(max(c.position) + 1, 0), 10000) from public.resource_collections c
+				 where c.program_id = $1
+					or c.organisation_id = (select p.organisation_id from public.programs p where p.id = $1)))
+			 returning id`,
 			[
 				programId,
 				input.kind,
