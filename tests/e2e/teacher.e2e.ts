@@ -3,7 +3,8 @@ import { signIn } from './helpers';
 
 /**
  * The teacher-induction demo pair (Kris Mertens & Lotte Vermeulen, only in that programme):
- * they open the lesson observation together; the beginning teacher turns a growth wish of the
+ * they open the lesson observation together and add a second observed lesson, its own live
+ * document; the beginning teacher turns a growth wish of the
  * ten-roles self-assessment into a development-plan goal and the mentor sees it in 04.
  */
 const PROGRAMME = 'Aanvangsbegeleiding beginnende leraren';
@@ -48,6 +49,28 @@ test('the pair observes a lesson together and a growth wish becomes a plan goal'
 	await expect(mentee.getByRole('textbox', { name: 'Klas', exact: true })).toHaveValue(
 		'3 Latijn B'
 	);
+
+	// A second observed lesson: its own live document, listed on the pair page for both.
+	await mentor.goto(pair);
+	const lessons = mentor.getByRole('group', { name: 'Nieuwe les: Lesobservatie in de klas' });
+	await lessons.getByLabel('Klas').fill('4 Frans A');
+	await lessons.getByLabel('Vak of leergebied').fill('Frans');
+	await lessons.getByRole('button', { name: 'Les toevoegen' }).click();
+	await expect(mentor).toHaveURL(/\/sheets\/lesson-observation\?lesson=\d+$/);
+	const second = new URL(mentor.url()).pathname + new URL(mentor.url()).search;
+	await expect(mentor.getByTestId('lesson-current')).toContainText('4 Frans A · Frans');
+	await expect(mentor.getByText('Live verbonden')).toBeVisible();
+	await mentee.goto(pair);
+	await mentee
+		.getByTestId('lessons-lesson-observation')
+		.getByRole('link', { name: /4 Frans A/ })
+		.click();
+	await expect(mentee).toHaveURL(second);
+	await expect(mentee.getByText('Live verbonden')).toBeVisible();
+	// Not lesson 1's document: its class is empty until someone types it.
+	await expect(mentee.getByRole('textbox', { name: 'Klas', exact: true })).toHaveValue('');
+	await mentee.getByRole('textbox', { name: 'Klas', exact: true }).fill('4 Frans A');
+	await expect(mentor.getByRole('textbox', { name: 'Klas', exact: true })).toHaveValue('4 Frans A');
 
 	// A growth wish in the ten roles: once the mentor sees it, the server has it too.
 	await Promise.all([

@@ -42,6 +42,9 @@ interface Ctx {
 	program: string;
 	pair: string;
 	sheet: string;
+	/** The pair's lesson observation sheet and a second lesson of it. */
+	lessonSheet: string;
+	lesson: string;
 	meeting: string;
 	exitRequest: string;
 	invitation: string;
@@ -657,7 +660,7 @@ const RULES: Record<string, TableRules> = {
 	},
 	resource_collections: {
 		row: (c) => ['id = $1', [c.resources.collection]],
-		update: { coordinator: ['title', 'description', 'audience', 'updated_at'] },
+		update: { coordinator: ['title', 'description', 'audience', 'updated_at', 'position'] },
 		delete: ['coordinator'],
 		insert: [
 			{
@@ -667,6 +670,46 @@ const RULES: Record<string, TableRules> = {
 					[c.program, me]
 				],
 				allowed: ['coordinator']
+			}
+		]
+	},
+	sheet_lessons: {
+		row: (c) => ['id = $1', [c.lesson]],
+		update: {
+			mentor: ['lesson_date', 'class_name', 'subject'],
+			mentee: ['lesson_date', 'class_name', 'subject']
+		},
+		delete: [],
+		insert: [
+			{
+				name: 'a further lesson of the pair’s observation, as oneself',
+				sql: (c, me) => [
+					`insert into public.sheet_lessons (id, sheet_id, pair_id, number, doc_name, created_by)
+					 select g.id, $1, $2::uuid, 3, 'pair/' || $2::text || '/sheet/' || g.id::text, $3
+					 from (select gen_random_uuid() as id) g`,
+					[c.lessonSheet, c.pair, me]
+				],
+				allowed: ['mentor', 'mentee']
+			},
+			{
+				name: 'a lesson in the mentor’s name',
+				sql: (c) => [
+					`insert into public.sheet_lessons (id, sheet_id, pair_id, number, doc_name, created_by)
+					 select g.id, $1, $2::uuid, 3, 'pair/' || $2::text || '/sheet/' || g.id::text, $3
+					 from (select gen_random_uuid() as id) g`,
+					[c.lessonSheet, c.pair, c.people.mentor.id]
+				],
+				allowed: ['mentor']
+			},
+			{
+				name: 'a lesson hung on the agreement',
+				sql: (c, me) => [
+					`insert into public.sheet_lessons (id, sheet_id, pair_id, number, doc_name, created_by)
+					 select g.id, $1, $2::uuid, 3, 'pair/' || $2::text || '/sheet/' || g.id::text, $3
+					 from (select gen_random_uuid() as id) g`,
+					[c.sheet, c.pair, me]
+				],
+				allowed: []
 			}
 		]
 	},
@@ -1745,8 +1788,9 @@ beforeAll(async () => {
 	const invitation = await buildInvitation(db, staffed.program.id);
 	const pair = await buildPairWithContent(db, staffed);
 	const ids = await db.asService((tx) =>
-		tx.query<{ sheet: string; meeting: string; exit: string }>(
+		tx.query<{ sheet: string; lessonSheet: string; meeting: string; exit: string }>(
 			`select (select id from public.sheets where pair_id = $1 and template_key = '01-agreement') as sheet,
+				(select id from public.sheets where pair_id = $1 and template_key = 'lesson-observation') as "lessonSheet",
 				(select id from public.meetings where pair_id = $1 and number = 1) as meeting,
 				(select id from public.exit_requests where pair_id = $1) as exit`,
 			[pair]
@@ -1791,6 +1835,15 @@ beforeAll(async () => {
 			certificate: certificate.id
 		};
 	});
+	const lesson = await db.asService(async (tx) => {
+		const [row] = await tx.query<{ id: string }>(
+			`insert into public.sheet_lessons (id, sheet_id, pair_id, number, doc_name, created_by)
+			 select g.id, $1, $2::uuid, 2, 'pair/' || $2::text || '/sheet/' || g.id::text, $3
+			 from (select gen_random_uuid() as id) g returning id`,
+			[ids[0].lessonSheet, pair, staffed.people.mentor.id]
+		);
+		return row.id;
+	});
 	const group = await buildGroupWithContent(db, staffed);
 	ctx = {
 		...conversation,
@@ -1798,6 +1851,8 @@ beforeAll(async () => {
 		program: staffed.program.id,
 		pair,
 		sheet: ids[0].sheet,
+		lessonSheet: ids[0].lessonSheet,
+		lesson,
 		meeting: ids[0].meeting,
 		exitRequest: ids[0].exit,
 		invitation: invitation.id,

@@ -84,6 +84,7 @@ const OF_Y: Record<string, string> = {
 	concerns: 'pair_id = y.pair',
 	support_meetings: 'program_id = y.program',
 	program_instruments: 'program_id = y.program',
+	sheet_lessons: 'pair_id = y.pair',
 	resources: 'program_id = y.program or organisation_id = y.org',
 	resource_collections: 'program_id = y.program or organisation_id = y.org',
 	resource_collection_items:
@@ -175,6 +176,14 @@ beforeAll(async () => {
 	await buildResourceRows(db, y);
 	await buildMentorGroup(db, y.program.id, y.people.mentor.id, [y.people.mentee.id]);
 	await db.asService(async (tx) => {
+		// A second lesson observation of Y's pair.
+		await tx.query(
+			`insert into public.sheet_lessons (id, sheet_id, pair_id, number, doc_name, created_by)
+			 select g.id, s.id, s.pair_id, 2, 'pair/' || s.pair_id::text || '/sheet/' || g.id::text, $2
+			 from public.sheets s, (select gen_random_uuid() as id) g
+			 where s.pair_id = $1 and s.template_key = 'lesson-observation'`,
+			[yPair, y.people.mentor.id]
+		);
 		const [message] = await tx.query<{ id: string }>(
 			"insert into public.messages (pair_id, author_id, body) values ($1, $2, 'Hello') returning id",
 			[yPair, y.people.mentor.id]

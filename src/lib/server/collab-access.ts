@@ -12,6 +12,7 @@ import type { Database } from './db/types';
 import { loadGroupDocumentRef, loadReflectionRef } from './groups/refs';
 import { loadMentorGroupRef, mentorGroupSheetKey } from './mentor-groups/refs';
 import type { Logger } from './log';
+import { lessonTemplateKey } from './pairs/lessons';
 import { loadPairRef } from './pairs/queries';
 import { pairSeesSheet } from './programs/instruments';
 import { loadActor } from './programs/queries';
@@ -64,6 +65,7 @@ export function authenticateSocket(auth: AuthProvider) {
 	};
 }
 
+/** The template of a sheet's document, or of a further lesson's (pairs/lessons.ts). */
 async function sheetTemplateKey(db: Database, docName: string, pairId: string) {
 	const rows = await db.asService((tx) =>
 		tx.query<{ template_key: string }>(
@@ -71,7 +73,7 @@ async function sheetTemplateKey(db: Database, docName: string, pairId: string) {
 			[docName, pairId]
 		)
 	);
-	return rows[0]?.template_key ?? null;
+	return rows[0]?.template_key ?? (await lessonTemplateKey(db, docName, pairId));
 }
 
 /**

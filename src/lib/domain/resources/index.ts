@@ -112,7 +112,9 @@ export function resourceInput(instrumentKeys: readonly string[]) {
 		phases,
 		instruments,
 		audience,
-		publish: z.boolean().default(true)
+		publish: z.boolean().default(true),
+		/** For every programme of the organisation (its owners and coordinators only). */
+		organisationWide: z.boolean().default(false)
 	});
 }
 export type ResourceInput = z.infer<ReturnType<typeof resourceInput>>;
@@ -136,6 +138,12 @@ export const collectionInput = z.object({
 	audience
 });
 export type CollectionInput = z.infer<typeof collectionInput>;
+
+/** A collection's new name (and description). */
+export const collectionRenameInput = z.object({ title, description });
+
+/** Moving a collection, or an item within one, one place up or down. */
+export const moveDirection = z.enum(['up', 'down'], 'bad_request');
 
 /** The library's filters from the query string: anything unknown means "all", never an error. */
 export const libraryFilters = z.object({

@@ -101,6 +101,25 @@ export interface InstrumentListEntry {
 }
 
 /**
+ * Tells the open sockets of every pair of the programme that the set changed (the runtime's
+ * `onPairChanged`: the same re-check as a pair's end), so a socket on a sheet that is switched off
+ * and empty closes at once instead of at its next connect.
+ */
+export type OnPairChanged = (pairId: string) => Promise<void>;
+
+async function announceToPairs(
+	db: Database,
+	programId: string,
+	onPairChanged: OnPairChanged | undefined
+): Promise<void> {
+	if (!onPairChanged) return;
+	const pairs = await db.asService((tx) =>
+		tx.query<{ id: string }>('select id from public.pairs where program_id = $1', [programId])
+	);
+	for (const pair of pairs) await onPairChanged(pair.id);
+}
+
+/**
  * Saves the coordinator's list: every pair sheet of the catalogue exactly once, phase by phase
  * in the order shown, each on or off. Stored as overrides with positions 0, 1, 2 … per phase;
  * the instruments switched on get their sheet rows in every pair of the programme at once.
@@ -109,7 +128,8 @@ export async function saveProgramInstruments(
 	db: Database,
 	claims: JwtClaims,
 	programId: string,
-	list: readonly InstrumentListEntry[]
+	list: readonly InstrumentListEntry[],
+	onPairChanged?: OnPairChanged
 ): Promise<{ created: number }> {
 	const phaseOf = new Map(pairSheets.map((t) => [t.key, t.phase]));
 	const keys = list.map((e) => e.key);
@@ -141,14 +161,17 @@ export async function saveProgramInstruments(
 		await audit(tx, 'program.instruments', 'program', programId, programId, { enabled: keys });
 		return keys;
 	});
-	return { created: await createMissingSheets(db, programId, on) };
+	const created = await createMissingSheets(db, programId, on);
+	await announceToPairs(db, programId, onPairChanged);
+	return { created };
 }
 
 /** Back to the kind's default set: the overrides go; the default's sheet rows are made where missing. */
 export async function resetProgramInstruments(
 	db: Database,
 	claims: JwtClaims,
-	programId: string
+	programId: string,
+	onPairChanged?: OnPairChanged
 ): Promise<void> {
 	const on = await db.asUser(claims, async (tx) => {
 		const kind = await programKind(tx, programId);
@@ -159,6 +182,7 @@ export async function resetProgramInstruments(
 			.map((c) => c.key);
 	});
 	await createMissingSheets(db, programId, on);
+	await announceToPairs(db, programId, onPairChanged);
 }
 
 async function programKind(tx: Tx, programId: string): Promise<ProgramKind> {

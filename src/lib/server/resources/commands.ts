@@ -79,7 +79,7 @@ export async function createResource(
 	deps: LibraryDeps,
 	claims: JwtClaims,
 	programId: string,
-	input: ResourceInput & { organisationWide?: boolean },
+	input: Omit<ResourceInput, 'organisationWide'> & { organisationWide?: boolean },
 	upload?: Upload
 ): Promise<string> {
 	const id = randomUUID();
@@ -147,7 +147,7 @@ export async function updateResource(
 	claims: JwtClaims,
 	programId: string,
 	id: string,
-	input: ResourceInput
+	input: Omit<ResourceInput, 'organisationWide'>
 ): Promise<void> {
 	await db.asUser(claims, async (tx) => {
 		await requireCoordinator(tx, programId);
@@ -295,9 +295,14 @@ export async function createCollection(
 ): Promise<string> {
 	return db.asUser(claims, async (tx) => {
 		await requireCoordinator(tx, programId);
+		// A new collection comes last in the programme's order.
 		const [row] = await tx.query<{ id: string }>(
-			`insert into public.resource_collections (program_id, kind, title, description, audience, created_by)
-			 values ($1, $2, $3, $4, array(select jsonb_array_elements_text($5::jsonb)), $6) returning id`,
+			`insert into public.resource_collections (program_id, kind, title, description, audience, created_by, position)
+			 values ($1, $2, $3, $4, array(select jsonb_array_elements_text($5::jsonb)), $6,
+				(select least(coalesce(max(c.position) + 1, 0), 10000) from public.resource_collections c
+				 where c.program_id = $1
+					or c.organisation_id = (select p.organisation_id from public.programs p where p.id = $1)))
+			 returning id`,
 			[
 				programId,
 				input.kind,
@@ -380,5 +385,153 @@ export async function setDone(
 				itemId,
 				claims.sub
 			]);
+	});
+}
+
+/** The collections of a programme's scope: its own and its organisation's (`$2` = programme). */
+const COLLECTION_IN_SCOPE = `(c.program_id = $2 or c.organisation_id = (select p.organisation_id from public.programs p where p.id = $2))`;
+
+/** A collection of the programme's scope that the person manages (RLS), or a refusal. */
+async function managedCollection(tx: Tx, programId: string, collectionId: string): Promise<void> {
+	const [row] = await tx.query<{ manages: boolean }>(
+		`select private.manages_collection(c.id) as manages from public.resource_collections c
+		 where c.id = $1 and ${COLLECTION_IN_SCOPE}`,
+		[collectionId, programId]
+	);
+	if (!row) throw new DomainError('not_found', 'not_found');
+	if (!row.manages) throw new DomainError('forbidden', 'res_not_organiser');
+}
+
+/** Renames a collection (its title and description); the items and done marks stay. */
+export async function renameCollection(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	collectionId: string,
+	input: Pick<CollectionInput, 'title' | 'description'>
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		await requireCoordinator(tx, programId);
+		await managedCollection(tx, programId, collectionId);
+		await tx.query(
+			'update public.resource_collections set title = $2, description = $3 where id = $1',
+			[collectionId, input.title, input.description]
+		);
+		await audit(tx, 'resource_collection.update', 'resource_collection', collectionId, programId);
+	});
+}
+
+/** Deletes a collection with its items and everyone's done marks on them; the resources stay. */
+export async function deleteCollection(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	collectionId: string
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		await requireCoordinator(tx, programId);
+		await managedCollection(tx, programId, collectionId);
+		const rows = await tx.query(
+			'delete from public.resource_collections where id = $1 returning id',
+			[collectionId]
+		);
+		if (rows.length === 0) throw new DomainError('forbidden', 'res_not_organiser');
+		await audit(tx, 'resource_collection.delete', 'resource_collection', collectionId, programId);
+	});
+}
+
+export type MoveDirection = 'up' | 'down';
+
+/**
+ * The order after moving `id` one place: past the nearest entry in that direction that `passes`
+ * (entries hidden from the page are stepped over, so one press always shows a move). Unchanged
+ * at either end.
+ */
+export function moved<T extends { id: string }>(
+	list: readonly T[],
+	id: string,
+	direction: MoveDirection,
+	passes: (entry: T) => boolean = () => true
+): T[] {
+	const from = list.findIndex((e) => e.id === id);
+	if (from < 0) return [...list];
+	const step = direction === 'up' ? -1 : 1;
+	let to = from + step;
+	while (to >= 0 && to < list.length && !passes(list[to])) to += step;
+	if (to < 0 || to >= list.length) return [...list];
+	const next = list.filter((e) => e.id !== id);
+	next.splice(to, 0, list[from]);
+	return next;
+}
+
+/**
+ * Moves a collection one place up or down on the collections page. Positions are renumbered
+ * 0, 1, 2 … for the collections the person manages; the organisation's collections that a
+ * programme coordinator does not manage keep theirs (RLS would refuse the write).
+ */
+export async function moveCollection(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	collectionId: string,
+	direction: MoveDirection
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		await requireCoordinator(tx, programId);
+		await managedCollection(tx, programId, collectionId);
+		const list = await tx.query<{ id: string; manages: boolean }>(
+			`select c.id, private.manages_collection(c.id) as manages from public.resource_collections c
+			 where $1::uuid is not null and ${COLLECTION_IN_SCOPE}
+			 order by c.position, c.kind, c.title, c.id`,
+			[collectionId, programId]
+		);
+		const order = moved(list, collectionId, direction, (c) => c.manages);
+		for (const [index, c] of order.entries()) {
+			if (c.manages)
+				await tx.query(
+					'update public.resource_collections set position = $2 where id = $1 and position <> $2',
+					[c.id, Math.min(index, 10_000)]
+				);
+		}
+		await audit(tx, 'resource_collection.move', 'resource_collection', collectionId, programId, {
+			direction
+		});
+	});
+}
+
+/**
+ * Moves an item one place up or down within its collection: past the nearest item the page shows
+ * (a published resource); the items are renumbered 0, 1, 2 ….
+ */
+export async function moveCollectionItem(
+	db: Database,
+	claims: JwtClaims,
+	programId: string,
+	itemId: string,
+	direction: MoveDirection
+): Promise<void> {
+	await db.asUser(claims, async (tx) => {
+		await requireCoordinator(tx, programId);
+		const [item] = await tx.query<{ collection: string }>(
+			`select i.collection_id as collection from public.resource_collection_items i
+			 join public.resource_collections c on c.id = i.collection_id
+			 where i.id = $1 and ${COLLECTION_IN_SCOPE}`,
+			[itemId, programId]
+		);
+		if (!item) throw new DomainError('not_found', 'not_found');
+		await managedCollection(tx, programId, item.collection);
+		const list = await tx.query<{ id: string; shown: boolean }>(
+			`select i.id, r.status = 'published' as shown
+			 from public.resource_collection_items i join public.resources r on r.id = i.resource_id
+			 where i.collection_id = $1
+			 order by i.position, r.title, i.id`,
+			[item.collection]
+		);
+		const order = moved(list, itemId, direction, (i) => i.shown);
+		for (const [index, i] of order.entries())
+			await tx.query(
+				'update public.resource_collection_items set position = $2 where id = $1 and position <> $2',
+				[i.id, Math.min(index, 10_000)]
+			);
 	});
 }

@@ -22,7 +22,8 @@ export function resourceFormValues(form: FormData) {
 		phases: texts(form, 'phases'),
 		instruments: texts(form, 'instruments'),
 		audience: texts(form, 'audience'),
-		publish: form.get('publish') === 'on'
+		publish: form.get('publish') === 'on',
+		organisationWide: form.get('scope') === 'organisation'
 	};
 }
 

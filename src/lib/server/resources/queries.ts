@@ -184,6 +184,28 @@ export async function readResource(
 	return { ...summary(rest), body, publishedAt };
 }
 
+/**
+ * The programme's organisation when the person may add material for every programme of it (they
+ * are one of its owners or coordinators: the database's `private.manages_resources` rule), else
+ * null.
+ */
+export async function organisesLibrary(
+	db: Database,
+	claims: JwtClaims,
+	programId: string
+): Promise<{ id: string; name: string } | null> {
+	const rows = await db.asUser(claims, (tx) =>
+		tx.query<{ id: string; name: string | null; mine: boolean }>(
+			`select p.organisation_id as id, public.my_organisation_role(p.organisation_id) is not null as mine,
+				(select o.name from public.organisations o where o.id = p.organisation_id) as name
+			 from public.programs p where p.id = $1`,
+			[programId]
+		)
+	);
+	const row = rows[0];
+	return row?.mine ? { id: row.id, name: row.name ?? '' } : null;
+}
+
 /** A document's stored file, when the person may read the resource (the same row rule). */
 export async function findResourceFile(
 	db: Database,
@@ -217,6 +239,8 @@ export interface CollectionView {
 	description: string;
 	audience: ResourceAudience[];
 	organisationWide: boolean;
+	/** The person manages it (renames, orders, deletes): its scope's coordinators or organisers. */
+	manages: boolean;
 	items: CollectionItemView[];
 	done: number;
 }
@@ -240,12 +264,14 @@ export async function listCollections(
 			description: string;
 			audience: unknown;
 			organisationWide: boolean;
+			manages: boolean;
 		}>(
-			`select c.id, c.kind, c.title, c.description, c.audience, c.program_id is null as "organisationWide"
+			`select c.id, c.kind, c.title, c.description, c.audience, c.program_id is null as "organisationWide",
+				private.manages_collection(c.id) as manages
 			 from public.resource_collections c
 			 where (c.program_id = $1 or c.organisation_id = (select p.organisation_id from public.programs p where p.id = $1))
 				and c.audience && array(select jsonb_array_elements_text($2::jsonb))
-			 order by c.kind, c.title, c.id`,
+			 order by c.position, c.kind, c.title, c.id`,
 			[programId, audiences]
 		);
 		if (collections.length === 0) return [];

@@ -6,7 +6,9 @@
  * - deleted: the account and profile, sessions, notifications and preferences, the calendar feed,
  *   intake answers and matching choices, their own logbook (part 1 document and part 2
  *   submissions), the messages they wrote (with their attachments), their reflections, their
- *   school and group memberships, invitations to their address, their exports;
+ *   school and group memberships, invitations to their address, their exports; their own
+ *   contributions to the resource library (case studies, links, documents and their stored files:
+ *   like a message, a contribution is its author's own writing) and their done marks;
  * - kept, with the author replaced by a fresh placeholder person named "verwijderde deelnemer":
  *   what was written together — the pair (so the other person keeps their path), its shared
  *   sheets and meeting notes, signatures, assignments, the programme membership (as removed);
@@ -60,6 +62,8 @@ async function documentsOf(tx: Tx, userId: string, needles: readonly string[]) {
 	);
 	const shared = await tx.query<{ doc_name: string }>(
 		`select s.doc_name from public.sheets s join public.pairs p on p.id = s.pair_id
+		 where $1 in (p.mentor_id, p.mentee_id, p.supporter_id)
+		 union select l.doc_name from public.sheet_lessons l join public.pairs p on p.id = l.pair_id
 		 where $1 in (p.mentor_id, p.mentee_id, p.supporter_id)
 		 union select d.doc_name from public.group_documents d
 		 join public.group_members g on g.group_id = d.group_id where g.user_id = $1
@@ -166,6 +170,11 @@ export async function erasePerson(
 			 where m.author_id = $1 or f.uploaded_by = $1`,
 			[userId]
 		);
+		// The library documents they uploaded: rows below, bytes after the commit.
+		const library = await tx.query<{ storage_key: string }>(
+			'select storage_key from public.resources where author_id = $1 and storage_key is not null',
+			[userId]
+		);
 		const exports = await tx.query<{ file_key: string }>(
 			'select file_key from public.data_exports where user_id = $1 and file_key is not null',
 			[userId]
@@ -182,6 +191,8 @@ export async function erasePerson(
 			'delete from public.messages where author_id = $1',
 			'delete from public.message_reads where user_id = $1',
 			'delete from public.reflections where author_id = $1',
+			'delete from public.resource_done where user_id = $1',
+			'delete from public.resources where author_id = $1',
 			'delete from public.group_members where user_id = $1',
 			'delete from public.school_members where user_id = $1',
 			'delete from public.organisation_members where user_id = $1',
@@ -221,7 +232,11 @@ export async function erasePerson(
 			);
 		}
 		await tx.query('delete from auth.users where id = $1', [userId]);
-		return [...files.map((f) => f.storage_key), ...exports.map((e) => e.file_key)];
+		return [
+			...files.map((f) => f.storage_key),
+			...library.map((r) => r.storage_key),
+			...exports.map((e) => e.file_key)
+		];
 	});
 	if (deps.files && fileKeys.length) await deps.files.delete(fileKeys);
 	return { placeholderId, scrubbedDocs: docs.scrub.length, deletedDocs: docs.deleted.length };

@@ -259,21 +259,40 @@ export async function collectExport(
 				for (const [index, pair] of pairs.entries()) {
 					if (pair.role === 'supporter') continue;
 					const base = folder(pair, index);
-					const sheets = await tx.query<{ template_key: string; doc_name: string; status: string }>(
-						'select template_key, doc_name, status from public.sheets where pair_id = $1 order by template_key',
+					// Every sheet, and every further lesson of a lesson sheet (`<key>-lesson-<n>`).
+					const sheets = await tx.query<{
+						template_key: string;
+						doc_name: string;
+						status: string;
+						file: string;
+						lesson: Record<string, unknown> | null;
+					}>(
+						`select template_key, doc_name, status, template_key as file, null::jsonb as lesson
+						 from public.sheets where pair_id = $1
+						 union all
+						 select s.template_key, l.doc_name, s.status, s.template_key || '-lesson-' || l.number,
+							jsonb_build_object('number', l.number, 'date', l.lesson_date, 'class', l.class_name,
+								'subject', l.subject, 'created_at', l.created_at)
+						 from public.sheet_lessons l join public.sheets s on s.id = l.sheet_id
+						 where l.pair_id = $1
+						 order by 1, 4`,
 						[pair.id]
 					);
 					for (const sheet of sheets) {
 						const doc = await loadStoredDoc(tx, sheet.doc_name);
 						const template = getTemplate(sheet.template_key);
 						put(
-							`${base}/sheets/${segment(sheet.template_key)}.json`,
-							json({ status: sheet.status, ...sheetJson(doc, template) })
+							`${base}/sheets/${segment(sheet.file)}.json`,
+							json({
+								status: sheet.status,
+								...(sheet.lesson ? { lesson: sheet.lesson } : {}),
+								...sheetJson(doc, template)
+							})
 						);
 						// The PDF of the sheet (the runtime passes pdf/sheets.ts's renderer).
 						if (template && options.renderSheetPdf) {
 							const pdf = await options.renderSheetPdf({ template, doc, locale });
-							if (pdf) put(`${base}/sheets/${segment(sheet.template_key)}.pdf`, pdf);
+							if (pdf) put(`${base}/sheets/${segment(sheet.file)}.pdf`, pdf);
 						}
 						doc.destroy();
 					}
@@ -358,6 +377,49 @@ export async function collectExport(
 			}
 		},
 		{
+			// The person's own contributions to the resource library (case studies, links, documents
+			// as name, type and size: the files stay downloadable in the library), the collections they
+			// made and their own done marks.
+			name: 'library',
+			async build(tx, put) {
+				const contributions = await tx.query(
+					`select r.kind, r.title, r.description, r.body, r.url, r.file_name, r.file_type, r.file_size,
+						r.phases, r.instruments, r.audience, r.status,
+						coalesce(pg.name, o.name) as scope, r.program_id is null as organisation_wide,
+						r.created_at, r.updated_at, r.published_at
+					 from public.resources r
+					 left join public.programs pg on pg.id = r.program_id
+					 left join public.organisations o on o.id = r.organisation_id
+					 where r.author_id = $1 order by r.created_at, r.id`,
+					[userId]
+				);
+				const collections = await tx.query(
+					`select c.kind, c.title, c.description, c.audience,
+						coalesce(pg.name, o.name) as scope, c.created_at, c.updated_at
+					 from public.resource_collections c
+					 left join public.programs pg on pg.id = c.program_id
+					 left join public.organisations o on o.id = c.organisation_id
+					 where c.created_by = $1 order by c.created_at, c.id`,
+					[userId]
+				);
+				const done = await tx.query(
+					`select c.title as collection, r.title as resource,
+						coalesce(pg.name, o.name) as scope, d.done_at
+					 from public.resource_done d
+					 join public.resource_collection_items i on i.id = d.item_id
+					 join public.resource_collections c on c.id = i.collection_id
+					 join public.resources r on r.id = i.resource_id
+					 left join public.programs pg on pg.id = c.program_id
+					 left join public.organisations o on o.id = c.organisation_id
+					 where d.user_id = $1 order by d.done_at, d.item_id`,
+					[userId]
+				);
+				put('library/contributions.json', json(contributions));
+				put('library/collections.json', json(collections));
+				put('library/done.json', json(done));
+			}
+		},
+		{
 			name: 'notifications',
 			async build(tx, put) {
 				put(
@@ -410,9 +472,11 @@ export async function collectExport(
 				'Mentorpad — je gegevens / your data',
 				'',
 				'NL: Alles wat Mentorpad over jou bewaart: profiel, lidmaatschappen, je werkbladen (JSON),',
-				'je logboeken, de gesprekken van je koppels, je meldingen en wie jouw gegevens inzag.',
+				'je logboeken, de gesprekken van je koppels, je bijdragen aan de bibliotheek en je vinkjes,',
+				'je meldingen en wie jouw gegevens inzag.',
 				'EN: Everything Mentorpad keeps about you: profile, memberships, your sheets (JSON), your',
-				'logbooks, your pairs\u2019 conversations, your notifications and who read your data.',
+				'logbooks, your pairs\u2019 conversations, your library contributions and ticks, your',
+				'notifications and who read your data.',
 				'',
 				`Created: ${new Date().toISOString()}`
 			].join('\n')

@@ -13,6 +13,7 @@ import {
 	markAssignmentDone,
 	withdrawAssignment
 } from '$lib/server/pairs/assignments';
+import { newLessonAction, pairLessonSeries } from '$lib/server/pairs/lesson-actions';
 import { requirePair } from '$lib/server/pairs/load';
 import {
 	callLink,
@@ -70,6 +71,8 @@ export const load: PageServerLoad = async (event) => {
 			})
 	}));
 	const visible = new Set(instruments.map((i) => i.key));
+	// Lesson observations and co-prepared lessons: one live document per lesson.
+	const lessons = await pairLessonSeries(db, session.claims, pair.id, [...visible]);
 	const role = pairRole(actor, pair);
 	const me = role === 'mentor' ? workspace.mentor : workspace.mentee;
 	const partner = role === 'mentor' ? workspace.mentee : workspace.mentor;
@@ -102,7 +105,9 @@ export const load: PageServerLoad = async (event) => {
 		unreadMessages: unread.byPair[pair.id] ?? 0,
 		path,
 		/** The mentee's needs questionnaire rounds: the mentor of a teacher-induction pair only. */
-		menteeNeeds
+		menteeNeeds,
+		lessons,
+		canEditSheets: can(actor, 'edit', { type: 'sheet', pair, templateKey: 'lesson-observation' })
 	};
 };
 
@@ -110,6 +115,8 @@ const idInput = z.object({ id: z.uuid('required') });
 
 export const actions: Actions = {
 	...pathPageActions,
+	/** A new lesson observation (or co-prepared lesson), opened at once. */
+	lesson: newLessonAction,
 	/** Saves a pasted call link (or removes it when the field is empty). */
 	callLink: async (event) => {
 		const { session, pair } = await requirePair(event, 'plan_meetings');

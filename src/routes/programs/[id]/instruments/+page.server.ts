@@ -56,7 +56,9 @@ export const actions: Actions = {
 				event.locals.runtime.db,
 				session.claims,
 				program.id,
-				parsed.data.order.map((key) => ({ key, enabled: on.has(key) }))
+				parsed.data.order.map((key) => ({ key, enabled: on.has(key) })),
+				// Sockets on a sheet switched off (and empty) close at once.
+				(pairId) => event.locals.runtime.onPairChanged(pairId)
 			);
 		} catch (e) {
 			return refusal(e);
@@ -66,7 +68,9 @@ export const actions: Actions = {
 	reset: async (event) => {
 		const { session, program } = await requireProgram(event, 'edit');
 		try {
-			await resetProgramInstruments(event.locals.runtime.db, session.claims, program.id);
+			await resetProgramInstruments(event.locals.runtime.db, session.claims, program.id, (pairId) =>
+				event.locals.runtime.onPairChanged(pairId)
+			);
 		} catch (e) {
 			return refusal(e);
 		}

@@ -1,7 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { can, pairRole } from '$lib/domain/policy';
+import { isLessonKey } from '$lib/domain/lessons';
 import { getTemplate, pairSheetKeys } from '$lib/domain/templates';
 import { documentPeople } from '$lib/server/pairs/identity';
+import { listLessons } from '$lib/server/pairs/lessons';
 import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace, programmeNames } from '$lib/server/pairs/queries';
 import {
@@ -45,6 +47,12 @@ export const load: PageServerLoad = async (event) => {
 		resourcesForSheet(db, session.claims, pair.programId, actor.programRoles[pair.programId], key)
 	]);
 	if (!workspace) error(404, 'not_found');
+	// A lesson sheet is a series: `?lesson=n` opens lesson n's own document (lesson 1: the sheet's).
+	const lessons = isLessonKey(key) ? await listLessons(db, session.claims, pair.id, key) : null;
+	const asked = event.url.searchParams.get('lesson');
+	const number = asked === null ? 1 : /^[1-9][0-9]{0,3}$/.test(asked) ? Number(asked) : 0;
+	const lesson = lessons ? lessons.find((l) => l.number === number) : null;
+	if (lessons && !lesson) error(404, 'not_found');
 	const entity = { type: 'sheet', pair, templateKey: sheet.key } as const;
 	const { signatures, changedSinceSigned } = await signaturesOf(db, collab, sheet);
 	return {
@@ -52,7 +60,7 @@ export const load: PageServerLoad = async (event) => {
 		sheet: {
 			id: sheet.id,
 			key: sheet.key,
-			docName: sheet.docName,
+			docName: lesson?.docName ?? sheet.docName,
 			templateVersion: sheet.templateVersion,
 			status: sheet.status
 		},
@@ -65,7 +73,9 @@ export const load: PageServerLoad = async (event) => {
 		changedSinceSigned,
 		placeholders: names ?? undefined,
 		programId: pair.programId,
-		materials: materials.map((r) => ({ id: r.id, kind: r.kind, title: r.title, url: r.url }))
+		materials: materials.map((r) => ({ id: r.id, kind: r.kind, title: r.title, url: r.url })),
+		/** The series of a lesson sheet and the lesson open here; null for other sheets. */
+		lessons: lessons && lesson ? { list: lessons, current: lesson.number } : null
 	};
 };
 

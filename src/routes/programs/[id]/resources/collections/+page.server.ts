@@ -1,14 +1,24 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { fieldErrors } from '$lib/domain/programs/schemas';
-import { collectionInput, libraryFilters, libraryPermissions } from '$lib/domain/resources';
+import {
+	collectionInput,
+	collectionRenameInput,
+	libraryFilters,
+	libraryPermissions,
+	moveDirection
+} from '$lib/domain/resources';
 import { readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
 import {
 	addToCollection,
 	createCollection,
+	deleteCollection,
 	listCollections,
+	moveCollection,
+	moveCollectionItem,
 	removeFromCollection,
+	renameCollection,
 	searchLibrary,
 	setDone
 } from '$lib/server/resources';
@@ -38,6 +48,8 @@ export const load: PageServerLoad = async (event) => {
 const doneInput = z.object({ itemId: z.uuid(), done: z.enum(['true', 'false']) });
 const addInput = z.object({ collectionId: z.uuid(), resourceId: z.uuid('required') });
 const removeInput = z.object({ itemId: z.uuid() });
+const collectionIdInput = z.object({ collectionId: z.uuid() });
+const moveInput = z.object({ id: z.uuid(), direction: moveDirection });
 
 function refused(e: unknown) {
 	return domainFailure(e);
@@ -111,5 +123,82 @@ export const actions: Actions = {
 			return refused(e);
 		}
 		return { removed: true };
+	},
+	rename: async (event) => {
+		const { session, program } = await requireProgram(event, 'edit');
+		const form = await readForm(event.request);
+		const id = collectionIdInput.safeParse({ collectionId: form.get('collectionId') });
+		if (!id.success) return fail(400, { error: 'bad_request' });
+		const values = {
+			title: form.get('title') ?? undefined,
+			description: form.get('description') ?? undefined
+		};
+		const parsed = collectionRenameInput.safeParse(values);
+		if (!parsed.success)
+			return fail(400, {
+				rename: { id: id.data.collectionId, errors: fieldErrors(parsed.error), values }
+			});
+		try {
+			await renameCollection(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				id.data.collectionId,
+				parsed.data
+			);
+		} catch (e) {
+			return refused(e);
+		}
+		return { renamed: true };
+	},
+	move: async (event) => {
+		const { session, program } = await requireProgram(event, 'edit');
+		const parsed = moveInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { error: 'bad_request' });
+		try {
+			await moveCollection(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				parsed.data.id,
+				parsed.data.direction
+			);
+		} catch (e) {
+			return refused(e);
+		}
+		return { moved: parsed.data };
+	},
+	moveItem: async (event) => {
+		const { session, program } = await requireProgram(event, 'edit');
+		const parsed = moveInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { error: 'bad_request' });
+		try {
+			await moveCollectionItem(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				parsed.data.id,
+				parsed.data.direction
+			);
+		} catch (e) {
+			return refused(e);
+		}
+		return { moved: parsed.data };
+	},
+	delete: async (event) => {
+		const { session, program } = await requireProgram(event, 'edit');
+		const parsed = collectionIdInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { error: 'bad_request' });
+		try {
+			await deleteCollection(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				parsed.data.collectionId
+			);
+		} catch (e) {
+			return refused(e);
+		}
+		return { deleted: true };
 	}
 };
