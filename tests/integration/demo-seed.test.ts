@@ -4,6 +4,7 @@ import { GROUPS_DEMO_MEMBERS } from '$lib/server/demo/groups-demo';
 import { MONITORING_DEMO_PAIRS, MONITORING_DEMO_PEOPLE } from '$lib/server/demo/monitoring-demo';
 import { DEMO_ACCOUNTS, DEMO_PAIRS, seedDemo } from '$lib/server/demo/seed';
 import { TEACHER_DEMO_ACCOUNTS, TEACHER_DEMO_PAIRS } from '$lib/server/demo/teacher-demo';
+import { POOL_DEMO_ACCOUNTS, POOL_DEMO_PAIRS } from '$lib/server/demo/mentor-pool-demo';
 import { pairSheets } from '$lib/domain/templates';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
@@ -36,7 +37,10 @@ describe(`demo data (${testEngine()})`, () => {
 		// The youth programme also gets the monitoring demo's pairs and people; the teacher-induction
 		// programme its own pair of two people.
 		const pairCount =
-			Object.values(DEMO_PAIRS).flat().length + MONITORING_DEMO_PAIRS + TEACHER_DEMO_PAIRS;
+			Object.values(DEMO_PAIRS).flat().length +
+			MONITORING_DEMO_PAIRS +
+			TEACHER_DEMO_PAIRS +
+			POOL_DEMO_PAIRS;
 		expect(counts[0]).toMatchObject({
 			programs: 4,
 			kinds: 4,
@@ -44,7 +48,8 @@ describe(`demo data (${testEngine()})`, () => {
 				4 * DEMO_ACCOUNTS.length +
 				MONITORING_DEMO_PEOPLE +
 				GROUPS_DEMO_MEMBERS +
-				TEACHER_DEMO_ACCOUNTS.length,
+				TEACHER_DEMO_ACCOUNTS.length +
+				POOL_DEMO_ACCOUNTS.length,
 			pairs: pairCount,
 			meetings: pairCount * 10
 		});

@@ -13,6 +13,7 @@ import { seedPathDemo } from './path-demo';
 import { seedResourcesDemo } from './resources-demo';
 import type { FileStore } from '$lib/server/files';
 import { seedTeacherDemo } from './teacher-demo';
+import { seedMentorPoolDemo } from './mentor-pool-demo';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 export const DEMO_ORGANISATION = 'Scholengroep De Linde (demo)';
@@ -138,6 +139,11 @@ export async function seedDemo(
 			if (program.kind === 'school_leader') await seedResourcesDemo(tx, rows[0].id, options.files);
 			if (program.kind === 'teacher_induction')
 				await seedTeacherDemo(tx, rows[0].id, {
+					passwordHash,
+					startsOn: start.toISOString().slice(0, 10)
+				});
+			if (program.kind === 'teacher_induction')
+				await seedMentorPoolDemo(tx, rows[0].id, {
 					passwordHash,
 					startsOn: start.toISOString().slice(0, 10)
 				});
