@@ -37,7 +37,15 @@ const ERRORS: Record<string, () => string> = {
 	nothing_to_copy: m.errors_nothing_to_copy,
 	duplicate_rank: m.errors_duplicate_rank,
 	instr_switched_off: m.instr_switched_off,
-	instr_invalid_list: m.instr_invalid_list
+	instr_invalid_list: m.instr_invalid_list,
+	pool_not_allowed: m.pool_err_not_allowed,
+	pool_already_paired: m.pool_err_already_paired,
+	pool_still_used: m.pool_err_still_used,
+	eval_not_mentor: m.eval_err_not_mentor,
+	eval_is_mentor: m.eval_err_is_mentor,
+	eval_coordinator: m.eval_err_coordinator,
+	eval_roles: m.eval_err_roles,
+	eval_exists: m.eval_err_exists
 };
 
 /** Whether the server's key has a specific translation (else a generic text is shown). */

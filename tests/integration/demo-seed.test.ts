@@ -5,6 +5,7 @@ import { MONITORING_DEMO_PAIRS, MONITORING_DEMO_PEOPLE } from '$lib/server/demo/
 import { DEMO_ACCOUNTS, DEMO_PAIRS, seedDemo } from '$lib/server/demo/seed';
 import { GROUP_MENTORING_DEMO_ACCOUNTS } from '$lib/server/demo/group-mentoring-demo';
 import { TEACHER_DEMO_ACCOUNTS, TEACHER_DEMO_PAIRS } from '$lib/server/demo/teacher-demo';
+import { POOL_DEMO_ACCOUNTS, POOL_DEMO_PAIRS } from '$lib/server/demo/mentor-pool-demo';
 import { pairSheets } from '$lib/domain/templates';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
@@ -37,7 +38,10 @@ describe(`demo data (${testEngine()})`, () => {
 		// The youth programme also gets the monitoring demo's pairs and people; the teacher-induction
 		// programme its own pair of two people.
 		const pairCount =
-			Object.values(DEMO_PAIRS).flat().length + MONITORING_DEMO_PAIRS + TEACHER_DEMO_PAIRS;
+			Object.values(DEMO_PAIRS).flat().length +
+			MONITORING_DEMO_PAIRS +
+			TEACHER_DEMO_PAIRS +
+			POOL_DEMO_PAIRS;
 		expect(counts[0]).toMatchObject({
 			programs: 4,
 			kinds: 4,
@@ -47,6 +51,7 @@ describe(`demo data (${testEngine()})`, () => {
 				GROUPS_DEMO_MEMBERS +
 				TEACHER_DEMO_ACCOUNTS.length +
 				GROUP_MENTORING_DEMO_ACCOUNTS.length,
+				POOL_DEMO_ACCOUNTS.length,
 			pairs: pairCount,
 			meetings: pairCount * 10
 		});

@@ -108,7 +108,8 @@ const PROGRAM_EDIT = [
 	'updated_at',
 	'stall_days',
 	'checkin_every_days',
-	'require_coordinator_mfa'
+	'require_coordinator_mfa',
+	'mentor_pool'
 ];
 const RESOURCE_EDIT = [
 	'title',
@@ -324,7 +325,9 @@ const RULES: Record<string, TableRules> = {
 	},
 	pairs: {
 		row: (c) => ['id = $1', [c.pair]],
-		update: { coordinator: ['status', 'phase', 'supporter_id', 'updated_at', 'ended_at'] },
+		update: {
+			coordinator: ['status', 'phase', 'supporter_id', 'updated_at', 'ended_at', 'label']
+		},
 		delete: [],
 		insert: [
 			{
@@ -527,6 +530,45 @@ const RULES: Record<string, TableRules> = {
 				sql: (c) => [
 					'insert into public.mentor_supporters (program_id, mentor_id, supporter_id) values ($1, $2, $3)',
 					[c.program, c.people.mentor2.id, c.people.mentee.id]
+				],
+				allowed: []
+			}
+		]
+	},
+	teacher_evaluators: {
+		row: (c) => ['program_id = $1 and evaluator_id = $2', [c.program, c.people.observer.id]],
+		update: {},
+		delete: ['coordinator'],
+		insert: [
+			{
+				name: "the programme's supporter evaluates its mentee",
+				sql: (c, me) => [
+					'insert into public.teacher_evaluators (program_id, evaluator_id, teacher_id, created_by) values ($1, $2, $3, $4)',
+					[c.program, c.people.supporter.id, c.people.mentee.id, me]
+				],
+				allowed: ['coordinator']
+			},
+			{
+				name: 'recorded in the name of someone else',
+				sql: (c) => [
+					'insert into public.teacher_evaluators (program_id, evaluator_id, teacher_id, created_by) values ($1, $2, $3, $4)',
+					[c.program, c.people.supporter.id, c.people.mentee.id, c.people.mentor2.id]
+				],
+				allowed: []
+			},
+			{
+				name: 'a mentee as evaluator',
+				sql: (c, me) => [
+					'insert into public.teacher_evaluators (program_id, evaluator_id, teacher_id, created_by) values ($1, $2, $3, $4)',
+					[c.program, c.people.mentee2.id, c.people.mentee.id, me]
+				],
+				allowed: []
+			},
+			{
+				name: 'a mentor evaluated',
+				sql: (c, me) => [
+					'insert into public.teacher_evaluators (program_id, evaluator_id, teacher_id, created_by) values ($1, $2, $3, $4)',
+					[c.program, c.people.supporter.id, c.people.mentor2.id, me]
 				],
 				allowed: []
 			}
@@ -1844,6 +1886,12 @@ beforeAll(async () => {
 		);
 		return row.id;
 	});
+	await db.asService((tx) =>
+		tx.query(
+			'insert into public.teacher_evaluators (program_id, evaluator_id, teacher_id) values ($1, $2, $3)',
+			[staffed.program.id, staffed.people.observer.id, staffed.people.mentee.id]
+		)
+	);
 	const group = await buildGroupWithContent(db, staffed);
 	ctx = {
 		...conversation,

@@ -94,7 +94,8 @@ const OF_Y: Record<string, string> = {
 	engagement_signatures: 'private.school_program(school_id) = y.program',
 	mentor_groups: 'program_id = y.program',
 	mentor_group_members: 'private.mentor_group_program(group_id) = y.program',
-	mentor_group_sheets: 'private.mentor_group_program(group_id) = y.program'
+	mentor_group_sheets: 'private.mentor_group_program(group_id) = y.program',
+	teacher_evaluators: 'program_id = y.program'
 };
 
 const countSql = (table: string) =>
@@ -165,6 +166,10 @@ beforeAll(async () => {
 		await tx.query(
 			"insert into public.program_instruments (program_id, template_key, enabled, position) values ($1, 'S1', true, 0)",
 			[y.program.id]
+		);
+		await tx.query(
+			'insert into public.teacher_evaluators (program_id, evaluator_id, teacher_id) values ($1, $2, $3)',
+			[y.program.id, y.people.observer.id, y.people.mentee.id]
 		);
 	});
 	await buildInvitation(db, y.program.id);

@@ -104,6 +104,12 @@ export async function loadMatchingContext(
 			[programId]
 		);
 		const setup = await readSetup(tx, programId);
+		// An evaluator is never proposed as the mentor of the teacher they evaluate.
+		const evaluators = await tx.query<Exclusion>(
+			`select teacher_id as "menteeId", evaluator_id as "mentorId" from public.teacher_evaluators
+			 where program_id = $1`,
+			[programId]
+		);
 		const mentees = people.filter((p) => p.role === 'mentee' && p.open_pairs === 0);
 		const mentors = people.filter((p) => p.role === 'mentor');
 		const missingIntake: string[] = [];
@@ -126,7 +132,7 @@ export async function loadMatchingContext(
 				})
 				.filter((m) => (m.capacity ?? 0) > 0),
 			preferences: preferencesFromRows(preferenceRows),
-			exclusions: setup.exclusions,
+			exclusions: [...setup.exclusions, ...evaluators],
 			locked: setup.locked.filter(
 				(l) =>
 					mentees.some((m) => m.user_id === l.menteeId) &&

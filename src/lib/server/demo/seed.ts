@@ -15,6 +15,7 @@ import { seedPathDemo } from './path-demo';
 import { seedResourcesDemo } from './resources-demo';
 import type { FileStore } from '$lib/server/files';
 import { seedTeacherDemo } from './teacher-demo';
+import { seedMentorPoolDemo } from './mentor-pool-demo';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 export const DEMO_ORGANISATION = 'Scholengroep De Linde (demo)';
@@ -145,6 +146,10 @@ export async function seedDemo(
 				});
 			if (program.kind === 'teacher_induction')
 				await seedGroupMentoringDemo(tx, rows[0].id, { passwordHash });
+				await seedMentorPoolDemo(tx, rows[0].id, {
+					passwordHash,
+					startsOn: start.toISOString().slice(0, 10)
+				});
 			// Two groups of four schools, a process coach and reflections in the learning community.
 			if (program.kind === 'learning_community') {
 				await seedGroupsDemo(tx, rows[0].id, {

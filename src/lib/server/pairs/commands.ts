@@ -13,6 +13,44 @@ export interface NewPair {
 	menteeId: string;
 	/** The first planned meeting; defaults to today. */
 	firstMeetingOn?: string;
+	/** What both members and the coordinator call the pair ("vakmentor"); optional. */
+	label?: string | null;
+}
+
+/** The database's own refusals of a pair (triggers of 20261204000100), as translated keys. */
+const PAIR_RULES = ['eval_not_mentor', 'pool_not_allowed'] as const;
+
+/** A trigger's refusal becomes the DomainError the route shows; anything else is rethrown. */
+export function pairRuleError(e: unknown): unknown {
+	const message = (e as { message?: unknown } | null)?.message;
+	const key = PAIR_RULES.find((k) => message === k);
+	if (key) return new DomainError('conflict', key);
+	if ((e as { code?: unknown } | null)?.code === '23505')
+		return new DomainError('conflict', 'pool_already_paired');
+	return e;
+}
+
+/**
+ * Whether this mentor may be paired with this mentee now, checked before writing so the
+ * coordinator reads why (the database refuses the same with its triggers and unique index):
+ * never the teacher's evaluator; one open pair per mentor and mentee; a second mentor only in a
+ * programme that allows a pool.
+ */
+async function checkPairRules(tx: Tx, input: NewPair, pool: boolean): Promise<void> {
+	const evaluator = await tx.query(
+		`select 1 from public.teacher_evaluators
+		 where program_id = $1 and evaluator_id = $2 and teacher_id = $3`,
+		[input.programId, input.mentorId, input.menteeId]
+	);
+	if (evaluator.length) throw new DomainError('conflict', 'eval_not_mentor');
+	const open = await tx.query<{ mentor_id: string }>(
+		`select mentor_id from public.pairs
+		 where program_id = $1 and mentee_id = $2 and status <> 'ended'`,
+		[input.programId, input.menteeId]
+	);
+	if (open.some((p) => p.mentor_id === input.mentorId))
+		throw new DomainError('conflict', 'pool_already_paired');
+	if (open.length && !pool) throw new DomainError('conflict', 'pool_not_allowed');
 }
 
 /**
@@ -26,9 +64,11 @@ export async function insertPair(tx: Tx, input: NewPair): Promise<string> {
 		planned_sessions: number;
 		cadence_days: number;
 		session_minutes: number;
-	}>('select planned_sessions, cadence_days, session_minutes from public.programs where id = $1', [
-		input.programId
-	]);
+		mentor_pool: boolean;
+	}>(
+		'select planned_sessions, cadence_days, session_minutes, mentor_pool from public.programs where id = $1',
+		[input.programId]
+	);
 	if (!program[0]) throw new DomainError('not_found', 'not_found');
 	const members = await tx.query<{ user_id: string; role: string }>(
 		"select user_id, role from public.memberships where program_id = $1 and status = 'active' and user_id = any($2::uuid[])",
@@ -37,6 +77,7 @@ export async function insertPair(tx: Tx, input: NewPair): Promise<string> {
 	const roleOf = (id: string) => members.find((m) => m.user_id === id)?.role;
 	if (roleOf(input.mentorId) !== 'mentor' || roleOf(input.menteeId) !== 'mentee')
 		throw new DomainError('invalid', 'pair_roles');
+	await checkPairRules(tx, input, program[0].mentor_pool);
 
 	const id = randomUUID();
 	// Pseudonyms are per programme and never reused, so charts stay stable.
@@ -47,14 +88,14 @@ export async function insertPair(tx: Tx, input: NewPair): Promise<string> {
 	);
 	const pseudonym = `P-${String(next[0].n).padStart(2, '0')}`;
 	await tx.query(
-		`insert into public.pairs (id, program_id, mentor_id, mentee_id, supporter_id, pseudonym)
+		`insert into public.pairs (id, program_id, mentor_id, mentee_id, supporter_id, pseudonym, label)
 		 values ($1, $2, $3, $4,
 			(select ms.supporter_id from public.mentor_supporters ms
 			 join public.memberships m on m.program_id = ms.program_id and m.user_id = ms.supporter_id
 				and m.role = 'supporter' and m.status = 'active'
 			 where ms.program_id = $2 and ms.mentor_id = $3),
-			$5)`,
-		[id, input.programId, input.mentorId, input.menteeId, pseudonym]
+			$5, $6)`,
+		[id, input.programId, input.mentorId, input.menteeId, pseudonym, input.label || null]
 	);
 	const { planned_sessions, cadence_days, session_minutes } = program[0];
 	const dates = plannedDates(

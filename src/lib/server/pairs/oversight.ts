@@ -14,6 +14,8 @@ export interface ProgramPair {
 	phase: PathPhase;
 	mentorName: string;
 	menteeName: string;
+	/** The coordinator's label ("vakmentor"), for a teacher with more than one mentor. */
+	label: string | null;
 	supporterName: string | null;
 	held: number;
 	planned: number;
@@ -31,7 +33,7 @@ export async function listProgramPairs(
 ): Promise<ProgramPair[]> {
 	return db.asUser(claims, (tx) =>
 		tx.query<ProgramPair>(
-			`select p.id, p.pseudonym, p.status, p.phase,
+			`select p.id, p.pseudonym, p.status, p.phase, p.label,
 				coalesce(mentor.display_name, '—') as "mentorName", coalesce(mentee.display_name, '—') as "menteeName",
 				supporter.display_name as "supporterName",
 				(select count(*)::int from public.meetings m where m.pair_id = p.id and m.held_at is not null) as held,

@@ -14,6 +14,7 @@ interface PairRow {
 	mentee_id: string;
 	supporter_id: string | null;
 	status: PairStatus;
+	evaluator_ids?: string[];
 }
 
 const toRef = (row: PairRow): PairRef => ({
@@ -22,7 +23,8 @@ const toRef = (row: PairRow): PairRef => ({
 	mentorId: row.mentor_id,
 	menteeId: row.mentee_id,
 	supporterId: row.supporter_id,
-	status: row.status
+	status: row.status,
+	evaluatorIds: row.evaluator_ids ?? []
 });
 
 /**
@@ -34,7 +36,10 @@ export async function loadPairRef(db: Database, pairId: string): Promise<PairRef
 	if (!isUuid(pairId)) return null;
 	const rows = await db.asService((tx) =>
 		tx.query<PairRow>(
-			'select id, program_id, mentor_id, mentee_id, supporter_id, status from public.pairs where id = $1',
+			`select p.id, p.program_id, p.mentor_id, p.mentee_id, p.supporter_id, p.status,
+				array(select e.evaluator_id from public.teacher_evaluators e
+					where e.program_id = p.program_id and e.teacher_id = p.mentee_id) as evaluator_ids
+			 from public.pairs p where p.id = $1`,
 			[pairId]
 		)
 	);
@@ -49,6 +54,8 @@ export interface MyPair {
 	status: PairStatus;
 	phase: PathPhase;
 	myRole: 'mentor' | 'mentee';
+	/** What the coordinator calls this pair ("vakmentor"), for a teacher with more than one mentor. */
+	label: string | null;
 	partnerName: string;
 	partnerEmail: string;
 	filled: number;
@@ -63,7 +70,7 @@ export async function listMyPairs(db: Database, claims: JwtClaims): Promise<MyPa
 	const rows = await db.asUser(claims, (tx) =>
 		tx.query<MyPair>(
 			`select p.id, p.program_id as "programId", pr.name as "programName", p.pseudonym, p.status, p.phase,
-				case when p.mentor_id = $1 then 'mentor' else 'mentee' end as "myRole",
+				case when p.mentor_id = $1 then 'mentor' else 'mentee' end as "myRole", p.label,
 				coalesce(partner.display_name, '') as "partnerName", coalesce(partner.email, '') as "partnerEmail",
 				coalesce((select sum(sp.filled) from public.sheet_progress sp where sp.pair_id = p.id), 0)::int as filled,
 				coalesce((select sum(sp.total) from public.sheet_progress sp where sp.pair_id = p.id), 0)::int as total,
@@ -197,7 +204,12 @@ export interface Meeting {
 }
 
 export interface Workspace {
-	pair: PairRef & { pseudonym: string; phase: PathPhase; programName: string };
+	pair: PairRef & {
+		pseudonym: string;
+		phase: PathPhase;
+		programName: string;
+		label: string | null;
+	};
 	mentor: { id: string; name: string; email: string };
 	mentee: { id: string; name: string; email: string };
 	sheets: WorkspaceSheet[];
@@ -212,10 +224,10 @@ export async function getWorkspace(
 ): Promise<Workspace | null> {
 	return db.asUser(claims, async (tx) => {
 		const pairs = await tx.query<
-			PairRow & { pseudonym: string; phase: PathPhase; program_name: string }
+			PairRow & { pseudonym: string; phase: PathPhase; program_name: string; label: string | null }
 		>(
 			`select p.id, p.program_id, p.mentor_id, p.mentee_id, p.supporter_id, p.status, p.pseudonym, p.phase,
-				pr.name as program_name
+				pr.name as program_name, p.label
 			 from public.pairs p join public.programs pr on pr.id = p.program_id
 			 where p.id = $1 and public.my_pair_role(p.id) is not null`,
 			[pairId]
@@ -245,7 +257,8 @@ export async function getWorkspace(
 				...toRef(row),
 				pseudonym: row.pseudonym,
 				phase: row.phase,
-				programName: row.program_name
+				programName: row.program_name,
+				label: row.label
 			},
 			mentor: person(row.mentor_id),
 			mentee: person(row.mentee_id),

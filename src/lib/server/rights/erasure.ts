@@ -16,8 +16,8 @@
  *   every stored Y.Doc) the person's id, e-mail and name are replaced by the placeholder.
  *
  * A fresh placeholder per erasure (not one shared person) keeps the rules on pairs true (a mentee
- * has one open pair per programme, a mentor is not their own mentee) and links nothing between
- * two erased people.
+ * has one open pair per programme and mentor, a mentor is not their own mentee) and links nothing
+ * between two erased people.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from '$lib/server/db/types';

@@ -79,6 +79,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		pairId: pair.id,
 		programName: workspace.pair.programName,
+		label: workspace.pair.label,
 		programId: pair.programId,
 		status: pair.status,
 		phase: workspace.pair.phase,

@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		myPairs: pairs
 			.filter((p) => p.programId === program.id)
-			.map((p) => ({ id: p.id, partnerName: p.partnerName, myRole: p.myRole })),
+			.map((p) => ({ id: p.id, partnerName: p.partnerName, myRole: p.myRole, label: p.label })),
 		jobs: null
 	};
 };

@@ -104,18 +104,24 @@ export const actions: Actions = {
 		if (!result.ok) return fail(409, { error: 'locked_invalid' });
 		if (result.proposals.length === 0) return fail(400, { error: 'nothing' });
 		const { mailer, config } = event.locals.runtime;
-		const created = await confirmMatching(
-			db,
-			mailer,
-			config.origin,
-			session.claims,
-			program.id,
-			result.proposals.map((p) => ({
-				menteeId: p.menteeId,
-				mentorId: p.mentorId,
-				place: p.meetingPlace?.place
-			}))
-		);
+		let created: string[];
+		try {
+			created = await confirmMatching(
+				db,
+				mailer,
+				config.origin,
+				session.claims,
+				program.id,
+				result.proposals.map((p) => ({
+					menteeId: p.menteeId,
+					mentorId: p.mentorId,
+					place: p.meetingPlace?.place
+				}))
+			);
+		} catch (e) {
+			// An evaluator proposed as their teacher's mentor, a second mentor outside a pool.
+			return refusal(e);
+		}
 		// Worksheets follow a re-matched mentee only with their consent (exit policy).
 		await transferConsentedSheets(db, event.locals.runtime.collab, created);
 		return { confirmed: created.length };
