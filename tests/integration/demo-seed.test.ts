@@ -50,7 +50,7 @@ describe(`demo data (${testEngine()})`, () => {
 				MONITORING_DEMO_PEOPLE +
 				GROUPS_DEMO_MEMBERS +
 				TEACHER_DEMO_ACCOUNTS.length +
-				GROUP_MENTORING_DEMO_ACCOUNTS.length,
+				GROUP_MENTORING_DEMO_ACCOUNTS.length +
 				POOL_DEMO_ACCOUNTS.length,
 			pairs: pairCount,
 			meetings: pairCount * 10

@@ -144,12 +144,13 @@ export async function seedDemo(
 					passwordHash,
 					startsOn: start.toISOString().slice(0, 10)
 				});
-			if (program.kind === 'teacher_induction')
+			if (program.kind === 'teacher_induction') {
 				await seedGroupMentoringDemo(tx, rows[0].id, { passwordHash });
 				await seedMentorPoolDemo(tx, rows[0].id, {
 					passwordHash,
 					startsOn: start.toISOString().slice(0, 10)
 				});
+			}
 			// Two groups of four schools, a process coach and reflections in the learning community.
 			if (program.kind === 'learning_community') {
 				await seedGroupsDemo(tx, rows[0].id, {
