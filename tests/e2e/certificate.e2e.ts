@@ -60,7 +60,7 @@ test('the coordinator issues a certificate; the mentee downloads the portfolio',
 	await mentee.goto('/account/portfolio');
 	await mentee.getByRole('checkbox', { name: /Certificaat van voltooiing/ }).check();
 	await mentee.getByRole('checkbox', { name: /Vertrouwelijkheid/ }).check();
-	await mentee.getByRole('button', { name: 'Keuze bewaren' }).click();
+	await mentee.getByRole('button', { name: 'Keuze opslaan' }).click();
 	const downloadLink = mentee.getByRole('link', { name: 'Portfolio downloaden (PDF)' });
 	await expect(downloadLink).toBeVisible();
 	const [download] = await Promise.all([mentee.waitForEvent('download'), downloadLink.click()]);

@@ -122,7 +122,7 @@ describe(`certificates (${testEngine()})`, () => {
 			expect(nl).toContain(fact);
 		const en = await textOf(await renderCertificatePdf(certificate, 'en', url));
 		expect(en).toContain('Certificate of completion');
-		expect(en).toContain('Sessions held: 3');
+		expect(en).toContain('Meetings held: 3');
 		expect(en).toContain(`Coordinator: ${certificate.coordinatorName}`);
 	});
 
