@@ -6,7 +6,7 @@ import { date, multi, opt, rich, section, t, text, type Field, type Template } f
  */
 export const sheetUsedOptions = [
 	opt('01-agreement', '01 – Mentorovereenkomst', '01 – Mentoring agreement'),
-	opt('01b-agreement-weeks', 'Mentoring overeenkomst (weken)', 'Mentoring agreement (weeks)'),
+	opt('01b-agreement-weeks', 'Mentorovereenkomst (weken)', 'Mentoring agreement (weeks)'),
 	opt(
 		'02-confidentiality',
 		'02 – Vertrouwelijkheidsovereenkomst',

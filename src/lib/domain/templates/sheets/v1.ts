@@ -41,7 +41,7 @@ export const v1: Template = {
 	readers: ['mentor', 'mentee'],
 	source: { file: '001_0651839e5917bf82.txt', line: 1672 },
 	intro: t(
-		'Belangrijk zowel voor de mentor als voor de mentee met betrekking tot het vermogen om de actie te plannen en de doelen te definiëren die u wilt bereikt (M. Perchiazzi, Apprendere il Mentoring, 2009). Na de training moet de mentee in staat zijn: om SMARTE doelen te creëren; om vertrouwen in zichzelf te hebben bij het stellen van doelen voor planning (realistisch, haalbaar en relevant op dat moment). Tijd: 40 - 45 minuten.',
+		'Belangrijk zowel voor de mentor als voor de mentee met betrekking tot het vermogen om de actie te plannen en de doelen te definiëren die je wilt bereiken (M. Perchiazzi, Apprendere il Mentoring, 2009). Na de training moet de mentee in staat zijn: om SMARTE doelen te creëren; om vertrouwen in zichzelf te hebben bij het stellen van doelen voor planning (realistisch, haalbaar en relevant op dat moment). Tijd: 40 - 45 minuten.',
 		'Important for both mentor and mentee with regard to the ability to plan the action and to define the goals you want to reach (M. Perchiazzi, Apprendere il Mentoring, 2009). After the training the mentee should be able: to create SMART goals; to be confident when setting goals for planning (realistic, achievable and relevant at that moment). Time: 40 - 45 minutes.'
 	),
 	sections: [
