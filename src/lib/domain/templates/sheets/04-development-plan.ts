@@ -84,6 +84,7 @@ export const developmentPlan: Template = {
 		section('steps', t('Werkstappen', 'Work steps'), [
 			rich(
 				'training-needed',
+				// "geheime technieken" is the source's word-for-word rendering of know-how; kept as written.
 				t(
 					'1. Wat voor soort training en/of geheime technieken en/of werkorganisatie zijn nodig om mijn doelen binnen en buiten het bedrijf/organisatie te bereiken of om beter te kunnen concurreren op de arbeidsmarkt',
 					'1. What kind of training and/or know-how and/or work organisation do I need to reach my goals inside and outside the company/organisation, or to compete better on the labour market'

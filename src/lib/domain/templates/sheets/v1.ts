@@ -11,7 +11,9 @@ function timedTable(key: string, nl: string, en: string) {
 
 /**
  * Formulier 1 – the action plan (`001…` L1721): goals, actions and state of play, each with its
- * timing. Exported on its own because the plan is reused outside V1.
+ * timing. Exported on its own because the plan is reused outside V1. The column headings keep the
+ * source's words although they are word-for-word translations: "Synchronisatie" means timing (when),
+ * "Stand van de kunst" the state of play; the examples ("Bv. Eind november") make the meaning clear.
  */
 export const actionPlanSection: Section = section(
 	'action-plan',
