@@ -44,7 +44,7 @@ export const programSelfEvaluation: Template = {
 	source: { file: '001_0651839e5917bf82.txt', line: 68 },
 	intro: t(
 		'Als je je eigen programma evalueert, is die zelfevaluatie van jou. Je bereikt de beste resultaten als je het proces helemaal open en eerlijk doorloopt: problemen die je niet herkent, kan je ook niet oplossen.',
-		'If you carry out a self-evaluation of your own programme, the work belongs to you. You will get the best results by completing the process fully openly and honestly: you cannot solve problems you do not recognise in the first place.'
+		'If you evaluate your own programme, the self-evaluation is yours. You get the best results by going through the process fully openly and honestly: problems you do not recognise, you cannot solve.'
 	),
 	sections: [
 		practices(
