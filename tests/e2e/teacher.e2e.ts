@@ -60,7 +60,7 @@ test('the pair observes a lesson together and a growth wish becomes a plan goal'
 	await mentee.keyboard.type(wish);
 	await expect(mentor.getByRole('textbox', { name: label, exact: true })).toContainText(wish);
 	await mentee
-		.getByRole('button', { name: `Als doel in het ontwikkelingsplan: “${label}»` })
+		.getByRole('button', { name: `Als doel in het ontwikkelingsplan: “${label}”` })
 		.click();
 	await expect(mentee.getByText('Toegevoegd als nieuw doel in het actieplan.')).toBeVisible();
 
