@@ -77,6 +77,9 @@ async function check(page: Page, name: string) {
 test('revoke another device, turn on two-step sign-in, sign in with a code', async ({
 	browser
 }) => {
+	// Three sign-ins and four pages checked with axe at two widths: more than a minute on a busy
+	// machine.
+	test.slow();
 	const laptop = await device(
 		browser,
 		'Mozilla/5.0 (X11; Linux x86_64) Chrome/130.0 Safari/537.36'

@@ -138,7 +138,8 @@ async function pairPersonPaths(page: Page, partner: string): Promise<string[]> {
 	];
 }
 
-test.describe.configure({ timeout: 300_000 });
+// A role's sweep is minutes of axe runs; on a busy machine several times that.
+test.describe.configure({ timeout: 600_000 });
 
 test('a mentor: every page fits a phone and passes axe, in Dutch and English', async ({
 	browser

@@ -159,3 +159,45 @@ test('the group pages pass axe and fit a 360 px phone (screenshots)', async ({ b
 
 	for (const page of [member, coach, coordinator]) await page.context().close();
 });
+
+test('the process coach hands the group over; a member then plans the next meeting', async ({
+	browser
+}) => {
+	const member = await person(browser, NADIA);
+	await openGroup(member);
+	const meetings = `${new URL(member.url()).pathname}/meetings`;
+	await member.goto(meetings);
+	await expect(member.getByRole('heading', { level: 1, name: 'Bijeenkomsten' })).toBeVisible();
+	// Until the hand-over only the process coach plans.
+	const plan = member.getByRole('button', { name: 'Bijeenkomst plannen' });
+	await expect(plan).toHaveCount(0);
+
+	const coach = await person(browser, { email: 'procescoach@example.org' });
+	await openGroup(coach);
+	await coach.getByRole('button', { name: 'Overdragen: de groep wordt zelfsturend' }).click();
+	await coach
+		.getByRole('alertdialog')
+		.getByRole('button', { name: 'Overdragen: de groep wordt zelfsturend' })
+		.click();
+	await expect(coach.getByTestId('self-steering')).toContainText('Zelfsturend sinds');
+	await expect(
+		coach.getByRole('button', { name: 'Overdragen: de groep wordt zelfsturend' })
+	).toHaveCount(0);
+
+	// The member's open page shows the planner as soon as the group steers itself.
+	await expect(plan).toBeVisible();
+	await coach.goto(meetings);
+	await expect(coach.getByRole('heading', { level: 1, name: 'Bijeenkomsten' })).toBeVisible();
+
+	const place = 'Het Anker, refter';
+	const day = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+	await member.getByLabel('Datum (verplicht)', { exact: true }).fill(day);
+	await member.getByLabel('Uur (verplicht)', { exact: true }).fill('14:00');
+	await member.getByLabel('Plaats', { exact: true }).fill(place);
+	await plan.click();
+	await expect(member.getByTestId('group-meetings')).toContainText(place);
+	// The process coach, now a guest, sees the meeting the member planned without reloading.
+	await expect(coach.getByTestId('group-meetings')).toContainText(place);
+
+	for (const page of [member, coach]) await page.context().close();
+});

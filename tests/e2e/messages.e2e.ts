@@ -254,9 +254,14 @@ test('hostile input over HTTP: executables, huge bodies and floods get clear 4xx
 	// may reset once; the exact count is proven in tests/integration/messages.test.ts.
 	expect(flood.filter((s) => s === 429).length).toBeGreaterThan(100);
 	expect(flood.every((s) => s === 200 || s === 429)).toBe(true);
-	const limited = await post(mentor.page, 'one more');
-	expect(limited.status).toBe(429);
-	expect(limited.text).toContain('Je verstuurt te veel berichten na elkaar');
+	// Without JavaScript the refusal is a page that says why. 25 posts at once are more than one
+	// window allows, however slowly a busy machine answers them.
+	const burst = await Promise.all(
+		Array.from({ length: 25 }, (_, i) => post(mentor.page, `one more ${i}`))
+	);
+	const limited = burst.find((answer) => answer.status === 429);
+	expect(limited?.text).toContain('Je verstuurt te veel berichten na elkaar');
+	expect(burst.every((answer) => answer.status === 200 || answer.status === 429)).toBe(true);
 
 	await mentee.page.goto(`${pair}/messages`);
 	await hydrated(mentee.page);

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../helpers/csv';
 import { signIn } from './helpers';
@@ -133,4 +134,55 @@ test('people outside the coordinator role get no monitoring page and no CSV', as
 	expect(response?.status()).toBe(403);
 	const csv = await page.request.get(`${new URL(url).pathname}/meetings.csv`);
 	expect(csv.status()).toBe(403);
+});
+
+test('a learning community shows the change in the needs analysis per group, and its CSV', async ({
+	page
+}) => {
+	const programme = 'Lerende gemeenschap schoolleiders';
+	await signIn(page, 'coordinator@example.org');
+	await page.goto('/programs');
+	await page.getByRole('link', { name: programme }).click();
+	await page
+		.getByRole('navigation', { name: programme })
+		.getByRole('link', { name: 'Monitoring' })
+		.click();
+	await expect(page.getByRole('heading', { level: 3, name: 'Leergemeenschappen' })).toBeVisible();
+	// The demo: enough LGSL members answered at the start and at the end of year 1; too few LGLB.
+	const lgsl = page.getByRole('region', { name: 'LGSL Waasland LGSL', exact: true });
+	const canvas = lgsl.locator('canvas[role="img"]');
+	await expect(canvas).toHaveAttribute('aria-label', /^Grafiek: Behoefteanalyse LGSL Waasland\./);
+	expect(await canvas.evaluate((c: HTMLCanvasElement) => c.width * c.height)).toBeGreaterThan(0);
+	await expect(lgsl.getByTestId('needs-change-table').locator('tbody tr')).toHaveCount(9);
+	await expect(page.getByRole('region', { name: 'LGLB Waasland LGLB', exact: true })).toContainText(
+		'Nog geen cijfers'
+	);
+
+	const href = await page
+		.getByRole('link', { name: 'CSV downloaden: Verandering in de behoefteanalyse' })
+		.getAttribute('href');
+	const csv = parseCsv(await (await page.request.get(href!)).text());
+	expect(csv[0]).toEqual([
+		'Groep',
+		'Soort groep',
+		'Vergeleken moment',
+		'Deelnemers',
+		'Thema',
+		'Gemiddelde bij de start',
+		'Gemiddelde op het vergeleken moment',
+		'Verschil'
+	]);
+	const lgslLines = csv.slice(1).filter((line) => line[0] === 'LGSL Waasland');
+	expect(lgslLines).toHaveLength(9);
+	expect(lgslLines.every((line) => line[2] === 'Einde jaar 1' && line[3] === '5')).toBe(true);
+	const lglbLines = csv.slice(1).filter((line) => line[0] === 'LGLB Waasland');
+	expect(lglbLines.every((line) => line.slice(5).every((cell) => cell === '< 5'))).toBe(true);
+
+	// No serious accessibility problem, and no sideways scrolling on a 360 px phone.
+	await page.setViewportSize({ width: 360, height: 800 });
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	expect(
+		violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

@@ -80,7 +80,9 @@ test('a CSV download carries the headers, and the monitoring charts draw without
 	const page = await context.newPage();
 	await signIn(page, 'coordinator@example.org');
 	await page.getByRole('link', { name: 'VM-PRO jongerenmentoring' }).click();
-	await page.getByRole('link', { name: 'Monitoring' }).first().click();
+	// On the home page another test's programme "Monitoring zonder koppels" is a link too.
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('VM-PRO jongerenmentoring');
+	await page.getByRole('link', { name: 'Monitoring', exact: true }).click();
 	// The monitoring queries and Chart.js's chunk can take a while on a busy machine.
 	await expect(page.locator('canvas[role="img"]').first()).toBeVisible({ timeout: 30_000 });
 	const href = await page

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as encoding from 'lib0/encoding';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from '$lib/shared/collab';
 import { MemoryStore } from '$lib/server/collab/memory-store';
@@ -35,7 +35,6 @@ const MAX_FRAME = 64 * 1024;
 const limits: CollabLimits = { ...DEFAULT_COLLAB_LIMITS, maxFrameBytes: MAX_FRAME };
 const FRAME_TARGET = 100_000;
 const LANES = 8;
-const BUDGET_MS = 40_000;
 /** Fixed so a failure reproduces; set COLLAB_FUZZ_SEED to explore other inputs. */
 const SEED = Number(process.env.COLLAB_FUZZ_SEED ?? 1);
 
@@ -245,6 +244,10 @@ describe('collaboration server under fuzzing', () => {
 		await harness.store.append([{ name: room, updates: [base] }]);
 		const dog = watchdog();
 		const editors = honestEditors(room);
+		// Closed whether the test passes or not, so the next test starts with no connection.
+		onTestFinished(() => {
+			for (const client of editors.clients) client.destroy();
+		});
 		await Promise.all(editors.clients.map((client) => client.synced()));
 		const honestIds = [BASE_CLIENT, ...editors.clients.map((client) => client.doc.clientID)];
 		const before = harness.server.stats();
@@ -253,14 +256,14 @@ describe('collaboration server under fuzzing', () => {
 		const outcomes: SocketOutcome[] = [];
 		let frames = 0;
 		let checkpoint = 20_000;
-		const deadline = performance.now() + BUDGET_MS;
 		await Promise.all(
 			Array.from({ length: LANES }, async (_, lane) => {
 				const random = seededRandom(SEED * 1_000 + lane);
 				const hostile = hostileFrames(SEED * 2_000 + lane, { oversizeBytes: MAX_FRAME + 16 });
 				const next = () => hostile().frame;
 				let round = 0;
-				while (frames < FRAME_TARGET && performance.now() < deadline) {
+				// Runs to the frame count, not to a clock: a busy machine takes longer, not fewer frames.
+				while (frames < FRAME_TARGET) {
 					round += 1;
 					const extra: Uint8Array[] = [];
 					// Every socket gets at least one frame that must be refused, in rotation: a crafted
@@ -325,8 +328,7 @@ describe('collaboration server under fuzzing', () => {
 		const live = harness.server.documentState(room);
 		expect(live).not.toBeNull();
 		if (live) expectSameState(docOf(live), editors.control, honestIds);
-		for (const client of editors.clients) client.destroy();
-	}, 60_000);
+	}, 240_000);
 
 	test('an upgrade flood without a token is refused and leaves nothing behind', async () => {
 		const room = sheetName();

@@ -5,6 +5,7 @@ import { hashPassword } from '$lib/server/auth/passwords';
 import type { Database } from '$lib/server/db/types';
 import { insertPair } from '$lib/server/pairs/commands';
 import { seedCareDemo } from './care-demo';
+import { seedCommunityNeedsDemo } from './community-needs-demo';
 import { seedEngagementDemo } from './engagement-demo';
 import { seedGroupsDemo } from './groups-demo';
 import { seedMatchingDemo } from './matching-demo';
@@ -148,6 +149,7 @@ export async function seedDemo(
 					coordinatorId: coordinator?.id ?? null
 				});
 				await seedEngagementDemo(tx, rows[0].id, { coordinatorId: coordinator?.id ?? null });
+				await seedCommunityNeedsDemo(tx, rows[0].id);
 			}
 		}
 		// Every demo pair's phase history matches its phase (the path's monitoring reads it).

@@ -13,7 +13,11 @@ export async function recordMonitoringAccess(
 	claims: JwtClaims,
 	programId: string,
 	action: MonitoringAccess,
-	details: { datasets: readonly DatasetKey[]; stalledDays?: number; format?: 'csv' }
+	details: {
+		datasets: readonly (DatasetKey | 'group-needs-change')[];
+		stalledDays?: number;
+		format?: 'csv';
+	}
 ): Promise<void> {
 	await db.asUser(claims, (tx) =>
 		audit(tx, action, 'monitoring', programId, programId, {

@@ -7,6 +7,7 @@ import { todayInProgramZone } from '$lib/domain/time';
 import { createGroupDocument, createReflection, handOverGroup } from '$lib/server/groups/commands';
 import { requireGroup } from '$lib/server/groups/load';
 import { createDuo, endDuo, listDuos } from '$lib/server/groups/duos';
+import { groupMeetingsChanged } from '$lib/server/groups/meetings';
 import { loadGroupSpace } from '$lib/server/groups/queries';
 import { listMeetingPrompts, startMeetingReflection } from '$lib/server/groups/prompts';
 import { readForm, domainFailure } from '$lib/server/http';
@@ -123,7 +124,10 @@ export const actions: Actions = {
 		const { session, group } = await requireGroup(event, 'hand_over');
 		const parsed = handOverInput.safeParse({ on: todayInProgramZone() });
 		if (!parsed.success) return fail(400, { action: 'handOver', error: 'date' });
-		await handOverGroup(event.locals.runtime.db, session.claims, group.id, parsed.data.on);
+		const { db, live } = event.locals.runtime;
+		await handOverGroup(db, session.claims, group.id, parsed.data.on);
+		// The members may plan meetings now: their open meetings pages show the planner at once.
+		await groupMeetingsChanged({ db, live }, group.id);
 		return { action: 'handOver', done: true };
 	}
 };
