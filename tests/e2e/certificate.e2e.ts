@@ -60,7 +60,7 @@ test('the coordinator issues a certificate; the mentee downloads the portfolio',
 	await mentee.goto('/account/portfolio');
 	await mentee.getByRole('checkbox', { name: /Certificaat van voltooiing/ }).check();
 	await mentee.getByRole('checkbox', { name: /Vertrouwelijkheid/ }).check();
-	await mentee.getByRole('button', { name: 'Keuze bewaren' }).click();
+	await mentee.getByRole('button', { name: 'Keuze opslaan' }).click();
 	const downloadLink = mentee.getByRole('link', { name: 'Portfolio downloaden (PDF)' });
 	await expect(downloadLink).toBeVisible();
 	const [download] = await Promise.all([mentee.waitForEvent('download'), downloadLink.click()]);
@@ -68,8 +68,11 @@ test('the coordinator issues a certificate; the mentee downloads the portfolio',
 	expect(text).toContain(`Portfolio van ${MENTEE}`);
 	expect(text).toContain('Certificaat van voltooiing');
 	expect(text).toContain(verifyPath.split('/').pop()!);
-	expect(text).toContain('02-CONFIDENTIALITY');
-	expect(text).not.toContain('01-AGREEMENT');
+	// Sheets are headed by their titles (never their keys), with the programme's blanks filled.
+	expect(text).toContain('02. Vertrouwelijkheidsovereenkomst');
+	expect(text).not.toContain('02-CONFIDENTIALITY');
+	expect(text).not.toContain('01. Mentorovereenkomst');
+	expect(text).not.toContain('[Organisatie]');
 
 	// Revoked: the same link now says so.
 	await coordinator.getByRole('button', { name: 'Intrekken' }).click();

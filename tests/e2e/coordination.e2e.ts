@@ -141,7 +141,7 @@ test('the coordinator co-signs the confidentiality agreement from its text only'
 	await expect(question).toContainText('niet intrekken');
 	await question.getByRole('button', { name: 'Ik onderteken als coördinator' }).click();
 	await expect(
-		coordinator.getByRole('status').filter({ hasText: 'Je handtekening is bewaard.' })
+		coordinator.getByRole('status').filter({ hasText: 'Je handtekening is opgeslagen.' })
 	).toBeVisible();
 	await expect(coordinator.getByText(/Je ondertekende op/)).toBeVisible();
 });
@@ -173,7 +173,9 @@ test('the coordinator runs matching, swaps a pair and confirms; the mentor finds
 	await swapped.getByText('Waarom?').click();
 	await expect(swapped.getByRole('listitem').filter({ hasText: 'Expertise' })).toBeVisible();
 
-	await coordinator.getByRole('button', { name: 'Koppels bevestigen en voorstellen' }).click();
+	await coordinator
+		.getByRole('button', { name: 'Koppels bevestigen en aan elkaar voorstellen' })
+		.click();
 	// Creating pairs sends e-mails: the page asks first.
 	const question = coordinator.getByRole('alertdialog');
 	await expect(question).toContainText(/koppels? bevestigen\?/);

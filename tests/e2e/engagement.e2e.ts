@@ -75,8 +75,10 @@ test('the coordinator records an intake, the school leader signs, the coordinato
 		.getByLabel('Haalbaarheid: kan het traject aan deze verwachtingen voldoen?')
 		.fill('Haalbaar.');
 	await coordinator.getByLabel('Betrokkenheid en bijkomende afspraken').fill('Twee deelnemers.');
-	await coordinator.getByRole('button', { name: 'Intake bewaren' }).click();
-	await expect(coordinator.getByRole('status').filter({ hasText: 'Intake bewaard' })).toBeVisible();
+	await coordinator.getByRole('button', { name: 'Intake opslaan' }).click();
+	await expect(
+		coordinator.getByRole('status').filter({ hasText: 'Intake opgeslagen' })
+	).toBeVisible();
 	await expect(coordinator.getByTestId('statement')).toContainText(
 		'Bijkomende afspraken uit het intakegesprek: Twee deelnemers.'
 	);

@@ -100,7 +100,7 @@ test('a shared reflection opens read-only for another member; stopping sharing t
 	await author.getByLabel('Titel van je reflectie').fill(title);
 	await author.getByRole('button', { name: 'Nieuwe reflectie' }).click();
 	await expect(author.getByRole('heading', { level: 1, name: title })).toBeVisible();
-	await expect(author.getByText('Privé: enkel jij ziet deze reflectie.')).toBeVisible();
+	await expect(author.getByText('Privé: alleen jij ziet deze reflectie.')).toBeVisible();
 	const own = author.getByRole('textbox', { name: `Tekst van ${title}` });
 	await own.click();
 	await own.pressSequentially('Wat ik meeneem: meer vragen stellen.');
@@ -143,7 +143,7 @@ test('the group pages pass axe and fit a 360 px phone (screenshots)', async ({ b
 	await shoot(member, 'document');
 	await member.goBack();
 	await member.getByRole('link', { name: 'Wat ik nog niet durf te zeggen' }).click();
-	await expect(member.getByText('Privé: enkel jij ziet deze reflectie.')).toBeVisible();
+	await expect(member.getByText('Privé: alleen jij ziet deze reflectie.')).toBeVisible();
 	await shoot(member, 'reflection');
 
 	const coach = await person(browser, { email: 'procescoach@example.org' });

@@ -90,10 +90,9 @@ test('a coordinator sees per programme what needs attention; no workspace link',
 		has: page.getByRole('link', { name: 'VM-PRO jongerenmentoring' })
 	});
 	await expect(youth).toContainText(/\d+ koppels/);
-	await expect(youth.getByRole('link', { name: /open stopverzoek/ })).toHaveAttribute(
-		'href',
-		/\/inbox$/
-	);
+	await expect(
+		youth.getByRole('link', { name: /open vra(ag|gen) tot stopzetting/ })
+	).toHaveAttribute('href', /\/inbox$/);
 	await expect(page.getByRole('link', { name: 'Mijn werkruimte' })).toHaveCount(0);
 	await checkPage(page, 'home-coordinator-nl');
 	await fitsPhone(page, 'home-coordinator-nl');
@@ -200,7 +199,7 @@ test("defect 3: an ended pair's page still shows the partner's name", async ({ b
 		.getByRole('region', { name: 'Wat aandacht vraagt' })
 		.getByRole('listitem')
 		.filter({ has: coordinator.getByRole('link', { name: 'Startende schoolleiders 2026–2027' }) })
-		.getByRole('link', { name: /open stopverzoek/ })
+		.getByRole('link', { name: /open vra(ag|gen) tot stopzetting/ })
 		.click();
 	// Ending asks first: the trigger opens a dialog whose button ends the pair.
 	await coordinator

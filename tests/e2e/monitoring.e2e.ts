@@ -105,7 +105,7 @@ test('the stalled-pairs threshold is a keyboard-usable form, and the CSV follows
 	const before = await section.locator('tbody tr').count();
 	expect(before).toBeGreaterThan(0);
 
-	const days = section.getByLabel('Dagen zonder ontmoeting');
+	const days = section.getByLabel('Dagen zonder bijeenkomst');
 	await days.fill('7');
 	await days.press('Enter');
 	await expect(page).toHaveURL(/[?&]days=7/);

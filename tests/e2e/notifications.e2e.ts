@@ -129,9 +129,9 @@ test('the mentor plans a meeting: the mentee’s bell shows 1, opening it marks 
 	await mentee.goto('/account');
 	await mentee.getByRole('combobox', { name: 'Berichten' }).selectOption('immediate');
 	await mentee.getByLabel('Uur van het dagelijks overzicht').selectOption('8');
-	await mentee.locator('#email').getByRole('button', { name: 'Bewaren' }).click();
+	await mentee.locator('#email').getByRole('button', { name: 'Opslaan' }).click();
 	await expect(
-		mentee.getByRole('status').filter({ hasText: 'Je e-mailvoorkeuren zijn bewaard.' })
+		mentee.getByRole('status').filter({ hasText: 'Je e-mailvoorkeuren zijn opgeslagen.' })
 	).toBeVisible();
 	await mentee.reload();
 	await expect(mentee.getByRole('combobox', { name: 'Berichten' })).toHaveValue('immediate');

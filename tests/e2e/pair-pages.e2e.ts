@@ -113,7 +113,7 @@ test('sheets 03 and V2 tell the mentor’s and the mentee’s fields apart', asy
 	await expect(textbox('Mijn favoriete film (Mentor)')).toBeVisible();
 	await expect(textbox('Mijn favoriete film (Mentee)')).toBeVisible();
 	await expect(
-		mentee.getByRole('region', { name: 'Opmerkingen bij «Mijn favoriete film (Mentee)»' })
+		mentee.getByRole('region', { name: 'Opmerkingen bij “Mijn favoriete film (Mentee)”' })
 	).toBeVisible();
 	await mentee.goto(`${pair}/sheets/V2`);
 	await expect(textbox('Technische vaardigheden oefenen: (Werkschema – mentee)')).toBeVisible();

@@ -197,7 +197,7 @@ test('a pair closes its path; the coordinator issues the certificate; the mentee
 		.first()
 		.getByRole('checkbox', { name: /Afsluitend gesprek/ })
 		.check();
-	await mentee.getByRole('button', { name: 'Keuze bewaren' }).click();
+	await mentee.getByRole('button', { name: 'Keuze opslaan' }).click();
 	const download = mentee.getByRole('link', { name: 'Portfolio downloaden (PDF)' });
 	const [file] = await Promise.all([mentee.waitForEvent('download'), download.click()]);
 	const bytes = new Uint8Array(await readFile(await file.path()));

@@ -85,15 +85,17 @@ test('the mentor asks the mentee to prepare PS1 before meeting 3; the mentee mar
 	await expect(mentor.getByTestId('pair-assignments')).toHaveCount(0);
 
 	await form.getByLabel(/^Klaar tegen/).fill(day(7));
-	await form.getByLabel('Vóór gesprek (optioneel)').selectOption('3');
+	await form.getByLabel('Vóór bijeenkomst (optioneel)').selectOption('3');
 	await form.getByLabel('Korte notitie (optioneel)').fill('Denk aan je sterke punten');
 	await form.getByRole('button', { name: 'Vragen' }).click();
-	await expect(mentor.getByRole('status').filter({ hasText: 'Opdracht bewaard.' })).toBeVisible();
+	await expect(
+		mentor.getByRole('status').filter({ hasText: 'Opdracht opgeslagen.' })
+	).toBeVisible();
 	const item = mentor.getByTestId('pair-assignments').getByRole('listitem');
 	await expect(item).toHaveCount(1);
 	await expect(item).toContainText('PS1 Eerste analyse van de behoeften');
 	await expect(item).toContainText('Voor Hanne Goossens');
-	await expect(item).toContainText('vóór gesprek 3');
+	await expect(item).toContainText('vóór bijeenkomst 3');
 	await checkPage(mentor, 'planning-pair-mentor');
 
 	// The mentee, in their own browser, finds it on their home page.
@@ -102,7 +104,7 @@ test('the mentor asks the mentee to prepare PS1 before meeting 3; the mentee mar
 	await expect(mentee.getByRole('heading', { name: 'Voor te bereiden' })).toBeVisible();
 	await expect(list.getByRole('listitem')).toHaveCount(1);
 	await expect(list).toContainText('PS1 Eerste analyse van de behoeften');
-	await expect(list).toContainText('vóór gesprek 3');
+	await expect(list).toContainText('vóór bijeenkomst 3');
 	await expect(list).toContainText('gevraagd door Dirk Janssens');
 	await checkPage(mentee, 'planning-home-mentee');
 	await list.getByRole('button', { name: 'Klaar — PS1 Eerste analyse van de behoeften' }).click();
@@ -120,17 +122,17 @@ test("the pair's call link shows on an online meeting's page", async ({ browser 
 	await mentor.goto(pair);
 	const card = section(mentor, 'Online samenkomen');
 	// An http link is refused.
-	await card.getByLabel('Link voor jullie online gesprekken').fill('http://zoom.us/j/1');
-	await card.getByRole('button', { name: 'Link bewaren' }).click();
-	await expect(card.getByLabel('Link voor jullie online gesprekken')).toHaveAttribute(
+	await card.getByLabel('Link voor jullie online bijeenkomsten').fill('http://zoom.us/j/1');
+	await card.getByRole('button', { name: 'Link opslaan' }).click();
+	await expect(card.getByLabel('Link voor jullie online bijeenkomsten')).toHaveAttribute(
 		'aria-invalid',
 		'true'
 	);
 	await expect(mentor.getByTestId('pair-call-link')).toHaveCount(0);
 
 	const link = 'https://zoom.us/j/5551234567?pwd=abc';
-	await card.getByLabel('Link voor jullie online gesprekken').fill(link);
-	await card.getByRole('button', { name: 'Link bewaren' }).click();
+	await card.getByLabel('Link voor jullie online bijeenkomsten').fill(link);
+	await card.getByRole('button', { name: 'Link opslaan' }).click();
 	await expect(mentor.getByTestId('pair-call-link')).toHaveText(link);
 	const join = card.getByRole('link', { name: /Deelnemen aan het gesprek/ });
 	await expect(join).toHaveAttribute('href', link);
@@ -174,7 +176,7 @@ test('a calendar subscription serves the meetings; a new link makes the old one 
 	expect(first.headers()['content-type']).toBe('text/calendar; charset=utf-8');
 	const body = await first.text();
 	expect(body).toContain('BEGIN:VCALENDAR\r\n');
-	expect(body).toContain('X-WR-CALNAME:Mentorpad: mijn gesprekken');
+	expect(body).toContain('X-WR-CALNAME:Mentorpad: mijn bijeenkomsten');
 	expect(body).toContain('Mentorgesprek 2: Dirk Janssens & Hanne Goossens');
 
 	// The meeting's own invitation has the same UID and SEQUENCE as the feed.

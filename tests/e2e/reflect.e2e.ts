@@ -94,8 +94,8 @@ test('a prompted reflection is shared, gets a reaction live, and a case owner ke
 	const closing = ursula.getByTestId('closing-reflection');
 	await closing.getByLabel('Wat neem ik mee?').fill('Eerst het zorgteam horen, dan beslissen.');
 	await check(ursula, 'intervision-closing');
-	await closing.getByRole('button', { name: 'Reflectie bewaren' }).click();
-	await expect(closing).toContainText('Reflectie bewaard');
+	await closing.getByRole('button', { name: 'Reflectie opslaan' }).click();
+	await expect(closing).toContainText('Reflectie opgeslagen');
 	await expect(
 		closing.getByRole('link', { name: /^Open je reflectie: Incidentmethode/ })
 	).toBeVisible();

@@ -80,7 +80,9 @@ test('an assignment appears on the mentee’s home and its reminder arrives by m
 	await expect(form.getByLabel('Werkblad')).toHaveValue('PS2');
 	await form.getByLabel(/^Klaar tegen/).fill(tomorrow());
 	await form.getByRole('button', { name: 'Vragen' }).click();
-	await expect(mentor.getByRole('status').filter({ hasText: 'Opdracht bewaard.' })).toBeVisible();
+	await expect(
+		mentor.getByRole('status').filter({ hasText: 'Opdracht opgeslagen.' })
+	).toBeVisible();
 
 	// The mentee sees it on their home, asked by the mentor.
 	const mentee = await person(browser, 'mentee1@example.org');

@@ -65,20 +65,20 @@ test('a mentor-only link tagged PS1 reaches the mentor beside PS1, never the men
 		.getByRole('group', { name: 'Voor wie' })
 		.getByRole('checkbox', { name: 'Mentoren' })
 		.check();
-	await coordinator.getByRole('button', { name: 'Bewaren' }).click();
+	await coordinator.getByRole('button', { name: 'Opslaan' }).click();
 	// A javascript: link is refused with a translated message, and the form keeps what was typed.
 	await expect(coordinator.getByText(/Andere soorten links \(zoals javascript:\)/)).toBeVisible();
 	await coordinator.getByRole('textbox', { name: 'Webadres' }).fill('https://example.org/ps1');
-	await coordinator.getByRole('button', { name: 'Bewaren' }).click();
+	await coordinator.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(
-		coordinator.getByRole('status').filter({ hasText: 'Materiaal bewaard.' })
+		coordinator.getByRole('status').filter({ hasText: 'Materiaal opgeslagen.' })
 	).toBeVisible();
 	await expect(coordinator.getByRole('heading', { name: TITLE })).toBeVisible();
 
 	const mentor = await person(browser, 'mentor3@example.org');
 	const mentorPair = await pairPath(mentor, 'Startende schoolleiders', 'Ilias El Amrani');
 	await mentor.goto(`${mentorPair}/sheets/PS1`);
-	const materials = mentor.getByRole('complementary', { name: 'Materiaal bij dit blad' });
+	const materials = mentor.getByRole('complementary', { name: 'Materiaal bij dit werkblad' });
 	await expect(
 		materials.getByRole('link', { name: new RegExp(TITLE.replace(/[()]/g, '\\$&')) })
 	).toBeVisible();
@@ -91,9 +91,9 @@ test('a mentor-only link tagged PS1 reaches the mentor beside PS1, never the men
 	await mentee.goto(`${menteePair}/sheets/PS1`);
 	await expect(mentee.getByRole('heading', { level: 1, name: /PS1/ })).toBeVisible();
 	await expect(mentee.getByText(TITLE)).toHaveCount(0);
-	await expect(mentee.getByRole('complementary', { name: 'Materiaal bij dit blad' })).toHaveCount(
-		0
-	);
+	await expect(
+		mentee.getByRole('complementary', { name: 'Materiaal bij dit werkblad' })
+	).toHaveCount(0);
 	await mentee.goto(`/programs/${programme}/resources`);
 	await expect(
 		mentee.getByRole('heading', { name: 'Checklist: je eerste honderd dagen als directeur' })

@@ -37,7 +37,7 @@ test('the pair observes a lesson together and a growth wish becomes a plan goal'
 
 	// The mentor's pair page shows the teacher's needs rounds, compared.
 	await mentor.goto(pair);
-	await expect(mentor.getByRole('heading', { name: 'Noden van je mentee' })).toBeVisible();
+	await expect(mentor.getByRole('heading', { name: 'Behoeften van je mentee' })).toBeVisible();
 	await expect(mentor.getByTestId('needs-rounds')).toContainText('Ronde 2');
 
 	// The lesson observation, live for both.
@@ -83,7 +83,7 @@ test('the pair observes a lesson together and a growth wish becomes a plan goal'
 	await mentee.keyboard.type(wish);
 	await expect(mentor.getByRole('textbox', { name: label, exact: true })).toContainText(wish);
 	await mentee
-		.getByRole('button', { name: `Als doel in het ontwikkelingsplan: «${label}»` })
+		.getByRole('button', { name: `Als doel in het ontwikkelingsplan: “${label}”` })
 		.click();
 	await expect(mentee.getByText('Toegevoegd als nieuw doel in het actieplan.')).toBeVisible();
 

@@ -20,13 +20,13 @@ async function openSheet(page: Page, pairPath: string, key: string) {
 
 /**
  * Opens a field's comment thread: the small button beside the field, named with the number of
- * open comments ("Opmerkingen bij «Waarom»: één open opmerking"). Returns the thread's region.
+ * open comments ("Opmerkingen bij “Waarom”: één open opmerking"). Returns the thread's region.
  */
 async function openComments(page: Page, field: string) {
-	const toggle = page.getByRole('button', { name: new RegExp(`^Opmerkingen bij «${field}»`) });
+	const toggle = page.getByRole('button', { name: new RegExp(`^Opmerkingen bij “${field}”`) });
 	if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 	await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-	return page.getByRole('region', { name: `Opmerkingen bij «${field}»` });
+	return page.getByRole('region', { name: `Opmerkingen bij “${field}”` });
 }
 
 /** The text of a rich-text editor without the other people's caret labels. */
@@ -106,7 +106,7 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		await expect(a.getByLabel(menteeName, { exact: true })).toHaveValue('Fien C.');
 		await expect(b.getByLabel(mentorName, { exact: true })).toHaveValue('Carla P.');
 		// Presence says which field the other person is in.
-		await expect(a.getByText(`${MENTEE.name} is hier — in «${menteeName}»`)).toBeVisible();
+		await expect(a.getByText(`${MENTEE.name} is hier — in “${menteeName}”`)).toBeVisible();
 		// The outline counts each section's filled fields live, on both sides.
 		for (const page of [a, b]) {
 			const outline = page.getByRole('navigation', { name: 'Inhoud van het werkblad' });
@@ -139,11 +139,11 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 
 	await test.step('the mentor comments on the answer and the mentee sees it live', async () => {
 		await openComments(a, 'Waarom');
-		await a.getByLabel('Je opmerking bij «Waarom»').fill('Kun je een voorbeeld geven?');
+		await a.getByLabel('Je opmerking bij “Waarom”').fill('Kun je een voorbeeld geven?');
 		await a.getByRole('button', { name: 'Opmerking plaatsen' }).click();
 		// The mentee sees the count beside the field at once, and opens the thread.
 		await expect(
-			b.getByRole('button', { name: 'Opmerkingen bij «Waarom»: één open opmerking' })
+			b.getByRole('button', { name: 'Opmerkingen bij “Waarom”: één open opmerking' })
 		).toBeVisible();
 		const thread = await openComments(b, 'Waarom');
 		await expect(thread.getByText('Kun je een voorbeeld geven?')).toBeVisible();
@@ -156,12 +156,12 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		await expect(a.getByText('Ja, op de stage.')).toBeVisible();
 		// Both sides see who wrote what: the reply is the mentee's, the thread the mentor's.
 		for (const page of [a, b]) {
-			const comments = page.getByRole('region', { name: 'Opmerkingen bij «Waarom»' });
+			const comments = page.getByRole('region', { name: 'Opmerkingen bij “Waarom”' });
 			await expect(comments.getByRole('list', { name: 'Antwoorden' })).toContainText(MENTEE.name);
 			await expect(comments.locator('.thread > .meta')).toContainText(MENTOR.name);
 		}
 		await a
-			.getByRole('region', { name: 'Opmerkingen bij «Waarom»' })
+			.getByRole('region', { name: 'Opmerkingen bij “Waarom”' })
 			.getByRole('button', { name: 'Afhandelen' })
 			.click();
 		await expect(thread.getByText('Afgehandelde opmerkingen (1)')).toBeVisible();
@@ -226,7 +226,7 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 		await b.getByLabel(field, { exact: true }).fill('Fien Claes (offline)');
 		// A comment written offline: posted when it reaches the server, in the mentee's name.
 		await openComments(b, 'Waarom');
-		await b.getByLabel('Je opmerking bij «Waarom»').fill('Offline geschreven opmerking');
+		await b.getByLabel('Je opmerking bij “Waarom”').fill('Offline geschreven opmerking');
 		await b.getByRole('button', { name: 'Opmerking plaatsen' }).click();
 		// Reload only once the edit is in IndexedDB (the diff inserted "laes (offline)" after "Fien C").
 		await expect.poll(() => storedLocally(b, 'laes (offline)')).toBe(true);
@@ -254,11 +254,11 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 	await test.step("a comment from a device whose clock says 2020 gets the server's time", async () => {
 		await b.clock.setFixedTime(new Date('2020-01-01T10:00:00Z'));
 		await openComments(b, 'Waarom');
-		await b.getByLabel('Je opmerking bij «Waarom»').fill('Mijn klok loopt achter');
+		await b.getByLabel('Je opmerking bij “Waarom”').fill('Mijn klok loopt achter');
 		await b.getByRole('button', { name: 'Opmerking plaatsen' }).click();
 		for (const page of [a, b]) {
 			const posted = page
-				.getByRole('region', { name: 'Opmerkingen bij «Waarom»' })
+				.getByRole('region', { name: 'Opmerkingen bij “Waarom”' })
 				.getByRole('listitem')
 				.filter({ hasText: 'Mijn klok loopt achter' });
 			await expect(posted).toContainText(MENTEE.name);

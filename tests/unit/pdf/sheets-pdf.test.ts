@@ -59,4 +59,28 @@ describe('renderSheetsPdf', () => {
 		expect(text).toContain('(ticked)');
 		expect(text).toContain('(not ticked)');
 	});
+
+	it('heads a sheet with its title, not its key, and fills the source blanks', async () => {
+		const text = await textOf(
+			await renderSheetsPdf({
+				locale: 'nl',
+				title: 'Werkbladen',
+				sheets: [
+					{
+						template: template('02-confidentiality'),
+						doc: new Y.Doc(),
+						placeholders: { organisation: 'Scholengroep Noord', programme: 'Startende directeurs' }
+					},
+					{ template: template('PS1'), doc: new Y.Doc() }
+				]
+			})
+		);
+		expect(text).toContain('02. Vertrouwelijkheidsovereenkomst');
+		expect(text).not.toContain('02-CONFIDENTIALITY');
+		expect(text).toContain('PS1 Eerste analyse van de behoeften');
+		expect(text).not.toMatch(/PS1 · PS1/);
+		expect(text).toContain('Scholengroep Noord als nationale coördinator');
+		expect(text).not.toContain('[Nationale coördinator]');
+		expect(text).not.toContain('[Organisatie]');
+	});
 });

@@ -51,7 +51,8 @@ export const sourcePrompts: Readonly<Record<string, readonly string[]>> = {
 		'1. Tijdens de mentorrelatie zullen we vertrouwelijke onderwerpen bespreken De nationale coördinator informeert de mentoren en mentees dat alles wat er in hun relatie gezegd of gedaan wordt op het meest strikte niveau van vertrouwen zal worden gehouden',
 		'2. De mentor en de leerling zijn verplicht om alle gegevens en informatie waarvan ze zich bewust zijn geworden in verband met hun deelname aan het mentorprogramma geheim te houden.',
 		'3. Alle mentoren en mentees nemen op vrijwillige basis deel aan het project en kunnen een vorm van beloning voor hun werk ontvangen. De mentoren staan niet garant en zijn niet verantwoordelijk voor het advies dat aan de mentee wordt gegeven en worden niet gevraagd om een permanente relatie met de mentee te onderhouden na afloop van het programma.',
-		'4. De mentor en de mentee kunnen te allen tijde hun mentorrelatie en het programma opgeven. In het laatste geval moet u onmiddellijk de nationale coördinator op de hoogte brengen.',
+		// Source: "… moet u onmiddellijk …"; the app addresses people as "je" (docs/glossary.md).
+		'4. De mentor en de mentee kunnen te allen tijde hun mentorrelatie en het programma opgeven. In het laatste geval moet je onmiddellijk de nationale coördinator op de hoogte brengen.',
 		'5. Binnen het project zijn procedures voor het monitoren en beoordelen van de kwaliteit van de door het project geleverde diensten ingevoerd. De mentoren en mentees komen overeen om de nationale coördinator alle informatie te verstrekken die het beheer, de evaluatie en het toezicht op het mentorprogramma vergemakkelijkt.',
 		'6. Door deel te nemen aan het mentorprogramma dat binnen het project wordt uitgevoerd, erkennen de partijen dat de nationale coördinator niet kan worden opgeroepen voor een rechtszaak of aansprakelijk kan worden gesteld voor geschillen of problemen die zich voordoen tussen de mensen die betrokken zijn bij de mentorrelatie.',
 		'7. Als de mentor of mentee het gevoel heeft dat hun relatie niet goed is omdat ze niet bij elkaar passen, kan de coördinator misschien van de mentor veranderen.',
@@ -70,10 +71,12 @@ export const sourcePrompts: Readonly<Record<string, readonly string[]>> = {
 		"· Mijn hobby's en interesses buiten het werk",
 		'· Mijn favoriete film',
 		'· De dingen die velen over mij praten',
-		'· Wat verwacht ik van de mentorspad?',
+		// Source: "Wat verwacht ik van de mentorspad?" ("mentorspad" is no Dutch word; "traject", docs/glossary.md).
+		'· Wat verwacht ik van het mentortraject?',
 		'· Wat verwacht ik van mezelf ',
-		'· Wat verwacht ik van u ',
-		'· Heeft u vragen over mij?',
+		// Source: "Wat verwacht ik van u", "Heeft u vragen over mij?" ("u" → "je", docs/glossary.md).
+		'· Wat verwacht ik van jou',
+		'· Heb je vragen over mij?',
 		'· Waarom hebben de projectpartners voor dit project gekozen?',
 		'· Andere vragen/ vrijelijk beantwoorden',
 		"· Mijn hobby's en interesses buiten het werk/ de school",
@@ -82,9 +85,10 @@ export const sourcePrompts: Readonly<Record<string, readonly string[]>> = {
 	// 002 L1
 	'role-planning': [
 		'Hoe vaak ga je met elkaar in gesprek?',
-		'Wat is de beste tijd voor een coaching gesprek?',
-		'Waar kun je elkaar het beste ontmoeten?',
-		'Waar kun je het beste gaan zitten?',
+		// Source: "coaching gesprek", "Waar kun je … het beste …" (spelling and "je kan", docs/glossary.md).
+		'Wat is de beste tijd voor een coachingsgesprek?',
+		'Waar kan je elkaar het best ontmoeten?',
+		'Waar kan je het best gaan zitten?',
 		'Hoelang plan je voor de gesprekken?',
 		'Wat ga je met elkaar bespreken?'
 	],
@@ -142,7 +146,8 @@ export const sourcePrompts: Readonly<Record<string, readonly string[]>> = {
 		'Kennis',
 		'Technische of soft skills',
 		'Persoonlijke beoordeling',
-		'Andere (diepgaande vragen of vragen die ik met mij mentor wil bespreken of in het logboek wil noteren): ……',
+		// Source: "met mij mentor" (a slip for "mijn").
+		'Andere (diepgaande vragen of vragen die ik met mijn mentor wil bespreken of in het logboek wil noteren): ……',
 		'Beoordeling, commentaar en analyse door de mentor'
 	],
 	// 001 L1527
@@ -151,15 +156,17 @@ export const sourcePrompts: Readonly<Record<string, readonly string[]>> = {
 		'Beschrijving',
 		'Indirecte/uitdrukkelijke waarden',
 		'Waar kan ik bewijs of documenten van deze waarden krijgen of waar kan ik deze vragen',
-		'1. Wat zijn de waarden voor u?',
-		'2. Wat zijn uw persoonlijke waarden en wat u gelooft in uw leven?',
-		'3. Wat denkt u, wat is belangrijk(voor u) in het leven?',
-		'4. Wat vindt u van de onderwijswaarden en wat zijn uw waarden voor de school / het leren?',
+		// Source in the "u" form ("Wat zijn de waarden voor u?" …); the app says "je" (docs/glossary.md).
+		'1. Wat zijn de waarden voor jou?',
+		'2. Wat zijn je persoonlijke waarden en wat geloof je in je leven?',
+		'3. Wat denk je, wat is belangrijk (voor jou) in het leven?',
+		'4. Wat vind je van de onderwijswaarden en wat zijn jouw waarden voor de school / het leren?',
 		'Model 2. Leerproblemen',
 		'Lijst van problemen',
 		'Een positieve situatie of een manier om met dit probleem om te gaan',
 		'Model 3. Problemen bij het kiezen van richting voor mentees van de volgende leeftijd',
-		'Andere (diepgaande vragen of vragen die ik met mij mentor wil bespreken of in het logboek wil noteren): '
+		// Source: "met mij mentor" (a slip for "mijn").
+		'Andere (diepgaande vragen of vragen die ik met mijn mentor wil bespreken of in het logboek wil noteren): '
 	],
 	// 001 L1672 and the action plan L1721 (SMART: the source's "Martelend"/"Halbaar" are
 	// mistranslations of Meetbaar/Haalbaar, see v1.ts)
@@ -298,7 +305,8 @@ export const sourcePrompts: Readonly<Record<string, readonly string[]>> = {
 		'Middellangetermijn- en langetermijndoelen',
 		'Activiteiten (Maak een lijst)',
 		'Einddatum',
-		'bepaal de einddatum waarop u het doel voor alle activiteiten zult bereiken',
+		// Source: "waarop u het doel …" ("u" → "je", docs/glossary.md).
+		'bepaal de einddatum waarop je het doel voor alle activiteiten zult bereiken',
 		'Beoordeling (moet op bepaalde datums met de mentor gedaan worden)',
 		'POSITIEF RESULTAAT (WAAROM EN WAAR DEED IK HET WEL):',
 		'NEGATIEF RESULTAAT (WAAROM EN WAAR DEED IK HET NIET GOED):',
@@ -342,7 +350,9 @@ export const sourcePrompts: Readonly<Record<string, readonly string[]>> = {
 	// 001 L961
 	'match-mentee': [
 		'[NAAM VAN DE MENTEE] ___________________',
-		'Schrijf de naam van elke mentor die u heeft ontmoet en tegen de naam – zijn/haar wensen en uw eerste indruk of u de mentor leuk of niet leuk vindt.',
+		// Source: "… die u heeft ontmoet en tegen de naam – zijn/haar wensen en uw eerste indruk of u de mentor
+		// leuk of niet leuk vindt." Same meaning, "je" form, "tegen de naam" (a word-for-word "against") as "naast".
+		'Schrijf de naam van elke mentor die je hebt ontmoet en naast de naam zijn/haar wensen en je eerste indruk: vind je de mentor leuk of niet?',
 		'Ik vind hem/haar niet leuk',
 		'Kies 3 favoriete mentoren ',
 		'voorkeursplek voor zijn bijeenkomsten'
@@ -350,14 +360,17 @@ export const sourcePrompts: Readonly<Record<string, readonly string[]>> = {
 	// 001 L1055
 	'match-mentor': [
 		'[naam van de mentor] ___________________',
-		' Wat is uw naam?',
+		// Source in the "u" form ("Wat is uw naam?" …); the app says "je" (docs/glossary.md).
+		' Wat is je naam?',
 		' Welke sporten vind je leuk?',
-		' De situatie die u gevoel van voldoening op school gaf;',
-		' De situatie waar u het meest spijt van hebt op school;',
-		" Uw hobby's en interesses buiten de school;",
-		' Interesses, sport en passies die u hebt;',
-		' Uw favoriete film;',
-		' De dingen die over u zeggen (bijvoorbeeld wat voor u belangrijk in het leven is, enz...) ...',
+		' De situatie die je een gevoel van voldoening op school gaf;',
+		' De situatie waar je het meest spijt van hebt op school;',
+		" Je hobby's en interesses buiten de school;",
+		' Interesses, sport en passies die je hebt;',
+		' Je favoriete film;',
+		// Source: "De dingen die over u zeggen (bijvoorbeeld wat voor u belangrijk in het leven is, enz...)": the
+		// missing "iets" is added.
+		' De dingen die iets over je zeggen (bijvoorbeeld wat voor jou belangrijk is in het leven, enz.) ...',
 		' Mijn naam is.....',
 		" Mijn hobby's en interesses;",
 		' De situatie die mij gevoel van meeste voldoening gaf toen ik op school zat;',

@@ -39,6 +39,9 @@ const PHASES: Record<ResourcePhase, () => string> = {
 	MO: m.res_phase_MO
 };
 export const phaseName = (phase: ResourcePhase) => PHASES[phase]();
+/** A stored phase code as its name ("Relatie bouwen (BR)"); never shows the bare code unless unknown. */
+export const phaseLabel = (phase: string) =>
+	Object.hasOwn(PHASES, phase) ? PHASES[phase as ResourcePhase]() : phase;
 
 const COLLECTIONS: Record<CollectionKind, () => string> = {
 	training: m.res_coll_kind_training,

@@ -30,6 +30,6 @@ export async function sendSecurityNotice(
 	const text =
 		locale === 'en'
 			? `${subject}. Your other devices were signed out.\n\nWas this not you? Reset your password at ${origin}/reset and tell your programme coordinator.`
-			: `${subject}. Je andere toestellen zijn afgemeld.\n\nWas jij dit niet? Stel je wachtwoord opnieuw in via ${origin}/reset en verwittig je programmacoördinator.`;
+			: `${subject}. Je andere toestellen zijn afgemeld.\n\nWas jij dit niet? Stel je wachtwoord opnieuw in via ${origin}/reset en verwittig de coördinator van je programma.`;
 	await mailer.send({ to, subject: `Mentorpad: ${subject}`, text, kind: `security_${change}` });
 }

@@ -38,6 +38,8 @@ export interface PortfolioPair {
 	pairId: string;
 	mentorName: string;
 	programName: string;
+	/** For the source's blanks in a printed sheet ("[Organisatie]"). */
+	organisationName: string;
 	status: string;
 	sheets: PortfolioSheet[];
 }
@@ -60,17 +62,19 @@ export async function loadPortfolio(db: Database, claims: JwtClaims): Promise<Po
 			pairId: string;
 			mentorName: string;
 			programName: string;
+			organisationName: string;
 			status: string;
 			id: string;
 			templateKey: string;
 			docName: string;
 		}>(
 			`select p.id as "pairId", coalesce(mentor.display_name, '—') as "mentorName",
-				coalesce(prog.name, '—') as "programName", p.status,
+				coalesce(prog.name, '—') as "programName", coalesce(org.name, '') as "organisationName", p.status,
 				s.id, s.template_key as "templateKey", s.doc_name as "docName"
 			 from public.pairs p
 			 join public.sheets s on s.pair_id = p.id
 			 left join public.programs prog on prog.id = p.program_id
+			 left join public.organisations org on org.id = prog.organisation_id
 			 left join public.profiles mentor on mentor.id = p.mentor_id
 			 where p.mentee_id = $1 and p.status <> 'proposed'
 			 order by p.created_at desc`,
@@ -89,6 +93,7 @@ export async function loadPortfolio(db: Database, claims: JwtClaims): Promise<Po
 			pairId: row.pairId,
 			mentorName: row.mentorName,
 			programName: row.programName,
+			organisationName: row.organisationName,
 			status: row.status,
 			sheets: []
 		};
@@ -230,7 +235,11 @@ export async function renderPortfolio(input: {
 			printSheet(pdf, {
 				template,
 				doc,
-				subtitle: m.cert_portfolio_pair({ mentor: found.pair.mentorName }, o)
+				subtitle: m.cert_portfolio_pair({ mentor: found.pair.mentorName }, o),
+				placeholders: {
+					programme: found.pair.programName,
+					organisation: found.pair.organisationName
+				}
 			});
 		doc.destroy();
 	}

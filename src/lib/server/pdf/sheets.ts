@@ -6,6 +6,7 @@ import {
 	type Template,
 	type TableField
 } from '$lib/domain/templates/types';
+import { fillPlaceholders, type PlaceholderValues } from '$lib/domain/templates/placeholders';
 import { formatDate } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
 import { readAgreeNote, readFieldContent } from '$lib/shared/sheet-doc';
@@ -25,6 +26,8 @@ export interface SheetToPrint {
 	doc: Y.Doc;
 	/** A line under the sheet's title, e.g. the pair or the date it was printed for. */
 	subtitle?: string;
+	/** The programme's names for the source's blanks (sheet 02's "[Organisatie]"), as on screen. */
+	placeholders?: PlaceholderValues;
 }
 
 export interface RenderSheetsOptions {
@@ -71,14 +74,16 @@ export async function loadSheetDoc(collab: CollabServer, docName: string): Promi
 export function printSheet(pdf: PdfWriter, sheet: SheetToPrint): void {
 	const { template, doc } = sheet;
 	const locale = pdf.locale;
+	const filled = (text: string) => fillPlaceholders(text, sheet.placeholders);
 	const outer = pdf.section();
-	pdf.heading(`${template.key.toUpperCase()} · ${template.title[locale]}`, 2);
+	// The title alone: it already carries the sheet's code where the source has one ("PS1 …").
+	pdf.heading(template.title[locale], 2);
 	if (sheet.subtitle) pdf.paragraph(sheet.subtitle, { muted: true });
-	if (template.intro) pdf.paragraph(template.intro[locale], { muted: true, size: 9.5 });
+	if (template.intro) pdf.paragraph(filled(template.intro[locale]), { muted: true, size: 9.5 });
 	for (const section of template.sections) {
 		const inner = pdf.section();
 		pdf.heading(section.title[locale], 3);
-		if (section.intro) pdf.paragraph(section.intro[locale], { muted: true, size: 9.5 });
+		if (section.intro) pdf.paragraph(filled(section.intro[locale]), { muted: true, size: 9.5 });
 		for (const field of section.fields)
 			printField(pdf, doc, field, field.label[locale] === section.title[locale]);
 		inner.close();

@@ -136,8 +136,8 @@ export async function inviteMember(
 		kind: 'invitation',
 		subject: `Uitnodiging voor ${programName} · Invitation to ${programName}`,
 		text:
-			`${inviterName} nodigt je uit voor het programma "${programName}" in Mentorpad. Open deze link binnen ${INVITATION_DAYS} dagen om je account aan te maken:\n\n${link}\n\n` +
-			`---\n\n${inviterName} invites you to the programme "${programName}" on Mentorpad. Open this link within ${INVITATION_DAYS} days to set up your account:\n\n${link}\n`
+			`${inviterName} nodigt je uit voor het programma “${programName}” in Mentorpad. Open deze link binnen ${INVITATION_DAYS} dagen om je account aan te maken:\n\n${link}\n\n` +
+			`---\n\n${inviterName} invites you to the programme “${programName}” on Mentorpad. Open this link within ${INVITATION_DAYS} days to set up your account:\n\n${link}\n`
 	});
 	return { invitationId, link };
 }

@@ -25,7 +25,7 @@ export const matchMentee: Template = {
 			table(
 				'mentors-met',
 				t(
-					'Schrijf de naam van elke mentor die u heeft ontmoet en tegen de naam – zijn/haar wensen en uw eerste indruk of u de mentor leuk of niet leuk vindt.',
+					'Schrijf de naam van elke mentor die je hebt ontmoet en naast de naam zijn/haar wensen en je eerste indruk: vind je de mentor leuk of niet?',
 					'Write the name of every mentor you have met and, next to the name, his/her wishes and your first impression of whether you like the mentor or not.'
 				),
 				[

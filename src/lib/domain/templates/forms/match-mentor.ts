@@ -23,32 +23,32 @@ export const matchMentor: Template = {
 		]),
 		section('ask-mentee', t('De mentee vragen:', 'Ask the mentee:'), [
 			checklist('questions-for-mentee', t('De mentee vragen:', 'Ask the mentee:'), [
-				opt('name', 'Wat is uw naam?', 'What is your name?'),
+				opt('name', 'Wat is je naam?', 'What is your name?'),
 				opt('sports', 'Welke sporten vind je leuk?', 'Which sports do you like?'),
 				opt(
 					'satisfaction',
-					'De situatie die u gevoel van voldoening op school gaf;',
+					'De situatie die je een gevoel van voldoening op school gaf;',
 					'The situation that gave you a feeling of satisfaction at school;'
 				),
 				opt(
 					'regret',
-					'De situatie waar u het meest spijt van hebt op school;',
+					'De situatie waar je het meest spijt van hebt op school;',
 					'The situation you regret most at school;'
 				),
 				opt(
 					'hobbies',
-					"Uw hobby's en interesses buiten de school;",
+					"Je hobby's en interesses buiten de school;",
 					'Your hobbies and interests outside school;'
 				),
 				opt(
 					'passions',
-					'Interesses, sport en passies die u hebt;',
+					'Interesses, sport en passies die je hebt;',
 					'Interests, sports and passions you have;'
 				),
-				opt('film', 'Uw favoriete film;', 'Your favourite film;'),
+				opt('film', 'Je favoriete film;', 'Your favourite film;'),
 				opt(
 					'about-you',
-					'De dingen die over u zeggen (bijvoorbeeld wat voor u belangrijk in het leven is, enz...)',
+					'De dingen die iets over je zeggen (bijvoorbeeld wat voor jou belangrijk is in het leven, enz.)',
 					'The things that say something about you (for example what is important to you in life, etc.)'
 				)
 			])
@@ -103,7 +103,7 @@ export const matchMentor: Template = {
 				)
 			],
 			t(
-				'De mentor schrijft de namen van drie mentees op die zoveel mogelijk dicht bij u zijn en die meer toegewijd lijken te zijn aan hun zelfpresentatie en de voorkeursplek voor de ontmoetingen.',
+				'De mentor schrijft de namen van drie mentees op die zo dicht mogelijk bij jou staan en die het meest betrokken leken bij hun zelfpresentatie, en de voorkeursplek voor de ontmoetingen.',
 				'The mentor writes down the names of three mentees who are as close as possible to you and who seemed most committed in their self-presentation, and the preferred place for the meetings.'
 			)
 		)

@@ -16,7 +16,7 @@ export const availabilityOptions = [
 ] as const;
 
 export const meetingModeOptions = [
-	opt('face-to-face', 'Face-to-face', 'Face to face'),
+	opt('face-to-face', 'Face-to-face', 'Face-to-face'),
 	opt('online', 'Online (e-mentoring)', 'Online (e-mentoring)'),
 	opt('both', 'Beide', 'Both')
 ] as const;
@@ -97,7 +97,7 @@ export const menteeIntake: Template = {
 			rich(
 				'accessibility-needs',
 				t(
-					'Noden op het vlak van toegankelijkheid (bv. een handicap, speciale behoeften)',
+					'Toegankelijkheidsbehoeften (bv. bij een handicap of speciale behoeften)',
 					'Accessibility needs (e.g. a disability, special needs)'
 				)
 			),

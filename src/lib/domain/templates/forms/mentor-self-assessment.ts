@@ -20,7 +20,7 @@ export const mentorSelfAssessment: Template = {
 	answerVisibility: { readers: ['self', 'coordinator'], purpose: 'matching' },
 	source: { file: '000_81122b04ab31608a.txt', line: 44 },
 	intro: t(
-		'Evalueer (na de training) uw eigen expertise, sterktes en interesses. U kunt ook specifieke hulpmiddelen aanvragen.',
+		'Evalueer (na de training) je eigen expertise, sterktes en interesses. Je kan ook specifieke hulpmiddelen aanvragen.',
 		'Assess (after the training) your own expertise, strengths and interests. You can also request specific resources.'
 	),
 	sections: [

@@ -43,13 +43,13 @@ export const programSelfEvaluation: Template = {
 	readers: ['coordinator'],
 	source: { file: '001_0651839e5917bf82.txt', line: 68 },
 	intro: t(
-		'Als u een zelfevaluatieproces voor uw eigen programma uitvoert, behoort uw zelfevaluatiewerk aan u toe. U zult de beste resultaten bereiken door het proces geheel open en eerlijk af te ronden: u kunt de problemen niet oplossen die u in eerste instantie helemaal niet herkent.',
-		'If you carry out a self-evaluation of your own programme, the work belongs to you. You will get the best results by completing the process fully openly and honestly: you cannot solve problems you do not recognise in the first place.'
+		'Als je je eigen programma evalueert, is die zelfevaluatie van jou. Je bereikt de beste resultaten als je het proces helemaal open en eerlijk doorloopt: problemen die je niet herkent, kan je ook niet oplossen.',
+		'If you evaluate your own programme, the self-evaluation is yours. You get the best results by going through the process fully openly and honestly: problems you do not recognise, you cannot solve.'
 	),
 	sections: [
 		practices(
 			'goals',
-			t('Uw doelen bepalen', 'Defining your goals'),
+			t('Je doelen bepalen', 'Defining your goals'),
 			[
 				opt(
 					'clear-goals',

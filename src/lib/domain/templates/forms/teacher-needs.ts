@@ -233,7 +233,11 @@ export const teacherNeeds: Template = {
 				[
 					opt('one-to-one', 'Eén-op-één-mentoring', 'One-to-one mentoring'),
 					opt('group', 'Groepsmentoring', 'Group mentoring'),
-					opt('experienced-teachers', 'Ervaren leerkrachten inzetten', 'Experienced teachers'),
+					opt(
+						'experienced-teachers',
+						'Ervaren leerkrachten inzetten',
+						'A pool of experienced teachers'
+					),
 					opt('informal', 'Informeel mentorschap', 'Informal mentoring')
 				]
 			),

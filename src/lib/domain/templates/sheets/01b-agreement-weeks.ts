@@ -1,10 +1,13 @@
 import { checklist, num, date, opt, section, t, table, text, type Template } from '../types';
 
-/** Mentoring overeenkomst in weken (`002…` L50): the alternative agreement. */
+/**
+ * Mentoring overeenkomst in weken (`002…` L50): the alternative agreement. The title is the app's
+ * word for it (docs/glossary.md); 002 heads it "Mentoring overeenkomst", half English.
+ */
 export const agreementWeeks: Template = {
 	key: '01b-agreement-weeks',
 	version: 1,
-	title: t('Mentoring overeenkomst', 'Mentoring agreement'),
+	title: t('Mentorovereenkomst', 'Mentoring agreement'),
 	phase: 'BR',
 	mode: 'face-to-face',
 	instances: 'single',

@@ -36,11 +36,11 @@ const mentorPrompts: readonly Prompt[] = [
 	],
 	[
 		'expect-path',
-		t('Wat verwacht ik van de mentorspad?', 'What do I expect from the mentoring path?')
+		t('Wat verwacht ik van het mentortraject?', 'What do I expect from the mentoring path?')
 	],
 	['expect-self', t('Wat verwacht ik van mezelf', 'What do I expect of myself')],
-	['expect-you', t('Wat verwacht ik van u', 'What do I expect of you')],
-	['questions-about-me', t('Heeft u vragen over mij?', 'Do you have any questions about me?')],
+	['expect-you', t('Wat verwacht ik van jou', 'What do I expect of you')],
+	['questions-about-me', t('Heb je vragen over mij?', 'Do you have any questions about me?')],
 	[
 		'why-this-project',
 		t(

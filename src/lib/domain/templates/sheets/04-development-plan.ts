@@ -18,7 +18,7 @@ export const developmentPlan: Template = {
 	readers: ['mentor', 'mentee'],
 	source: { file: '001_0651839e5917bf82.txt', line: 2305 },
 	intro: t(
-		'Plan voor professionele ontwikkeling van de mentee. [Invullen door de mentee. Beoordeling, commentaar en analyse door de mentor die de mentee in contact zal brengen met anderen die nuttige informatie over een specifieke carrière aan de mentee kunnen verstrekken] Probeer in deze fase van uw mentorprogramma uw toekomstige carrièreplannen of strategieën voor het zoeken naar werk op korte en lange termijn te begrijpen.',
+		'Plan voor professionele ontwikkeling van de mentee. [Invullen door de mentee. Beoordeling, commentaar en analyse door de mentor die de mentee in contact zal brengen met anderen die nuttige informatie over een specifieke carrière aan de mentee kunnen verstrekken] Probeer in deze fase van je mentorprogramma je toekomstige carrièreplannen of strategieën voor het zoeken naar werk op korte en lange termijn te begrijpen.',
 		"The mentee's professional development plan. [To be filled in by the mentee. Assessment, comments and analysis by the mentor, who will put the mentee in touch with others who can give useful information about a specific career] At this stage of your mentoring programme, try to understand your future career plans or your strategies for finding work in the short and long term."
 	),
 	sections: [
@@ -84,6 +84,7 @@ export const developmentPlan: Template = {
 		section('steps', t('Werkstappen', 'Work steps'), [
 			rich(
 				'training-needed',
+				// "geheime technieken" is the source's word-for-word rendering of know-how; kept as written.
 				t(
 					'1. Wat voor soort training en/of geheime technieken en/of werkorganisatie zijn nodig om mijn doelen binnen en buiten het bedrijf/organisatie te bereiken of om beter te kunnen concurreren op de arbeidsmarkt',
 					'1. What kind of training and/or know-how and/or work organisation do I need to reach my goals inside and outside the company/organisation, or to compete better on the labour market'
@@ -123,7 +124,7 @@ export const developmentPlan: Template = {
 					rich('activities', t('Activiteiten (Maak een lijst)', 'Activities (make a list)')),
 					date('end-date', t('Einddatum', 'End date'), {
 						help: t(
-							'Bepaal de einddatum waarop u het doel voor alle activiteiten zult bereiken',
+							'Bepaal de einddatum waarop je het doel voor alle activiteiten zult bereiken',
 							'Set the end date by which you will reach the goal for all activities'
 						)
 					}),

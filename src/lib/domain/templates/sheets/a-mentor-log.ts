@@ -6,7 +6,7 @@ import { date, multi, opt, rich, section, t, text, type Field, type Template } f
  */
 export const sheetUsedOptions = [
 	opt('01-agreement', '01 – Mentorovereenkomst', '01 – Mentoring agreement'),
-	opt('01b-agreement-weeks', 'Mentoring overeenkomst (weken)', 'Mentoring agreement (weeks)'),
+	opt('01b-agreement-weeks', 'Mentorovereenkomst (weken)', 'Mentoring agreement (weeks)'),
 	opt(
 		'02-confidentiality',
 		'02 – Vertrouwelijkheidsovereenkomst',
@@ -30,7 +30,7 @@ export const sheetUsedOptions = [
 	opt('lesson-preparation', 'Samen een les voorbereiden', 'Preparing a lesson together'),
 	opt('lesson-observation', 'Lesobservatie in de klas', 'Lesson observation in class'),
 	opt('MO-closing', 'MO – Afsluitend gesprek', 'MO – Closing conversation'),
-	opt('other', 'Ander blad', 'Another sheet')
+	opt('other', 'Ander werkblad', 'Another worksheet')
 ] as const;
 
 export const otherQuestionsLabel = t(
@@ -46,10 +46,8 @@ export function monitoringFields(): Field[] {
 		}),
 		multi(
 			'sheet-used',
-			t(
-				'Gebruikt blad (geef aan welk blad i.v.t.)',
-				'Sheet used (state which sheet, if applicable)'
-			),
+			// The source's own words ("blad", "i.v.t.": indien van toepassing).
+			t('Gebruikt blad (geef aan welk blad i.v.t.)', 'Worksheet used (say which, if any)'),
 			sheetUsedOptions
 		),
 		rich(

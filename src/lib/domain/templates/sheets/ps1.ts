@@ -17,7 +17,11 @@ export function psHeader(): Section {
 	]);
 }
 
-/** PS1 – Eerste analyse van de behoeften (`001…` L1412). */
+/**
+ * PS1 – Eerste analyse van de behoeften (`001…` L1412). The intro says the source's sentence ("Een
+ * checklist die moet worden besproken, uitgelegd, ondervraagd of opgeschreven door de mentee…", a
+ * word-for-word translation) in plainer Dutch; the prompts keep the source's wording.
+ */
 export const ps1: Template = {
 	key: 'PS1',
 	version: 1,
@@ -30,8 +34,8 @@ export const ps1: Template = {
 	readers: ['mentor', 'mentee'],
 	source: { file: '001_0651839e5917bf82.txt', line: 1412 },
 	intro: t(
-		'Een checklist die moet worden besproken, uitgelegd, ondervraagd of opgeschreven door de mentee voor een eerste analyse van de behoeften / van heden en in de toekomst.',
-		'A checklist to be discussed, explained, questioned or written down by the mentee for a first analysis of needs / of the present and the future.'
+		'Een checklist die de mentee bespreekt, toelicht, bevraagt of opschrijft: een eerste analyse van de behoeften, nu en in de toekomst.',
+		'A checklist the mentee discusses, explains, questions or writes down: a first analysis of needs, now and in the future.'
 	),
 	sections: [
 		psHeader(),

@@ -58,7 +58,7 @@ export const ps2: Template = {
 			rich(
 				'other',
 				t(
-					'Andere (diepgaande vragen of vragen die ik met mij mentor wil bespreken of in het logboek wil noteren)',
+					'Andere (diepgaande vragen of vragen die ik met mijn mentor wil bespreken of in het logboek wil noteren)',
 					'Other (in-depth questions, or questions I want to discuss with my mentor or note in the logbook)'
 				)
 			),

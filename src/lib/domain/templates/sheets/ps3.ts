@@ -64,27 +64,27 @@ export const ps3: Template = {
 				],
 				{ initialRows: 4, rowLabel: t('Waarde', 'Value') }
 			),
-			rich('values-meaning', t('1. Wat zijn de waarden voor u?', '1. What are values to you?'), {
+			rich('values-meaning', t('1. Wat zijn de waarden voor jou?', '1. What are values to you?'), {
 				help: t('Voorgestelde vragen', 'Suggested questions')
 			}),
 			rich(
 				'personal-values',
 				t(
-					'2. Wat zijn uw persoonlijke waarden en wat u gelooft in uw leven?',
+					'2. Wat zijn je persoonlijke waarden en wat geloof je in je leven?',
 					'2. What are your personal values and what do you believe in your life?'
 				)
 			),
 			rich(
 				'important-in-life',
 				t(
-					'3. Wat denkt u, wat is belangrijk(voor u) in het leven?',
+					'3. Wat denk je, wat is belangrijk (voor jou) in het leven?',
 					'3. What do you think is important (to you) in life?'
 				)
 			),
 			rich(
 				'education-values',
 				t(
-					'4. Wat vindt u van de onderwijswaarden en wat zijn uw waarden voor de school / het leren?',
+					'4. Wat vind je van de onderwijswaarden en wat zijn jouw waarden voor de school / het leren?',
 					'4. What do you think of educational values, and what are your values for school / learning?'
 				)
 			)
@@ -119,7 +119,7 @@ export const ps3: Template = {
 			rich(
 				'other',
 				t(
-					'Andere (diepgaande vragen of vragen die ik met mij mentor wil bespreken of in het logboek wil noteren)',
+					'Andere (diepgaande vragen of vragen die ik met mijn mentor wil bespreken of in het logboek wil noteren)',
 					'Other (in-depth questions, or questions I want to discuss with my mentor or note in the logbook)'
 				)
 			),

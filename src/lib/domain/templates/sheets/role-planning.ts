@@ -21,15 +21,15 @@ export const rolePlanning: Template = {
 			text(
 				'best-time',
 				t(
-					'Wat is de beste tijd voor een coaching gesprek?',
+					'Wat is de beste tijd voor een coachingsgesprek?',
 					'What is the best time for a coaching conversation?'
 				)
 			),
 			text(
 				'where-meet',
-				t('Waar kun je elkaar het beste ontmoeten?', 'Where is the best place to meet each other?')
+				t('Waar kan je elkaar het best ontmoeten?', 'Where is the best place to meet each other?')
 			),
-			text('where-sit', t('Waar kun je het beste gaan zitten?', 'Where is the best place to sit?')),
+			text('where-sit', t('Waar kan je het best gaan zitten?', 'Where is the best place to sit?')),
 			text(
 				'how-long',
 				t('Hoelang plan je voor de gesprekken?', 'How much time do you plan for the conversations?')

@@ -6,7 +6,11 @@ export function otherNotes(nl: string, en: string): Field {
 	return rich('other', t(nl, en));
 }
 
-/** S1 – Soft skills: organisatorisch vermogen (`001…` L1908). */
+/**
+ * S1 – Soft skills: organisatorisch vermogen (`001…` L1908). The intro says what the source says in
+ * plainer Dutch (the source: "Het is raadzaam om met dit instrument te werken alleen na het voltooien
+ * van…", a word-for-word translation); the prompts keep the source's wording.
+ */
 export const s1: Template = {
 	key: 'S1',
 	version: 1,
@@ -22,7 +26,7 @@ export const s1: Template = {
 	readers: ['mentor', 'mentee'],
 	source: { file: '001_0651839e5917bf82.txt', line: 1908 },
 	intro: t(
-		'Het is raadzaam om met dit instrument te werken alleen na het voltooien van WAARDEN V1 Doelen stellen (betekenis creëren). De mentor kan dit proces volgen: kies een lichamelijke oefening of een technische sportbeweging of een technische vaardigheid die de mentee kent; bepaal elke fase duidelijk en eenvoudig en schrijf ze op in het volgende schema; laat de mentee de oefening herhalen; vraag de mentee daarna om uw coach te zijn door de rollen uit te wisselen en de oefening voor u te organiseren aan de hand van hetzelfde model; vraag de mentee hoe hij zich voelt en wat hij heeft geleerd, en in welke levenssferen het geleerde kan worden toegepast.',
+		'Werk pas met dit instrument nadat je WAARDEN V1 Doelen stellen (betekenis creëren) hebt afgerond. De mentor kan zo te werk gaan: kies een lichamelijke oefening, een technische sportbeweging of een technische vaardigheid die de mentee kent; beschrijf elke fase duidelijk en eenvoudig en schrijf ze op in het schema hieronder; laat de mentee de oefening herhalen; vraag de mentee daarna om jouw coach te zijn door de rollen om te wisselen en de oefening voor jou te organiseren aan de hand van hetzelfde model; vraag de mentee hoe hij zich voelt en wat hij heeft geleerd, en in welke levenssferen het geleerde kan worden toegepast.',
 		'Work with this tool only after completing VALUES V1 Goal setting (sense making). The mentor can follow this process: choose a physical exercise, a technical sports movement or a technical skill the mentee knows; define each phase clearly and simply and write them down in the schema below; let the mentee repeat the exercise; then ask the mentee to be your coach by swapping roles and organising the exercise for you on the same model; ask the mentee how he feels and what he has learned, and in which areas of life it can be applied.'
 	),
 	sections: [

@@ -45,7 +45,11 @@ export const resourcesToUse = rich(
 	)
 );
 
-/** S2 – Soft skills: tijdmanagement – nauwkeurigheid (`001…` L1992). */
+/**
+ * S2 – Soft skills: tijdmanagement – nauwkeurigheid (`001…` L1992). The intro's first sentence is
+ * plainer Dutch for the source's "Het is raadzaam om met dit instrument te werken alleen na het
+ * voltooien van…"; "een tijd C voor moeilijkheid" is the source's (a difficult time C).
+ */
 export const s2: Template = {
 	key: 'S2',
 	version: 1,
@@ -61,7 +65,7 @@ export const s2: Template = {
 	readers: ['mentor', 'mentee'],
 	source: { file: '001_0651839e5917bf82.txt', line: 1992 },
 	intro: t(
-		'Het is raadzaam om met dit instrument te werken alleen na het voltooien van WAARDEN V1 DOELEN STELLEN. De mentor kan dit proces volgen: kies een lichamelijke oefening, een technische sportoefening of een spel dat de mentee kent en waarbij hij zich veilig voelt; bepaal duidelijk en eenvoudig de verschillende fasen van de oefening en toon ze aan de mentee; definieer de doelen van de oefening door de exacte tijd A in te vullen, laat de mentee de oefening uitvoeren en vraag hoe hij zich voelt en of de oefening gemakkelijk of moeilijk was; herhaal dit met een gemiddelde tijd B en een tijd C voor moeilijkheid; vraag de mentee wat hij heeft geleerd, wat hij deed om de doelen binnen de bepaalde tijd te volgen, waarom hij erin geslaagd of niet geslaagd is, en in welke andere levenssituaties het geleerde kan worden toegepast.',
+		'Werk pas met dit instrument nadat je WAARDEN V1 DOELEN STELLEN hebt afgerond. De mentor kan zo te werk gaan: kies een lichamelijke oefening, een technische sportoefening of een spel dat de mentee kent en waarbij hij zich veilig voelt; bepaal duidelijk en eenvoudig de verschillende fasen van de oefening en toon ze aan de mentee; definieer de doelen van de oefening door de exacte tijd A in te vullen, laat de mentee de oefening uitvoeren en vraag hoe hij zich voelt en of de oefening gemakkelijk of moeilijk was; herhaal dit met een gemiddelde tijd B en een tijd C voor moeilijkheid; vraag de mentee wat hij heeft geleerd, wat hij deed om de doelen binnen de bepaalde tijd te volgen, waarom hij erin geslaagd of niet geslaagd is, en in welke andere levenssituaties het geleerde kan worden toegepast.',
 		'Work with this tool only after completing VALUES V1 GOAL SETTING. The mentor can follow this process: choose a physical exercise, a technical sports exercise or a game the mentee knows and feels safe with; define the phases of the exercise clearly and simply and show them to the mentee; set the goals of the exercise by filling in the exact time A, let the mentee do the exercise and ask how he feels and whether it was easy or difficult; repeat with an average time B and a difficult time C; ask the mentee what he has learned, what he did to meet the goals within the set time, why he did or did not succeed, and in which other situations in life it can be applied.'
 	),
 	sections: [

@@ -3,7 +3,10 @@ import { otherNotes } from './s1';
 import { resourcesToUse, resourcesUsed, timedWorkSchema, whyFailed, whyReached } from './s2';
 import { meetingHeader } from './v2';
 
-/** S3 – Soft skills: resultaatgerichtheid (`001…` L2087). */
+/**
+ * S3 – Soft skills: resultaatgerichtheid (`001…` L2087). The intro's first sentence is plainer Dutch
+ * for the source's "Het is raadzaam om met dit instrument te werken alleen na het voltooien van…".
+ */
 export const s3: Template = {
 	key: 'S3',
 	version: 1,
@@ -16,7 +19,7 @@ export const s3: Template = {
 	readers: ['mentor', 'mentee'],
 	source: { file: '001_0651839e5917bf82.txt', line: 2087 },
 	intro: t(
-		'Het is raadzaam om met dit instrument te werken alleen na het voltooien van SOFT SKILLS S2 TIJDMANAGEMENT - NAUWKEURIGHEID. De mentor volgt hetzelfde proces als bij S2 met een andere, maar gelijkaardige oefening (tijden A, B en C zoals in blad S2). Daarna gebruikt de mentor de feedbacklijst in het werkschema, maakt voorbeelden en gebruikt video’s (indien mogelijk) of geeft de mentee de taak om een film met dit soort inhoud aan te bevelen. Het is raadzaam om het leren te versterken met een andere oefening in hetzelfde pedagogische kader, in deze sessie of in de volgende.',
+		'Werk pas met dit instrument nadat je SOFT SKILLS S2 TIJDMANAGEMENT - NAUWKEURIGHEID hebt afgerond. De mentor volgt hetzelfde proces als bij S2 met een andere, maar gelijkaardige oefening (tijden A, B en C zoals in blad S2). Daarna gebruikt de mentor de feedbacklijst in het werkschema, maakt voorbeelden en gebruikt video’s (indien mogelijk) of geeft de mentee de taak om een film met dit soort inhoud aan te bevelen. Het is raadzaam om het leren te versterken met een andere oefening in hetzelfde pedagogische kader, in deze sessie of in de volgende.',
 		'Work with this tool only after completing SOFT SKILLS S2 TIME MANAGEMENT - PUNCTUALITY. The mentor follows the same process as in S2 with a different but similar exercise (times A, B and C as in sheet S2). Then the mentor uses the feedback list in the work schema, gives examples and uses videos (if possible) or asks the mentee to recommend a film with this kind of content. It is advisable to reinforce the learning with another exercise in the same teaching frame, in this session or the next.'
 	),
 	sections: [

@@ -11,7 +11,9 @@ function timedTable(key: string, nl: string, en: string) {
 
 /**
  * Formulier 1 – the action plan (`001…` L1721): goals, actions and state of play, each with its
- * timing. Exported on its own because the plan is reused outside V1.
+ * timing. Exported on its own because the plan is reused outside V1. The column headings keep the
+ * source's words although they are word-for-word translations: "Synchronisatie" means timing (when),
+ * "Stand van de kunst" the state of play; the examples ("Bv. Eind november") make the meaning clear.
  */
 export const actionPlanSection: Section = section(
 	'action-plan',
@@ -41,7 +43,7 @@ export const v1: Template = {
 	readers: ['mentor', 'mentee'],
 	source: { file: '001_0651839e5917bf82.txt', line: 1672 },
 	intro: t(
-		'Belangrijk zowel voor de mentor als voor de mentee met betrekking tot het vermogen om de actie te plannen en de doelen te definiëren die u wilt bereikt (M. Perchiazzi, Apprendere il Mentoring, 2009). Na de training moet de mentee in staat zijn: om SMARTE doelen te creëren; om vertrouwen in zichzelf te hebben bij het stellen van doelen voor planning (realistisch, haalbaar en relevant op dat moment). Tijd: 40 - 45 minuten.',
+		'Belangrijk zowel voor de mentor als voor de mentee met betrekking tot het vermogen om de actie te plannen en de doelen te definiëren die je wilt bereiken (M. Perchiazzi, Apprendere il Mentoring, 2009). Na de training moet de mentee in staat zijn: om SMARTE doelen te creëren; om vertrouwen in zichzelf te hebben bij het stellen van doelen voor planning (realistisch, haalbaar en relevant op dat moment). Tijd: 40 - 45 minuten.',
 		'Important for both mentor and mentee with regard to the ability to plan the action and to define the goals you want to reach (M. Perchiazzi, Apprendere il Mentoring, 2009). After the training the mentee should be able: to create SMART goals; to be confident when setting goals for planning (realistic, achievable and relevant at that moment). Time: 40 - 45 minutes.'
 	),
 	sections: [
