@@ -188,7 +188,9 @@ test('a coordinator: every tab fits a phone and passes axe, in Dutch and English
 		new URL(cosign ?? '', page.url()).pathname,
 		// The induction programme has matching proposals and the needs table in its intake.
 		`${induction}/matching`,
-		`${induction}/intake`
+		`${induction}/intake`,
+		// A pool of mentors: pair labels, pairing by hand, who evaluates whom.
+		`${induction}/pairs`
 	]);
 });
 
