@@ -1,4 +1,5 @@
-import { choice, opt, rich, section, t, table, text, type Template } from '../types';
+import type { Template } from '../types';
+import { choice, opt, rich, section, t, table, text } from '../builders';
 
 /** 01 – Dag voor matching – mentee: mentors met and three favourites (`001…` L961). */
 export const matchMentee: Template = {

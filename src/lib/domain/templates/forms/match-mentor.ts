@@ -1,4 +1,5 @@
-import { checklist, opt, rich, section, t, table, text, type Template } from '../types';
+import type { Template } from '../types';
+import { checklist, opt, rich, section, t, table, text } from '../builders';
 
 /** 02 – Dag voor matching – mentor: self-presentation and three preferred mentees (`001…` L1055). */
 export const matchMentor: Template = {

@@ -1,4 +1,5 @@
-import { choice, multi, opt, rich, section, t, text, type Template } from '../types';
+import type { Template } from '../types';
+import { choice, multi, opt, rich, section, t, text } from '../builders';
 import { accessibilityOptions, settingOptions, topicOptions } from './matching-options';
 
 export const genderOptions = [

@@ -1,4 +1,5 @@
-import { choice, multi, num, rich, section, t, text, type Template } from '../types';
+import type { Template } from '../types';
+import { choice, multi, num, rich, section, t, text } from '../builders';
 import { accessibilityOptions, settingOptions, topicOptions } from './matching-options';
 import { availabilityOptions, genderOptions, meetingModeOptions } from './mentee-intake';
 

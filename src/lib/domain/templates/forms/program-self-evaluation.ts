@@ -1,16 +1,5 @@
-import {
-	checklist,
-	multi,
-	opt,
-	rich,
-	section,
-	t,
-	type Field,
-	type LocalizedText,
-	type Option,
-	type Section,
-	type Template
-} from '../types';
+import type { Field, LocalizedText, Option, Section, Template } from '../types';
+import { checklist, multi, opt, rich, section, t } from '../builders';
 
 /** A code-of-practice section: its practices to tick, the evidence and what to improve. */
 function practices(

@@ -1,4 +1,5 @@
-import { choice, date, multi, opt, rich, section, t, text, type Template } from '../types';
+import type { Template } from '../types';
+import { choice, date, multi, opt, rich, section, t, text } from '../builders';
 
 const supportNeed = (key: string, nl: string, en: string) =>
 	choice(key, t(nl, en), [

@@ -1,4 +1,5 @@
-import { checklist, date, opt, section, t, text, type Template } from '../types';
+import type { Template } from '../types';
+import { checklist, date, opt, section, t, text } from '../builders';
 
 /** 02 – Vertrouwelijkheidsovereenkomst (`001…` L1269). */
 export const confidentiality: Template = {

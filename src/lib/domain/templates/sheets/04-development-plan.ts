@@ -1,4 +1,5 @@
-import { date, rich, section, t, table, text, type Template } from '../types';
+import type { Template } from '../types';
+import { date, rich, section, t, table, text } from '../builders';
 
 const referBack = t(
 	'Verwijs naar de aspecten die in de vorige bestanden werden gemarkeerd.',

@@ -1,4 +1,5 @@
-import { date, multi, opt, rich, section, t, text, type Field, type Template } from '../types';
+import type { Field, Template } from '../types';
+import { date, multi, opt, rich, section, t, text } from '../builders';
 
 /**
  * Options of "Gebruikt blad": the pair sheets, keyed by template key, plus "other". Written out

@@ -1,4 +1,5 @@
-import { date, rich, section, t, text, type Template } from '../types';
+import type { Template } from '../types';
+import { date, rich, section, t, text } from '../builders';
 import { monitoringFields, monitoringIntro, otherQuestionsLabel } from './a-mentor-log';
 
 /** B – Logboek van de mentee, eerste deel: private to the mentee (`001…` L2564). */
