@@ -8,9 +8,6 @@ import { PATH_PHASES, type PathPhase } from './phases';
 
 export type PairStatusValue = 'proposed' | 'active' | 'paused' | 'exit_requested' | 'ended';
 
-/** The template of the closing conversation in the MO stage. */
-export const CLOSING_SHEET_KEY = 'MO-closing';
-
 /** The phase after `phase`, or null in the last one. */
 export function nextPhase(phase: PathPhase): PathPhase | null {
 	const index = PATH_PHASES.indexOf(phase);

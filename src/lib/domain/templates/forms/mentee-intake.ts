@@ -1,3 +1,4 @@
+import { MENTEE_INTAKE_KEY } from '../keys';
 import type { Template } from '../types';
 import { choice, multi, opt, rich, section, t, text } from '../builders';
 import { accessibilityOptions, settingOptions, topicOptions } from './matching-options';
@@ -28,7 +29,7 @@ export const meetingModeOptions = [
  * geslacht, toegankelijkheid, professionele interesses.
  */
 export const menteeIntake: Template = {
-	key: 'mentee-intake',
+	key: MENTEE_INTAKE_KEY,
 	version: 2,
 	title: t('Zelfevaluatieformulier mentee', 'Mentee self-evaluation form'),
 	phase: 'matching',

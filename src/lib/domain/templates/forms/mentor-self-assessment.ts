@@ -1,3 +1,4 @@
+import { MENTOR_SELF_ASSESSMENT_KEY } from '../keys';
 import type { Template } from '../types';
 import { choice, multi, num, rich, section, t, text } from '../builders';
 import { accessibilityOptions, settingOptions, topicOptions } from './matching-options';
@@ -9,7 +10,7 @@ import { availabilityOptions, genderOptions, meetingModeOptions } from './mentee
  * hulpmiddelen aan te vragen").
  */
 export const mentorSelfAssessment: Template = {
-	key: 'mentor-self-assessment',
+	key: MENTOR_SELF_ASSESSMENT_KEY,
 	version: 2,
 	title: t('Zelfevaluatie van de mentor', 'Mentor self-assessment'),
 	phase: 'matching',

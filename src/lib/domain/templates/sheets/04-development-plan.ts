@@ -1,3 +1,4 @@
+import { DEVELOPMENT_PLAN_KEY } from '../keys';
 import type { Template } from '../types';
 import { date, rich, section, t, table, text } from '../builders';
 
@@ -8,7 +9,7 @@ const referBack = t(
 
 /** 04 – Plan voor ontwikkeling van de mentee (`001…` L2305). */
 export const developmentPlan: Template = {
-	key: '04-development-plan',
+	key: DEVELOPMENT_PLAN_KEY,
 	version: 1,
 	title: t('04. Plan voor ontwikkeling van de mentee', "04. The mentee's development plan"),
 	phase: 'WU',
