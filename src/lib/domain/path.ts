@@ -14,9 +14,6 @@ export function nextPhase(phase: PathPhase): PathPhase | null {
 	return index >= 0 && index < PATH_PHASES.length - 1 ? PATH_PHASES[index + 1] : null;
 }
 
-export const isPathPhase = (value: unknown): value is PathPhase =>
-	typeof value === 'string' && (PATH_PHASES as readonly string[]).includes(value);
-
 /** A sheet counts as done when every field has content (or the pair marked it completed). */
 export interface SheetState {
 	key: string;
