@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { can, pairRole } from '$lib/domain/policy';
+import { sheetPermissions } from '$lib/domain/policy/sheet-permissions';
 import { getTemplate, pairSheetKeys } from '$lib/domain/templates';
 import { documentPeople } from '$lib/server/pairs/identity';
 import { requirePair } from '$lib/server/pairs/load';
@@ -45,7 +46,6 @@ export const load: PageServerLoad = async (event) => {
 		resourcesForSheet(db, session.claims, pair.programId, actor.programRoles[pair.programId], key)
 	]);
 	if (!workspace) error(404, 'not_found');
-	const entity = { type: 'sheet', pair, templateKey: sheet.key } as const;
 	const { signatures, changedSinceSigned } = await signaturesOf(db, collab, sheet);
 	return {
 		...documentPeople(workspace, session, actor, pair),
@@ -60,7 +60,7 @@ export const load: PageServerLoad = async (event) => {
 		// does not carry the whole catalogue of templates to render one of them.
 		template,
 		instrument: { use: instrument.use, stage: instrument.stage },
-		access: can(actor, 'edit', entity) ? ('write' as const) : ('read' as const),
+		permissions: sheetPermissions(actor, pair, sheet, template.signers),
 		signatures,
 		changedSinceSigned,
 		placeholders: names ?? undefined,
