@@ -5,13 +5,17 @@ import type { Database, JwtClaims } from '$lib/server/db/types';
 import { menteeNeedsRounds, needsForMentor } from '$lib/server/coordination/intake';
 import {
 	PLAN_GOALS_TABLE,
-	PLAN_KEY,
 	findSheet,
 	goalToPlan,
 	type SheetRow
 } from '$lib/server/pairs/sheet-actions';
 import { readFieldContent } from '$lib/shared/sheet-doc';
-import { getTemplate, fieldsOf, TABLE_ROW_ID } from '$lib/domain/templates';
+import {
+	DEVELOPMENT_PLAN_KEY as PLAN_KEY,
+	getTemplate,
+	fieldsOf,
+	TABLE_ROW_ID
+} from '$lib/domain/templates';
 import {
 	buildMembership,
 	buildProgram,

@@ -8,17 +8,11 @@ import { PATH_PHASES, type PathPhase } from './phases';
 
 export type PairStatusValue = 'proposed' | 'active' | 'paused' | 'exit_requested' | 'ended';
 
-/** The template of the closing conversation in the MO stage. */
-export const CLOSING_SHEET_KEY = 'MO-closing';
-
 /** The phase after `phase`, or null in the last one. */
 export function nextPhase(phase: PathPhase): PathPhase | null {
 	const index = PATH_PHASES.indexOf(phase);
 	return index >= 0 && index < PATH_PHASES.length - 1 ? PATH_PHASES[index + 1] : null;
 }
-
-export const isPathPhase = (value: unknown): value is PathPhase =>
-	typeof value === 'string' && (PATH_PHASES as readonly string[]).includes(value);
 
 /** A sheet counts as done when every field has content (or the pair marked it completed). */
 export interface SheetState {

@@ -6,14 +6,8 @@ import {
 	type FieldContent,
 	type Progress
 } from '$lib/domain/templates/progress';
-import {
-	agreeNoteKey,
-	fieldsOf,
-	subValueKey,
-	VALUES_MAP,
-	type Field,
-	type Template
-} from '$lib/domain/templates/types';
+import { fieldsOf, type Field, type Template } from '$lib/domain/templates/types';
+import { agreeNoteKey, subValueKey, VALUES_MAP } from '$lib/domain/templates/yjs-layout';
 
 /**
  * Reads a sheet document as plain data, following the layout in `domain/templates/types.ts`.

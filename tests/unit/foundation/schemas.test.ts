@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { acceptInput, fieldErrors, inviteInput, programInput } from '$lib/domain/programs/schemas';
+import {
+	acceptInput,
+	fieldErrors,
+	inviteInput,
+	loginInput,
+	PASSWORD_MAX_LENGTH,
+	programInput
+} from '$lib/domain/programs/schemas';
+import { passwordChangeInput, passwordConfirmInput } from '$lib/server/auth/account-input';
 
 const errorsOf = (result: { success: boolean; error?: unknown }) =>
 	result.success ? {} : fieldErrors(result.error as Parameters<typeof fieldErrors>[0]);
@@ -95,5 +103,23 @@ describe('form schemas give translatable message keys', () => {
 		).toEqual({
 			confirm: 'password_mismatch'
 		});
+	});
+
+	it('one password length for new and typed passwords', () => {
+		const long = 'x'.repeat(PASSWORD_MAX_LENGTH + 1);
+		const fits = 'x'.repeat(PASSWORD_MAX_LENGTH);
+		expect(errorsOf(loginInput.safeParse({ email: 'a@b.c', password: long }))).toEqual({
+			password: 'too_long'
+		});
+		expect(loginInput.safeParse({ email: 'a@b.c', password: fits }).success).toBe(true);
+		expect(errorsOf(passwordConfirmInput.safeParse({ password: long }))).toEqual({
+			password: 'too_long'
+		});
+		expect(
+			errorsOf(passwordChangeInput.safeParse({ current: long, password: long, confirm: long }))
+		).toEqual({ current: 'too_long', password: 'too_long' });
+		expect(
+			errorsOf(passwordChangeInput.safeParse({ current: 'old', password: fits, confirm: fits }))
+		).toEqual({});
 	});
 });

@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { getTemplate } from '$lib/domain/templates';
-import { subValueKey, VALUES_MAP, type Template } from '$lib/domain/templates/types';
+import type { Template } from '$lib/domain/templates/types';
+import { subValueKey, VALUES_MAP } from '$lib/domain/templates/yjs-layout';
 import { renderSheetsPdf } from '$lib/server/pdf/sheets';
 
 async function textOf(pdf: Uint8Array): Promise<string> {

@@ -2,6 +2,7 @@ import { coordinatesGroup, groupRole, reflectionReaches, writesReflection } from
 import { coordinatesMentorGroup, mentorGroupRole } from './mentor-groups';
 import { coordinatesPair, isPartner, pairWritable, supportsPair } from './pairs';
 import type { Action, Actor, Entity, ProgramRole } from './types';
+import { CONFIDENTIALITY_KEY } from '../templates/keys';
 
 export * from './groups';
 export * from './mentor-groups';
@@ -82,7 +83,7 @@ export const RULES: readonly Rule<Entity['type']>[] = [
 	rule(
 		'sheet',
 		['sign_as_coordinator'],
-		(a, e) => e.templateKey === '02-confidentiality' && coordinatesPair(a, e.pair)
+		(a, e) => e.templateKey === CONFIDENTIALITY_KEY && coordinatesPair(a, e.pair)
 	),
 	// Logbook part 1 is private to its author, who must be in the pair.
 	rule('logbook', ['view'], (a, e) => a.userId === e.authorId && isPartner(a, e.pair)),

@@ -90,23 +90,30 @@ export const roleInput = z.object({
 	role: z.enum(PROGRAM_ROLES, 'required')
 });
 
+/** The shortest password accepted (also the password fields' `minlength`). */
+export const PASSWORD_MIN_LENGTH = 10;
+/** The longest password accepted, new or typed to prove who one is. */
+export const PASSWORD_MAX_LENGTH = 200;
+
+/** A password typed to prove who one is (sign-in, confirm): whether it is right is the auth's. */
+export function typedPassword() {
+	return plainText().min(1, 'required').max(PASSWORD_MAX_LENGTH, 'too_long');
+}
+
 /**
  * The sign-in form: anything the person may have typed, as long as it can be looked up
  * ('required', 'too_long', 'control_characters'); whether it matches is the auth adapter's.
  */
 export const loginInput = z.object({
 	email: plainText().trim().min(1, 'required').max(254, 'too_long'),
-	password: plainText().min(1, 'required').max(200, 'too_long')
+	password: typedPassword()
 });
-
-/** The shortest password accepted (also the password fields' `minlength`). */
-export const PASSWORD_MIN_LENGTH = 10;
 
 export const passwordInput = z
 	.string('password_short')
 	.refine((v) => !hasControlCharacters(v), { message: 'control_characters', abort: true })
 	.min(PASSWORD_MIN_LENGTH, 'password_short')
-	.max(200, 'too_long');
+	.max(PASSWORD_MAX_LENGTH, 'too_long');
 
 export const acceptInput = z
 	.object({

@@ -30,6 +30,8 @@ import { v3 } from './sheets/v3';
 import { fieldsOf, type Locale, type Phase, type Template } from './types';
 
 export * from './types';
+export * from './yjs-layout';
+export * from './keys';
 export * from './progress';
 export { fillPlaceholders, type PlaceholderValues } from './placeholders';
 

@@ -10,7 +10,7 @@
  * sheets; they are filled before the pairs exist.
  */
 import type { ProgramKind } from '../programs/schemas';
-import { PATH_PHASES, type PathPhase } from '../phases';
+import { PATH_PHASES, isPathPhase, type PathPhase } from '../phases';
 import type { Phase, Template } from './types';
 
 /** "FTF", "e" or both, as the 001 table recommends. */
@@ -171,9 +171,6 @@ export interface InstrumentChoice {
 	readonly use: InstrumentUse;
 	readonly stage: InstrumentStage;
 }
-
-const isPathPhase = (phase: Phase): phase is PathPhase =>
-	(PATH_PHASES as readonly string[]).includes(phase);
 
 /**
  * Every instrument of the catalogue with whether this programme uses it, in path order: by phase,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '$lib/domain/input';
-import { emailInput, passwordInput } from '$lib/domain/programs/schemas';
+import { emailInput, passwordInput, typedPassword } from '$lib/domain/programs/schemas';
 
 /** The account forms' inputs (error messages are keys for `errorText`). */
 export const profileInput = z.object({
@@ -12,7 +12,7 @@ export const emailChangeInput = z.object({ email: emailInput });
 
 export const passwordChangeInput = z
 	.object({
-		current: plainText().min(1, 'required').max(200, 'too_long'),
+		current: typedPassword(),
 		password: passwordInput,
 		confirm: z.string('password_mismatch')
 	})
@@ -28,7 +28,7 @@ export const codeInput = z.object({
 });
 
 export const passwordConfirmInput = z.object({
-	password: plainText().min(1, 'required').max(200, 'too_long')
+	password: typedPassword()
 });
 
 export const sessionIdInput = z.object({ sessionId: z.uuid('required') });

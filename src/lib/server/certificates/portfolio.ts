@@ -11,14 +11,13 @@ import { createPdf, type PdfWriter } from '$lib/server/pdf/document';
 import { loadSheetDoc, printSheet } from '$lib/server/pdf/sheets';
 import { myCertificates, verifyUrl, type Certificate } from './certificates';
 import { printCertificate } from './pdf';
+import { DEVELOPMENT_PLAN_KEY } from '$lib/domain/templates/keys';
 
 /**
  * The mentee's portfolio: they choose sheets of the pairs they are the mentee of, the goals
  * reached in a development plan (sheet 04's action plan) and their certificates; the choice is
  * theirs alone (`portfolio_items`, owner-only RLS) and the PDF holds exactly that.
  */
-
-export const PLAN_KEY = '04-development-plan';
 
 export type PortfolioKind = 'sheet' | 'goals' | 'certificate';
 
@@ -125,7 +124,7 @@ export async function savePortfolio(
 		const offered =
 			choice.kind === 'certificate'
 				? certificates.has(choice.id)
-				: !!sheet && (choice.kind === 'sheet' || sheet.templateKey === PLAN_KEY);
+				: !!sheet && (choice.kind === 'sheet' || sheet.templateKey === DEVELOPMENT_PLAN_KEY);
 		if (!offered) throw new DomainError('invalid', 'cert_portfolio_invalid');
 	}
 	try {
@@ -155,7 +154,7 @@ export async function savePortfolio(
 /** The goals of a development plan's action plan that have a positive result. */
 function printGoals(pdf: PdfWriter, doc: Y.Doc, mentorName: string): void {
 	const o = { locale: pdf.locale };
-	const template = getTemplate(PLAN_KEY);
+	const template = getTemplate(DEVELOPMENT_PLAN_KEY);
 	const field = template?.sections.flatMap((s) => s.fields).find((f) => f.key === 'action-plan');
 	if (!field || field.kind !== 'table') return;
 	const rows = readFieldContent(doc, field) as Record<string, unknown>[];

@@ -4,18 +4,25 @@ import { getTemplate, type Template } from '$lib/domain/templates';
 import { compareNeedsRounds, type NeedsRoundView } from '$lib/domain/templates/forms/teacher-needs';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit } from '$lib/server/audit';
+import {
+	MATCH_MENTEE_KEY,
+	MATCH_MENTOR_KEY,
+	MENTEE_INTAKE_KEY,
+	MENTOR_SELF_ASSESSMENT_KEY,
+	TEACHER_NEEDS_KEY
+} from '$lib/domain/templates/keys';
 
 /** The intake forms a person fills, by programme kind and role. */
 export function intakeFormsFor(kind: ProgramKind, role: ProgramRole | undefined): Template[] {
 	const keys =
 		role === 'mentee'
 			? [
-					'mentee-intake',
-					...(kind === 'teacher_induction' ? ['teacher-needs'] : []),
-					'match-mentee'
+					MENTEE_INTAKE_KEY,
+					...(kind === 'teacher_induction' ? [TEACHER_NEEDS_KEY] : []),
+					MATCH_MENTEE_KEY
 				]
 			: role === 'mentor'
-				? ['mentor-self-assessment', 'match-mentor']
+				? [MENTOR_SELF_ASSESSMENT_KEY, MATCH_MENTOR_KEY]
 				: [];
 	return keys.map((k) => getTemplate(k)).filter((t): t is Template => t !== undefined);
 }
@@ -103,7 +110,7 @@ export async function intakeOverview(
 			 from public.intake_responses r
 			 cross join (values ('personal', 'personal-need'), ('social', 'social-need'),
 				('professional', 'professional-need')) as plane(name, field)
-			 where r.program_id = $1 and r.form_key = 'teacher-needs'
+			 where r.program_id = $1 and r.form_key = '${TEACHER_NEEDS_KEY}'
 			 group by 1, 2 order by 1, 2`,
 			[programId]
 		);
@@ -125,7 +132,7 @@ export async function menteeNeedsRounds(
 	const rows = await db.asUser(claims, (tx) =>
 		tx.query<{ submittedAt: Date; answers: Record<string, unknown> }>(
 			`select submitted_at as "submittedAt", answers from public.intake_responses
-			 where program_id = $1 and user_id = $2 and form_key = 'teacher-needs'
+			 where program_id = $1 and user_id = $2 and form_key = '${TEACHER_NEEDS_KEY}'
 			 order by submitted_at`,
 			[programId, menteeId]
 		)
@@ -154,10 +161,10 @@ export async function needsForMentor(
 
 /** The forms whose answers the coordinator reads to match people (not the needs follow-up). */
 export const MATCHING_FORMS = [
-	'mentee-intake',
-	'mentor-self-assessment',
-	'match-mentee',
-	'match-mentor'
+	MENTEE_INTAKE_KEY,
+	MENTOR_SELF_ASSESSMENT_KEY,
+	MATCH_MENTEE_KEY,
+	MATCH_MENTOR_KEY
 ] as const;
 
 export interface MatchingAnswers {

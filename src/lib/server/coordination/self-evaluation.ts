@@ -1,8 +1,7 @@
 import { getTemplate, type Template } from '$lib/domain/templates';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit } from '$lib/server/audit';
-
-export const SELF_EVALUATION_KEY = 'program-self-evaluation';
+import { SELF_EVALUATION_KEY } from '$lib/domain/templates/keys';
 
 export function selfEvaluationTemplate(): Template {
 	const template = getTemplate(SELF_EVALUATION_KEY);

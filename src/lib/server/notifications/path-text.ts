@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import { isPathPhase } from '$lib/domain/path';
+import { isPathPhase } from '$lib/domain/phases';
 import type { Locale } from './text';
 
 const PHASES = {

@@ -4,8 +4,7 @@ import { readFieldContent } from '$lib/shared/sheet-doc';
 import type { CollabServer } from '$lib/server/collab/server';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import type { PathPhase } from '$lib/domain/phases';
-
-export const CONFIDENTIALITY_KEY = '02-confidentiality';
+import { CONFIDENTIALITY_KEY } from '$lib/domain/templates/keys';
 
 export interface ProgramPair {
 	id: string;

@@ -6,7 +6,7 @@
  * history is written by the database (trigger on `pairs`), never by this code.
  */
 import type { PathPhase } from '$lib/domain/phases';
-import { CLOSING_SHEET_KEY, type PairStatusValue } from '$lib/domain/path';
+import type { PairStatusValue } from '$lib/domain/path';
 import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import { setPairStatus } from '$lib/server/pairs/commands';
@@ -14,6 +14,7 @@ import { displayName, notify, notifyPair, pairPeople } from '$lib/server/notific
 import { notifyPairStatus } from '$lib/server/notifications/events';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
+import { CLOSING_SHEET_KEY } from '$lib/domain/templates/keys';
 
 export interface PathEvent {
 	kind: 'phase' | 'status';

@@ -8,6 +8,7 @@ import type { CollabServer } from '$lib/server/collab/server';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit, auditAsService } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
+import { CONFIDENTIALITY_KEY, DEVELOPMENT_PLAN_KEY } from '$lib/domain/templates/keys';
 
 export interface SheetRow {
 	id: string;
@@ -114,7 +115,7 @@ export async function signSheet(
 			 where s.id = $1 and case $3
 				when 'mentor' then p.mentor_id = $2 and p.status in ('active', 'exit_requested')
 				when 'mentee' then p.mentee_id = $2 and p.status in ('active', 'exit_requested')
-				else s.template_key = '02-confidentiality'
+				else s.template_key = '${CONFIDENTIALITY_KEY}'
 			 end
 			 returning id`,
 			[sheet.id, claims.sub, role, hash]
@@ -127,8 +128,6 @@ export async function signSheet(
 	});
 	await notifySigned(db, { pairId: pair.id, sheetKey: sheet.key, signerId: claims.sub, role });
 }
-
-export const PLAN_KEY = '04-development-plan';
 
 /**
  * Copies a field marked "can be copied to the development plan" into the pair's plan (04): a
@@ -150,8 +149,8 @@ export async function copyToPlan(
 		field &&
 		(field.copyToPlan || (field.kind === 'table' && field.columns.some((c) => c.copyToPlan)));
 	if (!template || !field || !copyable) throw new DomainError('invalid', 'not_copyable');
-	const plan = await findSheet(db, pair.id, PLAN_KEY);
-	const planTemplate = getTemplate(PLAN_KEY);
+	const plan = await findSheet(db, pair.id, DEVELOPMENT_PLAN_KEY);
+	const planTemplate = getTemplate(DEVELOPMENT_PLAN_KEY);
 	const target =
 		planTemplate && fieldsOf(planTemplate).find((f) => f.planTarget && f.kind === 'rich');
 	if (!plan || !target) throw new DomainError('not_found', 'not_found');
@@ -220,8 +219,8 @@ export async function goalToPlan(
 	const template = getTemplate(sheet.key);
 	const field = template && fieldsOf(template).find((f) => f.key === fieldKey);
 	if (!template || !field?.planGoal) throw new DomainError('invalid', 'not_copyable');
-	const plan = await findSheet(db, pair.id, PLAN_KEY);
-	const planTemplate = getTemplate(PLAN_KEY);
+	const plan = await findSheet(db, pair.id, DEVELOPMENT_PLAN_KEY);
+	const planTemplate = getTemplate(DEVELOPMENT_PLAN_KEY);
 	const goals = planTemplate && fieldsOf(planTemplate).find((f) => f.key === PLAN_GOALS_TABLE);
 	if (!plan || goals?.kind !== 'table') throw new DomainError('not_found', 'not_found');
 

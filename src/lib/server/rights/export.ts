@@ -19,6 +19,7 @@ import type { FileStore } from '$lib/server/files';
 import { readAgreeNote, readFieldContent } from '$lib/shared/sheet-doc';
 import { enqueue } from '$lib/server/jobs/queue';
 import { loadStoredDoc } from './documents';
+import { MENTEE_LOG_KEY, MENTOR_LOG_KEY } from '$lib/domain/templates/keys';
 
 /** Exports live in the FileStore under this (pair-shaped, see files/types.ts) namespace. */
 export const EXPORT_NAMESPACE = '00000000-0000-4000-8000-0000000e4907';
@@ -307,7 +308,7 @@ export async function collectExport(
 					if (pair.role === 'supporter') continue;
 					const base = folder(pair, index);
 					const doc = await loadStoredDoc(tx, `pair/${pair.id}/log/${userId}`);
-					const template = getTemplate(pair.role === 'mentor' ? 'A-mentor-log' : 'B-mentee-log');
+					const template = getTemplate(pair.role === 'mentor' ? MENTOR_LOG_KEY : MENTEE_LOG_KEY);
 					put(`${base}/logbook-part1.json`, json(sheetJson(doc, template)));
 					doc.destroy();
 					put(

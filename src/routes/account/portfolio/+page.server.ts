@@ -4,8 +4,9 @@ import { sheetTitles } from '$lib/domain/templates';
 import { getLocale } from '$lib/paraglide/runtime';
 import { pairStatusName } from '$lib/server/notifications/text';
 import { readForm, requireSession, domainFailure } from '$lib/server/http';
-import { loadPortfolio, PLAN_KEY, savePortfolio } from '$lib/server/certificates/portfolio';
+import { loadPortfolio, savePortfolio } from '$lib/server/certificates/portfolio';
 import type { Actions, PageServerLoad } from './$types';
+import { DEVELOPMENT_PLAN_KEY } from '$lib/domain/templates/keys';
 
 export const load: PageServerLoad = async (event) => {
 	const session = requireSession(event);
@@ -21,7 +22,7 @@ export const load: PageServerLoad = async (event) => {
 			sheets: pair.sheets.map((sheet) => ({
 				id: sheet.id,
 				title: titles[sheet.templateKey] ?? sheet.templateKey,
-				isPlan: sheet.templateKey === PLAN_KEY
+				isPlan: sheet.templateKey === DEVELOPMENT_PLAN_KEY
 			}))
 		})),
 		certificates: options.certificates.map((c) => ({

@@ -1,8 +1,10 @@
-import { choice, opt, rich, section, t, table, text, type Template } from '../types';
+import { MATCH_MENTEE_KEY } from '../keys';
+import type { Template } from '../types';
+import { choice, opt, rich, section, t, table, text } from '../builders';
 
 /** 01 – Dag voor matching – mentee: mentors met and three favourites (`001…` L961). */
 export const matchMentee: Template = {
-	key: 'match-mentee',
+	key: MATCH_MENTEE_KEY,
 	version: 1,
 	title: t('Dag voor matching – mentee', 'Matching day – mentee'),
 	phase: 'matching',

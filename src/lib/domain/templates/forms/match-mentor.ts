@@ -1,8 +1,10 @@
-import { checklist, opt, rich, section, t, table, text, type Template } from '../types';
+import { MATCH_MENTOR_KEY } from '../keys';
+import type { Template } from '../types';
+import { checklist, opt, rich, section, t, table, text } from '../builders';
 
 /** 02 – Dag voor matching – mentor: self-presentation and three preferred mentees (`001…` L1055). */
 export const matchMentor: Template = {
-	key: 'match-mentor',
+	key: MATCH_MENTOR_KEY,
 	version: 1,
 	title: t('Dag voor matching – mentor', 'Matching day – mentor'),
 	phase: 'matching',

@@ -1,4 +1,4 @@
-import { opt } from '../types';
+import { opt } from '../builders';
 
 /**
  * The structured answers matching reads (seed 000: experience, expertise, gender, accessibility,

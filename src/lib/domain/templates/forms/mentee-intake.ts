@@ -1,4 +1,6 @@
-import { choice, multi, opt, rich, section, t, text, type Template } from '../types';
+import { MENTEE_INTAKE_KEY } from '../keys';
+import type { Template } from '../types';
+import { choice, multi, opt, rich, section, t, text } from '../builders';
 import { accessibilityOptions, settingOptions, topicOptions } from './matching-options';
 
 export const genderOptions = [
@@ -27,7 +29,7 @@ export const meetingModeOptions = [
  * geslacht, toegankelijkheid, professionele interesses.
  */
 export const menteeIntake: Template = {
-	key: 'mentee-intake',
+	key: MENTEE_INTAKE_KEY,
 	version: 2,
 	title: t('Zelfevaluatieformulier mentee', 'Mentee self-evaluation form'),
 	phase: 'matching',

@@ -1,4 +1,6 @@
-import { choice, multi, num, rich, section, t, text, type Template } from '../types';
+import { MENTOR_SELF_ASSESSMENT_KEY } from '../keys';
+import type { Template } from '../types';
+import { choice, multi, num, rich, section, t, text } from '../builders';
 import { accessibilityOptions, settingOptions, topicOptions } from './matching-options';
 import { availabilityOptions, genderOptions, meetingModeOptions } from './mentee-intake';
 
@@ -8,7 +10,7 @@ import { availabilityOptions, genderOptions, meetingModeOptions } from './mentee
  * hulpmiddelen aan te vragen").
  */
 export const mentorSelfAssessment: Template = {
-	key: 'mentor-self-assessment',
+	key: MENTOR_SELF_ASSESSMENT_KEY,
 	version: 2,
 	title: t('Zelfevaluatie van de mentor', 'Mentor self-assessment'),
 	phase: 'matching',

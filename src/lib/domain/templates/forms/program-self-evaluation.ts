@@ -1,16 +1,6 @@
-import {
-	checklist,
-	multi,
-	opt,
-	rich,
-	section,
-	t,
-	type Field,
-	type LocalizedText,
-	type Option,
-	type Section,
-	type Template
-} from '../types';
+import { SELF_EVALUATION_KEY } from '../keys';
+import type { Field, LocalizedText, Option, Section, Template } from '../types';
+import { checklist, multi, opt, rich, section, t } from '../builders';
 
 /** A code-of-practice section: its practices to tick, the evidence and what to improve. */
 function practices(
@@ -32,7 +22,7 @@ function practices(
  * `001…` Deel 2 (L68–259): doelen en secties 1–7.
  */
 export const programSelfEvaluation: Template = {
-	key: 'program-self-evaluation',
+	key: SELF_EVALUATION_KEY,
 	version: 1,
 	title: t('Zelfevaluatie van het mentorprogramma', 'Self-evaluation of the mentoring programme'),
 	phase: 'whole',

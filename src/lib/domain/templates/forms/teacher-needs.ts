@@ -1,4 +1,6 @@
-import { choice, date, multi, opt, rich, section, t, text, type Template } from '../types';
+import { TEACHER_NEEDS_KEY } from '../keys';
+import type { Template } from '../types';
+import { choice, date, multi, opt, rich, section, t, text } from '../builders';
 
 const supportNeed = (key: string, nl: string, en: string) =>
 	choice(key, t(nl, en), [
@@ -14,7 +16,7 @@ const supportNeed = (key: string, nl: string, en: string) =>
  * (L118–143), mentor models (L251–256) and activities (L270–273).
  */
 export const teacherNeeds: Template = {
-	key: 'teacher-needs',
+	key: TEACHER_NEEDS_KEY,
 	version: 1,
 	title: t('Behoeftenbevraging beginnende leerkracht', 'Beginning teacher needs questionnaire'),
 	phase: 'whole',

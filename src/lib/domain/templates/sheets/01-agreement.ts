@@ -1,4 +1,5 @@
-import { checklist, date, opt, section, t, text, type Template } from '../types';
+import type { Template } from '../types';
+import { checklist, date, opt, section, t, text } from '../builders';
 
 /** 01 – Mentorovereenkomst (`001…` L1225). */
 export const agreement: Template = {

@@ -1,4 +1,5 @@
-import { checklist, num, date, opt, section, t, table, text, type Template } from '../types';
+import type { Template } from '../types';
+import { checklist, num, date, opt, section, t, table, text } from '../builders';
 
 /**
  * Mentoring overeenkomst in weken (`002…` L50): the alternative agreement. The title is the app's

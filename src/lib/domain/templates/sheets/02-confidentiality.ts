@@ -1,8 +1,10 @@
-import { checklist, date, opt, section, t, text, type Template } from '../types';
+import { CONFIDENTIALITY_KEY } from '../keys';
+import type { Template } from '../types';
+import { checklist, date, opt, section, t, text } from '../builders';
 
 /** 02 – Vertrouwelijkheidsovereenkomst (`001…` L1269). */
 export const confidentiality: Template = {
-	key: '02-confidentiality',
+	key: CONFIDENTIALITY_KEY,
 	version: 1,
 	title: t('02. Vertrouwelijkheidsovereenkomst', '02. Confidentiality agreement'),
 	phase: 'BR',

@@ -1,13 +1,5 @@
-import {
-	date,
-	rich,
-	section,
-	t,
-	text,
-	type Field,
-	type LocalizedText,
-	type Template
-} from '../types';
+import type { Field, LocalizedText, Template } from '../types';
+import { date, rich, section, t, text } from '../builders';
 
 type Prompt = readonly [key: string, label: LocalizedText, short?: 'short'];
 

@@ -1,4 +1,6 @@
-import { date, rich, section, t, table, text, type Template } from '../types';
+import { DEVELOPMENT_PLAN_KEY } from '../keys';
+import type { Template } from '../types';
+import { date, rich, section, t, table, text } from '../builders';
 
 const referBack = t(
 	'Verwijs naar de aspecten die in de vorige bestanden werden gemarkeerd.',
@@ -7,7 +9,7 @@ const referBack = t(
 
 /** 04 – Plan voor ontwikkeling van de mentee (`001…` L2305). */
 export const developmentPlan: Template = {
-	key: '04-development-plan',
+	key: DEVELOPMENT_PLAN_KEY,
 	version: 1,
 	title: t('04. Plan voor ontwikkeling van de mentee', "04. The mentee's development plan"),
 	phase: 'WU',

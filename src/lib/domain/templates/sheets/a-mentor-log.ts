@@ -1,4 +1,6 @@
-import { date, multi, opt, rich, section, t, text, type Field, type Template } from '../types';
+import { MENTOR_LOG_PART2_KEY, MENTOR_LOG_KEY } from '../keys';
+import type { Field, Template } from '../types';
+import { date, multi, opt, rich, section, t, text } from '../builders';
 
 /**
  * Options of "Gebruikt blad": the pair sheets, keyed by template key, plus "other". Written out
@@ -72,7 +74,7 @@ export const monitoringIntro = t(
 
 /** A – Logboek van de mentor, eerste deel: private to the mentor (`001…` L2486). */
 export const mentorLog: Template = {
-	key: 'A-mentor-log',
+	key: MENTOR_LOG_KEY,
 	version: 1,
 	title: t('A – Logboek van de mentor (eerste deel)', "A – Mentor's logbook (part one)"),
 	phase: 'whole',
@@ -114,7 +116,7 @@ export const mentorLog: Template = {
 
 /** A – Logboek van de mentor, tweede deel: the monitoring form for the coordinator. */
 export const mentorLogPart2: Template = {
-	key: 'A-mentor-log-part2',
+	key: MENTOR_LOG_PART2_KEY,
 	version: 1,
 	title: t('A – Logboek van de mentor (tweede deel)', "A – Mentor's logbook (part two)"),
 	phase: 'whole',

@@ -1,9 +1,11 @@
-import { date, rich, section, t, text, type Template } from '../types';
+import { MENTEE_LOG_PART2_KEY, MENTEE_LOG_KEY } from '../keys';
+import type { Template } from '../types';
+import { date, rich, section, t, text } from '../builders';
 import { monitoringFields, monitoringIntro, otherQuestionsLabel } from './a-mentor-log';
 
 /** B – Logboek van de mentee, eerste deel: private to the mentee (`001…` L2564). */
 export const menteeLog: Template = {
-	key: 'B-mentee-log',
+	key: MENTEE_LOG_KEY,
 	version: 1,
 	title: t('B – Logboek van de mentee (eerste deel)', "B – Mentee's logbook (part one)"),
 	phase: 'whole',
@@ -46,7 +48,7 @@ export const menteeLog: Template = {
 
 /** B – Logboek van de mentee, tweede deel: the monitoring form for the coordinator. */
 export const menteeLogPart2: Template = {
-	key: 'B-mentee-log-part2',
+	key: MENTEE_LOG_PART2_KEY,
 	version: 1,
 	title: t('B – Logboek van de mentee (tweede deel)', "B – Mentee's logbook (part two)"),
 	phase: 'whole',

@@ -1,4 +1,5 @@
-import { date, rich, section, t, table, text, type Section, type Template } from '../types';
+import type { Section, Template } from '../types';
+import { date, rich, section, t, table, text } from '../builders';
 
 /** Names of the pair and the lesson: shared by the lesson observation and the co-prepared lesson. */
 export function lessonContext(title: ReturnType<typeof t>): Section {

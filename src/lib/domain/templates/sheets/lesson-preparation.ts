@@ -1,4 +1,5 @@
-import { choice, opt, rich, section, t, table, text, type Template } from '../types';
+import type { Template } from '../types';
+import { choice, opt, rich, section, t, table, text } from '../builders';
 import { lessonContext } from './lesson-observation';
 
 /**

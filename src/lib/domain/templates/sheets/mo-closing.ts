@@ -1,4 +1,6 @@
-import { choice, opt, rich, section, t, table, text, type Template } from '../types';
+import { CLOSING_SHEET_KEY } from '../keys';
+import type { Template } from '../types';
+import { choice, opt, rich, section, t, table, text } from '../builders';
 import { meetingHeader } from './v2';
 
 const AREAS = [
@@ -15,7 +17,7 @@ const AREAS = [
  * describes the stage and its list of reached goals, and this sheet holds that conversation.
  */
 export const closingConversation: Template = {
-	key: 'MO-closing',
+	key: CLOSING_SHEET_KEY,
 	version: 1,
 	title: t('MO Afsluitend gesprek – Wij, het doorgaan', 'MO Closing conversation – Moving on'),
 	phase: 'MO',

@@ -1,4 +1,5 @@
-import { choice, date, opt, rich, section, t, text, type Section, type Template } from '../types';
+import type { Section, Template } from '../types';
+import { choice, date, opt, rich, section, t, text } from '../builders';
 
 /** The header shared by PS1–PS3: names, date and whether it was a meeting or an e-mail. */
 export function psHeader(): Section {

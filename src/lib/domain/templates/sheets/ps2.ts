@@ -1,4 +1,5 @@
-import { rich, section, t, table, text, type Template } from '../types';
+import type { Template } from '../types';
+import { rich, section, t, table, text } from '../builders';
 import { psHeader } from './ps1';
 
 /** PS2 – Aan de ervaringen uit het verleden – school – opleiding denken (`001…` L1477). */

@@ -1,14 +1,5 @@
-import {
-	choice,
-	opt,
-	rich,
-	section,
-	t,
-	table,
-	text,
-	type ColumnField,
-	type Template
-} from '../types';
+import type { ColumnField, Template } from '../types';
+import { choice, opt, rich, section, t, table, text } from '../builders';
 import { psHeader } from './ps1';
 
 function problemColumns(): ColumnField[] {

@@ -1,4 +1,5 @@
-import { rich, section, t, text, type Template } from '../types';
+import type { Template } from '../types';
+import { rich, section, t, text } from '../builders';
 
 /** "In je rol als mentor" (`002…` L1): planning the conversations together. */
 export const rolePlanning: Template = {

@@ -1,4 +1,5 @@
-import { rich, section, t, text, type Field, type Template } from '../types';
+import type { Field, Template } from '../types';
+import { rich, section, t, text } from '../builders';
 import { meetingHeader } from './v2';
 
 /** The "other questions" box that closes the S sheets. */

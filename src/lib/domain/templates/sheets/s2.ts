@@ -1,4 +1,5 @@
-import { rich, section, t, text, type Field, type Section, type Template } from '../types';
+import type { Field, Section, Template } from '../types';
+import { rich, section, t, text } from '../builders';
 import { otherNotes } from './s1';
 import { meetingHeader } from './v2';
 

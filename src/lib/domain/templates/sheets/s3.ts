@@ -1,4 +1,5 @@
-import { checklist, opt, rich, section, t, type Template } from '../types';
+import type { Template } from '../types';
+import { checklist, opt, rich, section, t } from '../builders';
 import { otherNotes } from './s1';
 import { resourcesToUse, resourcesUsed, timedWorkSchema, whyFailed, whyReached } from './s2';
 import { meetingHeader } from './v2';

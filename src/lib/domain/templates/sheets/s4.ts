@@ -1,4 +1,5 @@
-import { checklist, date, opt, rich, section, t, table, text, type Template } from '../types';
+import type { Template } from '../types';
+import { checklist, date, opt, rich, section, t, table, text } from '../builders';
 import { otherNotes } from './s1';
 import { meetingHeader } from './v2';
 

@@ -1,4 +1,5 @@
-import { agree, section, t, type LocalizedText, type Template } from '../types';
+import type { LocalizedText, Template } from '../types';
+import { agree, section, t } from '../builders';
 
 const statements: readonly LocalizedText[] = [
 	t(

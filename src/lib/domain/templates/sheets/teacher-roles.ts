@@ -1,15 +1,5 @@
-import {
-	choice,
-	date,
-	opt,
-	rich,
-	section,
-	t,
-	text,
-	type LocalizedText,
-	type Section,
-	type Template
-} from '../types';
+import type { LocalizedText, Section, Template } from '../types';
+import { choice, date, opt, rich, section, t, text } from '../builders';
 
 /** One role of the professional profile: its key, its name as a noun phrase and the seed's example. */
 export interface TeacherRole {

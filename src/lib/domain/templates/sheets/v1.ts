@@ -1,4 +1,5 @@
-import { date, rich, section, t, table, text, type Section, type Template } from '../types';
+import type { Section, Template } from '../types';
+import { date, rich, section, t, table, text } from '../builders';
 
 function timedTable(key: string, nl: string, en: string) {
 	return table(key, t(nl, en), [

@@ -1,4 +1,5 @@
-import { date, rich, section, t, text, type Section, type Template } from '../types';
+import type { Section, Template } from '../types';
+import { date, rich, section, t, text } from '../builders';
 
 /** Names and meeting date at the top of the V and S sheets. */
 export function meetingHeader(): Section {

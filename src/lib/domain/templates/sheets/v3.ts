@@ -1,4 +1,5 @@
-import { rich, section, t, type Template } from '../types';
+import type { Template } from '../types';
+import { rich, section, t } from '../builders';
 import { meetingHeader } from './v2';
 
 /**

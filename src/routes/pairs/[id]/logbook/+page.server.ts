@@ -8,6 +8,12 @@ import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace } from '$lib/server/pairs/queries';
 import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
+import {
+	MENTEE_LOG_KEY,
+	MENTEE_LOG_PART2_KEY,
+	MENTOR_LOG_KEY,
+	MENTOR_LOG_PART2_KEY
+} from '$lib/domain/templates/keys';
 
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, pair } = await requirePair(event, 'open_workspace');
@@ -23,10 +29,10 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		...documentPeople(workspace, session, actor, pair),
 		part1: {
-			key: role === 'mentor' ? 'A-mentor-log' : 'B-mentee-log',
+			key: role === 'mentor' ? MENTOR_LOG_KEY : MENTEE_LOG_KEY,
 			docName: formatDocumentName({ kind: 'log', pairId: pair.id, userId: session.user.id })
 		},
-		part2Key: role === 'mentor' ? 'A-mentor-log-part2' : 'B-mentee-log-part2',
+		part2Key: role === 'mentor' ? MENTOR_LOG_PART2_KEY : MENTEE_LOG_PART2_KEY,
 		access: can(actor, 'edit', entity) ? ('write' as const) : ('read' as const),
 		canSubmit: can(actor, 'submit_log', { type: 'pair', pair }),
 		meetings: workspace.meetings.map((m) => ({

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { can, pairRole } from '$lib/domain/policy';
 import { isLessonKey } from '$lib/domain/lessons';
+import { sheetPermissions } from '$lib/domain/policy/sheet-permissions';
 import { getTemplate, pairSheetKeys } from '$lib/domain/templates';
 import { documentPeople } from '$lib/server/pairs/identity';
 import { listLessons } from '$lib/server/pairs/lessons';
@@ -53,7 +54,6 @@ export const load: PageServerLoad = async (event) => {
 	const number = asked === null ? 1 : /^[1-9][0-9]{0,3}$/.test(asked) ? Number(asked) : 0;
 	const lesson = lessons ? lessons.find((l) => l.number === number) : null;
 	if (lessons && !lesson) error(404, 'not_found');
-	const entity = { type: 'sheet', pair, templateKey: sheet.key } as const;
 	const { signatures, changedSinceSigned } = await signaturesOf(db, collab, sheet);
 	return {
 		...documentPeople(workspace, session, actor, pair),
@@ -68,7 +68,7 @@ export const load: PageServerLoad = async (event) => {
 		// does not carry the whole catalogue of templates to render one of them.
 		template,
 		instrument: { use: instrument.use, stage: instrument.stage },
-		access: can(actor, 'edit', entity) ? ('write' as const) : ('read' as const),
+		permissions: sheetPermissions(actor, pair, sheet, template.signers),
 		signatures,
 		changedSinceSigned,
 		placeholders: names ?? undefined,

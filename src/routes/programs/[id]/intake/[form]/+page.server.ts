@@ -4,6 +4,7 @@ import { readAnswers } from '$lib/server/coordination/form-post';
 import { intakeFormsFor, myIntakeSubmissions, submitIntake } from '$lib/server/coordination/intake';
 import { requireProgram } from '$lib/server/programs/load';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { TEACHER_NEEDS_KEY } from '$lib/domain/templates/keys';
 
 async function context(event: RequestEvent) {
 	const { session, actor, program } = await requireProgram(event, 'fill_intake');
@@ -22,9 +23,9 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		formKey: template.key,
 		// A repeatable questionnaire starts empty each time; a single form from its last answers.
-		previous: template.key === 'teacher-needs' ? null : (previous?.answers ?? null),
+		previous: template.key === TEACHER_NEEDS_KEY ? null : (previous?.answers ?? null),
 		// The needs questionnaire is asked in rounds: how many the person submitted so far.
-		rounds: template.key === 'teacher-needs' ? (previous?.count ?? 0) : null,
+		rounds: template.key === TEACHER_NEEDS_KEY ? (previous?.count ?? 0) : null,
 		me: { ...me, color: colourFor(me.id), role },
 		pair: { id: program.id, mentor: me, mentee: me }
 	};

@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { can } from '$lib/domain/policy';
 import { requireProgram } from '$lib/server/programs/load';
-import { CONFIDENTIALITY_KEY, confidentialityText } from '$lib/server/pairs/oversight';
+import { confidentialityText } from '$lib/server/pairs/oversight';
 import { loadPairRef } from '$lib/server/pairs/queries';
 import { findSheet, signaturesOf, signSheet } from '$lib/server/pairs/sheet-actions';
 import { domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { CONFIDENTIALITY_KEY } from '$lib/domain/templates/keys';
 
 /** The programme's pair and its 02 sheet, for a coordinator allowed to co-sign it. */
 async function context(event: RequestEvent) {
