@@ -325,6 +325,57 @@ export async function collectExport(
 			}
 		},
 		{
+			// Group mentoring: the group's shared sheets the person co-wrote, their own logbook (part 1,
+			// a document only they open) and the part-2 entries they sent. Never another member's log.
+			name: 'mentor-groups',
+			async build(tx, put) {
+				const groups = await tx.query<{ id: string; name: string; program: string; role: string }>(
+					`select g.id, g.name, pg.name as program,
+						case when g.mentor_id = $1 then 'mentor' else 'teacher' end as role
+					 from public.mentor_groups g join public.programs pg on pg.id = g.program_id
+					 where g.mentor_id = $1 or exists (
+						select 1 from public.mentor_group_members m where m.group_id = g.id and m.user_id = $1)
+					 order by g.created_at, g.id`,
+					[userId]
+				);
+				for (const [index, group] of groups.entries()) {
+					const base = `mentor-groups/${index + 1}-${segment(group.name)}`;
+					put(
+						`${base}/group.json`,
+						json({ name: group.name, programme: group.program, role: group.role })
+					);
+					const sheets = await tx.query<{ template_key: string; doc_name: string }>(
+						`select template_key, doc_name from public.mentor_group_sheets
+						 where group_id = $1 order by template_key`,
+						[group.id]
+					);
+					for (const sheet of sheets) {
+						const doc = await loadStoredDoc(tx, sheet.doc_name);
+						put(
+							`${base}/sheets/${segment(sheet.template_key)}.json`,
+							json(sheetJson(doc, getTemplate(sheet.template_key)))
+						);
+						doc.destroy();
+					}
+					const log = await loadStoredDoc(tx, `mgroup/${group.id}/log/${userId}`);
+					const template = getTemplate(group.role === 'mentor' ? MENTOR_LOG_KEY : MENTEE_LOG_KEY);
+					put(`${base}/logbook-part1.json`, json(sheetJson(log, template)));
+					log.destroy();
+					put(
+						`${base}/logbook-part2.json`,
+						json(
+							await tx.query(
+								`select met_on, sheet_used, difficulties, strengthening, other, difficulty_flag, created_at
+								 from public.log_submissions where mentor_group_id = $1 and author_id = $2
+								 order by created_at`,
+								[group.id, userId]
+							)
+						)
+					);
+				}
+			}
+		},
+		{
 			name: 'messages',
 			async build(tx, put) {
 				const pairs = await pairsOf(tx);
@@ -473,10 +524,12 @@ export async function collectExport(
 				'Mentorpad — je gegevens / your data',
 				'',
 				'NL: Alles wat Mentorpad over jou bewaart: profiel, lidmaatschappen, je werkbladen (JSON),',
-				'je logboeken, de gesprekken van je koppels, je bijdragen aan de bibliotheek en je vinkjes,',
+				'je logboeken, de gesprekken van je koppels, je mentorgroepen (hun werkbladen en je eigen',
+				'logboek), je bijdragen aan de bibliotheek en je vinkjes,',
 				'je meldingen en wie jouw gegevens inzag.',
 				'EN: Everything Mentorpad keeps about you: profile, memberships, your sheets (JSON), your',
-				'logbooks, your pairs\u2019 conversations, your library contributions and ticks, your',
+				'logbooks, your pairs\u2019 conversations, your mentor groups (their worksheets and your own',
+				'logbook), your library contributions and ticks, your',
 				'notifications and who read your data.',
 				'',
 				`Created: ${new Date().toISOString()}`
