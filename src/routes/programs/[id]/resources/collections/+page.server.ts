@@ -22,7 +22,7 @@ import {
 	searchLibrary,
 	setDone
 } from '$lib/server/resources';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, program } = await requireProgram(event);
@@ -53,6 +53,27 @@ const moveInput = z.object({ id: z.uuid(), direction: moveDirection });
 
 function refused(e: unknown) {
 	return domainFailure(e);
+}
+
+/** Moves a collection, or an item within its collection, one place up or down. */
+function moveAction(move: typeof moveCollection | typeof moveCollectionItem) {
+	return async (event: RequestEvent) => {
+		const { session, program } = await requireProgram(event, 'edit');
+		const parsed = moveInput.safeParse(Object.fromEntries(await readForm(event.request)));
+		if (!parsed.success) return fail(400, { error: 'bad_request' });
+		try {
+			await move(
+				event.locals.runtime.db,
+				session.claims,
+				program.id,
+				parsed.data.id,
+				parsed.data.direction
+			);
+		} catch (e) {
+			return refused(e);
+		}
+		return { moved: parsed.data };
+	};
 }
 
 export const actions: Actions = {
@@ -151,40 +172,8 @@ export const actions: Actions = {
 		}
 		return { renamed: true };
 	},
-	move: async (event) => {
-		const { session, program } = await requireProgram(event, 'edit');
-		const parsed = moveInput.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) return fail(400, { error: 'bad_request' });
-		try {
-			await moveCollection(
-				event.locals.runtime.db,
-				session.claims,
-				program.id,
-				parsed.data.id,
-				parsed.data.direction
-			);
-		} catch (e) {
-			return refused(e);
-		}
-		return { moved: parsed.data };
-	},
-	moveItem: async (event) => {
-		const { session, program } = await requireProgram(event, 'edit');
-		const parsed = moveInput.safeParse(Object.fromEntries(await readForm(event.request)));
-		if (!parsed.success) return fail(400, { error: 'bad_request' });
-		try {
-			await moveCollectionItem(
-				event.locals.runtime.db,
-				session.claims,
-				program.id,
-				parsed.data.id,
-				parsed.data.direction
-			);
-		} catch (e) {
-			return refused(e);
-		}
-		return { moved: parsed.data };
-	},
+	move: moveAction(moveCollection),
+	moveItem: moveAction(moveCollectionItem),
 	delete: async (event) => {
 		const { session, program } = await requireProgram(event, 'edit');
 		const parsed = collectionIdInput.safeParse(Object.fromEntries(await readForm(event.request)));
