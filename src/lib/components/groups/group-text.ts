@@ -1,4 +1,4 @@
-import type { GroupDocumentKind, SchoolFunction } from '$lib/domain/groups/schemas';
+import type { GroupDocumentKind, SchoolFunction } from '$lib/domain/groups/vocabulary';
 import type { GroupKind, GroupRole, ShareScope } from '$lib/domain/policy';
 import { errorText } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';

@@ -1,4 +1,4 @@
-import { lessonTitleParts, type Lesson } from '$lib/domain/lessons';
+import { lessonTitleParts, type Lesson } from '$lib/domain/lesson-titles';
 import { errorText, formatDate } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
 

@@ -1,4 +1,4 @@
-import { MAX_TEACHERS, MIN_TEACHERS } from '$lib/domain/mentor-groups';
+import { MAX_TEACHERS, MIN_TEACHERS } from '$lib/domain/mentor-groups/vocabulary';
 import { errorText } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
 

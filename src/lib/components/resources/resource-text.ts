@@ -4,7 +4,7 @@ import type {
 	ResourceKind,
 	ResourcePhase,
 	ResourceStatus
-} from '$lib/domain/resources';
+} from '$lib/domain/resources/vocabulary';
 import { errorText } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages.js';
 

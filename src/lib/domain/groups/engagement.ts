@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { isoDate, plainText } from '$lib/domain/input';
+import { INTAKE_TEXT_MAX } from './vocabulary';
+export { INTAKE_TEXT_MAX } from './vocabulary';
 
 /**
  * The intake per school of a learning-community programme (seed 004): the intake conversation
  * tests the school's expectations, whether they can be met (feasibility) and its commitment;
  * after it the coordinating director(s) sign the engagement statement.
  */
-
-/** The longest text of one intake field (the database checks the same). */
-export const INTAKE_TEXT_MAX = 4000;
 
 const text = () => plainText().trim().max(INTAKE_TEXT_MAX, 'too_long').default('');
 

@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { isoDate, plainText } from '$lib/domain/input';
 import { GROUP_KINDS, SHARE_SCOPES } from '$lib/domain/policy/groups';
-
-/** A participant's function in their school (seed 004: schoolleider, zorgcoördinator, beleidsmedewerker). */
-export const SCHOOL_FUNCTIONS = ['school_leader', 'pupil_support_lead', 'policy_member'] as const;
-export type SchoolFunction = (typeof SCHOOL_FUNCTIONS)[number];
-
-export const GROUP_DOCUMENT_KINDS = [
-	'agenda',
-	'intervision_notes',
-	'action_plan',
-	'school_actions'
-] as const;
-export type GroupDocumentKind = (typeof GROUP_DOCUMENT_KINDS)[number];
+import { GROUP_DOCUMENT_KINDS, SCHOOL_FUNCTIONS, type GroupDocumentKind } from './vocabulary';
+export * from './vocabulary';
 
 /** The documents every new group starts with (the school pages follow its schools). */
 export const STARTING_DOCUMENTS: readonly Exclude<GroupDocumentKind, 'school_actions'>[] = [

@@ -1,42 +1,16 @@
 import { z } from 'zod';
 import { addYears, hasControlCharacters, isoDate, plainText } from '$lib/domain/input';
 import { PROGRAM_ROLES } from '$lib/domain/policy/types';
-
-export const PROGRAM_KINDS = [
-	'school_leader',
-	'teacher_induction',
-	'youth',
-	'learning_community'
-] as const;
-export type ProgramKind = (typeof PROGRAM_KINDS)[number];
-
-/** Programme settings and their defaults (the VM-PRO standard schedule). */
-export const PROGRAM_DEFAULTS = {
-	plannedSessions: 10,
-	cadenceDays: 15,
-	sessionMinutes: 120,
-	maxMenteesPerMentor: 3,
-	minGroupSize: 5,
-	retentionMonths: 12,
-	/** Days without a held meeting after which both people of a pair get a reminder. */
-	stallDays: 21,
-	/** Days between two check-ins (the evaluation forms of agreement 01), after the first meeting. */
-	checkinEveryDays: 60
-} as const;
-
-/**
- * The dates a programme may have; the migration 20261130000200_bounded_inputs.sql enforces the
- * same. The monitoring charts count fortnights over the whole programme, so its length is what
- * one page view costs.
- */
-export const PROGRAM_DATES = {
-	earliest: '2000-01-01',
-	latest: '2100-12-31',
-	maxYears: 10
-} as const;
-
-/** The longest programme name; longer names are refused, never cut. */
-export const PROGRAM_NAME_MAX = 200;
+import {
+	PROGRAM_KINDS,
+	PROGRAM_DEFAULTS,
+	PROGRAM_DATES,
+	PROGRAM_NAME_MAX,
+	PASSWORD_MIN_LENGTH,
+	PASSWORD_MAX_LENGTH,
+	PERSON_STATUSES
+} from './vocabulary';
+export * from './vocabulary';
 
 const programDate = isoDate().refine(
 	(v) => v >= PROGRAM_DATES.earliest && v <= PROGRAM_DATES.latest,
@@ -90,11 +64,6 @@ export const roleInput = z.object({
 	role: z.enum(PROGRAM_ROLES, 'required')
 });
 
-/** The shortest password accepted (also the password fields' `minlength`). */
-export const PASSWORD_MIN_LENGTH = 10;
-/** The longest password accepted, new or typed to prove who one is. */
-export const PASSWORD_MAX_LENGTH = 200;
-
 /** A password typed to prove who one is (sign-in, confirm): whether it is right is the auth's. */
 export function typedPassword() {
 	return plainText().min(1, 'required').max(PASSWORD_MAX_LENGTH, 'too_long');
@@ -132,11 +101,6 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 	}
 	return out;
 }
-
-/** Rows per page in the coordinator's long lists (people, inbox). */
-export const PAGE_SIZE = 25;
-
-export const PERSON_STATUSES = ['active', 'invited', 'expired', 'removed'] as const;
 
 const pageNumber = z.coerce.number().int().min(1).max(100_000).catch(1);
 /** An optional filter: anything unknown (or empty) means "all", never an error page. */

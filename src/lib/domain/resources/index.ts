@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { plainText } from '$lib/domain/input';
 import type { ProgramRole } from '$lib/domain/policy/types';
+import {
+	BODY_MAX,
+	COLLECTION_KINDS,
+	DESCRIPTION_MAX,
+	RESOURCE_AUDIENCES,
+	RESOURCE_KINDS,
+	RESOURCE_PHASES,
+	SEARCH_MAX,
+	TITLE_MAX,
+	URL_MAX,
+	type ResourceAudience
+} from './vocabulary';
+export * from './vocabulary';
 
 /**
  * The resource library (issue #14): documents, links and case studies tagged by phase,
@@ -9,25 +22,6 @@ import type { ProgramRole } from '$lib/domain/policy/types';
  * messages are error keys the UI translates. The database keeps the same rules on its own
  * (migration 20261203000600_resources.sql).
  */
-
-export const RESOURCE_KINDS = ['document', 'link', 'case_study'] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-export const RESOURCE_AUDIENCES = ['mentor', 'mentee', 'coordinator'] as const;
-export type ResourceAudience = (typeof RESOURCE_AUDIENCES)[number];
-export const RESOURCE_STATUSES = ['draft', 'submitted', 'published'] as const;
-export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
-export const RESOURCE_PHASES = ['BR', 'SD', 'P', 'WU', 'MO'] as const;
-export type ResourcePhase = (typeof RESOURCE_PHASES)[number];
-export const COLLECTION_KINDS = ['training', 'orientation'] as const;
-export type CollectionKind = (typeof COLLECTION_KINDS)[number];
-
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 2000;
-export const BODY_MAX = 20_000;
-export const URL_MAX = 2000;
-export const SEARCH_MAX = 200;
-/** Resources per page of the library. */
-export const RESOURCE_PAGE_SIZE = 20;
 
 /**
  * The audiences a role reads (the same mapping as `private.my_resource_audiences`): a mentee
