@@ -3,12 +3,13 @@
  * module that changes something a coordinator or the person concerned may later ask about records
  * it here, in the same transaction as the change.
  */
+import type { AuditAction } from '$lib/domain/audit-actions';
 import type { Tx } from '$lib/server/db/types';
 
 /** Records an audit event as the person in the transaction (the actor cannot be forged). */
 export async function audit(
 	tx: Tx,
-	action: string,
+	action: AuditAction,
 	entityType: string,
 	entityId: string | null,
 	programId: string | null,
@@ -30,7 +31,7 @@ export async function audit(
 export async function auditAsService(
 	tx: Tx,
 	actorId: string | null,
-	action: string,
+	action: AuditAction,
 	entityType: string,
 	entityId: string,
 	programId: string,
