@@ -40,19 +40,20 @@ function pairFrom(form: FormData) {
 	return parsed.success ? parsed.data : null;
 }
 
-/** Lock (or unlock), swap and exclude: one change to the set-up, applied by the command. */
-function pairingAction(kind: (form: FormData) => SetupChange['kind'], done: string) {
-	return async (event: RequestEvent) => {
-		const { session, program } = await requireProgram(event, 'edit');
-		const form = await readForm(event.request);
-		const pair = pairFrom(form);
-		if (!pair) return fail(400, { error: 'required' });
-		await changeMatchingPairing(event.locals.runtime.db, session.claims, program.id, {
-			kind: kind(form),
-			pair
-		});
-		return { [done]: true };
-	};
+/**
+ * Lock (or unlock), swap and exclude: one change to the set-up, applied by the command. Returns
+ * the refusal of an invalid pair, or null once the change is saved.
+ */
+async function changePairing(event: RequestEvent, kind: (form: FormData) => SetupChange['kind']) {
+	const { session, program } = await requireProgram(event, 'edit');
+	const form = await readForm(event.request);
+	const pair = pairFrom(form);
+	if (!pair) return fail(400, { error: 'required' });
+	await changeMatchingPairing(event.locals.runtime.db, session.claims, program.id, {
+		kind: kind(form),
+		pair
+	});
+	return null;
 }
 
 export const actions: Actions = {
@@ -71,10 +72,13 @@ export const actions: Actions = {
 		}
 		return { saved: true };
 	},
-	lock: pairingAction((form) => (form.get('unlock') ? 'unlock' : 'lock'), 'locked'),
+	lock: async (event) =>
+		(await changePairing(event, (form) => (form.get('unlock') ? 'unlock' : 'lock'))) ?? {
+			locked: true
+		},
 	// A swap assigns the chosen mentor to the mentee and locks it; the rest is re-solved.
-	swap: pairingAction(() => 'swap', 'swapped'),
-	exclude: pairingAction(() => 'exclude', 'excluded'),
+	swap: async (event) => (await changePairing(event, () => 'swap')) ?? { swapped: true },
+	exclude: async (event) => (await changePairing(event, () => 'exclude')) ?? { excluded: true },
 	confirm: async (event) => {
 		const { session, program } = await requireProgram(event, 'edit');
 		const { db, mailer, collab, config } = event.locals.runtime;
