@@ -13,3 +13,5 @@ export type * from './types';
 export { menteeFromIntake, mentorFromSelfAssessment, preferencesFromRows } from './from-intake';
 export type { Answers, PreferenceRow } from './from-intake';
 export { hasData, shownReasons } from './reasons';
+export { applySetupChange } from './setup-change';
+export type { PairingSetup, SetupChange } from './setup-change';

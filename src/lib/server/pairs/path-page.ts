@@ -4,9 +4,9 @@
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { allowedPathActions } from '$lib/domain/path';
 import { memberStatusInput, phaseInput } from '$lib/domain/path-input';
-import { pairRole, type Actor, type PairRef } from '$lib/domain/policy';
+import type { PairRef } from '$lib/domain/policy';
+import type { PathState } from '$lib/domain/policy/pair-permissions';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { readForm } from '$lib/server/http';
 import { DomainError } from '$lib/server/errors';
@@ -19,29 +19,23 @@ import {
 	withdrawPhaseProposal
 } from './path';
 
-/** The path as the page shows it, with what the reader may do now. */
-export async function loadPairPath(db: Database, claims: JwtClaims, actor: Actor, pair: PairRef) {
-	const view = await getPath(db, claims, pair.id);
-	if (!view) return null;
-	const role = pairRole(actor, pair);
-	const can = role
-		? allowedPathActions({
-				role,
-				status: view.status,
-				phase: view.phase,
-				proposal: view.proposal ? { mine: view.proposal.mine } : null,
-				pausedByMe: view.pausedByMe,
-				closingStarted: (view.closing?.filled ?? 0) > 0
-			})
-		: allowedPathActions({
-				role: 'mentee',
-				status: 'ended',
-				phase: view.phase,
-				proposal: null,
-				pausedByMe: false,
-				closingStarted: false
-			});
-	return { ...view, can };
+/**
+ * The path as the page shows it; what the reader may do with it is in the page's permissions
+ * (pairPagePermissions, from `pathState` of this view).
+ */
+export async function loadPairPath(db: Database, claims: JwtClaims, pair: PairRef) {
+	return getPath(db, claims, pair.id);
+}
+
+/** The facts of a loaded path that its permissions depend on. */
+export function pathState(view: NonNullable<Awaited<ReturnType<typeof getPath>>>): PathState {
+	return {
+		status: view.status,
+		phase: view.phase,
+		proposal: view.proposal ? { mine: view.proposal.mine } : null,
+		pausedByMe: view.pausedByMe,
+		closingStarted: (view.closing?.filled ?? 0) > 0
+	};
 }
 
 const proposeInput = z.object({ phase: phaseInput });

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { can, pairRole } from '$lib/domain/policy';
+import { pairRole } from '$lib/domain/policy';
+import { assignmentPermissions, pairPagePermissions } from '$lib/domain/policy/pair-permissions';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { countFields, getTemplate } from '$lib/domain/templates';
 import { todayInProgramZone } from '$lib/domain/time';
@@ -24,7 +25,7 @@ import {
 } from '$lib/server/pairs/meetings';
 import { getWorkspace } from '$lib/server/pairs/queries';
 import { ensurePairSheets, pairInstruments, pairSeesSheet } from '$lib/server/programs/instruments';
-import { loadPairPath, pathPageActions } from '$lib/server/pairs/path-page';
+import { loadPairPath, pathPageActions, pathState } from '$lib/server/pairs/path-page';
 import { unreadCounts } from '$lib/server/messages';
 import { DomainError } from '$lib/server/errors';
 import type { Actions, PageServerLoad } from './$types';
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
 			listPairAssignments(db, session.claims, pair.id),
 			programRange(db, session.claims, pair.programId),
 			unreadCounts(db, session.claims),
-			loadPairPath(db, session.claims, actor, pair),
+			loadPairPath(db, session.claims, pair),
 			pairInstruments(db, pair.id),
 			needsForMentor(db, session.claims, pair)
 		]);
@@ -75,6 +76,7 @@ export const load: PageServerLoad = async (event) => {
 	const lessons = await pairLessonSeries(db, session.claims, pair.id, [...visible]);
 	const role = pairRole(actor, pair);
 	const me = role === 'mentor' ? workspace.mentor : workspace.mentee;
+	const permissions = pairPagePermissions(actor, pair, pathState(path));
 	const partner = role === 'mentor' ? workspace.mentee : workspace.mentor;
 	return {
 		pairId: pair.id,
@@ -100,15 +102,18 @@ export const load: PageServerLoad = async (event) => {
 		assignPreset: visible.has(event.url.searchParams.get('assign') ?? '')
 			? event.url.searchParams.get('assign')
 			: null,
-		assignments,
+		assignments: assignments.map((assignment) => ({
+			...assignment,
+			can: assignmentPermissions(permissions, actor.userId, assignment)
+		})),
 		sheetOptions: phases.flatMap((p) => p.sheets.map((t) => ({ key: t.key, title: t.title }))),
-		canPlan: can(actor, 'plan_meetings', { type: 'pair', pair }),
+		/** What the page and its cards may offer, from the policy: they re-derive no rule. */
+		permissions,
 		unreadMessages: unread.byPair[pair.id] ?? 0,
 		path,
 		/** The mentee's needs questionnaire rounds: the mentor of a teacher-induction pair only. */
 		menteeNeeds,
-		lessons,
-		canEditSheets: can(actor, 'edit', { type: 'sheet', pair, templateKey: 'lesson-observation' })
+		lessons
 	};
 };
 

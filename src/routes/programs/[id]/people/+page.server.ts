@@ -14,6 +14,7 @@ import {
 	renewInvitationLink,
 	revokeInvitation
 } from '$lib/server/programs/commands';
+import { personPermissions } from '$lib/domain/policy/people-permissions';
 import { DomainError } from '$lib/server/errors';
 import { requireProgram } from '$lib/server/programs/load';
 import { searchPeople } from '$lib/server/programs/people';
@@ -21,11 +22,19 @@ import { readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const { session, program } = await requireProgram(event, 'view_people');
+	const { session, actor, program } = await requireProgram(event, 'view_people');
 	const query = peopleQuery.parse(searchParamsObject(event.url.searchParams));
+	const list = await searchPeople(event.locals.runtime.db, session.claims, program.id, query);
 	return {
 		query,
-		list: await searchPeople(event.locals.runtime.db, session.claims, program.id, query),
+		// Each row with what the page may offer for it: the page re-derives no rule.
+		list: {
+			...list,
+			people: list.people.map((person) => ({
+				...person,
+				can: personPermissions(actor, program, person)
+			}))
+		},
 		me: session.user.id,
 		mailKind: event.locals.runtime.mailer.kind,
 		created: event.url.searchParams.has('created')
