@@ -193,9 +193,17 @@ test('the process coach hands the group over; a member then plans the next meeti
 	const day = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
 	await member.getByLabel('Datum (verplicht)', { exact: true }).fill(day);
 	await member.getByLabel('Uur (verplicht)', { exact: true }).fill('14:00');
+	// The school whose turn it is (the demo's three others hosted already) is proposed as host and
+	// fills in the place; the member chooses another school and adds the room.
+	const host = member.getByLabel('Gastschool', { exact: true });
+	await expect(host.locator('option:checked')).toHaveText('Sint-Jozefschool');
+	await expect(member.getByLabel('Plaats', { exact: true })).toHaveValue('Sint-Jozefschool');
+	await host.selectOption({ label: 'Het Anker' });
+	await expect(member.getByLabel('Plaats', { exact: true })).toHaveValue('Het Anker');
 	await member.getByLabel('Plaats', { exact: true }).fill(place);
 	await plan.click();
 	await expect(member.getByTestId('group-meetings')).toContainText(place);
+	await expect(member.getByTestId('group-meetings')).toContainText('Te gast bij Het Anker');
 	// The process coach, now a guest, sees the meeting the member planned without reloading.
 	await expect(coach.getByTestId('group-meetings')).toContainText(place);
 

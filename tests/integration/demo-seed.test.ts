@@ -87,6 +87,25 @@ describe(`demo data (${testEngine()})`, () => {
 		expect(rows[1]).toMatchObject({ refl: 4, shared: 3 });
 	});
 
+	it("hosts the groups' meetings on location at their schools in turn, the online one nowhere", async () => {
+		const rows = await db.asService((tx) =>
+			tx.query<{ group: string; mode: string; host: string | null; inGroup: boolean }>(
+				`select m.group_id as "group", m.mode, m.host_school_id as host,
+					exists (select 1 from public.group_members gm
+						where gm.group_id = m.group_id and gm.school_id = m.host_school_id) as "inGroup"
+				 from public.group_meetings m order by m.group_id, m.starts_at`
+			)
+		);
+		for (const group of new Set(rows.map((r) => r.group))) {
+			const mine = rows.filter((r) => r.group === group);
+			const onLocation = mine.filter((r) => r.mode === 'face_to_face');
+			expect(onLocation.length).toBeGreaterThanOrEqual(3);
+			expect(onLocation.every((r) => r.host && r.inGroup)).toBe(true);
+			expect(new Set(onLocation.map((r) => r.host)).size).toBe(onLocation.length);
+			expect(mine.filter((r) => r.mode === 'online').every((r) => r.host === null)).toBe(true);
+		}
+	});
+
 	it('does nothing the second time', async () => {
 		expect(await seedDemo(db)).toBeNull();
 	});

@@ -1406,7 +1406,8 @@ const RULES: Record<string, TableRules> = {
 				'place',
 				'call_link',
 				'held_at',
-				'updated_at'
+				'updated_at',
+				'host_school_id'
 			]
 		},
 		delete: ['supporter'],

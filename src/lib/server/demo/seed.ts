@@ -8,6 +8,7 @@ import { seedCareDemo } from './care-demo';
 import { seedCommunityNeedsDemo } from './community-needs-demo';
 import { seedEngagementDemo } from './engagement-demo';
 import { seedGroupMentoringDemo } from './group-mentoring-demo';
+import { seedGroupHostsDemo } from './group-hosts-demo';
 import { seedGroupsDemo } from './groups-demo';
 import { seedMatchingDemo } from './matching-demo';
 import { seedMonitoringDemo } from './monitoring-demo';
@@ -159,6 +160,7 @@ export async function seedDemo(
 				});
 				await seedEngagementDemo(tx, rows[0].id, { coordinatorId: coordinator?.id ?? null });
 				await seedCommunityNeedsDemo(tx, rows[0].id);
+				await seedGroupHostsDemo(tx, rows[0].id);
 			}
 		}
 		// Every demo pair's phase history matches its phase (the path's monitoring reads it).

@@ -6,9 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { hostRotation, type HostSchool, type HostTurn } from '$lib/domain/groups/host-rotation';
 import { isoDate, plainText } from '$lib/domain/input';
 import { meetingInvitation } from '$lib/server/calendar/ics';
-import type { Database, JwtClaims } from '$lib/server/db/types';
+import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import type { LiveHub } from '$lib/server/live/hub';
 import { displayName, notify } from '$lib/server/notifications/notify';
 import { callLink, MEETING_TIME_ZONE } from '$lib/server/pairs/meetings';
@@ -23,7 +24,9 @@ export const groupMeetingInput = z
 		durationMinutes: z.coerce.number('whole').int('whole').min(15, 'range').max(480, 'range'),
 		mode: z.enum(['face_to_face', 'online'], 'required'),
 		place: plainText().trim().max(200, 'too_long').default(''),
-		callLink: z.union([z.literal(''), callLink()]).default('')
+		callLink: z.union([z.literal(''), callLink()]).default(''),
+		/** The host school of a meeting on location ('' for none; ignored for online meetings). */
+		hostSchoolId: z.union([z.literal(''), z.uuid('required')]).default('')
 	})
 	.refine((v) => v.date >= '2000-01-01' && v.date <= '2100-12-30', {
 		message: 'range',
@@ -38,6 +41,9 @@ export interface GroupMeeting {
 	mode: 'face_to_face' | 'online';
 	place: string;
 	callLink: string | null;
+	/** The school that hosts a meeting on location (null online or when none was chosen). */
+	hostSchoolId: string | null;
+	hostSchoolName: string | null;
 	heldAt: string | null;
 	sequence: number;
 	updatedAt: string;
@@ -45,6 +51,8 @@ export interface GroupMeeting {
 
 const COLUMNS = `id, to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "startsAt",
 	duration_minutes as "durationMinutes", mode, place, call_link as "callLink",
+	host_school_id as "hostSchoolId",
+	(select s.name from public.schools s where s.id = host_school_id) as "hostSchoolName",
 	to_char(held_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "heldAt", sequence,
 	to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "updatedAt"`;
 
@@ -52,7 +60,12 @@ export async function listGroupMeetings(
 	db: Database,
 	claims: JwtClaims,
 	groupId: string
-): Promise<{ meetings: GroupMeeting[]; canPlan: boolean }> {
+): Promise<{
+	meetings: GroupMeeting[];
+	canPlan: boolean;
+	schools: HostSchool[];
+	rotation: HostTurn[];
+}> {
 	return db.asUser(claims, async (tx) => {
 		const meetings = await tx.query<GroupMeeting>(
 			`select ${COLUMNS} from public.group_meetings where group_id = $1 order by starts_at`,
@@ -61,7 +74,41 @@ export async function listGroupMeetings(
 		const plans = await tx.query<{ ok: boolean }>('select private.plans_group_meetings($1) as ok', [
 			groupId
 		]);
-		return { meetings, canPlan: plans[0]?.ok === true };
+		const schools = await groupSchools(tx, groupId);
+		return {
+			meetings,
+			canPlan: plans[0]?.ok === true,
+			schools,
+			rotation: hostRotation(schools, meetings)
+		};
+	});
+}
+
+/** The schools that have members in the group, by name: the possible hosts. */
+async function groupSchools(tx: Tx, groupId: string): Promise<HostSchool[]> {
+	const rows = await tx.query<HostSchool>(
+		`select distinct s.id, s.name from public.group_members gm
+		 join public.schools s on s.id = gm.school_id
+		 where gm.group_id = $1 and gm.role = 'member'`,
+		[groupId]
+	);
+	return rows.sort((a, b) => a.name.localeCompare(b.name, 'nl') || a.id.localeCompare(b.id));
+}
+
+/** The host rotation of a group: its schools in the order of the turn (the first is next). */
+export async function groupHostRotation(
+	db: Database,
+	claims: JwtClaims,
+	groupId: string
+): Promise<HostTurn[]> {
+	return db.asUser(claims, async (tx) => {
+		const meetings = await tx.query<{ hostSchoolId: string | null; startsAt: string }>(
+			`select host_school_id as "hostSchoolId",
+				to_char(starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "startsAt"
+			 from public.group_meetings where group_id = $1 and host_school_id is not null`,
+			[groupId]
+		);
+		return hostRotation(await groupSchools(tx, groupId), meetings);
 	});
 }
 
@@ -94,11 +141,15 @@ export async function planGroupMeeting(
 			[groupId]
 		);
 		if (!plans[0]?.ok) throw new DomainError('forbidden', 'lg_not_planner');
+		const host = input.mode === 'online' ? null : input.hostSchoolId || null;
+		if (host && !(await groupSchools(tx, groupId)).some((s) => s.id === host)) {
+			throw new DomainError('invalid', 'lghost_not_in_group');
+		}
 		await tx.query(
 			`insert into public.group_meetings
-				(id, group_id, starts_at, duration_minutes, mode, place, call_link, created_by)
+				(id, group_id, starts_at, duration_minutes, mode, place, call_link, created_by, host_school_id)
 			 values ($1, $2, (($3::text || ' ' || $4::text)::timestamp at time zone '${MEETING_TIME_ZONE}'),
-				$5, $6, $7, $8, $9)`,
+				$5, $6, $7, $8, $9, $10)`,
 			[
 				id,
 				groupId,
@@ -108,7 +159,8 @@ export async function planGroupMeeting(
 				input.mode,
 				input.place,
 				input.mode === 'online' ? input.callLink || null : null,
-				claims.sub
+				claims.sub,
+				host
 			]
 		);
 		return plans[0].program as string;
@@ -176,7 +228,7 @@ export function groupMeetingIcs(meeting: GroupMeeting, summary: string, groupUrl
 		plannedOn: null,
 		durationMinutes: meeting.durationMinutes,
 		summary,
-		place: meeting.place,
+		place: meetingLocation(meeting),
 		callLink: meeting.mode === 'online' ? meeting.callLink : null,
 		pairUrl: groupUrl,
 		updatedAt: new Date(meeting.updatedAt)
@@ -189,4 +241,15 @@ export async function groupMeetingsChanged(
 	groupId: string
 ): Promise<void> {
 	await publishToGroup(deps, groupId, 'meetings');
+}
+
+/**
+ * Where a meeting on location takes place, for the invitation and the mail: the host school and
+ * the room typed in `place` (the school's name only once when the place already starts with it).
+ */
+export function meetingLocation(meeting: Pick<GroupMeeting, 'mode' | 'place' | 'hostSchoolName'>) {
+	const place = meeting.place.trim();
+	if (meeting.mode === 'online' || !meeting.hostSchoolName) return place;
+	if (place.toLowerCase().includes(meeting.hostSchoolName.toLowerCase())) return place;
+	return place ? `${meeting.hostSchoolName}, ${place}` : meeting.hostSchoolName;
 }

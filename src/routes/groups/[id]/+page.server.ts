@@ -7,7 +7,7 @@ import { todayInProgramZone } from '$lib/domain/time';
 import { createGroupDocument, createReflection, handOverGroup } from '$lib/server/groups/commands';
 import { requireGroup } from '$lib/server/groups/load';
 import { createDuo, endDuo, listDuos } from '$lib/server/groups/duos';
-import { groupMeetingsChanged } from '$lib/server/groups/meetings';
+import { groupHostRotation, groupMeetingsChanged } from '$lib/server/groups/meetings';
 import { loadGroupSpace } from '$lib/server/groups/queries';
 import { listMeetingPrompts, startMeetingReflection } from '$lib/server/groups/prompts';
 import { readForm, domainFailure } from '$lib/server/http';
@@ -15,10 +15,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const { session, actor, group } = await requireGroup(event);
-	const [space, duos, prompts] = await Promise.all([
+	const [space, duos, prompts, hostRotation] = await Promise.all([
 		loadGroupSpace(event.locals.runtime.db, session.claims, group.id),
 		listDuos(event.locals.runtime.db, session.claims, group.id),
-		listMeetingPrompts(event.locals.runtime.db, session.claims, group.id)
+		listMeetingPrompts(event.locals.runtime.db, session.claims, group.id),
+		groupHostRotation(event.locals.runtime.db, session.claims, group.id)
 	]);
 	if (!space) error(404, 'not_found');
 	const entity = { type: 'group', group } as const;
@@ -26,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		...space,
 		duos,
 		meetingPrompt: prompts[0] ?? null,
+		hostRotation,
 		me: session.user.id,
 		can: {
 			handOver: can(actor, 'hand_over', entity),
