@@ -344,6 +344,18 @@ create function private.monitoring_meetings_changed() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
+	-- An edit of the same pair's meeting moves only the series whose day changed.
+	if tg_op = 'UPDATE' and old.pair_id = new.pair_id then
+		if old.held_at is distinct from new.held_at then
+			perform private.monitoring_meeting_apply(old.pair_id, old.held_at, null, -1);
+			perform private.monitoring_meeting_apply(new.pair_id, new.held_at, null, 1);
+		end if;
+		if old.planned_on is distinct from new.planned_on then
+			perform private.monitoring_meeting_apply(old.pair_id, null, old.planned_on, -1);
+			perform private.monitoring_meeting_apply(new.pair_id, null, new.planned_on, 1);
+		end if;
+		return null;
+	end if;
 	if tg_op in ('UPDATE', 'DELETE') then
 		perform private.monitoring_meeting_apply(old.pair_id, old.held_at, old.planned_on, -1);
 	end if;
@@ -409,6 +421,17 @@ as $$
 declare
 	s record;
 begin
+	-- The same sheet's progress changing moves it from the old state to the new one.
+	if tg_op = 'UPDATE' and old.sheet_id = new.sheet_id then
+		if (old.filled, old.total) is distinct from (new.filled, new.total) then
+			select x.pair_id, x.template_key into s from public.sheets x where x.id = new.sheet_id;
+			if found then
+				perform private.monitoring_sheet_step(s.pair_id, s.template_key, old.filled, old.total, -1);
+				perform private.monitoring_sheet_step(s.pair_id, s.template_key, new.filled, new.total, 1);
+			end if;
+		end if;
+		return null;
+	end if;
 	if tg_op in ('UPDATE', 'DELETE') then
 		select x.pair_id, x.template_key into s from public.sheets x where x.id = old.sheet_id;
 		if found then
@@ -488,8 +511,12 @@ revoke execute on function
 	private.monitoring_program_restarted()
 	from public, anon, authenticated;
 
--- Backfill.
+-- Backfill, and statistics for the planner (without them the first calls may pick a poor plan
+-- until autovacuum analyses the new tables).
 select private.monitoring_rollups_rebuild(null);
+analyze private.monitoring_meeting_pairs, private.monitoring_meeting_fortnights,
+	private.monitoring_log_authors, private.monitoring_log_fortnights, private.monitoring_log_first,
+	private.monitoring_sheet_states, public.meetings, public.log_submissions;
 
 -- ---------------------------------------------------------------------------------------------
 -- The three functions, reading the rollups. Everything after the per-fortnight cells is as in
