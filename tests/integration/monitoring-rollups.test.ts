@@ -43,9 +43,9 @@ function referenceSql(): string[] {
 let db: Database;
 let program: { id: string };
 let coordinator: BuiltUser;
-let mentors: BuiltUser[] = [];
-let mentees: BuiltUser[] = [];
-let pairIds: string[] = [];
+const mentors: BuiltUser[] = [];
+const mentees: BuiltUser[] = [];
+const pairIds: string[] = [];
 let other: { program: { id: string }; pairId: string };
 
 const UNTILS = [
