@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '$lib/server/db/types';
+import type { Database, SqlValue } from '$lib/server/db/types';
 import { insertPair } from '$lib/server/pairs/commands';
 import { buildMembership, buildStaffedProgram, buildUser, type BuiltUser } from '../factories';
 import { createTestDatabase } from '../helpers/db';
@@ -59,10 +59,8 @@ const UNTILS = [
 ];
 const THRESHOLDS = [null, 1, 0.5, 0];
 
-async function call(fn: string, args: unknown[]): Promise<unknown[]> {
-	return db.asUser(coordinator.claims, (tx) =>
-		tx.query(`select * from ${fn}($1, $2)`, args as unknown[])
-	);
+async function call(fn: string, args: SqlValue[]): Promise<unknown[]> {
+	return db.asUser(coordinator.claims, (tx) => tx.query(`select * from ${fn}($1, $2)`, args));
 }
 
 /** Every output of the three functions equals the reference, for several days and thresholds. */
@@ -109,7 +107,7 @@ async function expectConsistent() {
 	await expectRollupsRebuildable();
 }
 
-async function sql(text: string, params: unknown[] = []) {
+async function sql(text: string, params: SqlValue[] = []) {
 	return db.asService((tx) => tx.query(text, params));
 }
 
