@@ -45,6 +45,7 @@ import { phaseDays } from '$lib/server/pairs/path';
 import { startPostgres } from '../helpers/postgres-server';
 
 const INDEX_MIGRATION = '20261203000700';
+const ROLLUP_MIGRATION = '20261205000300';
 /** Plans kept per function in the report. */
 const PLANS = 4;
 
@@ -219,9 +220,23 @@ async function generate(db: Database): Promise<void> {
 	const started = performance.now();
 	await db.asOwner((tx) => tx.exec(generationSql(PAIRS)));
 	const generated = performance.now();
+	// The generator runs with triggers off: fill the monitoring rollups (20261205000300) as that
+	// migration's backfill does on an existing database.
+	const rollups = await db.asOwner(async (tx) => {
+		const found = await tx.query<{ f: string | null }>(
+			"select to_regproc('private.monitoring_rollups_rebuild')::text as f"
+		);
+		if (!found[0]?.f) return null;
+		const start = performance.now();
+		await tx.query('select private.monitoring_rollups_rebuild(null)');
+		return performance.now() - start;
+	});
+	const rebuilt = performance.now();
 	await db.asOwner((tx) => tx.exec('analyze'));
 	console.log(
-		`generated in ${((generated - started) / 1000).toFixed(1)} s, analyzed in ${((performance.now() - generated) / 1000).toFixed(1)} s`
+		`generated in ${((generated - started) / 1000).toFixed(1)} s, ` +
+			(rollups === null ? '' : `rollups built in ${(rollups / 1000).toFixed(1)} s, `) +
+			`analyzed in ${((performance.now() - rebuilt) / 1000).toFixed(1)} s`
 	);
 }
 
@@ -311,6 +326,77 @@ async function explain(
 }
 
 /**
+ * What writing costs (the rollup triggers of 20261205000300 run on every meeting, logbook part
+ * and progress row): 1,000 meetings inserted and moved, 1,000 logbook parts inserted and deleted and 1,000
+ * progress rows changed, as the database owner,
+ * each statement's wall time and backend CPU time, median of `RUNS` transactions rolled back.
+ */
+async function writeCost(
+	url: string
+): Promise<{ name: string; wall: number; cpu: number | null }[]> {
+	const client = new pg.Client({ connectionString: url });
+	await client.connect();
+	const statements: [string, string][] = [
+		[
+			'insert 1,000 meetings',
+			`insert into public.meetings (pair_id, number, planned_on, held_at)
+			 select md5('scale-pair-' || i)::uuid, 150, current_date + 3, now() - interval '1 day'
+			 from generate_series(1, 1000) i`
+		],
+		[
+			'update held_at of 1,000 meetings',
+			`update public.meetings set held_at = held_at - interval '20 days'
+			 where number = 150`
+		],
+		[
+			'insert 1,000 logbook parts',
+			`insert into public.log_submissions (pair_id, author_id, author_role, met_on)
+			 select md5('scale-pair-' || i)::uuid, md5('scale-mentee-' || i)::uuid, 'mentee', current_date
+			 from generate_series(1, 1000) i`
+		],
+		[
+			'delete 1,000 logbook parts',
+			"delete from public.log_submissions where created_at = now() and author_role = 'mentee'"
+		],
+		[
+			'update 1,000 progress rows',
+			`update public.sheet_progress set filled = case when filled > 0 then filled - 1 else filled end
+			 where sheet_id in (select id from public.sheets order by id limit 1000)`
+		]
+	];
+	try {
+		const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
+		const file = `/proc/${pid}/schedstat`;
+		const onCpu = () =>
+			existsSync(file) ? Number(readFileSync(file, 'utf8').split(' ')[0]) / 1e6 : null;
+		const samples = statements.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+		for (let run = 0; run <= RUNS; run++) {
+			await client.query('begin');
+			for (const [i, [, sql]] of statements.entries()) {
+				const cpu = onCpu();
+				const start = performance.now();
+				await client.query(sql);
+				const wall = performance.now() - start;
+				const after = onCpu();
+				// The first transaction warms up.
+				if (run > 0) {
+					samples[i].wall.push(wall);
+					if (cpu !== null && after !== null) samples[i].cpu.push(after - cpu);
+				}
+			}
+			await client.query('rollback');
+		}
+		return statements.map(([name], i) => ({
+			name,
+			wall: median(samples[i].wall),
+			cpu: samples[i].cpu.length ? median(samples[i].cpu) : null
+		}));
+	} finally {
+		await client.end();
+	}
+}
+
+/**
  * The CPU time the database server spent on the call (its backend's `/proc/<pid>/schedstat`, in
  * nanoseconds), median of `RUNS` after a warm-up: what the query costs on an idle core, whatever
  * else the machine is running. Null when the server is not on this machine.
@@ -355,7 +441,9 @@ async function main() {
 	const url = args.url ?? server!.url();
 	const db = createPostgresDatabase({ connectionString: url, max: 4 });
 	try {
+		const migrating = performance.now();
 		await migrate(db);
+		console.log(`migrated in ${((performance.now() - migrating) / 1000).toFixed(1)} s`);
 		await generate(db);
 		const sizes = await counts(db);
 		console.log('rows:', JSON.stringify(sizes));
@@ -366,6 +454,13 @@ async function main() {
 			)
 		);
 		console.log(`${INDEX_MIGRATION}_monitoring_indexes.sql applied: ${applied[0].n > 0}`);
+		const rolled = await db.asOwner((tx) =>
+			tx.query<{ n: number }>(
+				'select count(*)::int as n from supabase_migrations.schema_migrations where version = $1',
+				[ROLLUP_MIGRATION]
+			)
+		);
+		console.log(`${ROLLUP_MIGRATION}_monitoring_rollups.sql applied: ${rolled[0].n > 0}`);
 		const ids = await db.asOwner((tx) =>
 			tx.query<{ program: string; coordinator: string }>(
 				`select ${PROGRAM}::text as program, ${COORDINATOR}::text as coordinator`
@@ -461,8 +556,17 @@ async function main() {
 				for (const plan of found.slice(0, PLANS)) plans.push(plan + '\n');
 			}
 		}
+		const writes = await writeCost(url);
+		for (const w of writes) {
+			console.log(
+				`${w.name.padEnd(46)} wall median ${ms(w.wall)} ms                              server CPU ${ms(w.cpu)} ms`
+			);
+		}
 		const label = args.label!;
-		writeFileSync(join(out, `timings-${label}.json`), JSON.stringify({ sizes, results }, null, 2));
+		writeFileSync(
+			join(out, `timings-${label}.json`),
+			JSON.stringify({ sizes, results, writes }, null, 2)
+		);
 		writeFileSync(join(out, `explain-${label}.txt`), plans.join('\n'));
 		console.log(`timings and plans in ${out}/*-${label}.*`);
 		const slow = results.filter((r) => !r.name.includes('(') && r.median >= 100);
