@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SELF_EVALUATION_THEMES } from '$lib/domain/groups/self-evaluation';
 import type { NeedsMoment } from '$lib/domain/groups/needs';
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import { collectExport } from '$lib/server/rights/export';
 import {
 	loadMySelfEvaluations,
 	loadProgramSelfEvaluationSummary,
@@ -208,6 +209,22 @@ describe(`learning communities: self-evaluation (${testEngine()})`, () => {
 				tx.query('select * from public.group_self_evaluation_summary($1)', [g.group])
 			)
 		).rejects.toThrow(/permission denied/);
+	});
+
+	it("the author's export holds their own self-evaluations and needs analyses, nobody else's", async () => {
+		const entries = await collectExport(db, staffed.people.mentee.id);
+		const file = (suffix: string) => {
+			const key = [...entries.keys()].find((k) => k.endsWith(suffix));
+			if (!key) throw new Error(`${suffix} missing`);
+			return JSON.parse(new TextDecoder().decode(entries.get(key))) as Record<string, unknown>[];
+		};
+		const mine = file('self-evaluations.json');
+		expect(mine.map((x) => x.moment).sort()).toEqual(['start', 'year1_end']);
+		expect(mine.find((x) => x.moment === 'start')).toMatchObject({
+			group: 'Groep 1',
+			to_grow: 'Meer delegeren'
+		});
+		expect(file('needs-analyses.json').map((x) => x.moment)).toEqual(['start']);
 	});
 
 	it('the author deletes their own', async () => {
