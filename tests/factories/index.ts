@@ -365,6 +365,14 @@ export async function buildGroupWithContent(
 				[group, people.mentee.id]
 			)
 		)[0].id;
+		// The mentee's own self-evaluation at the start.
+		const selfEvaluation = (
+			await tx.query<{ id: string }>(
+				`insert into public.community_self_evaluations (group_id, user_id, moment, answers, to_grow)
+				 values ($1, $2, 'start', '{"pedagogy": 2, "leadership": 1}', 'Feedback geven') returning id`,
+				[group, people.mentee.id]
+			)
+		)[0].id;
 		// Part 3: the observer finds the group-shared reflection recognisable.
 		const reaction = (
 			await tx.query<{ id: string }>(
@@ -384,7 +392,8 @@ export async function buildGroupWithContent(
 			round,
 			duo,
 			duoDocId,
-			needs
+			needs,
+			selfEvaluation
 		};
 	});
 }

@@ -1529,6 +1529,30 @@ const RULES: Record<string, TableRules> = {
 			}
 		]
 	},
+	community_self_evaluations: {
+		row: (c) => ['id = $1', [c.group.selfEvaluation]],
+		update: { mentee: ['answers', 'going_well', 'to_grow', 'submitted_at'] },
+		// The author's own: they may also take it back.
+		delete: ['mentee'],
+		insert: [
+			{
+				name: 'one’s own self-evaluation at the end of year 1',
+				sql: (c, me) => [
+					`insert into public.community_self_evaluations (group_id, user_id, moment, answers, to_grow) values ($1, $2, 'year1_end', '{"pedagogy": 2}', 'Groeien')`,
+					[c.group.group, me]
+				],
+				allowed: ['mentor', 'mentee', 'observer']
+			},
+			{
+				name: 'someone else’s self-evaluation',
+				sql: (c) => [
+					`insert into public.community_self_evaluations (group_id, user_id, moment, answers) values ($1, $2, 'year2_end', '{"pedagogy": 2}')`,
+					[c.group.group, c.people.observer.id]
+				],
+				allowed: ['observer']
+			}
+		]
+	},
 	mail_outbox: {
 		row: () => ['true', []],
 		...none,

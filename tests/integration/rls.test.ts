@@ -70,6 +70,7 @@ const OF_Y: Record<string, string> = {
 	intervision_rounds: 'private.group_program(group_id) = y.program',
 	group_duos: 'private.group_program(group_id) = y.program',
 	needs_analyses: 'private.group_program(group_id) = y.program',
+	community_self_evaluations: 'private.group_program(group_id) = y.program',
 	messages: 'pair_id = y.pair',
 	message_reads: 'pair_id = y.pair',
 	files: 'pair_id = y.pair',

@@ -8,7 +8,7 @@ import { NEEDS_THEMES } from '$lib/domain/groups/needs';
 
 const row = (over: Partial<NeedsChangeRow>): NeedsChangeRow => ({
 	group_id: 'g1',
-	name: 'Groep 1',
+	pseudonym: 'G-01',
 	kind: 'LGSL',
 	first_moment: 'start',
 	last_moment: 'year1_end',
@@ -41,7 +41,7 @@ describe('the change in the needs analysis per group', () => {
 			row({ theme: 'wellbeing', respondents: null, first_average: null, suppressed: true }),
 			row({
 				group_id: 'g2',
-				name: 'Groep 2',
+				pseudonym: 'G-02',
 				first_moment: null,
 				last_moment: null,
 				theme: null,
@@ -52,7 +52,7 @@ describe('the change in the needs analysis per group', () => {
 				suppressed: true
 			})
 		]);
-		expect(groups.map((g) => g.name)).toEqual(['Groep 1', 'Groep 2']);
+		expect(groups.map((g) => g.pseudonym)).toEqual(['G-01', 'G-02']);
 		for (const group of groups)
 			expect(group.themes.map((t) => t.key)).toEqual(NEEDS_THEMES.map((t) => t.key));
 		expect(groups[0].respondents).toBe(5);
@@ -77,7 +77,7 @@ describe('the change in the needs analysis per group', () => {
 			.split('\r\n');
 		expect(lines[0]).toBe('Groep,Soort,Moment,Deelnemers,Thema,Start,Einde,Verschil');
 		expect(lines).toHaveLength(1 + NEEDS_THEMES.length);
-		expect(lines[1]).toBe('Groep 1,LGSL,M:year1_end,5,T:pedagogy,3,2.4,-0.6');
-		expect(lines[2]).toBe('Groep 1,LGSL,M:year1_end,5,T:vision_planning,< 5,< 5,< 5');
+		expect(lines[1]).toBe('G-01,LGSL,M:year1_end,5,T:pedagogy,3,2.4,-0.6');
+		expect(lines[2]).toBe('G-01,LGSL,M:year1_end,5,T:vision_planning,< 5,< 5,< 5');
 	});
 });

@@ -50,6 +50,8 @@ const ERRORS: Record<string, () => string> = {
 	lg_needs_incomplete: m.lg_needs_incomplete_error,
 	lg_needs_members_only: m.lg_needs_members_only_error,
 	lghost_not_in_group: m.lghost_not_in_group_error,
+	lgself_incomplete: m.lgself_incomplete_error,
+	lgself_members_only: m.lgself_members_only_error,
 	reflect_case_owner_only: m.reflect_case_owner_only_error,
 	reflect_not_last_step: m.reflect_not_last_step_error,
 	reflect_already_saved: m.reflect_already_saved_error

@@ -14,7 +14,7 @@ import { NEEDS_THEMES, type NeedsMoment } from './needs';
 /** A row of `public.group_needs_change`, as the server reads it (numbers as numbers). */
 export interface NeedsChangeRow {
 	group_id: string;
-	name: string;
+	pseudonym: string;
 	kind: GroupKind;
 	first_moment: NeedsMoment | null;
 	last_moment: NeedsMoment | null;
@@ -36,7 +36,8 @@ export interface NeedsChangeTheme {
 
 export interface GroupNeedsChange {
 	groupId: string;
-	name: string;
+	/** The group's stable pseudonym (G-01 …): monitoring never carries a group's name. */
+	pseudonym: string;
 	kind: GroupKind;
 	/** The later moment compared with the start; null while no cohort is large enough. */
 	lastMoment: NeedsMoment | null;
@@ -54,7 +55,7 @@ export function shapeNeedsChange(rows: readonly NeedsChangeRow[]): GroupNeedsCha
 		if (!groups.has(row.group_id)) {
 			groups.set(row.group_id, {
 				groupId: row.group_id,
-				name: row.name,
+				pseudonym: row.pseudonym,
 				kind: row.kind,
 				lastMoment: row.last_moment,
 				respondents: null,
@@ -125,7 +126,7 @@ export function needsChangeCsv(
 	];
 	const rows = groups.flatMap((group) =>
 		group.themes.map((theme) => [
-			group.name,
+			group.pseudonym,
 			group.kind,
 			group.lastMoment ? labels.momentName(group.lastMoment) : '',
 			group.respondents === null ? hidden : group.respondents,

@@ -6,6 +6,7 @@ import type { Database } from '$lib/server/db/types';
 import { insertPair } from '$lib/server/pairs/commands';
 import { seedCareDemo } from './care-demo';
 import { seedCommunityNeedsDemo } from './community-needs-demo';
+import { seedCommunitySelfEvaluationDemo } from './community-self-evaluation-demo';
 import { seedEngagementDemo } from './engagement-demo';
 import { seedGroupMentoringDemo } from './group-mentoring-demo';
 import { seedGroupHostsDemo } from './group-hosts-demo';
@@ -161,6 +162,7 @@ export async function seedDemo(
 				await seedEngagementDemo(tx, rows[0].id, { coordinatorId: coordinator?.id ?? null });
 				await seedCommunityNeedsDemo(tx, rows[0].id);
 				await seedGroupHostsDemo(tx, rows[0].id);
+				await seedCommunitySelfEvaluationDemo(tx, rows[0].id);
 			}
 		}
 		// Every demo pair's phase history matches its phase (the path's monitoring reads it).

@@ -38,6 +38,8 @@ export interface AdminGroup {
 	id: string;
 	kind: GroupKind;
 	name: string;
+	/** The pseudonym that stands for the group in monitoring (G-01 …). */
+	pseudonym: string;
 	selfSteeringSince: string | null;
 	members: (GroupMember & { kept: number; shared: number })[];
 	warnings: CompositionWarning[];
@@ -62,7 +64,7 @@ export async function loadGroupsAdmin(db: Database, claims: JwtClaims, programId
 			[programId]
 		);
 		const groups = await tx.query<Omit<AdminGroup, 'members' | 'warnings'>>(
-			`select id, kind, name, to_char(self_steering_since, 'YYYY-MM-DD') as "selfSteeringSince"
+			`select id, kind, name, pseudonym, to_char(self_steering_since, 'YYYY-MM-DD') as "selfSteeringSince"
 			 from public.groups where program_id = $1 order by kind, lower(name)`,
 			[programId]
 		);

@@ -14,7 +14,7 @@ export async function recordMonitoringAccess(
 	programId: string,
 	action: MonitoringAccess,
 	details: {
-		datasets: readonly (DatasetKey | 'group-needs-change')[];
+		datasets: readonly (DatasetKey | 'group-needs-change' | 'group-self-evaluation')[];
 		stalledDays?: number;
 		format?: 'csv';
 	}

@@ -1,8 +1,9 @@
 /**
  * The coordinator's monitoring of a learning community's groups: the change in the needs analysis
  * per group and theme (`public.group_needs_change`, which returns nothing to anyone but the
- * programme's coordinator and suppresses small cohorts). Reading and downloading are audited
- * like the other monitoring datasets.
+ * programme's coordinator and suppresses small cohorts) and the averages of their
+ * self-evaluation. Groups are named by pseudonym only. Reading and downloading are audited like
+ * the other monitoring datasets.
  */
 import {
 	shapeNeedsChange,
@@ -10,6 +11,10 @@ import {
 	type NeedsChangeRow
 } from '$lib/domain/groups/needs-change';
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import {
+	loadProgramSelfEvaluationSummary,
+	type GroupSelfEvaluationSummary
+} from '$lib/server/groups/self-evaluation';
 import { recordMonitoringAccess, type MonitoringAccess } from './audit';
 import { monitoringTurn } from './limit';
 
@@ -24,7 +29,7 @@ export async function groupNeedsChangeRows(
 ): Promise<NeedsChangeRow[]> {
 	return db.asUser(claims, (tx) =>
 		tx.query<NeedsChangeRow>(
-			`select group_id, name, kind, first_moment, last_moment, theme, respondents,
+			`select group_id, pseudonym, kind, first_moment, last_moment, theme, respondents,
 				first_average::float8 as first_average, last_average::float8 as last_average,
 				change::float8 as change, suppressed
 			 from public.group_needs_change($1)`,
@@ -46,5 +51,22 @@ export async function loadGroupNeedsChange(
 			...(access === 'monitoring.export' ? { format: 'csv' as const } : {})
 		});
 		return shapeNeedsChange(await groupNeedsChangeRows(db, claims, programId));
+	});
+}
+
+/** The dataset's name of the groups' self-evaluation averages in the audit trail. */
+export const GROUP_SELF_EVALUATION_DATASET = 'group-self-evaluation';
+
+/** The self-evaluation averages per group (by pseudonym) for the page; audited as a view. */
+export async function loadGroupSelfEvaluation(
+	db: Database,
+	claims: JwtClaims,
+	programId: string
+): Promise<GroupSelfEvaluationSummary[]> {
+	return monitoringTurn(db, async () => {
+		await recordMonitoringAccess(db, claims, programId, 'monitoring.view', {
+			datasets: [GROUP_SELF_EVALUATION_DATASET]
+		});
+		return loadProgramSelfEvaluationSummary(db, claims, programId);
 	});
 }

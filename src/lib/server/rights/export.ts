@@ -413,6 +413,30 @@ export async function collectExport(
 						)
 					)
 				);
+				// Their own needs analyses and self-evaluations, per group (by name: the export is theirs).
+				put(
+					'needs-analyses.json',
+					json(
+						await tx.query(
+							`select g.name as group, na.moment, na.answers, na.submitted_at
+							 from public.needs_analyses na join public.groups g on g.id = na.group_id
+							 where na.user_id = $1 order by g.name, na.submitted_at`,
+							[userId]
+						)
+					)
+				);
+				put(
+					'self-evaluations.json',
+					json(
+						await tx.query(
+							`select g.name as group, se.moment, se.answers, se.going_well, se.to_grow,
+								se.submitted_at
+							 from public.community_self_evaluations se join public.groups g on g.id = se.group_id
+							 where se.user_id = $1 order by g.name, se.submitted_at`,
+							[userId]
+						)
+					)
+				);
 				const reflections = await tx.query<{ id: string; title: string; doc_name: string }>(
 					`select id, title, doc_name, shared_at, share_scope, created_at from public.reflections
 					 where author_id = $1 order by created_at`,

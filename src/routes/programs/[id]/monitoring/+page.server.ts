@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { loadCheckinSummary } from '$lib/server/care';
 import { loadGroupActivity } from '$lib/server/groups/activity';
 import { loadMonitoring } from '$lib/server/monitoring';
-import { loadGroupNeedsChange } from '$lib/server/monitoring/groups';
+import { loadGroupNeedsChange, loadGroupSelfEvaluation } from '$lib/server/monitoring/groups';
 import { phaseDays } from '$lib/server/pairs/path';
 import { requireProgram } from '$lib/server/programs/load';
 import type { PageServerLoad } from './$types';
@@ -17,12 +17,18 @@ export const load: PageServerLoad = async (event) => {
 	});
 	// Time per phase (the path's history), read after the datasets as part of the same audited view.
 	const pathPhaseDays = await phaseDays(event.locals.runtime.db, session.claims, program.id);
-	// A learning community's groups: their counts and the change in their needs analysis.
+	// A learning community's groups, by pseudonym: their counts, the change in their needs analysis
+	// and their self-evaluation's averages.
 	const communities =
 		program.kind === 'learning_community'
 			? {
 					activity: await loadGroupActivity(event.locals.runtime.db, session.claims, program.id),
-					needs: await loadGroupNeedsChange(event.locals.runtime.db, session.claims, program.id)
+					needs: await loadGroupNeedsChange(event.locals.runtime.db, session.claims, program.id),
+					selfEvaluation: await loadGroupSelfEvaluation(
+						event.locals.runtime.db,
+						session.claims,
+						program.id
+					)
 				}
 			: null;
 	return {
