@@ -250,6 +250,7 @@ test('a learning-community member and the process coach: every group page', asyn
 			`${path}/intervision`,
 			`${path}/meetings`,
 			`${path}/needs`,
+			`${path}/self-evaluation`,
 			// The programme's tabs: "Mijn school" (the intake and the engagement statement).
 			...(await tabsOf(page, community))
 		]);
