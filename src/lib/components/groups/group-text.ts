@@ -1,3 +1,4 @@
+import type { NeedsMoment } from '$lib/domain/groups/needs';
 import type { GroupDocumentKind, SchoolFunction } from '$lib/domain/groups/vocabulary';
 import type { GroupKind, GroupRole, ShareScope } from '$lib/domain/policy';
 import { errorText } from '$lib/i18n';
@@ -6,6 +7,13 @@ import { m } from '$lib/paraglide/messages.js';
 /** Translated names for the learning-community vocabulary (seed 004's Dutch terms). */
 export const groupKindName = (kind: GroupKind) =>
 	kind === 'LGSL' ? m.group_kind_LGSL() : m.group_kind_LGLB();
+
+/** The moments of the needs analysis and the self-evaluation: the start, the end of each year. */
+export const MOMENT_LABELS: Record<NeedsMoment, () => string> = {
+	start: m.lg_needs_moment_start,
+	year1_end: m.lg_needs_moment_year1_end,
+	year2_end: m.lg_needs_moment_year2_end
+};
 
 export const groupRoleName = (role: GroupRole) =>
 	role === 'facilitator' ? m.group_role_facilitator() : m.group_role_member();

@@ -1,14 +1,11 @@
 import type { NeedsChangeCsvLabels } from '$lib/domain/groups/needs-change';
-import { NEEDS_THEMES, type NeedsMoment } from '$lib/domain/groups/needs';
+import { NEEDS_THEMES } from '$lib/domain/groups/needs';
+import { MOMENT_LABELS } from '$lib/components/groups/group-text';
 import { m } from '$lib/paraglide/messages.js';
 
 /** The words of the needs-analysis change (page and CSV), in the reader's language. */
 
-export const MOMENTS: Record<NeedsMoment, () => string> = {
-	start: m.lg_needs_moment_start,
-	year1_end: m.lg_needs_moment_year1_end,
-	year2_end: m.lg_needs_moment_year2_end
-};
+export const MOMENTS = MOMENT_LABELS;
 
 /** A theme's name as the seed words it; the key when it is unknown. */
 export function themeName(key: string, locale: string): string {
