@@ -239,11 +239,11 @@ describe(`school intake and engagement statement: the domain (${testEngine()})`,
 	it('the coordinator records an intake; the school leader signs it; the status follows', async () => {
 		// School B has an intake and no signature yet; its leader is the observer.
 		const claims = staffed.people.observer.claims;
-		let b = await loadSchoolEngagement(db, claims, program(), g.schoolB, 'nl');
+		let b = await loadSchoolEngagement({ db, claims, locale: 'nl' }, program(), g.schoolB);
 		expect(b?.status).toBe('intake_recorded');
 		expect(b?.canSign).toBe(true);
-		await signStatement(db, claims, program(), g.schoolB, 'nl');
-		b = await loadSchoolEngagement(db, claims, program(), g.schoolB, 'nl');
+		await signStatement({ db, claims, locale: 'nl' }, program(), g.schoolB);
+		b = await loadSchoolEngagement({ db, claims, locale: 'nl' }, program(), g.schoolB);
 		expect(b?.status).toBe('signed');
 		expect(b?.signatures).toMatchObject([{ signerId: staffed.people.observer.id, current: true }]);
 		expect(b?.directors).toBe(1);
@@ -253,7 +253,13 @@ describe(`school intake and engagement statement: the domain (${testEngine()})`,
 
 	it('a second signature by the same person is refused while it matches', async () => {
 		expect(
-			await refusal(signStatement(db, staffed.people.observer.claims, program(), g.schoolB, 'nl'))
+			await refusal(
+				signStatement(
+					{ db, claims: staffed.people.observer.claims, locale: 'nl' },
+					program(),
+					g.schoolB
+				)
+			)
 		).toBe('engage_already_signed');
 	});
 
@@ -265,14 +271,22 @@ describe(`school intake and engagement statement: the domain (${testEngine()})`,
 			commitments: 'Drie deelnemers in plaats van twee'
 		});
 		const coordinator = staffed.people.coordinator.claims;
-		let b = await loadSchoolEngagement(db, coordinator, program(), g.schoolB, 'en');
+		let b = await loadSchoolEngagement(
+			{ db, claims: coordinator, locale: 'en' },
+			program(),
+			g.schoolB
+		);
 		expect(b?.status).toBe('changed');
 		expect(b?.signatures[0].current).toBe(false);
 		expect((await listEngagementStatuses(db, coordinator, program()))[g.schoolB].status).toBe(
 			'changed'
 		);
-		await signStatement(db, staffed.people.observer.claims, program(), g.schoolB, 'en');
-		b = await loadSchoolEngagement(db, coordinator, program(), g.schoolB, 'nl');
+		await signStatement(
+			{ db, claims: staffed.people.observer.claims, locale: 'en' },
+			program(),
+			g.schoolB
+		);
+		b = await loadSchoolEngagement({ db, claims: coordinator, locale: 'nl' }, program(), g.schoolB);
 		expect(b?.status).toBe('signed');
 		expect(b?.signatures).toHaveLength(1);
 		expect(b?.signatures[0].function).toBe('coordinating director');
@@ -281,16 +295,32 @@ describe(`school intake and engagement statement: the domain (${testEngine()})`,
 	it('refuses a signature for another school, by a non-director, and before the intake', async () => {
 		// The observer leads school B, not A.
 		expect(
-			await refusal(signStatement(db, staffed.people.observer.claims, program(), g.schoolA, 'nl'))
+			await refusal(
+				signStatement(
+					{ db, claims: staffed.people.observer.claims, locale: 'nl' },
+					program(),
+					g.schoolA
+				)
+			)
 		).toBe('not_found');
 		// The mentee is a policy member of A, not its director.
 		expect(
-			await refusal(signStatement(db, staffed.people.mentee.claims, program(), g.schoolA, 'nl'))
+			await refusal(
+				signStatement(
+					{ db, claims: staffed.people.mentee.claims, locale: 'nl' },
+					program(),
+					g.schoolA
+				)
+			)
 		).toBe('engage_not_director');
 		// A school of this programme seen through another programme's id.
 		expect(
 			await refusal(
-				signStatement(db, staffed.people.mentor.claims, elsewhere.program.id, g.schoolA, 'nl')
+				signStatement(
+					{ db, claims: staffed.people.mentor.claims, locale: 'nl' },
+					elsewhere.program.id,
+					g.schoolA
+				)
 			)
 		).toBe('not_found');
 		// No intake yet.
@@ -299,7 +329,13 @@ describe(`school intake and engagement statement: the domain (${testEngine()})`,
 		);
 		try {
 			expect(
-				await refusal(signStatement(db, staffed.people.mentor.claims, program(), g.schoolA, 'nl'))
+				await refusal(
+					signStatement(
+						{ db, claims: staffed.people.mentor.claims, locale: 'nl' },
+						program(),
+						g.schoolA
+					)
+				)
 			).toBe('engage_no_intake_error');
 		} finally {
 			await db.asService((tx) =>
@@ -340,11 +376,9 @@ describe(`school intake and engagement statement: the domain (${testEngine()})`,
 		).toBe('engage_not_signed');
 		await withdrawSignature(db, staffed.people.observer.claims, program(), g.schoolB);
 		const b = await loadSchoolEngagement(
-			db,
-			staffed.people.observer.claims,
+			{ db, claims: staffed.people.observer.claims, locale: 'nl' },
 			program(),
-			g.schoolB,
-			'nl'
+			g.schoolB
 		);
 		expect(b?.signatures).toHaveLength(0);
 		expect(b?.status).toBe('intake_recorded');
@@ -356,7 +390,9 @@ describe(`school intake and engagement statement: the domain (${testEngine()})`,
 			staffed.people.observer.claims,
 			elsewhere.people.coordinator.claims
 		]) {
-			expect(await loadSchoolEngagement(db, claims, program(), g.schoolA, 'nl')).toBeNull();
+			expect(
+				await loadSchoolEngagement({ db, claims, locale: 'nl' }, program(), g.schoolA)
+			).toBeNull();
 		}
 	});
 });

@@ -42,10 +42,12 @@ describe(`mail links in the log (${testEngine()})`, () => {
 		const staffed = await buildStaffedProgram(runtime.db);
 		inviteLink = (
 			await inviteMember(
-				runtime.db,
-				runtime.mailer,
-				runtime.config.origin,
-				staffed.people.coordinator.claims,
+				{
+					db: runtime.db,
+					claims: staffed.people.coordinator.claims,
+					mailer: runtime.mailer,
+					origin: runtime.config.origin
+				},
 				staffed.program.id,
 				{ email: 'invitee@example.org', role: 'mentee' }
 			)

@@ -39,14 +39,15 @@ async function programme() {
 	const mentors: BuiltUser[] = [staffed.people.mentor, await buildUser(db)];
 	await buildMembership(db, staffed.program.id, mentees[1], 'mentee');
 	await buildMembership(db, staffed.program.id, mentors[1], 'mentor');
-	const deps = {
+	const coordinator = staffed.people.coordinator.claims;
+	const ctx = {
 		db,
+		claims: coordinator,
 		mailer: createOutboxMailer(db, createLogger('silent')),
 		collab: noCollab,
 		origin: 'http://mentorpad.test'
 	};
-	const coordinator = staffed.people.coordinator.claims;
-	return { program: staffed.program, mentees, mentors, deps, coordinator };
+	return { program: staffed.program, mentees, mentors, ctx, coordinator };
 }
 
 async function written(programId: string, people: BuiltUser[]) {
@@ -92,12 +93,12 @@ describe(`the matching commands (${testEngine()})`, () => {
 	});
 
 	it('confirms every proposal, clears the locks and introduces both people', async () => {
-		const { program, mentees, mentors, deps, coordinator } = await programme();
+		const { program, mentees, mentors, ctx, coordinator } = await programme();
 		await changeMatchingPairing(db, coordinator, program.id, {
 			kind: 'lock',
 			pair: { menteeId: mentees[0].id, mentorId: mentors[1].id }
 		});
-		const created = await confirmMatchingRound(deps, coordinator, program.id);
+		const created = await confirmMatchingRound(ctx, program.id);
 		expect(created).toHaveLength(2);
 		expect(await written(program.id, [...mentees, ...mentors])).toEqual({
 			pairs: 2,
@@ -107,7 +108,7 @@ describe(`the matching commands (${testEngine()})`, () => {
 		const setup = await db.asUser(coordinator, (tx) => readSetup(tx, program.id));
 		expect(setup.locked).toEqual([]);
 		// Everyone is matched now: a second confirm has nothing to do and writes nothing.
-		await expect(confirmMatchingRound(deps, coordinator, program.id)).rejects.toMatchObject({
+		await expect(confirmMatchingRound(ctx, program.id)).rejects.toMatchObject({
 			code: 'invalid',
 			key: 'nothing'
 		});
@@ -115,7 +116,7 @@ describe(`the matching commands (${testEngine()})`, () => {
 	});
 
 	it('is atomic: a failure after the first pair leaves no pair, no mail, no audit', async () => {
-		const { program, mentees, mentors, deps, coordinator } = await programme();
+		const { program, mentees, mentors, ctx, coordinator } = await programme();
 		const lock = { menteeId: mentees[1].id, mentorId: mentors[0].id };
 		await changeMatchingPairing(db, coordinator, program.id, { kind: 'lock', pair: lock });
 		// The second pair of this programme cannot be inserted: the confirm fails midway, after
@@ -136,9 +137,7 @@ describe(`the matching commands (${testEngine()})`, () => {
 			`)
 		);
 		try {
-			await expect(confirmMatchingRound(deps, coordinator, program.id)).rejects.toThrow(
-				/second pair refused/
-			);
+			await expect(confirmMatchingRound(ctx, program.id)).rejects.toThrow(/second pair refused/);
 		} finally {
 			await db.asOwner((tx) =>
 				tx.exec(`drop trigger test_second_pair_fails on public.pairs;
@@ -160,11 +159,11 @@ describe(`the matching commands (${testEngine()})`, () => {
 		// The coordinator's lock is still there, and the confirm works once the cause is gone.
 		const setup = await db.asUser(coordinator, (tx) => readSetup(tx, program.id));
 		expect(setup.locked).toEqual([lock]);
-		expect(await confirmMatchingRound(deps, coordinator, program.id)).toHaveLength(2);
+		expect(await confirmMatchingRound(ctx, program.id)).toHaveLength(2);
 	});
 
 	it('refuses locked pairs that no longer fit, writing nothing', async () => {
-		const { program, mentees, mentors, deps, coordinator } = await programme();
+		const { program, mentees, mentors, ctx, coordinator } = await programme();
 		// Both mentees locked to the same mentor, who has room for one.
 		await db.asService((tx) =>
 			tx.query('update public.programs set max_mentees_per_mentor = 1 where id = $1', [program.id])
@@ -174,7 +173,7 @@ describe(`the matching commands (${testEngine()})`, () => {
 				kind: 'lock',
 				pair: { menteeId: mentee.id, mentorId: mentors[0].id }
 			});
-		const refusal = await confirmMatchingRound(deps, coordinator, program.id).catch((e) => e);
+		const refusal = await confirmMatchingRound(ctx, program.id).catch((e) => e);
 		expect(refusal).toBeInstanceOf(DomainError);
 		expect(refusal).toMatchObject({ code: 'conflict', key: 'locked_invalid' });
 		expect(await written(program.id, [...mentees, ...mentors])).toEqual({

@@ -90,10 +90,12 @@ describe(`matching a programme (${testEngine()})`, () => {
 		const result = runMatching(context);
 		if (!result.ok) throw new Error('expected proposals');
 		const created = await confirmMatching(
-			db,
-			mailer,
-			'http://mentorpad.test',
-			staffed.people.coordinator.claims,
+			{
+				db,
+				claims: staffed.people.coordinator.claims,
+				mailer,
+				origin: 'http://mentorpad.test'
+			},
 			staffed.program.id,
 			result.proposals
 		);

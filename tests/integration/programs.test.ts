@@ -78,10 +78,14 @@ describe(`programmes and invitations (${testEngine()})`, () => {
 
 	it('invites, mails the link, and a newcomer joins with a new account', async () => {
 		const programId = await createProgram(db, coordinator.claims, organisationId, input);
-		const { link } = await inviteMember(db, mailer, origin, coordinator.claims, programId, {
-			email: 'new.mentee@example.org',
-			role: 'mentee'
-		});
+		const { link } = await inviteMember(
+			{ db, claims: coordinator.claims, mailer, origin },
+			programId,
+			{
+				email: 'new.mentee@example.org',
+				role: 'mentee'
+			}
+		);
 		const mail = await db.asService((tx) =>
 			tx.query<{ body_text: string }>(
 				"select body_text from public.mail_outbox where to_email = 'new.mentee@example.org'"
@@ -122,10 +126,14 @@ describe(`programmes and invitations (${testEngine()})`, () => {
 		const programId = await createProgram(db, coordinator.claims, organisationId, input);
 		const existing = await buildUser(db);
 		const other = await buildUser(db);
-		const { link } = await inviteMember(db, mailer, origin, coordinator.claims, programId, {
-			email: existing.email,
-			role: 'mentor'
-		});
+		const { link } = await inviteMember(
+			{ db, claims: coordinator.claims, mailer, origin },
+			programId,
+			{
+				email: existing.email,
+				role: 'mentor'
+			}
+		);
 		const sessionOf = (u: BuiltUser) => ({
 			id: `session-${u.id}`,
 			user: { id: u.id, email: u.email, displayName: 'x', locale: 'nl' as const },
@@ -146,14 +154,16 @@ describe(`programmes and invitations (${testEngine()})`, () => {
 
 	it('renewing a link kills the old one; revoking kills both', async () => {
 		const programId = await createProgram(db, coordinator.claims, organisationId, input);
-		const first = await inviteMember(db, mailer, origin, coordinator.claims, programId, {
-			email: 'renew@example.org',
-			role: 'mentor'
-		});
+		const first = await inviteMember(
+			{ db, claims: coordinator.claims, mailer, origin },
+			programId,
+			{
+				email: 'renew@example.org',
+				role: 'mentor'
+			}
+		);
 		const second = await renewInvitationLink(
-			db,
-			origin,
-			coordinator.claims,
+			{ db, claims: coordinator.claims, origin },
 			programId,
 			first.invitationId
 		);
@@ -168,7 +178,7 @@ describe(`programmes and invitations (${testEngine()})`, () => {
 	it('refuses to invite someone who is already a member', async () => {
 		const programId = await createProgram(db, coordinator.claims, organisationId, input);
 		await expect(
-			inviteMember(db, mailer, origin, coordinator.claims, programId, {
+			inviteMember({ db, claims: coordinator.claims, mailer, origin }, programId, {
 				email: coordinator.email,
 				role: 'mentor'
 			})
@@ -185,7 +195,7 @@ describe(`programmes and invitations (${testEngine()})`, () => {
 			)
 		);
 		await expect(
-			inviteMember(db, mailer, origin, mentee.claims, programId, {
+			inviteMember({ db, claims: mentee.claims, mailer, origin }, programId, {
 				email: 'x@example.org',
 				role: 'coordinator'
 			})

@@ -53,7 +53,12 @@ afterAll(async () => {
 
 describe(`signatures are written by the server (${testEngine()})`, () => {
 	it('stores the hash of the document as it is, whatever the person is', async () => {
-		await signSheet(db, harness.server, staffed.people.mentor.claims, pair, agreement, 'mentor');
+		await signSheet(
+			{ db, collab: harness.server, claims: staffed.people.mentor.claims },
+			pair,
+			agreement,
+			'mentor'
+		);
 		const expected = createHash('sha256')
 			.update(
 				await harness.server.readDocument(agreement.docName, (doc) =>
@@ -97,7 +102,12 @@ describe(`signatures are written by the server (${testEngine()})`, () => {
 		] as const;
 		for (const [who, role] of cases) {
 			await expect(
-				signSheet(db, harness.server, staffed.people[who].claims, pair, agreement, role),
+				signSheet(
+					{ db, collab: harness.server, claims: staffed.people[who].claims },
+					pair,
+					agreement,
+					role
+				),
 				`${who} as ${role}`
 			).rejects.toThrow(/forbidden/);
 		}
@@ -107,18 +117,14 @@ describe(`signatures are written by the server (${testEngine()})`, () => {
 	it('lets the coordinator co-sign the confidentiality agreement only', async () => {
 		await expect(
 			signSheet(
-				db,
-				harness.server,
-				staffed.people.coordinator.claims,
+				{ db, collab: harness.server, claims: staffed.people.coordinator.claims },
 				pair,
 				agreement,
 				'coordinator'
 			)
 		).rejects.toThrow(/not_signable/);
 		await signSheet(
-			db,
-			harness.server,
-			staffed.people.coordinator.claims,
+			{ db, collab: harness.server, claims: staffed.people.coordinator.claims },
 			pair,
 			confidentiality,
 			'coordinator'
@@ -131,12 +137,22 @@ describe(`signatures are written by the server (${testEngine()})`, () => {
 			tx.query("update public.pairs set status = 'paused' where id = $1", [pair.id])
 		);
 		await expect(
-			signSheet(db, harness.server, staffed.people.mentee.claims, pair, agreement, 'mentee')
+			signSheet(
+				{ db, collab: harness.server, claims: staffed.people.mentee.claims },
+				pair,
+				agreement,
+				'mentee'
+			)
 		).rejects.toThrow(/forbidden/);
 		await db.asService((tx) =>
 			tx.query("update public.pairs set status = 'active' where id = $1", [pair.id])
 		);
-		await signSheet(db, harness.server, staffed.people.mentee.claims, pair, agreement, 'mentee');
+		await signSheet(
+			{ db, collab: harness.server, claims: staffed.people.mentee.claims },
+			pair,
+			agreement,
+			'mentee'
+		);
 		expect((await signatureRows(agreement.id)).map((r) => r.role)).toEqual(['mentor', 'mentee']);
 	});
 });

@@ -221,13 +221,10 @@ describe(`a growth wish becomes a goal of the development plan (${testEngine()})
 	it("appends a row to 04's action plan whose goal names the role and holds the wish", async () => {
 		const mentee = staffed.people.mentee;
 		const { rowId } = await goalToPlan(
-			db,
-			harness.server,
-			mentee.claims,
+			{ db, collab: harness.server, claims: mentee.claims, locale: 'nl' },
 			pair,
 			roles,
-			'educator-growth',
-			'nl'
+			'educator-growth'
 		);
 		const table = fieldsOf(getTemplate(PLAN_KEY)!).find((f) => f.key === PLAN_GOALS_TABLE)!;
 		const rows = await harness.server.readDocument(plan.docName, (doc) => ({
@@ -259,10 +256,20 @@ describe(`a growth wish becomes a goal of the development plan (${testEngine()})
 	it('refuses a field that is not a growth wish, and an empty wish, writing nothing', async () => {
 		const mentee = staffed.people.mentee.claims;
 		await expect(
-			goalToPlan(db, harness.server, mentee, pair, roles, 'educator-strengths', 'nl')
+			goalToPlan(
+				{ db, collab: harness.server, claims: mentee, locale: 'nl' },
+				pair,
+				roles,
+				'educator-strengths'
+			)
 		).rejects.toThrow(/not_copyable/);
 		await expect(
-			goalToPlan(db, harness.server, mentee, pair, roles, 'organiser-growth', 'nl')
+			goalToPlan(
+				{ db, collab: harness.server, claims: mentee, locale: 'nl' },
+				pair,
+				roles,
+				'organiser-growth'
+			)
 		).rejects.toThrow(/nothing_to_copy/);
 		const count = await harness.server.readDocument(
 			plan.docName,

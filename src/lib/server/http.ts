@@ -1,8 +1,10 @@
 import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import type { Actor } from '$lib/domain/policy/types';
+import { getLocale } from '$lib/paraglide/runtime';
 import { DEVICE_COOKIE } from './auth/device-cookie';
 import type { CookieChange, RequestCredentials, Session, SignInMeta } from './auth/types';
 import { clientAddress } from './client-address';
+import type { CommandContext } from './context';
 import { parseCookieHeader } from './cookies';
 import { DomainError } from './errors';
 import { loadActor } from './programs/queries';
@@ -50,6 +52,23 @@ export async function requireActor(
 	const session = requireSession(event);
 	const actor = await loadActor(event.locals.runtime.db, session.claims);
 	return { session, actor };
+}
+
+/**
+ * The context a route passes to a command (context.ts): the runtime's database, mailer, origin,
+ * collaboration server and jobs, the session's claims and the request's locale.
+ */
+export function commandContext(event: RequestEvent, session: Session): Required<CommandContext> {
+	const { db, mailer, config, collab, jobs } = event.locals.runtime;
+	return {
+		db,
+		claims: session.claims,
+		mailer,
+		origin: config.origin,
+		collab,
+		locale: getLocale() === 'en' ? 'en' : 'nl',
+		jobs
+	};
 }
 
 const FORM_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data']);

@@ -3,10 +3,9 @@
  * so the route only authenticates, validates and calls one of them.
  */
 import { applySetupChange, type SetupChange } from '$lib/domain/matching';
-import type { CollabServer } from '$lib/server/collab/server';
+import type { ContextWith } from '$lib/server/context';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { DomainError } from '$lib/server/errors';
-import type { Mailer } from '$lib/server/mail/mailer';
 import {
 	createMatchedPairs,
 	introducePairs,
@@ -33,14 +32,6 @@ export async function changeMatchingPairing(
 	});
 }
 
-export interface ConfirmDeps {
-	db: Database;
-	mailer: Mailer;
-	collab: CollabServer;
-	/** The site's origin, for the workspace links in the introductions. */
-	origin: string;
-}
-
 /**
  * Confirms the engine's current proposal. In one transaction: the context is read, the engine
  * re-run, and every proposed pair created with its meetings and sheets, the locks cleared and the
@@ -51,11 +42,10 @@ export interface ConfirmDeps {
  * for pairs that were not made. Returns the new pairs' ids.
  */
 export async function confirmMatchingRound(
-	deps: ConfirmDeps,
-	claims: JwtClaims,
+	ctx: ContextWith<'mailer' | 'origin' | 'collab'>,
 	programId: string
 ): Promise<string[]> {
-	const created = await deps.db.asUser(claims, async (tx) => {
+	const created = await ctx.db.asUser(ctx.claims, async (tx) => {
 		const result = runMatching(await readMatchingContext(tx, programId));
 		if (!result.ok) throw new DomainError('conflict', 'locked_invalid');
 		if (result.proposals.length === 0) throw new DomainError('invalid', 'nothing');
@@ -69,8 +59,8 @@ export async function confirmMatchingRound(
 			}))
 		);
 	});
-	await introducePairs(deps.db, deps.mailer, deps.origin, created);
+	await introducePairs(ctx.db, ctx.mailer, ctx.origin, created);
 	const ids = created.map((p) => p.pairId);
-	await transferConsentedSheets(deps.db, deps.collab, ids);
+	await transferConsentedSheets(ctx.db, ctx.collab, ids);
 	return ids;
 }

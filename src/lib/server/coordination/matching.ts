@@ -13,6 +13,7 @@ import {
 } from '$lib/domain/matching';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import type { Mailer } from '$lib/server/mail/mailer';
+import type { MailContext } from '$lib/server/context';
 import { insertPair } from '$lib/server/pairs/commands';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
@@ -197,13 +198,11 @@ export async function writeSetup(
  * other's contact details, and the mentor is asked to plan the first meeting.
  */
 export async function confirmMatching(
-	db: Database,
-	mailer: Mailer,
-	origin: string,
-	claims: JwtClaims,
+	ctx: MailContext,
 	programId: string,
 	pairs: readonly { menteeId: string; mentorId: string; place?: string | null }[]
 ): Promise<string[]> {
+	const { db, mailer, origin, claims } = ctx;
 	const created = await db.asUser(claims, (tx) => createMatchedPairs(tx, programId, pairs));
 	await introducePairs(db, mailer, origin, created);
 	return created.map((p) => p.pairId);

@@ -20,6 +20,7 @@ import {
 } from '$lib/domain/groups/engagement';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import { audit } from '$lib/server/audit';
+import type { LocaleContext } from '$lib/server/context';
 import { DomainError } from '$lib/server/errors';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -135,12 +136,11 @@ function judge(rows: SignatureRow[], facts: StatementFacts) {
  * null for anyone else (and for a school of another programme), so the route answers 404.
  */
 export async function loadSchoolEngagement(
-	db: Database,
-	claims: JwtClaims,
+	ctx: LocaleContext,
 	programId: string,
-	schoolId: string,
-	locale: StatementLocale
+	schoolId: string
 ): Promise<SchoolEngagement | null> {
+	const { db, claims, locale } = ctx;
 	const found = await db.asUser(claims, async (tx) => {
 		const [access] = await tx.query<{ reads: boolean; signs: boolean }>(
 			'select private.reads_school_engagement($1) as reads, private.directs_school($1) as signs',
@@ -335,12 +335,11 @@ export async function recordIntake(
  * theirs (the statement changed) is replaced in the same transaction; a current one is refused.
  */
 export async function signStatement(
-	db: Database,
-	claims: JwtClaims,
+	ctx: LocaleContext,
 	programId: string,
-	schoolId: string,
-	locale: StatementLocale
+	schoolId: string
 ): Promise<void> {
+	const { db, claims, locale } = ctx;
 	await db.asUser(claims, async (tx) => {
 		const [access] = await tx.query<{ reads: boolean; signs: boolean }>(
 			'select private.reads_school_engagement($1) as reads, private.directs_school($1) as signs',

@@ -5,7 +5,8 @@ import type { PairRef } from '$lib/domain/policy';
 import { TABLE_ROW_ID, fieldsOf, getTemplate, type Template } from '$lib/domain/templates';
 import { canonicalContent, readFieldContent } from '$lib/shared/sheet-doc';
 import type { CollabServer } from '$lib/server/collab/server';
-import type { Database, JwtClaims } from '$lib/server/db/types';
+import type { Database } from '$lib/server/db/types';
+import type { CollabContext, ContextWith } from '$lib/server/context';
 import { audit, auditAsService } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
 import { CONFIDENTIALITY_KEY, DEVELOPMENT_PLAN_KEY } from '$lib/domain/templates/keys';
@@ -95,13 +96,12 @@ export async function signaturesOf(
  * their choosing); the statement re-checks that the signer holds that role in the pair now.
  */
 export async function signSheet(
-	db: Database,
-	collab: CollabServer,
-	claims: JwtClaims,
+	ctx: CollabContext,
 	pair: PairRef,
 	sheet: SheetRow,
 	role: 'mentor' | 'mentee' | 'coordinator'
 ): Promise<void> {
+	const { db, collab, claims } = ctx;
 	const template = getTemplate(sheet.key);
 	if (!template?.signers?.includes(role)) throw new DomainError('invalid', 'not_signable');
 	const hash = await contentHash(collab, sheet, template);
@@ -135,14 +135,12 @@ export async function signSheet(
  * `copied` list of the plan document records the source.
  */
 export async function copyToPlan(
-	db: Database,
-	collab: CollabServer,
-	claims: JwtClaims,
+	ctx: ContextWith<'collab' | 'locale'>,
 	pair: PairRef,
 	sheet: SheetRow,
-	fieldKey: string,
-	locale: 'nl' | 'en'
+	fieldKey: string
 ): Promise<void> {
+	const { db, collab, claims, locale } = ctx;
 	const template = getTemplate(sheet.key);
 	const field = template && fieldsOf(template).find((f) => f.key === fieldKey);
 	const copyable =
@@ -208,14 +206,12 @@ export const PLAN_GOAL_COLUMN = 'goal';
  * row added in the browser is.
  */
 export async function goalToPlan(
-	db: Database,
-	collab: CollabServer,
-	claims: JwtClaims,
+	ctx: ContextWith<'collab' | 'locale'>,
 	pair: PairRef,
 	sheet: SheetRow,
-	fieldKey: string,
-	locale: 'nl' | 'en'
+	fieldKey: string
 ): Promise<{ rowId: string }> {
+	const { db, collab, claims, locale } = ctx;
 	const template = getTemplate(sheet.key);
 	const field = template && fieldsOf(template).find((f) => f.key === fieldKey);
 	if (!template || !field?.planGoal) throw new DomainError('invalid', 'not_copyable');

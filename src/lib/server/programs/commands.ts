@@ -5,7 +5,7 @@ import { hashToken, newToken } from '$lib/server/auth/tokens';
 import { namedParams } from '$lib/server/db/params';
 import { isUuid } from '$lib/server/db/transaction';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
-import type { Mailer } from '$lib/server/mail/mailer';
+import type { ContextWith, MailContext } from '$lib/server/context';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
 
@@ -88,13 +88,11 @@ export interface InvitationLink {
 
 /** Invites an e-mail address with a role; replaces an open invitation for the same address. */
 export async function inviteMember(
-	db: Database,
-	mailer: Mailer,
-	origin: string,
-	claims: JwtClaims,
+	ctx: MailContext,
 	programId: string,
 	input: { email: string; role: ProgramRole }
 ): Promise<InvitationLink> {
+	const { db, mailer, origin, claims } = ctx;
 	const token = newToken();
 	const { invitationId, programName, inviterName } = await db.asUser(claims, async (tx) => {
 		const program = await tx.query<{ name: string; coordinator: boolean }>(
@@ -144,12 +142,11 @@ export async function inviteMember(
 
 /** Makes a new link for an open invitation (the old link stops working). */
 export async function renewInvitationLink(
-	db: Database,
-	origin: string,
-	claims: JwtClaims,
+	ctx: ContextWith<'origin'>,
 	programId: string,
 	invitationId: string
 ): Promise<InvitationLink> {
+	const { db, origin, claims } = ctx;
 	const token = newToken();
 	await db.asUser(claims, async (tx) => {
 		const rows = await tx.query(

@@ -11,7 +11,7 @@ import {
 	confirmMatchingRound
 } from '$lib/server/coordination/matching-commands';
 import { requireProgram } from '$lib/server/programs/load';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -81,13 +81,8 @@ export const actions: Actions = {
 	exclude: async (event) => (await changePairing(event, () => 'exclude')) ?? { excluded: true },
 	confirm: async (event) => {
 		const { session, program } = await requireProgram(event, 'edit');
-		const { db, mailer, collab, config } = event.locals.runtime;
 		try {
-			const created = await confirmMatchingRound(
-				{ db, mailer, collab, origin: config.origin },
-				session.claims,
-				program.id
-			);
+			const created = await confirmMatchingRound(commandContext(event, session), program.id);
 			return { confirmed: created.length };
 		} catch (e) {
 			// Locked pairs that no longer fit, nothing to confirm, an evaluator proposed as their

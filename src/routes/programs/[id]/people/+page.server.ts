@@ -18,7 +18,7 @@ import { personPermissions } from '$lib/domain/policy/people-permissions';
 import { DomainError } from '$lib/server/errors';
 import { requireProgram } from '$lib/server/programs/load';
 import { searchPeople } from '$lib/server/programs/people';
-import { readForm } from '$lib/server/http';
+import { commandContext, readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -62,9 +62,8 @@ export const actions: Actions = {
 		const parsed = inviteInput.safeParse(values);
 		if (!parsed.success)
 			return fail(400, { action: 'invite', errors: fieldErrors(parsed.error), values });
-		const { db, mailer, config } = event.locals.runtime;
 		const result = await attempt('invite', () =>
-			inviteMember(db, mailer, config.origin, session.claims, program.id, parsed.data)
+			inviteMember(commandContext(event, session), program.id, parsed.data)
 		);
 		if (!result.ok) return result.failure;
 		return { action: 'invite', invited: { ...parsed.data, link: result.value.link } };
@@ -73,9 +72,8 @@ export const actions: Actions = {
 		const { session, program } = await requireProgram(event, 'invite');
 		const parsed = idInput.safeParse({ id: (await readForm(event.request)).get('id') });
 		if (!parsed.success) return fail(400, { action: 'renew', error: 'not_found' });
-		const { db, config } = event.locals.runtime;
 		const result = await attempt('renew', () =>
-			renewInvitationLink(db, config.origin, session.claims, program.id, parsed.data.id)
+			renewInvitationLink(commandContext(event, session), program.id, parsed.data.id)
 		);
 		if (!result.ok) return result.failure;
 		return { action: 'renew', renewed: { id: parsed.data.id, link: result.value.link } };

@@ -6,11 +6,8 @@ import {
 	withdrawSignature
 } from '$lib/server/groups/engagement';
 import { requireProgram } from '$lib/server/programs/load';
-import { getLocale } from '$lib/paraglide/runtime';
-import { domainFailure } from '$lib/server/http';
+import { commandContext, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
-
-const locale = () => (getLocale() === 'en' ? 'en' : 'nl');
 
 /** A member of a learning-community programme and the school they take part for (or none). */
 async function requireMySchool(event: RequestEvent) {
@@ -28,11 +25,9 @@ export const load: PageServerLoad = async (event) => {
 	const { session, program, schoolId } = await requireMySchool(event);
 	if (!schoolId) return { engagement: null };
 	const engagement = await loadSchoolEngagement(
-		event.locals.runtime.db,
-		session.claims,
+		commandContext(event, session),
 		program.id,
-		schoolId,
-		locale()
+		schoolId
 	);
 	return { engagement, me: session.user.id };
 };
@@ -57,7 +52,7 @@ async function act(
 export const actions: Actions = {
 	sign: (event) =>
 		act(event, ({ session, program, schoolId }) =>
-			signStatement(event.locals.runtime.db, session.claims, program.id, schoolId, locale())
+			signStatement(commandContext(event, session), program.id, schoolId)
 		),
 	withdraw: (event) =>
 		act(event, ({ session, program, schoolId }) =>

@@ -15,8 +15,7 @@ import {
 	signSheet
 } from '$lib/server/pairs/sheet-actions';
 import { pairInstruments } from '$lib/server/programs/instruments';
-import { getLocale } from '$lib/paraglide/runtime';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import { resourcesForSheet } from '$lib/server/resources';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -90,8 +89,7 @@ export const actions: Actions = {
 		if (!role || !can(actor, 'sign', { type: 'sheet', pair, templateKey: sheet.key }))
 			return fail(403, { error: 'forbidden' });
 		try {
-			const { db, collab } = event.locals.runtime;
-			await signSheet(db, collab, session.claims, pair, sheet, role);
+			await signSheet(commandContext(event, session), pair, sheet, role);
 		} catch (e) {
 			return refusal(e);
 		}
@@ -103,8 +101,7 @@ export const actions: Actions = {
 			return fail(403, { error: 'forbidden' });
 		const fieldKey = String((await readForm(event.request)).get('fieldKey') ?? '');
 		try {
-			const { db, collab } = event.locals.runtime;
-			await copyToPlan(db, collab, session.claims, pair, sheet, fieldKey, getLocale());
+			await copyToPlan(commandContext(event, session), pair, sheet, fieldKey);
 		} catch (e) {
 			return refusal(e);
 		}
@@ -116,8 +113,7 @@ export const actions: Actions = {
 			return fail(403, { error: 'forbidden' });
 		const fieldKey = String((await readForm(event.request)).get('fieldKey') ?? '');
 		try {
-			const { db, collab } = event.locals.runtime;
-			await goalToPlan(db, collab, session.claims, pair, sheet, fieldKey, getLocale());
+			await goalToPlan(commandContext(event, session), pair, sheet, fieldKey);
 		} catch (e) {
 			return refusal(e);
 		}

@@ -3,9 +3,8 @@ import { intakeInput } from '$lib/domain/groups/engagement';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { isUuid } from '$lib/server/db/transaction';
 import { loadSchoolEngagement, recordIntake } from '$lib/server/groups/engagement';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
-import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The coordinator of a learning-community programme and one of its schools; else 404. */
@@ -20,11 +19,9 @@ async function requireSchool(event: RequestEvent) {
 export const load: PageServerLoad = async (event) => {
 	const { session, program, schoolId } = await requireSchool(event);
 	const engagement = await loadSchoolEngagement(
-		event.locals.runtime.db,
-		session.claims,
+		commandContext(event, session),
 		program.id,
-		schoolId,
-		getLocale() === 'en' ? 'en' : 'nl'
+		schoolId
 	);
 	if (!engagement) error(404, 'not_found');
 	return { engagement };

@@ -4,7 +4,7 @@ import { requireProgram } from '$lib/server/programs/load';
 import { confidentialityText } from '$lib/server/pairs/oversight';
 import { loadPairRef } from '$lib/server/pairs/queries';
 import { findSheet, signaturesOf, signSheet } from '$lib/server/pairs/sheet-actions';
-import { domainFailure } from '$lib/server/http';
+import { commandContext, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { CONFIDENTIALITY_KEY } from '$lib/domain/templates/keys';
 
@@ -40,14 +40,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { session, pair, sheet } = await context(event);
 		try {
-			await signSheet(
-				event.locals.runtime.db,
-				event.locals.runtime.collab,
-				session.claims,
-				pair,
-				sheet,
-				'coordinator'
-			);
+			await signSheet(commandContext(event, session), pair, sheet, 'coordinator');
 		} catch (e) {
 			return domainFailure(e);
 		}
