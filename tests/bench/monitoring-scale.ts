@@ -526,7 +526,7 @@ async function main() {
 			},
 			{
 				name: 'exportMonitoringDataset meetings.csv (+ audit)',
-				run: () => exportMonitoringDataset(db, claims, programId, 'meetings')
+				run: () => exportMonitoringDataset({ db, claims }, programId, 'meetings')
 			}
 		];
 		const out = args.out!;

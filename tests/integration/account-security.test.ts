@@ -274,17 +274,19 @@ describe(`account settings (${testEngine()})`, () => {
 		const fresh = `moved-${user.id.slice(0, 8)}@example.org`;
 		const taken = await buildUser(db);
 		const profile = { id: user.id, email: user.email, locale: 'nl' as const };
-		expect(await requestEmailChange(db, mailer, ORIGIN, profile, taken.email)).toEqual({
+		expect(await requestEmailChange({ db, mailer, origin: ORIGIN }, profile, taken.email)).toEqual({
 			ok: false,
 			reason: 'taken'
 		});
-		expect(await requestEmailChange(db, mailer, ORIGIN, profile, user.email.toUpperCase())).toEqual(
-			{
-				ok: false,
-				reason: 'same'
-			}
-		);
-		expect(await requestEmailChange(db, mailer, ORIGIN, profile, fresh)).toEqual({ ok: true });
+		expect(
+			await requestEmailChange({ db, mailer, origin: ORIGIN }, profile, user.email.toUpperCase())
+		).toEqual({
+			ok: false,
+			reason: 'same'
+		});
+		expect(await requestEmailChange({ db, mailer, origin: ORIGIN }, profile, fresh)).toEqual({
+			ok: true
+		});
 
 		// Nothing changed yet: the old address still signs in, the new one does not.
 		expect((await auth.signIn(fresh, FACTORY_PASSWORD, meta)).ok).toBe(false);
@@ -292,12 +294,16 @@ describe(`account settings (${testEngine()})`, () => {
 		const [mail] = await mails(fresh, 'email_change');
 		const token = /\/account\/email\/([\w-]+)/.exec(mail.body_text)?.[1] ?? '';
 		expect(token).not.toBe('');
-		expect(await confirmEmailChange(db, mailer, ORIGIN, 'not-a-token', null)).toEqual({
+		expect(await confirmEmailChange({ db, mailer, origin: ORIGIN }, 'not-a-token', null)).toEqual({
 			ok: false,
 			reason: 'unknown'
 		});
 
-		const confirmed = await confirmEmailChange(db, mailer, ORIGIN, token, here.session.id);
+		const confirmed = await confirmEmailChange(
+			{ db, mailer, origin: ORIGIN },
+			token,
+			here.session.id
+		);
 		expect(confirmed).toMatchObject({ ok: true, userId: user.id, email: fresh });
 		expect(await auth.authenticate(asCookie(other.cookie))).toBeNull();
 		expect((await auth.authenticate(asCookie(here.cookie)))?.user.email).toBe(fresh);
@@ -305,7 +311,7 @@ describe(`account settings (${testEngine()})`, () => {
 		expect((await auth.signIn(user.email, FACTORY_PASSWORD, meta)).ok).toBe(false);
 		expect(await mails(user.email, 'security_email')).toHaveLength(1);
 		// The link works once.
-		expect(await confirmEmailChange(db, mailer, ORIGIN, token, null)).toEqual({
+		expect(await confirmEmailChange({ db, mailer, origin: ORIGIN }, token, null)).toEqual({
 			ok: false,
 			reason: 'unknown'
 		});

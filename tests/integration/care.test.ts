@@ -422,8 +422,7 @@ describe(`concerns (${testEngine()})`, () => {
 		);
 
 		await setConcernStatus(
-			db,
-			staffed.people.coordinator.claims,
+			{ db, claims: staffed.people.coordinator.claims },
 			staffed.program.id,
 			made.id,
 			'in_progress'
@@ -439,7 +438,12 @@ describe(`concerns (${testEngine()})`, () => {
 		);
 		expect(told).toEqual([{ params: { status: 'in_progress' } }]);
 		await expect(
-			setConcernStatus(db, staffed.people.mentor.claims, staffed.program.id, made.id, 'closed')
+			setConcernStatus(
+				{ db, claims: staffed.people.mentor.claims },
+				staffed.program.id,
+				made.id,
+				'closed'
+			)
 		).rejects.toMatchObject({ key: 'not_found' });
 		await expect(
 			raiseConcern(db, staffed.people.coordinator.claims, staffed.program.id, {

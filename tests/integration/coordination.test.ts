@@ -28,7 +28,7 @@ describe(`coordination (${testEngine()})`, () => {
 	it('an exit request reaches the coordinator and supporter; handling it ends the pair', async () => {
 		const { people, program } = staffed;
 		const pair = (await loadPairRef(db, pairId))!;
-		await requestExit(db, people.mentor.claims, pair, 'mentor', {
+		await requestExit({ db, claims: people.mentor.claims }, pair, 'mentor', {
 			reason: 'Geen klik',
 			consentsTransfer: false
 		});
@@ -41,10 +41,10 @@ describe(`coordination (${testEngine()})`, () => {
 			'Geen klik'
 		);
 		const request = forCoordinator.find((e) => e.reason === 'Geen klik')!;
-		await handleExit(db, people.coordinator.claims, program.id, request.id, 'ended');
+		await handleExit({ db, claims: people.coordinator.claims }, program.id, request.id, 'ended');
 		expect((await loadPairRef(db, pairId))?.status).toBe('ended');
 		await expect(
-			handleExit(db, people.coordinator.claims, program.id, request.id, 'kept')
+			handleExit({ db, claims: people.coordinator.claims }, program.id, request.id, 'kept')
 		).rejects.toMatchObject({ code: 'not_found' });
 	});
 
@@ -68,13 +68,23 @@ describe(`coordination (${testEngine()})`, () => {
 		const { people, program } = staffed;
 		const second = await buildUser(db);
 		await buildMembership(db, program.id, second, 'supporter');
-		await assignSupporter(db, people.coordinator.claims, program.id, people.mentor.id, second.id);
+		await assignSupporter(
+			{ db, claims: people.coordinator.claims },
+			program.id,
+			people.mentor.id,
+			second.id
+		);
 		const support = await listMentorSupport(db, people.coordinator.claims, program.id);
 		expect(support.mentors.find((m) => m.mentorId === people.mentor.id)?.supporterId).toBe(
 			second.id
 		);
 		await expect(
-			assignSupporter(db, people.coordinator.claims, program.id, people.mentor.id, people.mentee.id)
+			assignSupporter(
+				{ db, claims: people.coordinator.claims },
+				program.id,
+				people.mentor.id,
+				people.mentee.id
+			)
 		).rejects.toMatchObject({ key: 'pair_roles' });
 	});
 

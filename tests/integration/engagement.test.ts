@@ -264,7 +264,7 @@ describe(`school intake and engagement statement: the domain (${testEngine()})`,
 	});
 
 	it('a change of the intake’s commitments makes the signature stale; signing again replaces it', async () => {
-		await recordIntake(db, staffed.people.coordinator.claims, program(), g.schoolB, {
+		await recordIntake({ db, claims: staffed.people.coordinator.claims }, program(), g.schoolB, {
 			conversationOn: '2026-06-18',
 			expectations: 'Intervisie',
 			feasibility: 'Haalbaar',
@@ -355,13 +355,14 @@ describe(`school intake and engagement statement: the domain (${testEngine()})`,
 			commitments: ''
 		};
 		expect(
-			await refusal(recordIntake(db, staffed.people.mentor.claims, program(), g.schoolA, input))
+			await refusal(
+				recordIntake({ db, claims: staffed.people.mentor.claims }, program(), g.schoolA, input)
+			)
 		).toBe('forbidden');
 		expect(
 			await refusal(
 				recordIntake(
-					db,
-					elsewhere.people.coordinator.claims,
+					{ db, claims: elsewhere.people.coordinator.claims },
 					elsewhere.program.id,
 					g.schoolA,
 					input

@@ -205,22 +205,22 @@ describe(`intervision rounds (${testEngine()})`, () => {
 				})
 			)
 		).toBe('conflict');
-		expect(await refusal(controlRound(db, mentee.claims, g.group, g.round, 'next'))).toBe(
-			'forbidden'
-		);
+		expect(
+			await refusal(controlRound({ db, claims: mentee.claims }, g.group, g.round, 'next'))
+		).toBe('forbidden');
 		// The timekeeper may pause, not move on.
-		expect(await refusal(controlRound(db, observer.claims, g.group, g.round, 'next'))).toBe(
-			'forbidden'
-		);
-		await controlRound(db, observer.claims, g.group, g.round, 'pause');
+		expect(
+			await refusal(controlRound({ db, claims: observer.claims }, g.group, g.round, 'next'))
+		).toBe('forbidden');
+		await controlRound({ db, claims: observer.claims }, g.group, g.round, 'pause');
 		let round = await loadOpenRound(db, mentee.claims, g.group);
 		expect(round?.pausedRemaining).toBeGreaterThan(0);
-		await controlRound(db, observer.claims, g.group, g.round, 'extend');
+		await controlRound({ db, claims: observer.claims }, g.group, g.round, 'extend');
 		expect((await loadOpenRound(db, mentee.claims, g.group))?.pausedRemaining).toBe(
 			(round?.pausedRemaining ?? 0) + 120
 		);
-		await controlRound(db, supporter.claims, g.group, g.round, 'resume');
-		await controlRound(db, supporter.claims, g.group, g.round, 'next');
+		await controlRound({ db, claims: supporter.claims }, g.group, g.round, 'resume');
+		await controlRound({ db, claims: supporter.claims }, g.group, g.round, 'next');
 		round = await loadOpenRound(db, observer.claims, g.group);
 		expect(round?.step).toBe(1);
 		expect(round?.stepSeconds).toBe(600);
@@ -228,7 +228,7 @@ describe(`intervision rounds (${testEngine()})`, () => {
 		expect(Math.abs((round?.serverNow ?? 0) - (round?.stepStartedAt ?? 0))).toBeLessThan(5_000);
 		expect(await loadOpenRound(db, stranger, g.group)).toBeNull();
 		expect(await loadOpenRound(db, staffed.people.coordinator.claims, g.group)).toBeNull();
-		await controlRound(db, supporter.claims, g.group, g.round, 'end');
+		await controlRound({ db, claims: supporter.claims }, g.group, g.round, 'end');
 		expect(await loadOpenRound(db, mentee.claims, g.group)).toBeNull();
 		// Roles go to people of the group only.
 		expect(

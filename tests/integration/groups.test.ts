@@ -69,8 +69,8 @@ describe(`learning-community commands (${testEngine()})`, () => {
 			userId: supporter.id,
 			role: 'facilitator'
 		});
-		const r = await createReflection(db, mentee.claims, groupId, 'Na bijeenkomst 1');
-		await createReflection(db, mentee.claims, groupId, 'Privé');
+		const r = await createReflection({ db, claims: mentee.claims }, groupId, 'Na bijeenkomst 1');
+		await createReflection({ db, claims: mentee.claims }, groupId, 'Privé');
 		await setReflectionSharing(db, mentee.claims, r, 'group');
 		admin = await loadGroupsAdmin(db, claims, programId);
 		const group = admin.groups.find((g) => g.id === groupId)!;

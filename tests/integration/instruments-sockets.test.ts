@@ -112,8 +112,7 @@ describe(`switching an instrument off closes its open sockets (${testEngine()})`
 			enabled: c.key === 'S4' || c.key === '01-agreement' ? false : c.enabled
 		}));
 		await saveProgramInstruments(
-			db,
-			staffed.people.coordinator.claims,
+			{ db, claims: staffed.people.coordinator.claims },
 			staffed.program.id,
 			list,
 			onPairChanged

@@ -113,8 +113,7 @@ describe(`instrument sets per programme kind (${testEngine()})`, () => {
 		const { program, people, pair } = await staffed('school_leader');
 		expect(keysOf(await pairInstruments(db, pair))).not.toContain('S1');
 		await saveProgramInstruments(
-			db,
-			people.coordinator.claims,
+			{ db, claims: people.coordinator.claims },
 			program.id,
 			listWith('school_leader', { S1: true })
 		);
@@ -143,8 +142,7 @@ describe(`instrument sets per programme kind (${testEngine()})`, () => {
 			tx.query("delete from public.sheets where pair_id = $1 and template_key = 'S2'", [pair])
 		);
 		const { created } = await saveProgramInstruments(
-			db,
-			people.coordinator.claims,
+			{ db, claims: people.coordinator.claims },
 			program.id,
 			listWith('teacher_induction', { S2: true })
 		);
@@ -177,8 +175,7 @@ describe(`instrument sets per programme kind (${testEngine()})`, () => {
 			)
 		);
 		await saveProgramInstruments(
-			db,
-			people.coordinator.claims,
+			{ db, claims: people.coordinator.claims },
 			program.id,
 			listWith('youth', { S3: false, S4: false })
 		);
@@ -212,7 +209,7 @@ describe(`instrument sets per programme kind (${testEngine()})`, () => {
 		];
 		for (const attempt of bad) {
 			await expect(
-				saveProgramInstruments(db, people.coordinator.claims, program.id, attempt)
+				saveProgramInstruments({ db, claims: people.coordinator.claims }, program.id, attempt)
 			).rejects.toMatchObject({ code: 'invalid', key: 'instr_invalid_list' });
 		}
 		const rows = await db.asService((tx) =>
@@ -232,7 +229,7 @@ describe(`instrument sets per programme kind (${testEngine()})`, () => {
 			people.observer,
 			other.people.coordinator
 		]) {
-			const attempt = saveProgramInstruments(db, person.claims, program.id, list);
+			const attempt = saveProgramInstruments({ db, claims: person.claims }, program.id, list);
 			await expect(attempt).rejects.toBeInstanceOf(DomainError);
 			await expect(resetProgramInstruments(db, person.claims, program.id)).rejects.toBeInstanceOf(
 				DomainError
@@ -255,8 +252,7 @@ describe(`program_instruments row-level security (${testEngine()})`, () => {
 		people = built.people;
 		stranger = (await staffed('school_leader')).people.coordinator;
 		await saveProgramInstruments(
-			db,
-			people.coordinator.claims,
+			{ db, claims: people.coordinator.claims },
 			program.id,
 			listWith('school_leader', { S1: true })
 		);

@@ -77,11 +77,11 @@ describe(`lessons: several observations per pair (${testEngine()})`, () => {
 		expect(await listLessons(db, people.mentee.claims, pair, 'lesson-observation')).toEqual([
 			{ number: 1, docName: sheet.doc_name, lessonDate: null, className: '', subject: '' }
 		]);
-		expect(await createLesson(db, people.mentor.claims, pair, 'lesson-observation', lesson)).toBe(
-			2
-		);
 		expect(
-			await createLesson(db, people.mentee.claims, pair, 'lesson-observation', {
+			await createLesson({ db, claims: people.mentor.claims }, pair, 'lesson-observation', lesson)
+		).toBe(2);
+		expect(
+			await createLesson({ db, claims: people.mentee.claims }, pair, 'lesson-observation', {
 				lessonDate: '',
 				className: '',
 				subject: 'Wiskunde'
@@ -97,9 +97,9 @@ describe(`lessons: several observations per pair (${testEngine()})`, () => {
 		expect(docs.size).toBe(3);
 		expect(list?.[1].docName).toMatch(new RegExp(`^pair/${pair}/sheet/[0-9a-f-]{36}$`));
 		// Lesson preparation is a series of its own.
-		expect(await createLesson(db, people.mentor.claims, pair, 'lesson-preparation', lesson)).toBe(
-			2
-		);
+		expect(
+			await createLesson({ db, claims: people.mentor.claims }, pair, 'lesson-preparation', lesson)
+		).toBe(2);
 		const series = await pairLessonSeries(db, people.mentor.claims, pair, [
 			'01-agreement',
 			'lesson-preparation',
@@ -118,7 +118,7 @@ describe(`lessons: several observations per pair (${testEngine()})`, () => {
 	it('only the pair opens a lesson’s document, as they open the sheet', async () => {
 		const { people, pair } = await staffed();
 		const other = await staffed();
-		await createLesson(db, people.mentor.claims, pair, 'lesson-observation', lesson);
+		await createLesson({ db, claims: people.mentor.claims }, pair, 'lesson-observation', lesson);
 		const doc = (await findLesson(db, pair, 'lesson-observation', 2))!.docName;
 		const authorize = authorizeDocument(db);
 		expect(await authorize(socketUser(people.mentor.claims), doc)).toMatchObject({
@@ -149,7 +149,7 @@ describe(`lessons: several observations per pair (${testEngine()})`, () => {
 		const other = await staffed();
 		for (const role of ['coordinator', 'supporter', 'observer'] as const) {
 			await expect(
-				createLesson(db, people[role].claims, pair, 'lesson-observation', lesson),
+				createLesson({ db, claims: people[role].claims }, pair, 'lesson-observation', lesson),
 				role
 			).rejects.toBeInstanceOf(DomainError);
 			expect(
@@ -158,7 +158,7 @@ describe(`lessons: several observations per pair (${testEngine()})`, () => {
 			).toBeNull();
 		}
 		await expect(
-			createLesson(db, other.people.mentor.claims, pair, 'lesson-observation', lesson)
+			createLesson({ db, claims: other.people.mentor.claims }, pair, 'lesson-observation', lesson)
 		).rejects.toMatchObject({ key: 'not_found' });
 		const [sheets] = await db.asService((tx) =>
 			tx.query<{ obs: string; agreement: string }>(
@@ -194,7 +194,7 @@ describe(`lessons: several observations per pair (${testEngine()})`, () => {
 			tx.query("update public.pairs set status = 'ended' where id = $1", [pair])
 		);
 		await expect(
-			createLesson(db, people.mentor.claims, pair, 'lesson-observation', lesson)
+			createLesson({ db, claims: people.mentor.claims }, pair, 'lesson-observation', lesson)
 		).rejects.toMatchObject({ key: 'forbidden' });
 		expect(await listLessons(db, people.mentee.claims, pair, 'lesson-observation')).toHaveLength(2);
 	});
@@ -213,7 +213,7 @@ describe(`lessons: several observations per pair (${testEngine()})`, () => {
 
 	it('the export holds each lesson; the erasure scrubs them and keeps them for the partner', async () => {
 		const { people, pair } = await staffed();
-		await createLesson(db, people.mentee.claims, pair, 'lesson-observation', lesson);
+		await createLesson({ db, claims: people.mentee.claims }, pair, 'lesson-observation', lesson);
 		const entries = await collectExport(db, people.mentor.id);
 		const names = [...entries.keys()].filter((k) => k.includes('/sheets/lesson-observation'));
 		expect(names.sort()).toEqual([

@@ -231,7 +231,12 @@ describe(`group mentoring: logbook part 2 goes to the coordinator's inbox (${tes
 
 	it('a teacher submits it; the coordinator reads it in the inbox, the mentor and others do not', async () => {
 		const group = (await loadMentorGroupRef(db, a.group))!;
-		const id = await submitGroupLogPart2(db, people.teacher2.claims, group, 'teacher', part2);
+		const id = await submitGroupLogPart2(
+			{ db, claims: people.teacher2.claims },
+			group,
+			'teacher',
+			part2
+		);
 		const sql = 'public.log_submissions where id = $1';
 		for (const [who, n] of [
 			['teacher2', 1],
@@ -261,21 +266,21 @@ describe(`group mentoring: logbook part 2 goes to the coordinator's inbox (${tes
 	it('the mentor submits as mentor; nobody writes as another role or for another group', async () => {
 		const group = (await loadMentorGroupRef(db, a.group))!;
 		await expect(
-			submitGroupLogPart2(db, people.mentor.claims, group, 'mentor', part2)
+			submitGroupLogPart2({ db, claims: people.mentor.claims }, group, 'mentor', part2)
 		).resolves.toBeTruthy();
 		// A teacher claiming the mentor's role, and a teacher of group B writing in group A.
 		await expect(
-			submitGroupLogPart2(db, people.teacher2.claims, group, 'mentor', part2)
+			submitGroupLogPart2({ db, claims: people.teacher2.claims }, group, 'mentor', part2)
 		).rejects.toThrow(/row-level security/);
 		await expect(
-			submitGroupLogPart2(db, people.otherTeacher.claims, group, 'teacher', part2)
+			submitGroupLogPart2({ db, claims: people.otherTeacher.claims }, group, 'teacher', part2)
 		).rejects.toThrow(/row-level security/);
 	});
 
 	it('an empty part 2 is refused before anything is written', async () => {
 		const group = (await loadMentorGroupRef(db, a.group))!;
 		await expect(
-			submitGroupLogPart2(db, people.teacher3.claims, group, 'teacher', {
+			submitGroupLogPart2({ db, claims: people.teacher3.claims }, group, 'teacher', {
 				...part2,
 				difficulties: ' '
 			})

@@ -296,7 +296,7 @@ describe(`a pool of mentors (${testEngine()})`, () => {
 	});
 
 	it('the coordinator labels a pair; both members see it, nobody else may set it', async () => {
-		await setPairLabel(db, coordinator(), staffed.program.id, pairA, 'vakmentor');
+		await setPairLabel({ db, claims: coordinator() }, staffed.program.id, pairA, 'vakmentor');
 		const mentee = await listMyPairs(db, staffed.people.mentee.claims);
 		expect(mentee.find((p) => p.id === pairA)?.label).toBe('vakmentor');
 		const mentor = await listMyPairs(db, staffed.people.mentor.claims);

@@ -488,7 +488,7 @@ describe(`monitoring (${testEngine()})`, () => {
 		const { tables, hasPairs } = await loadMonitoring(db, coordinator(), id());
 		expect(hasPairs).toBe(true);
 		expect(tables.map((t) => t.dataset)).toHaveLength(9);
-		await exportMonitoringDataset(db, coordinator(), id(), 'meetings');
+		await exportMonitoringDataset({ db, claims: coordinator() }, id(), 'meetings');
 		const after = await auditActions();
 		expect(after.slice(before.length)).toEqual([
 			{

@@ -286,9 +286,12 @@ describe(`notifications (${testEngine()})`, () => {
 				mode: 'face_to_face' as const,
 				held: false
 			};
-			await updateMeeting(db, staffed.people.mentor.claims, pair, 2, input);
-			await updateMeeting(db, staffed.people.mentor.claims, pair, 2, input);
-			await updateMeeting(db, staffed.people.mentor.claims, pair, 2, { ...input, time: '17:00' });
+			await updateMeeting({ db, claims: staffed.people.mentor.claims }, pair, 2, input);
+			await updateMeeting({ db, claims: staffed.people.mentor.claims }, pair, 2, input);
+			await updateMeeting({ db, claims: staffed.people.mentor.claims }, pair, 2, {
+				...input,
+				time: '17:00'
+			});
 			const list = await listNotifications(db, staffed.people.mentee.claims, 'nl');
 			expect(list.items.map((n) => n.kind)).toEqual(['meeting_changed', 'meeting_planned']);
 			expect((await listNotifications(db, staffed.people.mentor.claims, 'nl')).items).toEqual([]);
@@ -602,7 +605,7 @@ describe(`notifications (${testEngine()})`, () => {
 			await db.asService((tx) =>
 				tx.query('delete from public.assignments where pair_id = $1', [pair.id])
 			);
-			await createAssignment(db, staffed.people.mentor.claims, pair, {
+			await createAssignment({ db, claims: staffed.people.mentor.claims }, pair, {
 				sheetKey: 'PS1',
 				assigneeId: staffed.people.mentee.id,
 				dueOn: tomorrow(),
@@ -639,9 +642,12 @@ describe(`notifications (${testEngine()})`, () => {
 				held: false
 			};
 			// Each mail is made when it is sent, with the meeting as it is then.
-			await updateMeeting(db, staffed.people.mentor.claims, pair, 5, input);
+			await updateMeeting({ db, claims: staffed.people.mentor.claims }, pair, 5, input);
 			await runner().tick();
-			await updateMeeting(db, staffed.people.mentor.claims, pair, 5, { ...input, time: '17:00' });
+			await updateMeeting({ db, claims: staffed.people.mentor.claims }, pair, 5, {
+				...input,
+				time: '17:00'
+			});
 			await runner().tick();
 			const mails = (await outbox(staffed.people.mentee.email)).filter((m) =>
 				m.kind.startsWith('notification.meeting_')

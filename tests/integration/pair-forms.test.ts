@@ -58,7 +58,7 @@ describe(`meeting dates stay within the programme (${testEngine()})`, () => {
 		const { claims } = staffed.people.mentor;
 		const before = await getMeeting(db, claims, pair.id, 1);
 		for (const date of ['2026-08-31', '2025-10-01', '2027-07-01']) {
-			expect(await refusal(updateMeeting(db, claims, pair, 1, meeting(date)))).toBe(
+			expect(await refusal(updateMeeting({ db, claims }, pair, 1, meeting(date)))).toBe(
 				'meeting_outside_programme'
 			);
 		}
@@ -67,9 +67,9 @@ describe(`meeting dates stay within the programme (${testEngine()})`, () => {
 
 	it('accepts the first and the last day of the programme', async () => {
 		const { claims } = staffed.people.mentee;
-		await updateMeeting(db, claims, pair, 1, meeting('2026-09-01'));
+		await updateMeeting({ db, claims }, pair, 1, meeting('2026-09-01'));
 		expect((await getMeeting(db, claims, pair.id, 1))?.plannedOn).toBe('2026-09-01');
-		await updateMeeting(db, claims, pair, 2, meeting('2027-06-30'));
+		await updateMeeting({ db, claims }, pair, 2, meeting('2027-06-30'));
 		expect((await getMeeting(db, claims, pair.id, 2))?.plannedOn).toBe('2027-06-30');
 	});
 });
@@ -102,7 +102,9 @@ describe(`an empty logbook part 2 is refused (${testEngine()})`, () => {
 		const n = await count();
 		const input = { ...form, sheetUsed: [] } as LogPart2Input;
 		expect(
-			await refusal(submitLogbookPart2(db, staffed.people.mentor.claims, pair, 'mentor', input))
+			await refusal(
+				submitLogbookPart2({ db, claims: staffed.people.mentor.claims }, pair, 'mentor', input)
+			)
 		).toBe('log_empty');
 		expect(await count()).toBe(n);
 	});
@@ -110,7 +112,7 @@ describe(`an empty logbook part 2 is refused (${testEngine()})`, () => {
 	it('one written part is enough', async () => {
 		const n = await count();
 		const input = logPart2Input.parse({ ...form, sheetUsed: [], other: 'We spraken over school.' });
-		await submitLogbookPart2(db, staffed.people.mentee.claims, pair, 'mentee', input);
+		await submitLogbookPart2({ db, claims: staffed.people.mentee.claims }, pair, 'mentee', input);
 		expect(await count()).toBe(n + 1);
 	});
 });

@@ -74,7 +74,7 @@ describe(`the path of a pair (${testEngine()})`, () => {
 	it('an open exit request makes the pair "exit_requested"; kept brings it back', async () => {
 		expect(xPair.status).toBe('exit_requested');
 		const pair = await activePair();
-		await requestExit(db, people(pair).mentee.claims, pair, 'mentee', {
+		await requestExit({ db, claims: people(pair).mentee.claims }, pair, 'mentee', {
 			reason: 'Geen tijd',
 			consentsTransfer: false
 		});
@@ -85,7 +85,12 @@ describe(`the path of a pair (${testEngine()})`, () => {
 				[pair.id]
 			)
 		);
-		await handleExit(db, x.people.coordinator.claims, x.program.id, request[0].id, 'kept');
+		await handleExit(
+			{ db, claims: x.people.coordinator.claims },
+			x.program.id,
+			request[0].id,
+			'kept'
+		);
 		expect((await pairOf(pair.id)).status).toBe('active');
 		// The mentor's path shows the status change, but not who asked.
 		const path = await getPath(db, people(pair).mentor.claims, pair.id);
@@ -106,14 +111,14 @@ describe(`the path of a pair (${testEngine()})`, () => {
 		expect((await getPath(db, people(pair).mentor.claims, pair.id))?.proposal?.mine).toBe(true);
 		// The mentor cannot confirm their own proposal; a second proposal waits for the first.
 		await expect(
-			answerPhaseProposal(db, people(pair).mentor.claims, pair, proposal, true)
+			answerPhaseProposal({ db, claims: people(pair).mentor.claims }, pair, proposal, true)
 		).rejects.toMatchObject({ key: 'path_not_allowed' });
 		await expect(proposePhase(db, people(pair).mentee.claims, pair, 'SD')).rejects.toMatchObject({
 			key: 'path_already_proposed'
 		});
-		expect(await answerPhaseProposal(db, people(pair).mentee.claims, pair, proposal, true)).toBe(
-			'SD'
-		);
+		expect(
+			await answerPhaseProposal({ db, claims: people(pair).mentee.claims }, pair, proposal, true)
+		).toBe('SD');
 		for (const who of [people(pair).mentor, people(pair).mentee, x.people.coordinator]) {
 			const path = await getPath(db, who.claims, pair.id);
 			expect(path?.phase).toBe('SD');
@@ -137,9 +142,9 @@ describe(`the path of a pair (${testEngine()})`, () => {
 			key: 'path_not_next'
 		});
 		const first = await proposePhase(db, people(pair).mentee.claims, pair, 'SD');
-		await answerPhaseProposal(db, people(pair).mentor.claims, pair, first, false);
+		await answerPhaseProposal({ db, claims: people(pair).mentor.claims }, pair, first, false);
 		await expect(
-			answerPhaseProposal(db, people(pair).mentor.claims, pair, first, true)
+			answerPhaseProposal({ db, claims: people(pair).mentor.claims }, pair, first, true)
 		).rejects.toMatchObject({ key: 'path_not_open' });
 		const second = await proposePhase(db, people(pair).mentee.claims, pair, 'SD');
 		await expect(
@@ -207,11 +212,21 @@ describe(`the path of a pair (${testEngine()})`, () => {
 		await setStatusAsMember(db, people(pair).mentor.claims, pair, 'active');
 		expect((await pairOf(pair.id)).status).toBe('active');
 
-		await setStatusAsCoordinator(db, x.people.coordinator.claims, x.program.id, pair.id, 'paused');
+		await setStatusAsCoordinator(
+			{ db, claims: x.people.coordinator.claims },
+			x.program.id,
+			pair.id,
+			'paused'
+		);
 		await expect(
 			setStatusAsMember(db, people(pair).mentor.claims, pair, 'active')
 		).rejects.toMatchObject({ key: 'path_paused_by_coordinator' });
-		await setStatusAsCoordinator(db, x.people.coordinator.claims, x.program.id, pair.id, 'active');
+		await setStatusAsCoordinator(
+			{ db, claims: x.people.coordinator.claims },
+			x.program.id,
+			pair.id,
+			'active'
+		);
 		expect((await pairOf(pair.id)).status).toBe('active');
 		const statuses = (await getPath(db, x.people.coordinator.claims, pair.id))!.history
 			.filter((h) => h.kind === 'status')
@@ -229,7 +244,12 @@ describe(`the path of a pair (${testEngine()})`, () => {
 		await expect(
 			setStatusAsMember(db, people(pair).mentee.claims, pair, 'ended')
 		).rejects.toMatchObject({ key: 'path_not_moving_on' });
-		await setPhaseAsCoordinator(db, x.people.coordinator.claims, x.program.id, pair.id, 'MO');
+		await setPhaseAsCoordinator(
+			{ db, claims: x.people.coordinator.claims },
+			x.program.id,
+			pair.id,
+			'MO'
+		);
 		expect((await notificationsOf(people(pair).mentee.id)).map((n) => n.params.status)).toContain(
 			'phase_set'
 		);
@@ -248,17 +268,32 @@ describe(`the path of a pair (${testEngine()})`, () => {
 		await setStatusAsMember(db, people(pair).mentee.claims, pair, 'ended');
 		expect((await pairOf(pair.id)).status).toBe('ended');
 		await expect(
-			setStatusAsCoordinator(db, x.people.coordinator.claims, x.program.id, pair.id, 'active')
+			setStatusAsCoordinator(
+				{ db, claims: x.people.coordinator.claims },
+				x.program.id,
+				pair.id,
+				'active'
+			)
 		).rejects.toMatchObject({ key: 'path_ended' });
 	});
 
 	it('the coordinator of another programme cannot set this pair’s phase', async () => {
 		const pair = await activePair();
 		await expect(
-			setPhaseAsCoordinator(db, y.people.coordinator.claims, x.program.id, pair.id, 'WU')
+			setPhaseAsCoordinator(
+				{ db, claims: y.people.coordinator.claims },
+				x.program.id,
+				pair.id,
+				'WU'
+			)
 		).rejects.toMatchObject({ code: 'not_found' });
 		await expect(
-			setPhaseAsCoordinator(db, y.people.coordinator.claims, y.program.id, pair.id, 'WU')
+			setPhaseAsCoordinator(
+				{ db, claims: y.people.coordinator.claims },
+				y.program.id,
+				pair.id,
+				'WU'
+			)
 		).rejects.toMatchObject({ code: 'not_found' });
 		expect((await getPath(db, people(pair).mentor.claims, pair.id))?.phase).toBe('BR');
 	});

@@ -70,7 +70,12 @@ afterAll(() => db.close());
 
 describe(`assignments (${testEngine()})`, () => {
 	it('the mentor asks the mentee to prepare PS1 before meeting 3; only the pair reads it', async () => {
-		const made = await createAssignment(db, x.people.mentor.claims, xPair, ask(), TODAY);
+		const made = await createAssignment(
+			{ db, claims: x.people.mentor.claims },
+			xPair,
+			ask(),
+			TODAY
+		);
 		expect(made).toMatchObject({
 			sheetKey: 'PS1',
 			assigneeId: x.people.mentee.id,
@@ -102,20 +107,20 @@ describe(`assignments (${testEngine()})`, () => {
 	it('refuses a due date in the past, after the programme, and a meeting the pair lacks', async () => {
 		const claims = x.people.mentor.claims;
 		await expect(
-			createAssignment(db, claims, xPair, ask({ dueOn: '2026-11-29' }), TODAY)
+			createAssignment({ db, claims }, xPair, ask({ dueOn: '2026-11-29' }), TODAY)
 		).rejects.toThrow(/due_in_past/);
 		await expect(
-			createAssignment(db, claims, xPair, ask({ dueOn: '2027-07-01' }), TODAY)
+			createAssignment({ db, claims }, xPair, ask({ dueOn: '2027-07-01' }), TODAY)
 		).rejects.toThrow(/due_outside_programme/);
 		await expect(
-			createAssignment(db, claims, xPair, ask({ meetingNumber: 150 }), TODAY)
+			createAssignment({ db, claims }, xPair, ask({ meetingNumber: 150 }), TODAY)
 		).rejects.toThrow(/no_such_meeting/);
 		await expect(
-			createAssignment(db, claims, xPair, ask({ assigneeId: y.people.mentee.id }), TODAY)
+			createAssignment({ db, claims }, xPair, ask({ assigneeId: y.people.mentee.id }), TODAY)
 		).rejects.toThrow(/not_in_pair/);
 		// Today itself is fine.
 		await expect(
-			createAssignment(db, claims, xPair, ask({ dueOn: TODAY }), TODAY)
+			createAssignment({ db, claims }, xPair, ask({ dueOn: TODAY }), TODAY)
 		).resolves.toBeDefined();
 	});
 
@@ -126,7 +131,9 @@ describe(`assignments (${testEngine()})`, () => {
 			x.people.observer,
 			y.people.mentor
 		]) {
-			await expect(createAssignment(db, person.claims, xPair, ask(), TODAY)).rejects.toThrow();
+			await expect(
+				createAssignment({ db, claims: person.claims }, xPair, ask(), TODAY)
+			).rejects.toThrow();
 		}
 		await expect(
 			db.asUser(x.people.mentee.claims, (tx) =>
@@ -148,14 +155,13 @@ describe(`assignments (${testEngine()})`, () => {
 
 	it('the assignee marks it done; the creator cannot; the home list and the reminder query follow', async () => {
 		const made = await createAssignment(
-			db,
-			x.people.mentor.claims,
+			{ db, claims: x.people.mentor.claims },
 			xPair,
 			ask({ dueOn: '2026-12-24' }),
 			TODAY
 		);
 		await expect(
-			markAssignmentDone(db, x.people.mentor.claims, xPair, made.id, true)
+			markAssignmentDone({ db, claims: x.people.mentor.claims }, xPair, made.id, true)
 		).rejects.toThrow(/not_found/);
 		await expect(
 			db.asUser(x.people.mentor.claims, (tx) =>
@@ -177,12 +183,12 @@ describe(`assignments (${testEngine()})`, () => {
 		);
 		expect(await listMyOpenAssignments(db, x.people.mentor.claims)).toEqual([]);
 
-		await markAssignmentDone(db, x.people.mentee.claims, xPair, made.id, true);
+		await markAssignmentDone({ db, claims: x.people.mentee.claims }, xPair, made.id, true);
 		expect(
 			(await listMyOpenAssignments(db, x.people.mentee.claims)).map((a) => a.id)
 		).not.toContain(made.id);
 		expect(await assignmentsDueOn(db, '2026-12-24')).toEqual([]);
-		await markAssignmentDone(db, x.people.mentee.claims, xPair, made.id, false);
+		await markAssignmentDone({ db, claims: x.people.mentee.claims }, xPair, made.id, false);
 		expect((await listMyOpenAssignments(db, x.people.mentee.claims)).map((a) => a.id)).toContain(
 			made.id
 		);
@@ -198,8 +204,7 @@ describe(`assignments (${testEngine()})`, () => {
 
 	it('nothing is written while the pair is ended (or paused)', async () => {
 		const made = await createAssignment(
-			db,
-			x.people.mentor.claims,
+			{ db, claims: x.people.mentor.claims },
 			xPair,
 			ask({ dueOn: '2026-12-28' }),
 			TODAY
@@ -208,10 +213,10 @@ describe(`assignments (${testEngine()})`, () => {
 			await setStatus(xPair.id, status);
 			try {
 				await expect(
-					createAssignment(db, x.people.mentor.claims, xPair, ask(), TODAY)
+					createAssignment({ db, claims: x.people.mentor.claims }, xPair, ask(), TODAY)
 				).rejects.toThrow();
 				await expect(
-					markAssignmentDone(db, x.people.mentee.claims, xPair, made.id, true)
+					markAssignmentDone({ db, claims: x.people.mentee.claims }, xPair, made.id, true)
 				).rejects.toThrow(/not_found/);
 				await expect(
 					setPairCallLink(db, x.people.mentor.claims, xPair, newJitsiRoom())
@@ -264,7 +269,7 @@ describe(`call links and meeting versions (${testEngine()})`, () => {
 	it('a change of date, time, place, mode or link raises SEQUENCE; the same values do not', async () => {
 		const claims = x.people.mentor.claims;
 		const plan = (place: string, mode: 'online' | 'face_to_face' = 'online') =>
-			updateMeeting(db, claims, xPair, 2, {
+			updateMeeting({ db, claims }, xPair, 2, {
 				plannedOn: '2026-12-10',
 				time: '14:00',
 				durationMinutes: 90,
@@ -304,7 +309,7 @@ describe(`calendar feeds (${testEngine()})`, () => {
 			db.asUser(claims, (tx) => tx.query('select secret_hash from public.calendar_feeds'))
 		).rejects.toThrow(/permission denied/);
 
-		await updateMeeting(db, x.people.mentor.claims, xPair, 4, {
+		await updateMeeting({ db, claims: x.people.mentor.claims }, xPair, 4, {
 			plannedOn: '2027-01-12',
 			time: '10:30',
 			durationMinutes: 60,
@@ -313,7 +318,7 @@ describe(`calendar feeds (${testEngine()})`, () => {
 			callLink: 'https://zoom.us/j/123456',
 			held: false
 		});
-		await updateMeeting(db, y.people.mentor.claims, yPair, 4, {
+		await updateMeeting({ db, claims: y.people.mentor.claims }, yPair, 4, {
 			plannedOn: '2027-01-13',
 			durationMinutes: 60,
 			place: 'Elsewhere',
@@ -341,7 +346,7 @@ describe(`calendar feeds (${testEngine()})`, () => {
 		const before = fourth.sequence;
 
 		// The mentor moves it: the same UID comes back with a higher SEQUENCE.
-		await updateMeeting(db, x.people.mentor.claims, xPair, 4, {
+		await updateMeeting({ db, claims: x.people.mentor.claims }, xPair, 4, {
 			plannedOn: '2027-01-14',
 			time: '10:30',
 			durationMinutes: 60,

@@ -215,13 +215,13 @@ describe(`programmes and invitations (${testEngine()})`, () => {
 		const mine = people.find((p) => p.userId === coordinator.id)!;
 		const theirs = people.find((p) => p.userId === second.id)!;
 		await expect(
-			changeRole(db, coordinator.claims, programId, mine.membershipId!, 'mentor')
+			changeRole({ db, claims: coordinator.claims }, programId, mine.membershipId!, 'mentor')
 		).rejects.toMatchObject({
 			key: 'not_yourself'
 		});
-		await changeRole(db, coordinator.claims, programId, theirs.membershipId!, 'mentor');
+		await changeRole({ db, claims: coordinator.claims }, programId, theirs.membershipId!, 'mentor');
 		await expect(
-			changeRole(db, second.claims, programId, mine.membershipId!, 'mentor')
+			changeRole({ db, claims: second.claims }, programId, mine.membershipId!, 'mentor')
 		).rejects.toMatchObject({
 			code: 'not_found'
 		});

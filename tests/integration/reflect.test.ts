@@ -86,7 +86,7 @@ describe(`reactions on shared reflections (${testEngine()})`, () => {
 	it('who may react, per role: the people a reflection is shared with, never its author', async () => {
 		const { mentee, mentor, observer, supporter, coordinator } = staffed.people;
 		const react = (claims: JwtClaims, reflection: string) =>
-			outcome(setReaction(db, claims, reflection, 'inspiring', true));
+			outcome(setReaction({ db, claims }, reflection, 'inspiring', true));
 		// Shared with the group: its members and its process coach.
 		expect(await react(mentor.claims, g.reflections.menteeGroup)).toBe('ok');
 		expect(await react(observer.claims, g.reflections.menteeGroup)).toBe('ok');
@@ -118,7 +118,7 @@ describe(`reactions on shared reflections (${testEngine()})`, () => {
 	it('counts per kind with who reacted; one of each kind per person; the author and readers see them', async () => {
 		const { mentee, mentor, observer, coordinator } = staffed.people;
 		// Giving the same kind twice counts once.
-		await setReaction(db, mentor.claims, g.reflections.menteeGroup, 'inspiring', true);
+		await setReaction({ db, claims: mentor.claims }, g.reflections.menteeGroup, 'inspiring', true);
 		const seen = await listReactions(db, mentee.claims, g.reflections.menteeGroup);
 		expect(seen.canReact).toBe(false);
 		const byKind = Object.fromEntries(seen.reactions.map((r) => [r.kind, r]));
@@ -155,7 +155,12 @@ describe(`reactions on shared reflections (${testEngine()})`, () => {
 				)
 			)
 		).toBe('rls');
-		await setReaction(db, observer.claims, g.reflections.menteeGroup, 'recognisable', false);
+		await setReaction(
+			{ db, claims: observer.claims },
+			g.reflections.menteeGroup,
+			'recognisable',
+			false
+		);
 		const after = await listReactions(db, observer.claims, g.reflections.menteeGroup);
 		expect(after.reactions.find((r) => r.kind === 'recognisable')?.count).toBe(0);
 	});
@@ -165,8 +170,7 @@ describe(`reactions on shared reflections (${testEngine()})`, () => {
 		published.length = 0;
 		for (const person of [observer, supporter, mentor]) {
 			const target = await setReaction(
-				db,
-				person.claims,
+				{ db, claims: person.claims },
 				g.reflections.menteeGroup,
 				'support',
 				true
@@ -188,7 +192,12 @@ describe(`reactions on shared reflections (${testEngine()})`, () => {
 		expect(notes[0].link).toBe(`/groups/${g.group}/reflections/${g.reflections.menteeGroup}`);
 		expect(notes[0].params.name).toBe(nameOf(observer));
 		// Taking one back tells nobody.
-		const back = await setReaction(db, mentor.claims, g.reflections.menteeGroup, 'support', false);
+		const back = await setReaction(
+			{ db, claims: mentor.claims },
+			g.reflections.menteeGroup,
+			'support',
+			false
+		);
 		expect(back.added).toBe(false);
 	});
 
@@ -203,7 +212,9 @@ describe(`reactions on shared reflections (${testEngine()})`, () => {
 		await setReflectionSharing(db, mentee.claims, g.reflections.menteeSchool, null);
 		expect(await count(mentor.claims)).toBe(0);
 		expect(
-			await outcome(setReaction(db, mentor.claims, g.reflections.menteeSchool, 'support', true))
+			await outcome(
+				setReaction({ db, claims: mentor.claims }, g.reflections.menteeSchool, 'support', true)
+			)
 		).toBe('not_found');
 		await setReflectionSharing(db, mentee.claims, g.reflections.menteeSchool, 'school');
 		expect(await count(mentor.claims)).toBe(1);
@@ -220,7 +231,7 @@ describe(`the case owner's closing reflection (${testEngine()})`, () => {
 		expect(await save(mentee.claims)).toBe('invalid');
 		// The chair (the process coach) moves the round to its last step.
 		for (let i = 0; i < 4; i++)
-			await controlRound(db, staffed.people.supporter.claims, g.group, g.round, 'next');
+			await controlRound({ db, claims: staffed.people.supporter.claims }, g.group, g.round, 'next');
 		expect(await save(mentor.claims)).toBe('forbidden');
 		expect(await save(stranger)).toBe('not_found');
 	});

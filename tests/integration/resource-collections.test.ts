@@ -109,8 +109,12 @@ describe(`library: material for the whole organisation (${testEngine()})`, () =>
 		const parsed = resourceInput(instrumentKeys).parse(resourceFormValues(form));
 		expect(parsed.organisationWide).toBe(true);
 		const id = await createResource(
-			{ db, files: createLocalFileStore('/nonexistent'), fileMaxBytes: 1024 },
-			organiser.claims,
+			{
+				db,
+				files: createLocalFileStore('/nonexistent'),
+				fileMaxBytes: 1024,
+				claims: organiser.claims
+			},
 			x.program.id,
 			parsed
 		);
@@ -122,8 +126,7 @@ describe(`library: material for the whole organisation (${testEngine()})`, () =>
 		);
 		expect(row).toEqual({ program_id: null, organisation_id: x.program.organisationId });
 		const seen = await searchLibrary(
-			db,
-			siblingMentor.claims,
+			{ db, claims: siblingMentor.claims },
 			sibling.id,
 			'mentor',
 			libraryFilters.parse({})
@@ -131,8 +134,7 @@ describe(`library: material for the whole organisation (${testEngine()})`, () =>
 		expect(seen.items.map((r) => [r.title, r.organisationWide])).toEqual([[link.title, true]]);
 		// Another organisation's people do not.
 		const foreign = await searchLibrary(
-			db,
-			other.people.mentor.claims,
+			{ db, claims: other.people.mentor.claims },
 			other.program.id,
 			'mentor',
 			libraryFilters.parse({})
@@ -153,8 +155,12 @@ describe(`library: material for the whole organisation (${testEngine()})`, () =>
 		expect(await organisesLibrary(db, x.people.coordinator.claims, x.program.id)).toBeNull();
 		await expect(
 			createResource(
-				{ db, files: createLocalFileStore('/nonexistent'), fileMaxBytes: 1024 },
-				x.people.coordinator.claims,
+				{
+					db,
+					files: createLocalFileStore('/nonexistent'),
+					fileMaxBytes: 1024,
+					claims: x.people.coordinator.claims
+				},
 				x.program.id,
 				{ ...link, organisationWide: true }
 			)
@@ -167,7 +173,7 @@ describe(`library: collections renamed, reordered and deleted (${testEngine()})`
 		const id = await newCollection('Mentoropleiding');
 		for (const role of ['supporter', 'mentor', 'mentee', 'observer'] as const) {
 			await expect(
-				renameCollection(db, x.people[role].claims, x.program.id, id, {
+				renameCollection({ db, claims: x.people[role].claims }, x.program.id, id, {
 					title: 'Gekaapt',
 					description: ''
 				}),
@@ -184,7 +190,7 @@ describe(`library: collections renamed, reordered and deleted (${testEngine()})`
 		}
 		// Another programme's coordinator, through their own programme or through this one.
 		await expect(
-			renameCollection(db, other.people.coordinator.claims, other.program.id, id, {
+			renameCollection({ db, claims: other.people.coordinator.claims }, other.program.id, id, {
 				title: 'Gekaapt',
 				description: ''
 			})
@@ -203,7 +209,7 @@ describe(`library: collections renamed, reordered and deleted (${testEngine()})`
 				[id]
 			)
 		).toBe(false);
-		await renameCollection(db, x.people.coordinator.claims, x.program.id, id, {
+		await renameCollection({ db, claims: x.people.coordinator.claims }, x.program.id, id, {
 			title: 'Mentoropleiding 2026',
 			description: 'Vier sessies'
 		});
@@ -234,18 +240,18 @@ describe(`library: collections renamed, reordered and deleted (${testEngine()})`
 				(x) => x.title
 			);
 		expect(await order()).toEqual(['A', 'B', 'C']);
-		await moveCollection(db, c, program.program.id, cc, 'up');
+		await moveCollection({ db, claims: c }, program.program.id, cc, 'up');
 		expect(await order()).toEqual(['A', 'C', 'B']);
-		await moveCollection(db, c, program.program.id, cc, 'up');
+		await moveCollection({ db, claims: c }, program.program.id, cc, 'up');
 		expect(await order()).toEqual(['C', 'A', 'B']);
 		// At the top, up changes nothing.
-		await moveCollection(db, c, program.program.id, cc, 'up');
+		await moveCollection({ db, claims: c }, program.program.id, cc, 'up');
 		expect(await order()).toEqual(['C', 'A', 'B']);
-		await moveCollection(db, c, program.program.id, a, 'down');
+		await moveCollection({ db, claims: c }, program.program.id, a, 'down');
 		expect(await order()).toEqual(['C', 'B', 'A']);
 		for (const role of ['supporter', 'mentor', 'mentee', 'observer'] as const) {
 			await expect(
-				moveCollection(db, program.people[role].claims, program.program.id, b, 'up'),
+				moveCollection({ db, claims: program.people[role].claims }, program.program.id, b, 'up'),
 				role
 			).rejects.toBeInstanceOf(DomainError);
 			expect(
@@ -274,7 +280,7 @@ describe(`library: collections renamed, reordered and deleted (${testEngine()})`
 		const deps = { db, files: createLocalFileStore('/nonexistent'), fileMaxBytes: 1024 };
 		const c = x.people.coordinator.claims;
 		const make = (title: string, publish = true) =>
-			createResource(deps, c, x.program.id, {
+			createResource({ ...deps, claims: c }, x.program.id, {
 				...link,
 				title,
 				url: `https://example.org/${title}`,
@@ -284,21 +290,22 @@ describe(`library: collections renamed, reordered and deleted (${testEngine()})`
 		const hidden = await make('Verborgen', false);
 		const two = await make('Twee');
 		const id = await newCollection('Volgorde');
-		for (const r of [one, hidden, two]) await addToCollection(db, c, x.program.id, id, r);
+		for (const r of [one, hidden, two])
+			await addToCollection({ db, claims: c }, x.program.id, id, r);
 		const items = async () =>
 			(await listCollections(db, c, x.program.id, 'coordinator')).find((k) => k.id === id)!.items;
 		expect((await items()).map((i) => i.resource.title)).toEqual(['Een', 'Twee']);
 		const twoItem = (await items())[1].itemId;
 		// One press moves it past the hidden draft, visibly.
-		await moveCollectionItem(db, c, x.program.id, twoItem, 'up');
+		await moveCollectionItem({ db, claims: c }, x.program.id, twoItem, 'up');
 		expect((await items()).map((i) => i.resource.title)).toEqual(['Twee', 'Een']);
-		await moveCollectionItem(db, c, x.program.id, twoItem, 'up');
+		await moveCollectionItem({ db, claims: c }, x.program.id, twoItem, 'up');
 		expect((await items()).map((i) => i.resource.title)).toEqual(['Twee', 'Een']);
-		await moveCollectionItem(db, c, x.program.id, twoItem, 'down');
+		await moveCollectionItem({ db, claims: c }, x.program.id, twoItem, 'down');
 		expect((await items()).map((i) => i.resource.title)).toEqual(['Een', 'Twee']);
 		for (const role of ['supporter', 'mentor', 'mentee', 'observer'] as const) {
 			await expect(
-				moveCollectionItem(db, x.people[role].claims, x.program.id, twoItem, 'up'),
+				moveCollectionItem({ db, claims: x.people[role].claims }, x.program.id, twoItem, 'up'),
 				role
 			).rejects.toBeInstanceOf(DomainError);
 			expect(
@@ -311,24 +318,29 @@ describe(`library: collections renamed, reordered and deleted (${testEngine()})`
 			).toBe(false);
 		}
 		await expect(
-			moveCollectionItem(db, other.people.coordinator.claims, other.program.id, twoItem, 'up')
+			moveCollectionItem(
+				{ db, claims: other.people.coordinator.claims },
+				other.program.id,
+				twoItem,
+				'up'
+			)
 		).rejects.toMatchObject({ key: 'not_found' });
 	});
 
 	it('the coordinator deletes a collection: items and done marks go, the material stays', async () => {
 		const deps = { db, files: createLocalFileStore('/nonexistent'), fileMaxBytes: 1024 };
 		const c = x.people.coordinator.claims;
-		const resource = await createResource(deps, c, x.program.id, {
+		const resource = await createResource({ ...deps, claims: c }, x.program.id, {
 			...link,
 			title: 'Blijft bestaan',
 			url: 'https://example.org/blijft'
 		});
 		const id = await newCollection('Weg ermee');
-		await addToCollection(db, c, x.program.id, id, resource);
+		await addToCollection({ db, claims: c }, x.program.id, id, resource);
 		const [item] = (await listCollections(db, c, x.program.id, 'coordinator')).find(
 			(k) => k.id === id
 		)!.items;
-		await setDone(db, x.people.mentor.claims, x.program.id, item.itemId, true);
+		await setDone({ db, claims: x.people.mentor.claims }, x.program.id, item.itemId, true);
 		for (const role of ['supporter', 'mentor', 'mentee', 'observer'] as const) {
 			await expect(
 				deleteCollection(db, x.people[role].claims, x.program.id, id),
@@ -383,7 +395,7 @@ describe(`library: collections renamed, reordered and deleted (${testEngine()})`
 			manages: false
 		});
 		await expect(
-			renameCollection(db, x.people.coordinator.claims, x.program.id, row.id, {
+			renameCollection({ db, claims: x.people.coordinator.claims }, x.program.id, row.id, {
 				title: 'X',
 				description: ''
 			})
@@ -392,14 +404,14 @@ describe(`library: collections renamed, reordered and deleted (${testEngine()})`
 			deleteCollection(db, x.people.coordinator.claims, x.program.id, row.id)
 		).rejects.toMatchObject({ key: 'res_not_organiser' });
 		await expect(
-			moveCollection(db, x.people.coordinator.claims, x.program.id, row.id, 'up')
+			moveCollection({ db, claims: x.people.coordinator.claims }, x.program.id, row.id, 'up')
 		).rejects.toMatchObject({ key: 'res_not_organiser' });
 		expect(
 			(await listCollections(db, organiser.claims, x.program.id, 'coordinator')).find(
 				(c) => c.id === row.id
 			)?.manages
 		).toBe(true);
-		await renameCollection(db, organiser.claims, x.program.id, row.id, {
+		await renameCollection({ db, claims: organiser.claims }, x.program.id, row.id, {
 			title: 'Oriëntatieprogramma',
 			description: ''
 		});

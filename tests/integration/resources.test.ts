@@ -132,7 +132,7 @@ describe(`resources: who reads what (${testEngine()})`, () => {
 	it('a mentee never reads mentor-only or coordinator-only material', async () => {
 		expect(await titlesAs(x.people.mentee.claims)).toEqual(['Voorbereiding voor mentees']);
 		expect(
-			await resourcesForSheet(db, x.people.mentee.claims, x.program.id, 'mentee', 'PS1')
+			await resourcesForSheet({ db, claims: x.people.mentee.claims }, x.program.id, 'mentee', 'PS1')
 		).toEqual([expect.objectContaining({ title: 'Voorbereiding voor mentees' })]);
 		expect(await getResource(db, x.people.mentee.claims, x.program.id, rows.mentorLink)).toBeNull();
 	});
@@ -301,12 +301,12 @@ describe(`resources: who writes what (${testEngine()})`, () => {
 				[rows.item]
 			)
 		).toBe(false);
-		await setDone(db, x.people.mentor.claims, x.program.id, rows.item2, true);
+		await setDone({ db, claims: x.people.mentor.claims }, x.program.id, rows.item2, true);
 		const after = await listCollections(db, x.people.mentor.claims, x.program.id, 'mentor');
 		expect(after[0].done).toBe(2);
-		await setDone(db, x.people.mentor.claims, x.program.id, rows.item2, false);
+		await setDone({ db, claims: x.people.mentor.claims }, x.program.id, rows.item2, false);
 		await expect(
-			setDone(db, x.people.mentee.claims, x.program.id, rows.item2, true)
+			setDone({ db, claims: x.people.mentee.claims }, x.program.id, rows.item2, true)
 		).rejects.toBeInstanceOf(DomainError);
 	});
 
@@ -322,7 +322,12 @@ describe(`resources: who writes what (${testEngine()})`, () => {
 			description: '',
 			audience: ['mentee']
 		});
-		await addToCollection(db, x.people.coordinator.claims, x.program.id, id, rows.menteeLink);
+		await addToCollection(
+			{ db, claims: x.people.coordinator.claims },
+			x.program.id,
+			id,
+			rows.menteeLink
+		);
 		// Another programme's resource does not fit.
 		const [foreign] = await db.asService((tx) =>
 			tx.query<{ id: string }>('select id from public.resources where program_id = $1 limit 1', [
@@ -330,7 +335,7 @@ describe(`resources: who writes what (${testEngine()})`, () => {
 			])
 		);
 		await expect(
-			addToCollection(db, x.people.coordinator.claims, x.program.id, id, foreign.id)
+			addToCollection({ db, claims: x.people.coordinator.claims }, x.program.id, id, foreign.id)
 		).rejects.toBeInstanceOf(DomainError);
 		const mentee = await listCollections(db, x.people.mentee.claims, x.program.id, 'mentee');
 		expect(mentee.map((c) => [c.title, c.items.length])).toEqual([
@@ -361,12 +366,14 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 			'ftp://x.org'
 		])
 			await expect(
-				createResource(deps(), x.people.coordinator.claims, x.program.id, { ...input, url })
+				createResource({ ...deps(), claims: x.people.coordinator.claims }, x.program.id, {
+					...input,
+					url
+				})
 			).rejects.toMatchObject({ key: 'res_url' });
 		await expect(
 			createResource(
-				deps(),
-				x.people.coordinator.claims,
+				{ ...deps(), claims: x.people.coordinator.claims },
 				x.program.id,
 				{ ...input, kind: 'document' },
 				{
@@ -377,8 +384,7 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 		).rejects.toMatchObject({ key: 'res_file_type' });
 		await expect(
 			createResource(
-				deps(),
-				x.people.coordinator.claims,
+				{ ...deps(), claims: x.people.coordinator.claims },
 				x.program.id,
 				{ ...input, kind: 'document' },
 				{
@@ -388,14 +394,13 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 			)
 		).rejects.toBeInstanceOf(LibraryError);
 		await expect(
-			createResource(deps(), x.people.mentor.claims, x.program.id, input)
+			createResource({ ...deps(), claims: x.people.mentor.claims }, x.program.id, input)
 		).rejects.toMatchObject({ key: 'forbidden' });
 	});
 
 	it('stores a document; its file is read only by those who read the resource', async () => {
 		const id = await createResource(
-			deps(),
-			x.people.coordinator.claims,
+			{ ...deps(), claims: x.people.coordinator.claims },
 			x.program.id,
 			{ ...input, kind: 'document', title: 'Gids voor PS1', instruments: ['PS1'] },
 			{ name: 'gids.pdf', bytes: PDF }
@@ -417,13 +422,13 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 	});
 
 	it('searches by words (prefixes), filters by phase, instrument, audience and kind', async () => {
-		await createResource(deps(), x.people.coordinator.claims, x.program.id, input);
+		await createResource({ ...deps(), claims: x.people.coordinator.claims }, x.program.id, input);
 		const search = (
 			q: Record<string, string>,
 			claims = x.people.mentor.claims,
 			role = 'mentor' as const
 		) =>
-			searchLibrary(db, claims, x.program.id, role, libraryFilters.parse(q)).then((p) =>
+			searchLibrary({ db, claims }, x.program.id, role, libraryFilters.parse(q)).then((p) =>
 				p.items.map((i) => i.title)
 			);
 		expect(await search({ q: 'gespreks' })).toEqual(['Gesprekstechnieken']);
@@ -440,8 +445,7 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 
 	it('lists the material of a sheet for the person’s role', async () => {
 		const mentor = await resourcesForSheet(
-			db,
-			x.people.mentor.claims,
+			{ db, claims: x.people.mentor.claims },
 			x.program.id,
 			'mentor',
 			'PS1'
@@ -451,13 +455,18 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 			'Visie van de scholengroep'
 		]);
 		expect(
-			await resourcesForSheet(db, x.people.observer.claims, x.program.id, 'observer', 'PS1')
+			await resourcesForSheet(
+				{ db, claims: x.people.observer.claims },
+				x.program.id,
+				'observer',
+				'PS1'
+			)
 		).toEqual([]);
 	});
 
 	it('a case study goes from the mentor’s draft to submitted to published, and back', async () => {
 		const mentor = x.people.mentor.claims;
-		const id = await saveCaseStudy(db, mentor, x.program.id, {
+		const id = await saveCaseStudy({ db, claims: mentor }, x.program.id, {
 			title: 'Een schoolraad',
 			description: '',
 			body: 'Wat er gebeurde',
@@ -465,14 +474,13 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 			submit: false
 		});
 		await expect(
-			reviewCaseStudy(db, x.people.coordinator.claims, x.program.id, id, {
+			reviewCaseStudy({ db, claims: x.people.coordinator.claims }, x.program.id, id, {
 				publish: true,
 				audience: ['mentor']
 			})
 		).rejects.toMatchObject({ key: 'res_not_submitted' });
 		await saveCaseStudy(
-			db,
-			mentor,
+			{ db, claims: mentor },
 			x.program.id,
 			{
 				title: 'Een schoolraad',
@@ -483,7 +491,7 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 			},
 			id
 		);
-		await reviewCaseStudy(db, x.people.coordinator.claims, x.program.id, id, {
+		await reviewCaseStudy({ db, claims: x.people.coordinator.claims }, x.program.id, id, {
 			publish: true,
 			audience: ['mentor', 'mentee']
 		});
@@ -491,7 +499,9 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 			'published'
 		);
 		// Returned to its author: a draft again, which the mentee no longer reads.
-		await reviewCaseStudy(db, x.people.coordinator.claims, x.program.id, id, { publish: false });
+		await reviewCaseStudy({ db, claims: x.people.coordinator.claims }, x.program.id, id, {
+			publish: false
+		});
 		expect(await getResource(db, x.people.mentee.claims, x.program.id, id)).toBeNull();
 		expect((await getResource(db, mentor, x.program.id, id))?.status).toBe('draft');
 		const again = {
@@ -501,23 +511,22 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 			phases: [],
 			submit: true
 		};
-		await saveCaseStudy(db, mentor, x.program.id, again, id);
-		await reviewCaseStudy(db, x.people.coordinator.claims, x.program.id, id, {
+		await saveCaseStudy({ db, claims: mentor }, x.program.id, again, id);
+		await reviewCaseStudy({ db, claims: x.people.coordinator.claims }, x.program.id, id, {
 			publish: true,
 			audience: ['mentor']
 		});
 		// Published: no longer the mentor's to change.
 		await expect(
 			saveCaseStudy(
-				db,
-				mentor,
+				{ db, claims: mentor },
 				x.program.id,
 				{ title: 'X', description: '', body: 'Y', phases: [], submit: true },
 				id
 			)
 		).rejects.toMatchObject({ key: 'res_case_locked' });
 		await expect(
-			saveCaseStudy(db, x.people.mentee.claims, x.program.id, {
+			saveCaseStudy({ db, claims: x.people.mentee.claims }, x.program.id, {
 				title: 'X',
 				description: '',
 				body: 'Y',
@@ -529,7 +538,7 @@ describe(`resources: the library's commands and search (${testEngine()})`, () =>
 
 	it('an organisation’s owner adds material for every programme; a coordinator who is not one cannot', async () => {
 		await expect(
-			createResource(deps(), x.people.coordinator.claims, x.program.id, {
+			createResource({ ...deps(), claims: x.people.coordinator.claims }, x.program.id, {
 				...input,
 				organisationWide: true
 			})
@@ -558,15 +567,19 @@ describe(`resources demo data (${testEngine()})`, () => {
 			);
 			const claims = (sub: string): JwtClaims => ({ sub, role: 'authenticated' });
 			const mentorSheet = await resourcesForSheet(
-				demo,
-				claims(ids.mentor),
+				{ db: demo, claims: claims(ids.mentor) },
 				ids.program,
 				'mentor',
 				'PS1'
 			);
 			expect(mentorSheet.map((r) => r.kind).sort()).toEqual(['document', 'link']);
 			expect(
-				await resourcesForSheet(demo, claims(ids.mentee), ids.program, 'mentee', 'PS1')
+				await resourcesForSheet(
+					{ db: demo, claims: claims(ids.mentee) },
+					ids.program,
+					'mentee',
+					'PS1'
+				)
 			).toEqual([]);
 			const pdf = mentorSheet.find((r) => r.kind === 'document')!;
 			const file = await findResourceFile(demo, claims(ids.mentor), ids.program, pdf.id);

@@ -43,8 +43,7 @@ afterAll(async () => {
 async function library(x: Staffed) {
 	const rows = await buildResourceRows(db, x);
 	const document = await createResource(
-		{ db, files, fileMaxBytes: 1024 * 1024 },
-		x.people.coordinator.claims,
+		{ db, files, fileMaxBytes: 1024 * 1024, claims: x.people.coordinator.claims },
 		x.program.id,
 		{
 			kind: 'document',

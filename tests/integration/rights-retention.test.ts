@@ -179,11 +179,16 @@ describe('erasure requests', () => {
 		expect(sent.at(-1)?.to).toBe(staffed.people.coordinator.email);
 		await expect(requestErasure(db, mentee.claims, '')).rejects.toBeInstanceOf(RightsError);
 		await expect(
-			decideErasure(db, staffed.people.mentor.claims, staffed.program.id, first.id, 'confirmed', '')
+			decideErasure(
+				{ db, claims: staffed.people.mentor.claims },
+				staffed.program.id,
+				first.id,
+				'confirmed',
+				''
+			)
 		).rejects.toBeInstanceOf(RightsError);
 		await decideErasure(
-			db,
-			staffed.people.coordinator.claims,
+			{ db, claims: staffed.people.coordinator.claims },
 			staffed.program.id,
 			first.id,
 			'refused',
@@ -194,8 +199,7 @@ describe('erasure requests', () => {
 
 		const second = await requestErasure(db, mentee.claims, 'Toch stoppen');
 		await decideErasure(
-			db,
-			staffed.people.coordinator.claims,
+			{ db, claims: staffed.people.coordinator.claims },
 			staffed.program.id,
 			second.id,
 			'confirmed',

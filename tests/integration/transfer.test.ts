@@ -46,14 +46,19 @@ async function scenario(consents: boolean) {
 	await harness.server.changeDocument(await sheetDoc(first, 'PS1'), (doc) =>
 		doc.getText('mentee-name').insert(0, 'Fien')
 	);
-	await requestExit(db, people.mentee.claims, (await loadPairRef(db, first))!, 'mentee', {
-		reason: 'Andere mentor graag',
-		consentsTransfer: consents
-	});
+	await requestExit(
+		{ db, claims: people.mentee.claims },
+		(await loadPairRef(db, first))!,
+		'mentee',
+		{
+			reason: 'Andere mentor graag',
+			consentsTransfer: consents
+		}
+	);
 	const request = await db.asService((tx) =>
 		tx.query<{ id: string }>('select id from public.exit_requests where pair_id = $1', [first])
 	);
-	await handleExit(db, coordinator, program.id, request[0].id, 'ended');
+	await handleExit({ db, claims: coordinator }, program.id, request[0].id, 'ended');
 	const mentor2 = await buildUser(db);
 	await buildMembership(db, program.id, mentor2, 'mentor');
 	const second = await createPair(db, coordinator, {

@@ -34,3 +34,14 @@ export type MailContext = ContextWith<'mailer' | 'origin'>;
 export type CollabContext = ContextWith<'collab'>;
 /** For commands that write translated text. */
 export type LocaleContext = ContextWith<'locale'>;
+
+/**
+ * For work done as the service for a person who is not signed in (no claims: the e-mail change
+ * link is opened signed out), so the command checks itself whom it acts for (a token, an id).
+ */
+export interface ServiceContext {
+	db: Database;
+	mailer: Mailer;
+	/** The site's origin (`https://…`, no trailing slash), for links in e-mails. */
+	origin: string;
+}

@@ -59,9 +59,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { form: 'email', errors: fieldErrors(parsed.error) });
 		const { db, mailer, config } = event.locals.runtime;
 		const result = await requestEmailChange(
-			db,
-			mailer,
-			config.origin,
+			{ db, mailer, origin: config.origin },
 			session.user,
 			parsed.data.email
 		);

@@ -1,5 +1,4 @@
-import type { Database } from '$lib/server/db/types';
-import type { Mailer } from '$lib/server/mail/mailer';
+import type { ServiceContext } from '$lib/server/context';
 import { sendSecurityNotice } from './security-mail';
 import { hashToken, newToken } from './tokens';
 
@@ -12,12 +11,11 @@ export type EmailChangeRequest = { ok: true } | { ok: false; reason: 'same' | 't
  * changes until it is opened (EmailChangeConfirm). An address another account uses is refused.
  */
 export async function requestEmailChange(
-	db: Database,
-	mailer: Mailer,
-	origin: string,
+	ctx: ServiceContext,
 	user: { id: string; email: string; locale: 'nl' | 'en' },
 	newEmail: string
 ): Promise<EmailChangeRequest> {
+	const { db, mailer, origin } = ctx;
 	const address = newEmail.trim().toLowerCase();
 	if (address === user.email.toLowerCase()) return { ok: false, reason: 'same' };
 	const token = newToken();
@@ -56,12 +54,11 @@ export type EmailChangeResult =
  * is told.
  */
 export async function confirmEmailChange(
-	db: Database,
-	mailer: Mailer,
-	origin: string,
+	ctx: ServiceContext,
 	token: string,
 	keepSessionId: string | null
 ): Promise<EmailChangeResult> {
+	const { db, mailer, origin } = ctx;
 	if (!token || token.length > 100) return { ok: false, reason: 'unknown' };
 	const result = await db.asService(async (tx) => {
 		const rows = await tx.query<{ user_id: string; new_email: string }>(

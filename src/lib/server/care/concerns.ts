@@ -2,6 +2,7 @@ import type { ConcernInput, ConcernStatus, ConcernUrgency } from '$lib/domain/ca
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { notify } from '$lib/server/notifications/notify';
 import { DomainError } from '$lib/server/errors';
+import type { CommandContext } from '$lib/server/context';
 
 /**
  * Concerns: the exception of agreement 02. A pair's mentor or mentee tells the coordinator
@@ -82,12 +83,12 @@ export async function raiseConcern(
 
 /** The coordinator sets a concern's status; the raiser is told (not what anyone wrote). */
 export async function setConcernStatus(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	concernId: string,
 	status: ConcernStatus
 ): Promise<void> {
+	const { db, claims } = ctx;
 	const changed = await db.asUser(claims, async (tx) => {
 		const rows = await tx.query<{ raisedBy: string; changed: boolean }>(
 			`with before as (select status from public.concerns where id = $1 and program_id = $2)

@@ -5,6 +5,7 @@ import type { Database, JwtClaims } from '$lib/server/db/types';
 import { setPairStatus } from '$lib/server/pairs/commands';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
+import type { CommandContext } from '$lib/server/context';
 
 export const exitRequestInput = z.object({
 	reason: plainText().trim().min(1, 'required').max(4000, 'too_long'),
@@ -13,12 +14,12 @@ export const exitRequestInput = z.object({
 
 /** Either person asks to end the pair; only the coordinator and the supporter read the reason. */
 export async function requestExit(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	pair: PairRef,
 	role: 'mentor' | 'mentee',
 	input: z.infer<typeof exitRequestInput>
 ): Promise<string> {
+	const { db, claims } = ctx;
 	return db.asUser(claims, async (tx) => {
 		const rows = await tx.query<{ id: string }>(
 			`insert into public.exit_requests (pair_id, requested_by, requester_role, reason, mentee_consents_transfer)
@@ -71,12 +72,12 @@ export async function listExitRequests(
 
 /** The coordinator decides: pause or end the pair, or keep it going. */
 export async function handleExit(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	requestId: string,
 	outcome: 'paused' | 'ended' | 'kept'
 ): Promise<string> {
+	const { db, claims } = ctx;
 	const pairId = await db.asUser(claims, async (tx) => {
 		const rows = await tx.query<{ pair_id: string }>(
 			`update public.exit_requests e set status = 'handled', outcome = $3, handled_at = now(), handled_by = $4

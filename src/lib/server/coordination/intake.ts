@@ -11,6 +11,7 @@ import {
 	MENTOR_SELF_ASSESSMENT_KEY,
 	TEACHER_NEEDS_KEY
 } from '$lib/domain/templates/keys';
+import type { CommandContext } from '$lib/server/context';
 
 /** The intake forms a person fills, by programme kind and role. */
 export function intakeFormsFor(kind: ProgramKind, role: ProgramRole | undefined): Template[] {
@@ -53,12 +54,12 @@ export async function myIntakeSubmissions(
 
 /** Stores a submitted form as a row (RLS: only for oneself, only as a member). */
 export async function submitIntake(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	template: Template,
 	answers: Record<string, unknown>
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		await tx.query(
 			`insert into public.intake_responses (program_id, user_id, form_key, form_version, answers)

@@ -3,6 +3,7 @@ import { plainText } from '$lib/domain/input';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
+import type { CommandContext } from '$lib/server/context';
 
 const choice = z.object({
 	id: z.uuid(),
@@ -53,13 +54,13 @@ export async function myMatchingDay(db: Database, claims: JwtClaims, programId: 
 
 /** Replaces the person's matching-day choices, and keeps the whole form as an intake response. */
 export async function submitMatchingDay(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	role: 'mentor' | 'mentee',
 	input: MatchingDayInput,
 	allowed: ReadonlySet<string>
 ): Promise<void> {
+	const { db, claims } = ctx;
 	if (input.choices.some((c) => !allowed.has(c.id))) throw new DomainError('invalid', 'required');
 	const kept = input.choices.filter(
 		(c) => c.rank !== null || (role === 'mentee' && c.rating !== null)

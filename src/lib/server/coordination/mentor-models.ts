@@ -3,6 +3,7 @@ import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
 import { insertPair, pairRuleError, type NewPair } from '$lib/server/pairs/commands';
 import type { EvaluatorRecord, MentorModels, Person } from '$lib/domain/programs/mentor-models';
+import type { CommandContext } from '$lib/server/context';
 
 /**
  * Mentor models (003…): the programme's pool setting, the coordinator's manual pairing (a second
@@ -98,12 +99,12 @@ export async function addPairByHand(
 
 /** Sets or clears a pair's label; both members and the coordinator see it. */
 export async function setPairLabel(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	pairId: string,
 	label: string | null
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		const rows = await tx.query(
 			`update public.pairs set label = $3, updated_at = now()

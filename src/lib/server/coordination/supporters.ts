@@ -1,6 +1,7 @@
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
+import type { CommandContext } from '$lib/server/context';
 
 export interface MentorSupport {
 	mentorId: string;
@@ -37,12 +38,12 @@ export async function listMentorSupport(
 
 /** Assigns (or clears) a mentor's supporter; the mentor's open pairs follow. */
 export async function assignSupporter(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	mentorId: string,
 	supporterId: string | null
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		const roles = await tx.query<{ user_id: string; role: string }>(
 			"select user_id, role from public.memberships where program_id = $1 and status = 'active' and user_id = any($2::uuid[])",

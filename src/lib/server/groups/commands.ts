@@ -15,6 +15,7 @@ import type { GroupRole, ShareScope } from '$lib/domain/policy';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
+import type { CommandContext } from '$lib/server/context';
 
 const TITLES: Record<Exclude<GroupDocumentKind, 'school_actions'>, string> = {
 	agenda: 'Agenda',
@@ -273,12 +274,12 @@ export async function createGroupDocument(
  * from an intervision round (the case owner's closing reflection) or a group meeting.
  */
 export async function createReflection(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	groupId: string,
 	title: string,
 	source: { intervisionRoundId?: string; groupMeetingId?: string } = {}
 ): Promise<string> {
+	const { db, claims } = ctx;
 	const id = randomUUID();
 	await db.asUser(claims, (tx) =>
 		tx.query(

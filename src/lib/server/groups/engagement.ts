@@ -20,7 +20,7 @@ import {
 } from '$lib/domain/groups/engagement';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import { audit } from '$lib/server/audit';
-import type { LocaleContext } from '$lib/server/context';
+import type { CommandContext, LocaleContext } from '$lib/server/context';
 import { DomainError } from '$lib/server/errors';
 import { m } from '$lib/paraglide/messages.js';
 
@@ -293,12 +293,12 @@ export async function listEngagementStatuses(
 
 /** Records or corrects a school's intake conversation, as the coordinator. */
 export async function recordIntake(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	schoolId: string,
 	input: IntakeInput
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		if (!(await readFacts(tx, programId, schoolId)))
 			throw new DomainError('not_found', 'not_found');

@@ -15,6 +15,7 @@ import type { Database, JwtClaims } from '$lib/server/db/types';
 import type { LiveHub } from '$lib/server/live/hub';
 import { DomainError } from '$lib/server/errors';
 import { publishToGroup } from './live';
+import type { CommandContext } from '$lib/server/context';
 
 export interface RoundState {
 	id: string;
@@ -133,12 +134,12 @@ export async function startRound(
  * resumes or extends the step's time. Anyone else gets a 403.
  */
 export async function controlRound(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	groupId: string,
 	roundId: string,
 	control: RoundControl
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		const rows = await tx.query<{
 			method: IntervisionMethod;

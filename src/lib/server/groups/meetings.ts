@@ -15,6 +15,7 @@ import { displayName, notify } from '$lib/server/notifications/notify';
 import { callLink, MEETING_TIME_ZONE } from '$lib/server/pairs/meetings';
 import { DomainError } from '$lib/server/errors';
 import { publishToGroup } from './live';
+import type { CommandContext } from '$lib/server/context';
 
 /** A meeting as typed in the form: a date and time in Brussels time, an https call link. */
 export const groupMeetingInput = z
@@ -170,12 +171,12 @@ export async function planGroupMeeting(
 
 /** Marks a meeting held (or not held again). */
 export async function markGroupMeetingHeld(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	groupId: string,
 	meetingId: string,
 	held: boolean
 ): Promise<void> {
+	const { db, claims } = ctx;
 	const rows = await db.asUser(claims, (tx) =>
 		tx.query(
 			`update public.group_meetings set held_at = case when $3 then coalesce(held_at, now()) end,

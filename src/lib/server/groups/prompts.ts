@@ -110,7 +110,9 @@ export async function saveClosingReflection(
 	const title = closingReflectionTitle(round.method, round.day, input.locale);
 	let id: string;
 	try {
-		id = await createReflection(db, claims, groupId, title, { intervisionRoundId: input.roundId });
+		id = await createReflection({ db, claims }, groupId, title, {
+			intervisionRoundId: input.roundId
+		});
 	} catch (e) {
 		if (isUniqueViolation(e)) throw new DomainError('conflict', 'reflect_already_saved');
 		throw e;
@@ -200,8 +202,7 @@ export async function startMeetingReflection(
 	let id: string;
 	try {
 		id = await createReflection(
-			db,
-			claims,
+			{ db, claims },
 			groupId,
 			meetingReflectionTitle(meeting.day, input.locale),
 			{ groupMeetingId: input.meetingId }

@@ -10,6 +10,7 @@ import type { LiveHub } from '$lib/server/live/hub';
 import { displayName, notify } from '$lib/server/notifications/notify';
 import { DomainError } from '$lib/server/errors';
 import { publishToGroup } from './live';
+import type { CommandContext } from '$lib/server/context';
 
 export interface ReactionSummary {
 	kind: ReactionKind;
@@ -63,12 +64,12 @@ export interface ReactionTarget {
  * (private, their own, not shared with them) is a 404, whatever its existence.
  */
 export async function setReaction(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	reflectionId: string,
 	kind: ReactionKind,
 	on: boolean
 ): Promise<ReactionTarget> {
+	const { db, claims } = ctx;
 	return db.asUser(claims, async (tx) => {
 		const may = await tx.query<{ ok: boolean }>('select private.reacts_to_reflection($1) as ok', [
 			reflectionId

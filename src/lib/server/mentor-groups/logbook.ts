@@ -3,6 +3,7 @@ import { audit } from '$lib/server/audit';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { DomainError } from '$lib/server/errors';
 import { isEmptyLog, type LogPart2Input } from '$lib/server/pairs/logbook';
+import type { CommandContext } from '$lib/server/context';
 
 /**
  * Logbook part 2 (monitoring) of a mentor group's member: a `log_submissions` row of the group,
@@ -10,12 +11,12 @@ import { isEmptyLog, type LogPart2Input } from '$lib/server/pairs/logbook';
  * RLS checks they are the group's mentor or teacher in the role they write.
  */
 export async function submitGroupLogPart2(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	group: MentorGroupRef,
 	role: MentorGroupRole,
 	input: Omit<LogPart2Input, 'meetingNumber'>
 ): Promise<string> {
+	const { db, claims } = ctx;
 	if (isEmptyLog(input)) throw new DomainError('invalid', 'log_empty');
 	const authorRole = role === 'mentor' ? 'mentor' : 'mentee';
 	return db.asUser(claims, async (tx) => {

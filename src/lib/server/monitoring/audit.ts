@@ -1,6 +1,6 @@
 import type { DatasetKey } from '$lib/domain/monitoring';
-import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit } from '$lib/server/audit';
+import type { CommandContext } from '$lib/server/context';
 
 export type MonitoringAccess = 'monitoring.view' | 'monitoring.export';
 
@@ -9,8 +9,7 @@ export type MonitoringAccess = 'monitoring.view' | 'monitoring.export';
  * monitoring data of a programme, with which datasets and parameters, in the audit trail.
  */
 export async function recordMonitoringAccess(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	action: MonitoringAccess,
 	details: {
@@ -19,6 +18,7 @@ export async function recordMonitoringAccess(
 		format?: 'csv';
 	}
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, (tx) =>
 		audit(tx, action, 'monitoring', programId, programId, {
 			...details,

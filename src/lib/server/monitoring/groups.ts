@@ -46,7 +46,7 @@ export async function loadGroupNeedsChange(
 	access: MonitoringAccess = 'monitoring.view'
 ): Promise<GroupNeedsChange[]> {
 	return monitoringTurn(db, async () => {
-		await recordMonitoringAccess(db, claims, programId, access, {
+		await recordMonitoringAccess({ db, claims }, programId, access, {
 			datasets: [GROUP_NEEDS_DATASET],
 			...(access === 'monitoring.export' ? { format: 'csv' as const } : {})
 		});
@@ -64,7 +64,7 @@ export async function loadGroupSelfEvaluation(
 	programId: string
 ): Promise<GroupSelfEvaluationSummary[]> {
 	return monitoringTurn(db, async () => {
-		await recordMonitoringAccess(db, claims, programId, 'monitoring.view', {
+		await recordMonitoringAccess({ db, claims }, programId, 'monitoring.view', {
 			datasets: [GROUP_SELF_EVALUATION_DATASET]
 		});
 		return loadProgramSelfEvaluationSummary(db, claims, programId);

@@ -25,6 +25,7 @@ import {
 	pairsByPhaseAndStatus,
 	stalledPairs
 } from './queries';
+import type { CommandContext } from '$lib/server/context';
 
 export * from './queries';
 export { recordMonitoringAccess, type MonitoringAccess } from './audit';
@@ -99,7 +100,7 @@ export async function loadMonitoring(
 ): Promise<Monitoring> {
 	const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
 	return monitoringTurn(db, async () => {
-		await recordMonitoringAccess(db, claims, programId, 'monitoring.view', {
+		await recordMonitoringAccess({ db, claims }, programId, 'monitoring.view', {
 			datasets: DATASETS,
 			stalledDays
 		});
@@ -134,15 +135,15 @@ export async function loadMonitoring(
 
 /** One dataset for a download; the export is audited first. */
 export async function exportMonitoringDataset(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	dataset: DatasetKey,
 	options: MonitoringOptions = {}
 ): Promise<MonitoringTable> {
+	const { db, claims } = ctx;
 	const stalledDays = options.stalledDays ?? DEFAULT_STALLED_DAYS;
 	return monitoringTurn(db, async () => {
-		await recordMonitoringAccess(db, claims, programId, 'monitoring.export', {
+		await recordMonitoringAccess({ db, claims }, programId, 'monitoring.export', {
 			datasets: [dataset],
 			format: 'csv',
 			...(dataset === 'stalled-pairs' ? { stalledDays } : {})

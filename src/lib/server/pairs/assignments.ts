@@ -13,6 +13,7 @@ import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
 import { MAX_MEETINGS } from './meetings';
 import { notifyAssignment } from '$lib/server/notifications/events';
+import type { CommandContext } from '$lib/server/context';
 
 export const NOTE_MAX = 500;
 
@@ -101,12 +102,12 @@ async function checkDates(
  * anyone outside the pair, another pair's sheet and an ended pair.
  */
 export async function createAssignment(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	pair: PairRef,
 	input: AssignmentInput,
 	today: string = todayInProgramZone()
 ): Promise<Assignment> {
+	const { db, claims } = ctx;
 	const assignment = await db.asUser(claims, async (tx) => {
 		await checkDates(tx, pair, input, today);
 		const people = await tx.query<{ ok: boolean }>(
@@ -137,12 +138,12 @@ export async function createAssignment(
 
 /** The assignee marks it done (or, with `done` false, not done after all). */
 export async function markAssignmentDone(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	pair: PairRef,
 	assignmentId: string,
 	done: boolean
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		const rows = await tx.query(
 			`update public.assignments set done_at = case when $3 then coalesce(done_at, now()) end

@@ -65,7 +65,7 @@ export async function newLessonAction(event: RequestEvent) {
 		return fail(400, { lesson: { key, errors: { form: 'instr_switched_off' }, values } });
 	let number: number;
 	try {
-		number = await createLesson(db, session.claims, pair.id, key, parsed.data);
+		number = await createLesson({ db, claims: session.claims }, pair.id, key, parsed.data);
 	} catch (e) {
 		if (e instanceof DomainError)
 			return fail(e.status, { lesson: { key, errors: { form: e.key }, values } });

@@ -11,6 +11,7 @@ import { formatDocumentName } from '$lib/shared/collab';
 import type { Database, JwtClaims, Tx } from '../db/types';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
+import type { CommandContext } from '../context';
 
 interface LessonRow {
 	number: number;
@@ -70,12 +71,12 @@ export async function findLesson(
  * its number. The mentor and mentee of a pair that runs only (the database refuses anyone else).
  */
 export async function createLesson(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	pairId: string,
 	key: LessonKey,
 	input: LessonInput
 ): Promise<number> {
+	const { db, claims } = ctx;
 	return db.asUser(claims, async (tx) => {
 		const [sheet] = await tx.query<{ id: string; program: string; writable: boolean }>(
 			`select s.id, p.program_id as program, private.my_writable_pair_role(p.id) is not null as writable

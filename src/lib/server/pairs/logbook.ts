@@ -5,6 +5,7 @@ import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
+import type { CommandContext } from '$lib/server/context';
 
 const SHEET_KEYS = sheetUsedOptions.map((o) => o.key) as [string, ...string[]];
 
@@ -43,12 +44,12 @@ export interface LogSubmission {
 
 /** Submits part 2 after a meeting: one row, readable by the author, coordinators and (mentor) supporter. */
 export async function submitLogbookPart2(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	pair: PairRef,
 	role: 'mentor' | 'mentee',
 	input: LogPart2Input
 ): Promise<string> {
+	const { db, claims } = ctx;
 	if (isEmptyLog(input)) throw new DomainError('invalid', 'log_empty');
 	return db.asUser(claims, async (tx) => {
 		const meeting = input.meetingNumber

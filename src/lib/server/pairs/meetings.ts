@@ -7,6 +7,7 @@ import { notifyMeeting } from '$lib/server/notifications/events';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
 import type { Meeting } from './queries';
+import type { CommandContext } from '$lib/server/context';
 
 /** Programmes are Flemish/Dutch: a date and time typed in the form are Brussels time. */
 export const MEETING_TIME_ZONE = 'Europe/Brussels';
@@ -133,12 +134,12 @@ export async function programRange(
  * silently put a meeting in another school year.
  */
 export async function updateMeeting(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	pair: PairRef,
 	number: number,
 	input: MeetingInput
 ): Promise<void> {
+	const { db, claims } = ctx;
 	const change = await db.asUser(claims, async (tx) => {
 		const range = await tx.query<{ inside: boolean }>(
 			'select $2::date between starts_on and ends_on as inside from public.programs where id = $1',

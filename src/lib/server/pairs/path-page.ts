@@ -8,7 +8,7 @@ import { memberStatusInput, phaseInput } from '$lib/domain/path-input';
 import type { PairRef } from '$lib/domain/policy';
 import type { PathState } from '$lib/domain/policy/pair-permissions';
 import type { Database, JwtClaims } from '$lib/server/db/types';
-import { readForm } from '$lib/server/http';
+import { commandContext, readForm } from '$lib/server/http';
 import { DomainError } from '$lib/server/errors';
 import { requirePair } from './load';
 import {
@@ -70,8 +70,7 @@ export const pathPageActions = {
 		if (!parsed.success) return fail(400, { path: { error: 'bad_request' } });
 		return refused(async () => {
 			const phase = await answerPhaseProposal(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				pair,
 				parsed.data.id,
 				parsed.data.confirm === 'true'

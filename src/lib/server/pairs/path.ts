@@ -15,6 +15,7 @@ import { notifyPairStatus } from '$lib/server/notifications/events';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
 import { CLOSING_SHEET_KEY } from '$lib/domain/templates/keys';
+import type { CommandContext } from '$lib/server/context';
 
 export interface PathEvent {
 	kind: 'phase' | 'status';
@@ -188,12 +189,12 @@ export async function proposePhase(
 
 /** The other person confirms (the pair moves) or declines the open proposal. */
 export async function answerPhaseProposal(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	pair: PairRef,
 	proposalId: string,
 	confirm: boolean
 ): Promise<PathPhase> {
+	const { db, claims } = ctx;
 	const phase = await asPerson(db, claims, async (tx) => {
 		const belongs = await tx.query<{ id: string }>(
 			'select id from public.phase_proposals where id = $1 and pair_id = $2',
@@ -249,12 +250,12 @@ export async function setStatusAsMember(
 
 /** The coordinator sets the phase directly (history and notifications as for a confirmed move). */
 export async function setPhaseAsCoordinator(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	pairId: string,
 	phase: PathPhase
 ): Promise<void> {
+	const { db, claims } = ctx;
 	const changed = await db.asUser(claims, async (tx) => {
 		const rows = await tx.query<{ before: string }>(
 			`update public.pairs p set phase = $3, updated_at = now()
@@ -283,12 +284,12 @@ export async function setPhaseAsCoordinator(
 
 /** The coordinator pauses, resumes or ends a pair of their programme. */
 export async function setStatusAsCoordinator(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	pairId: string,
 	status: 'active' | 'paused' | 'ended'
 ): Promise<void> {
+	const { db, claims } = ctx;
 	const rows = await db.asUser(claims, (tx) =>
 		tx.query<{ status: string }>(
 			'select status from public.pairs where id = $1 and program_id = $2',

@@ -5,7 +5,7 @@ import { hashToken, newToken } from '$lib/server/auth/tokens';
 import { namedParams } from '$lib/server/db/params';
 import { isUuid } from '$lib/server/db/transaction';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
-import type { ContextWith, MailContext } from '$lib/server/context';
+import type { CommandContext, ContextWith, MailContext } from '$lib/server/context';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
 
@@ -187,12 +187,12 @@ async function otherActiveCoordinators(tx: Tx, programId: string, membershipId: 
 }
 
 export async function changeRole(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	membershipId: string,
 	role: ProgramRole
 ): Promise<string> {
+	const { db, claims } = ctx;
 	return db.asUser(claims, async (tx) => {
 		const current = await tx.query<{ role: ProgramRole; user_id: string }>(
 			"select role, user_id from public.memberships where id = $1 and program_id = $2 and status = 'active'",

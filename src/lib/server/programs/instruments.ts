@@ -25,6 +25,7 @@ import { formatDocumentName } from '$lib/shared/collab';
 import type { Database, JwtClaims, Tx } from '$lib/server/db/types';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
+import type { CommandContext } from '$lib/server/context';
 
 async function overridesOf(tx: Tx, programId: string): Promise<InstrumentOverride[]> {
 	return tx.query<InstrumentOverride>(
@@ -125,12 +126,12 @@ async function announceToPairs(
  * the instruments switched on get their sheet rows in every pair of the programme at once.
  */
 export async function saveProgramInstruments(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	list: readonly InstrumentListEntry[],
 	onPairChanged?: OnPairChanged
 ): Promise<{ created: number }> {
+	const { db, claims } = ctx;
 	const phaseOf = new Map(pairSheets.map((t) => [t.key, t.phase]));
 	const keys = list.map((e) => e.key);
 	if (

@@ -3,6 +3,7 @@
  * schema, call one command, and answer a refusal as a 4xx with the field it concerns and the
  * translated key (never a 500, nothing written).
  */
+import { commandContext } from '$lib/server/http';
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { caseStudyInput, resourceInput } from '$lib/domain/resources';
@@ -58,11 +59,10 @@ export async function resourceAction(
 	const { db, files, config } = event.locals.runtime;
 	let target = id;
 	try {
-		if (id) await updateResource(db, session.claims, program.id, id, parsed.data);
+		if (id) await updateResource({ db, claims: session.claims }, program.id, id, parsed.data);
 		else
 			target = await createResource(
-				{ db, files, fileMaxBytes: config.FILE_MAX_MB * 1024 * 1024 },
-				session.claims,
+				{ db, files, fileMaxBytes: config.FILE_MAX_MB * 1024 * 1024, claims: session.claims },
 				program.id,
 				parsed.data,
 				parsed.data.kind === 'document' ? await uploadOf(form) : undefined
@@ -87,13 +87,7 @@ export async function caseStudyAction(
 		return fail(400, { errors: fieldErrors(parsed.error), params: {}, values: echo(values) });
 	let target: string;
 	try {
-		target = await saveCaseStudy(
-			event.locals.runtime.db,
-			session.claims,
-			program.id,
-			parsed.data,
-			id
-		);
+		target = await saveCaseStudy(commandContext(event, session), program.id, parsed.data, id);
 	} catch (error) {
 		return refusal(error, echo(values));
 	}

@@ -17,6 +17,7 @@ import type { Database, JwtClaims, Tx } from '../db/types';
 import { detectType, resourceStorageKey, sanitiseFileName, type FileStore } from '../files';
 import { audit } from '$lib/server/audit';
 import { DomainError } from '$lib/server/errors';
+import type { CommandContext } from '../context';
 
 export interface LibraryDeps {
 	db: Database;
@@ -24,6 +25,9 @@ export interface LibraryDeps {
 	/** The largest document accepted, in bytes (FILE_MAX_MB). */
 	fileMaxBytes: number;
 }
+
+/** What `createResource` works with: the command context plus the file store and its size limit. */
+export type LibraryContext = CommandContext & Omit<LibraryDeps, 'db'>;
 
 export interface Upload {
 	name: string;
@@ -76,12 +80,13 @@ export async function checkUpload(
  * the organisation (`organisationWide`, for the organisation's owners and coordinators).
  */
 export async function createResource(
-	deps: LibraryDeps,
-	claims: JwtClaims,
+	ctx: LibraryContext,
 	programId: string,
 	input: Omit<ResourceInput, 'organisationWide'> & { organisationWide?: boolean },
 	upload?: Upload
 ): Promise<string> {
+	const { claims } = ctx;
+	const deps: LibraryDeps = ctx;
 	const id = randomUUID();
 	let url: string | null = null;
 	let file: Awaited<ReturnType<typeof checkUpload>> | null = null;
@@ -143,12 +148,12 @@ export async function createResource(
 
 /** Changes a link's or document's text, tags, audience and whether it is published. */
 export async function updateResource(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	id: string,
 	input: Omit<ResourceInput, 'organisationWide'>
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		await requireCoordinator(tx, programId);
 		const [current] = await tx.query<{ kind: string }>(
@@ -211,12 +216,12 @@ export async function deleteResource(
  * draft or goes to the coordinator (`submit`). Published case studies are the coordinator's.
  */
 export async function saveCaseStudy(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	input: CaseStudyInput,
 	id?: string
 ): Promise<string> {
+	const { db, claims } = ctx;
 	return db.asUser(claims, async (tx) => {
 		if ((await myRole(tx, programId)) !== 'mentor') throw new DomainError('forbidden', 'forbidden');
 		const status = input.submit ? 'submitted' : 'draft';
@@ -248,12 +253,12 @@ export async function saveCaseStudy(
  * to its author as a draft (who then sees it as theirs again; the coordinator no longer does).
  */
 export async function reviewCaseStudy(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	id: string,
 	decision: { publish: true; audience: ResourceAudience[] } | { publish: false }
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		await requireCoordinator(tx, programId);
 		const rows = decision.publish
@@ -318,12 +323,12 @@ export async function createCollection(
 
 /** Adds a resource of the programme (or its organisation) at the end of a collection. */
 export async function addToCollection(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	collectionId: string,
 	resourceId: string
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		await requireCoordinator(tx, programId);
 		const [fits] = await tx.query<{ ok: boolean; next: number }>(
@@ -359,12 +364,12 @@ export async function removeFromCollection(
 
 /** Marks an item of a collection the person reads as done (or not done), for themself only. */
 export async function setDone(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	itemId: string,
 	done: boolean
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		const [item] = await tx.query<{ id: string }>(
 			`select i.id from public.resource_collection_items i
@@ -404,12 +409,12 @@ async function managedCollection(tx: Tx, programId: string, collectionId: string
 
 /** Renames a collection (its title and description); the items and done marks stay. */
 export async function renameCollection(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	collectionId: string,
 	input: Pick<CollectionInput, 'title' | 'description'>
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		await requireCoordinator(tx, programId);
 		await managedCollection(tx, programId, collectionId);
@@ -470,12 +475,12 @@ export function moved<T extends { id: string }>(
  * programme coordinator does not manage keep theirs (RLS would refuse the write).
  */
 export async function moveCollection(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	collectionId: string,
 	direction: MoveDirection
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		await requireCoordinator(tx, programId);
 		await managedCollection(tx, programId, collectionId);
@@ -504,12 +509,12 @@ export async function moveCollection(
  * (a published resource); the items are renumbered 0, 1, 2 ….
  */
 export async function moveCollectionItem(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	itemId: string,
 	direction: MoveDirection
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		await requireCoordinator(tx, programId);
 		const [item] = await tx.query<{ collection: string }>(

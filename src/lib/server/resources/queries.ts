@@ -17,6 +17,7 @@ import {
 } from '$lib/domain/resources';
 import type { ProgramRole } from '$lib/domain/policy/types';
 import type { Database, JwtClaims, Tx } from '../db/types';
+import type { CommandContext } from '../context';
 
 export interface ResourceSummary {
 	id: string;
@@ -88,12 +89,12 @@ const IN_SCOPE = `(r.program_id = $1 or r.organisation_id = (select p.organisati
  * their own case studies, and (for coordinators) drafts and case studies to review.
  */
 export async function searchLibrary(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	role: ProgramRole | undefined,
 	filters: LibraryFilters
 ): Promise<LibraryPage> {
+	const { db, claims } = ctx;
 	const query = searchQuery(filters.q);
 	const like = filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
 	const offset = (filters.page - 1) * RESOURCE_PAGE_SIZE;
@@ -136,12 +137,12 @@ export async function searchLibrary(
 
 /** Published material tagged with a sheet's template key, for the person's role here. */
 export async function resourcesForSheet(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	role: ProgramRole | undefined,
 	templateKey: string
 ): Promise<ResourceSummary[]> {
+	const { db, claims } = ctx;
 	const audiences = audiencesOf(role);
 	if (audiences.length === 0) return [];
 	const rows = await db.asUser(claims, (tx) =>

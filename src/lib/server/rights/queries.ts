@@ -1,4 +1,5 @@
 import type { Database, JwtClaims } from '$lib/server/db/types';
+import type { CommandContext } from '$lib/server/context';
 
 export const AUDIT_PAGE_SIZE = 25;
 
@@ -128,12 +129,12 @@ export type TrailFilter = keyof typeof TRAIL_FILTERS;
 
 /** The programme's audit trail for its coordinators (RLS decides), newest first, paged. */
 export async function programTrail(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	page: number,
 	filter: TrailFilter
 ): Promise<{ events: TrailEvent[]; hasMore: boolean }> {
+	const { db, claims } = ctx;
 	const actions = TRAIL_FILTERS[filter];
 	const rows = await db.asUser(claims, (tx) =>
 		tx.query<TrailEvent>(

@@ -8,6 +8,7 @@ import type { Database, JwtClaims } from '$lib/server/db/types';
 import { enqueue } from '$lib/server/jobs/queue';
 import type { Mailer } from '$lib/server/mail/mailer';
 import { audit } from '$lib/server/audit';
+import type { CommandContext } from '$lib/server/context';
 
 export const ERASE_JOB = 'rights.erase';
 
@@ -134,13 +135,13 @@ export async function withdrawErasure(db: Database, claims: JwtClaims): Promise<
 
 /** The coordinator's decision; a confirmation enqueues the erasure. */
 export async function decideErasure(
-	db: Database,
-	claims: JwtClaims,
+	ctx: CommandContext,
 	programId: string,
 	requestId: string,
 	decision: 'confirmed' | 'refused',
 	note: string
 ): Promise<void> {
+	const { db, claims } = ctx;
 	await db.asUser(claims, async (tx) => {
 		const rows = await tx.query<{ id: string }>(
 			`update public.erasure_requests set status = $3, decision_note = $4, decided_by = $5,

@@ -16,7 +16,7 @@ export async function statisticsZip(
 	toCsv: (table: MonitoringTable) => string
 ): Promise<Uint8Array<ArrayBuffer>> {
 	const { tables } = await loadMonitoring(db, claims, programId);
-	await recordMonitoringAccess(db, claims, programId, 'monitoring.export', {
+	await recordMonitoringAccess({ db, claims }, programId, 'monitoring.export', {
 		datasets: DATASETS,
 		format: 'csv'
 	});

@@ -10,7 +10,7 @@ import { createDuo, endDuo, listDuos } from '$lib/server/groups/duos';
 import { groupHostRotation, groupMeetingsChanged } from '$lib/server/groups/meetings';
 import { loadGroupSpace } from '$lib/server/groups/queries';
 import { listMeetingPrompts, startMeetingReflection } from '$lib/server/groups/prompts';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -96,12 +96,7 @@ export const actions: Actions = {
 		const parsed = reflectionInput.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success)
 			return fail(400, { action: 'newReflection', errors: fieldErrors(parsed.error) });
-		const id = await createReflection(
-			event.locals.runtime.db,
-			session.claims,
-			group.id,
-			parsed.data.title
-		);
+		const id = await createReflection(commandContext(event, session), group.id, parsed.data.title);
 		redirect(303, `/groups/${group.id}/reflections/${id}`);
 	},
 	/** Starts (or reopens) my reflection on a meeting that took place, with its questions. */

@@ -6,7 +6,7 @@ import { fieldErrors } from '$lib/domain/programs/schemas';
 import { countFields, getTemplate } from '$lib/domain/templates';
 import { todayInProgramZone } from '$lib/domain/time';
 import { needsForMentor } from '$lib/server/coordination/intake';
-import { readForm } from '$lib/server/http';
+import { commandContext, readForm } from '$lib/server/http';
 import {
 	assignmentInput,
 	createAssignment,
@@ -166,7 +166,7 @@ export const actions: Actions = {
 		if (!(await pairSeesSheet(event.locals.runtime.db, pair.id, parsed.data.sheetKey)))
 			return fail(400, { assign: { errors: { sheetKey: 'instr_switched_off' }, values } });
 		try {
-			await createAssignment(event.locals.runtime.db, session.claims, pair, parsed.data);
+			await createAssignment(commandContext(event, session), pair, parsed.data);
 		} catch (e) {
 			if (e instanceof DomainError && e.code === 'invalid') {
 				const field =
@@ -189,8 +189,7 @@ export const actions: Actions = {
 		if (!parsed.success) error(400, 'bad_request');
 		try {
 			await markAssignmentDone(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				pair,
 				parsed.data.id,
 				form.get('done') !== 'false'

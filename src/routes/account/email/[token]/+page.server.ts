@@ -9,9 +9,7 @@ export const actions: Actions = {
 	default: async (event) => {
 		const { runtime, session } = event.locals;
 		const result = await confirmEmailChange(
-			runtime.db,
-			runtime.mailer,
-			runtime.config.origin,
+			{ db: runtime.db, mailer: runtime.mailer, origin: runtime.config.origin },
 			event.params.token,
 			session?.provider === 'local' ? session.id : null
 		);

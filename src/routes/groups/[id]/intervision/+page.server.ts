@@ -13,7 +13,7 @@ import { collabMe, requireGroup } from '$lib/server/groups/load';
 import { loadClosingReflection, saveClosingReflection } from '$lib/server/groups/prompts';
 import { plainText } from '$lib/domain/input';
 import { loadGroupSpace } from '$lib/server/groups/queries';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -99,8 +99,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'control', error: 'required' });
 		return run(event, 'control', () =>
 			controlRound(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				group.id,
 				parsed.data.roundId,
 				parsed.data.control

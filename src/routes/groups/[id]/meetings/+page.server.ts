@@ -12,7 +12,7 @@ import {
 	planGroupMeeting
 } from '$lib/server/groups/meetings';
 import { loadGroupSpace } from '$lib/server/groups/queries';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -69,8 +69,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'held', error: 'required' });
 		const result = await guarded('held', () =>
 			markGroupMeetingHeld(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				group.id,
 				parsed.data.meetingId,
 				form.held === 'true'

@@ -6,7 +6,7 @@ import { formatDocumentName } from '$lib/shared/collab';
 import { GROUP_SHEET_KEYS } from '$lib/domain/mentor-groups';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { sheetUsedOptions } from '$lib/domain/templates/sheets/a-mentor-log';
-import { domainFailure, readForm } from '$lib/server/http';
+import { commandContext, domainFailure, readForm } from '$lib/server/http';
 import {
 	groupSheetPeople,
 	mentorGroupWorkspace,
@@ -82,7 +82,7 @@ export const actions: Actions = {
 		const parsed = logPart2Input.safeParse(values);
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values });
 		try {
-			await submitGroupLogPart2(event.locals.runtime.db, session.claims, group, role, parsed.data);
+			await submitGroupLogPart2(commandContext(event, session), group, role, parsed.data);
 		} catch (e) {
 			return domainFailure(e, (key) => ({ errors: { form: key }, values }));
 		}

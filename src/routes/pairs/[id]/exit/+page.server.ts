@@ -3,7 +3,7 @@ import { pairRole } from '$lib/domain/policy';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { exitRequestInput, requestExit } from '$lib/server/coordination/exits';
 import { requirePair } from '$lib/server/pairs/load';
-import { readForm } from '$lib/server/http';
+import { commandContext, readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -27,7 +27,7 @@ export const actions: Actions = {
 		const parsed = exitRequestInput.safeParse(values);
 		if (!parsed.success)
 			return fail(400, { errors: fieldErrors(parsed.error), reason: values.reason });
-		await requestExit(event.locals.runtime.db, session.claims, pair, role, parsed.data);
+		await requestExit(commandContext(event, session), pair, role, parsed.data);
 		return { sent: true };
 	}
 };

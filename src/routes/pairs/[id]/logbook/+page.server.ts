@@ -6,7 +6,7 @@ import { logPart2Input, myLogbookParts, submitLogbookPart2 } from '$lib/server/p
 import { documentPeople } from '$lib/server/pairs/identity';
 import { requirePair } from '$lib/server/pairs/load';
 import { getWorkspace } from '$lib/server/pairs/queries';
-import { readForm } from '$lib/server/http';
+import { commandContext, readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 import {
 	MENTEE_LOG_KEY,
@@ -61,7 +61,7 @@ export const actions: Actions = {
 		};
 		const parsed = logPart2Input.safeParse(values);
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values });
-		await submitLogbookPart2(event.locals.runtime.db, session.claims, pair, role, parsed.data);
+		await submitLogbookPart2(commandContext(event, session), pair, role, parsed.data);
 		return { submitted: true };
 	}
 };

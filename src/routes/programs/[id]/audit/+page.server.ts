@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 	const param = event.url.searchParams.get('filter');
 	const filter: TrailFilter = isFilter(param) ? param : 'all';
 	return {
-		trail: await programTrail(db, session.claims, program.id, page, filter),
+		trail: await programTrail({ db, claims: session.claims }, program.id, page, filter),
 		page,
 		filter,
 		filters: Object.keys(TRAIL_FILTERS) as TrailFilter[],
@@ -55,8 +55,7 @@ export const actions: Actions = {
 		const { db, jobs } = event.locals.runtime;
 		try {
 			await decideErasure(
-				db,
-				session.claims,
+				{ db, claims: session.claims },
 				program.id,
 				parsed.data.requestId,
 				parsed.data.decision,

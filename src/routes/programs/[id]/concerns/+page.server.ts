@@ -3,7 +3,7 @@ import { concernInput, concernStatusInput } from '$lib/domain/care';
 import { fieldErrors } from '$lib/domain/programs/schemas';
 import { listConcerns, raiseConcern, setConcernStatus } from '$lib/server/care';
 import { isUuid } from '$lib/server/db/transaction';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -49,8 +49,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { statusError: 'required' });
 		try {
 			await setConcernStatus(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				program.id,
 				parsed.data.concernId,
 				parsed.data.status

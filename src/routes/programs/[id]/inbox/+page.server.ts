@@ -5,7 +5,7 @@ import { searchParamsObject } from '$lib/domain/programs/schemas';
 import { handleExit } from '$lib/server/coordination/exits';
 import { inboxQuery, searchInbox } from '$lib/server/coordination/inbox';
 import { requireProgram } from '$lib/server/programs/load';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -32,8 +32,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { error: 'required' });
 		try {
 			const pairId = await handleExit(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				program.id,
 				parsed.data.id,
 				parsed.data.outcome

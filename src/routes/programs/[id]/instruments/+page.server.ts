@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { pairSheets } from '$lib/domain/templates';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import {
 	getProgramInstruments,
 	resetProgramInstruments,
@@ -53,8 +53,7 @@ export const actions: Actions = {
 		const on = new Set(parsed.data.on);
 		try {
 			await saveProgramInstruments(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				program.id,
 				parsed.data.order.map((key) => ({ key, enabled: on.has(key) })),
 				// Sockets on a sheet switched off (and empty) close at once.

@@ -48,8 +48,7 @@ export const actions: Actions = {
 			return fail(400, { error: fieldErrors(parsed.error).choices ?? 'required' });
 		try {
 			await submitMatchingDay(
-				db,
-				session.claims,
+				{ db, claims: session.claims },
 				program.id,
 				role,
 				parsed.data,

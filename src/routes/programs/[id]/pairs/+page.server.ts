@@ -75,7 +75,7 @@ export const actions: Actions = {
 		});
 		if (!parsed.success) return fail(400, { form: 'label', error: firstIssue(parsed.error) });
 		try {
-			await setPairLabel(db, claims, programId, parsed.data.pairId, parsed.data.label);
+			await setPairLabel({ db, claims }, programId, parsed.data.pairId, parsed.data.label);
 		} catch (e) {
 			return domainFailure(e, (error) => ({ form: 'label', error }));
 		}

@@ -94,8 +94,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { action: 'role', error: 'required' });
 		const result = await attempt('role', () =>
 			changeRole(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				program.id,
 				parsed.data.membershipId,
 				parsed.data.role

@@ -1,3 +1,4 @@
+import { commandContext } from '$lib/server/http';
 import { libraryFilters, libraryPermissions } from '$lib/domain/resources';
 import { getLocale } from '$lib/paraglide/runtime';
 import { requireProgram } from '$lib/server/programs/load';
@@ -8,13 +9,7 @@ export const load: PageServerLoad = async (event) => {
 	const { session, actor, program } = await requireProgram(event);
 	const role = actor.programRoles[program.id];
 	const filters = libraryFilters.parse(Object.fromEntries(event.url.searchParams));
-	const library = await searchLibrary(
-		event.locals.runtime.db,
-		session.claims,
-		program.id,
-		role,
-		filters
-	);
+	const library = await searchLibrary(commandContext(event, session), program.id, role, filters);
 	return {
 		library,
 		filters,

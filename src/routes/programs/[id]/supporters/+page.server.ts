@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { assignSupporter, listMentorSupport } from '$lib/server/coordination/supporters';
 import { requireProgram } from '$lib/server/programs/load';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -23,8 +23,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { error: 'required' });
 		try {
 			await assignSupporter(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				program.id,
 				parsed.data.mentorId,
 				parsed.data.supporterId || null

@@ -74,7 +74,12 @@ export const actions: Actions = {
 		const on = form[`mine-${parsed.data.kind}`] !== '1';
 		const { db, live } = event.locals.runtime;
 		try {
-			const target = await setReaction(db, session.claims, reflection.id, parsed.data.kind, on);
+			const target = await setReaction(
+				{ db, claims: session.claims },
+				reflection.id,
+				parsed.data.kind,
+				on
+			);
 			await reactionChanged(
 				{ db, live },
 				{ ...target, reflectionId: reflection.id, by: session.user.id }

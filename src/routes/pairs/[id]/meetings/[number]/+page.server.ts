@@ -11,7 +11,7 @@ import {
 	updateMeeting
 } from '$lib/server/pairs/meetings';
 import { DomainError } from '$lib/server/errors';
-import { readForm } from '$lib/server/http';
+import { commandContext, readForm } from '$lib/server/http';
 import type { Actions, PageServerLoad } from './$types';
 
 const numberOf = (raw: string) => meetingNumberOf(raw) ?? error(404, 'not_found');
@@ -54,8 +54,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error), values });
 		try {
 			await updateMeeting(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				pair,
 				numberOf(event.params.number),
 				parsed.data

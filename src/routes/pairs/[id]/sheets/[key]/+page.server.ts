@@ -44,7 +44,12 @@ export const load: PageServerLoad = async (event) => {
 		getWorkspace(db, session.claims, pair.id),
 		programmeNames(db, session.claims, pair.programId),
 		// The library's material tagged with this sheet, for the person's role (issue #14).
-		resourcesForSheet(db, session.claims, pair.programId, actor.programRoles[pair.programId], key)
+		resourcesForSheet(
+			{ db, claims: session.claims },
+			pair.programId,
+			actor.programRoles[pair.programId],
+			key
+		)
 	]);
 	if (!workspace) error(404, 'not_found');
 	// A lesson sheet is a series: `?lesson=n` opens lesson n's own document (lesson 1: the sheet's).

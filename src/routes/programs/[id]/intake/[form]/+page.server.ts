@@ -1,3 +1,4 @@
+import { commandContext } from '$lib/server/http';
 import { error, fail } from '@sveltejs/kit';
 import { colourFor } from '$lib/server/collab-access';
 import { readAnswers } from '$lib/server/coordination/form-post';
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		const { session, program, template } = await context(event);
 		const read = await readAnswers(event.request, template);
 		if (!read.ok) return fail(400, { error: read.error });
-		await submitIntake(event.locals.runtime.db, session.claims, program.id, template, read.answers);
+		await submitIntake(commandContext(event, session), program.id, template, read.answers);
 		return { submitted: true };
 	}
 };

@@ -1,3 +1,4 @@
+import { commandContext } from '$lib/server/http';
 import { error } from '@sveltejs/kit';
 import { isDatasetKey, stalledDaysOf, tableToCsv } from '$lib/domain/monitoring';
 import { sheetTitles } from '$lib/domain/templates';
@@ -12,13 +13,9 @@ export const GET: RequestHandler = async (event) => {
 	const { session, program } = await requireProgram(event, 'view_people');
 	const dataset = event.params.dataset;
 	if (!isDatasetKey(dataset)) error(404, 'not_found');
-	const table = await exportMonitoringDataset(
-		event.locals.runtime.db,
-		session.claims,
-		program.id,
-		dataset,
-		{ stalledDays: stalledDaysOf(event.url.searchParams) }
-	);
+	const table = await exportMonitoringDataset(commandContext(event, session), program.id, dataset, {
+		stalledDays: stalledDaysOf(event.url.searchParams)
+	});
 	const today = new Date().toISOString().slice(0, 10);
 	const locale = getLocale() === 'en' ? 'en' : 'nl';
 	const labels = csvLabels(table.rowKind, locale, sheetTitles(locale));

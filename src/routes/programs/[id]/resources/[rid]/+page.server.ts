@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RESOURCE_AUDIENCES } from '$lib/domain/resources';
 import { getLocale } from '$lib/paraglide/runtime';
 import { isUuid } from '$lib/server/db/transaction';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
 import {
 	caseStudyAction,
@@ -67,16 +67,10 @@ export const actions: Actions = {
 		const parsed = publishInput.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(400, { error: 'bad_request' });
 		try {
-			await reviewCaseStudy(
-				event.locals.runtime.db,
-				session.claims,
-				program.id,
-				resourceId(event),
-				{
-					publish: true,
-					audience: [...new Set(parsed.data.audience)]
-				}
-			);
+			await reviewCaseStudy(commandContext(event, session), program.id, resourceId(event), {
+				publish: true,
+				audience: [...new Set(parsed.data.audience)]
+			});
 		} catch (e) {
 			return refused(e);
 		}
@@ -85,15 +79,9 @@ export const actions: Actions = {
 	return: async (event) => {
 		const { session, program } = await requireProgram(event, 'edit');
 		try {
-			await reviewCaseStudy(
-				event.locals.runtime.db,
-				session.claims,
-				program.id,
-				resourceId(event),
-				{
-					publish: false
-				}
-			);
+			await reviewCaseStudy(commandContext(event, session), program.id, resourceId(event), {
+				publish: false
+			});
 		} catch (e) {
 			return refused(e);
 		}

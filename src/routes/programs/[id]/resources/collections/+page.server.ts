@@ -8,7 +8,7 @@ import {
 	libraryPermissions,
 	moveDirection
 } from '$lib/domain/resources';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import { requireProgram } from '$lib/server/programs/load';
 import {
 	addToCollection,
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		listCollections(db, session.claims, program.id, role),
 		// The coordinator picks items from the published library.
 		can.manage
-			? searchLibrary(db, session.claims, program.id, role, libraryFilters.parse({}))
+			? searchLibrary({ db, claims: session.claims }, program.id, role, libraryFilters.parse({}))
 			: Promise.resolve(null)
 	]);
 	return {
@@ -62,13 +62,7 @@ function moveAction(move: typeof moveCollection | typeof moveCollectionItem) {
 		const parsed = moveInput.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(400, { error: 'bad_request' });
 		try {
-			await move(
-				event.locals.runtime.db,
-				session.claims,
-				program.id,
-				parsed.data.id,
-				parsed.data.direction
-			);
+			await move(commandContext(event, session), program.id, parsed.data.id, parsed.data.direction);
 		} catch (e) {
 			return refused(e);
 		}
@@ -83,8 +77,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { error: 'bad_request' });
 		try {
 			await setDone(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				program.id,
 				parsed.data.itemId,
 				parsed.data.done === 'true'
@@ -118,8 +111,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { error: 'required' });
 		try {
 			await addToCollection(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				program.id,
 				parsed.data.collectionId,
 				parsed.data.resourceId
@@ -161,8 +153,7 @@ export const actions: Actions = {
 			});
 		try {
 			await renameCollection(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				program.id,
 				id.data.collectionId,
 				parsed.data

@@ -36,13 +36,7 @@ export const actions: Actions = {
 			return fail(400, { errors: fieldErrors(parsed.error), error: 'required' });
 		}
 		try {
-			await recordIntake(
-				event.locals.runtime.db,
-				session.claims,
-				program.id,
-				schoolId,
-				parsed.data
-			);
+			await recordIntake(commandContext(event, session), program.id, schoolId, parsed.data);
 		} catch (e) {
 			return domainFailure(e);
 		}

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { coordinatorStatusInput, phaseInput } from '$lib/domain/path-input';
-import { readForm, domainFailure } from '$lib/server/http';
+import { commandContext, readForm, domainFailure } from '$lib/server/http';
 import { getPath, setPhaseAsCoordinator, setStatusAsCoordinator } from '$lib/server/pairs/path';
 import { loadPairRef } from '$lib/server/pairs/queries';
 import { requireProgram } from '$lib/server/programs/load';
@@ -41,8 +41,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { error: 'required' });
 		return refused(async () => {
 			await setPhaseAsCoordinator(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				program.id,
 				pair.id,
 				parsed.data.phase
@@ -59,8 +58,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { error: 'required' });
 		return refused(async () => {
 			await setStatusAsCoordinator(
-				event.locals.runtime.db,
-				session.claims,
+				commandContext(event, session),
 				program.id,
 				pair.id,
 				parsed.data.status
