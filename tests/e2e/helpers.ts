@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page, type Response } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'mentorpad-demo';
 
@@ -58,15 +58,21 @@ export async function hydrated(page: Page): Promise<void> {
 
 const patched = new WeakSet<Page>();
 
-/** Makes `page.goto` resolve only once an HTML response has hydrated (see `signIn`). */
+/**
+ * Makes `page.goto` and `page.reload` resolve only once an HTML response has hydrated (see
+ * `signIn`): a click before hydration reaches the server-rendered markup, where a button that
+ * opens a dialog does nothing yet.
+ */
 export function waitForHydrationOnGoto(page: Page): void {
 	if (patched.has(page)) return;
 	patched.add(page);
-	const goto = page.goto.bind(page);
-	page.goto = async (url, options) => {
-		const response = await goto(url, options);
+	const settle = async (response: Response | null) => {
 		const html = response?.headers()['content-type']?.startsWith('text/html') ?? false;
 		if (html && response?.ok()) await hydrated(page);
 		return response;
 	};
+	const goto = page.goto.bind(page);
+	page.goto = async (url, options) => settle(await goto(url, options));
+	const reload = page.reload.bind(page);
+	page.reload = async (options) => settle(await reload(options));
 }
