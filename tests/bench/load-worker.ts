@@ -3,6 +3,7 @@
  * jittered reconnects. All clients of one document live in one worker, so a latency (scheduled
  * send on the writer → update applied on an observer) is measured on one clock.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocket, type RawData } from 'ws';
 import * as Y from 'yjs';
 import { framingFor, type Framing } from './framing';
@@ -35,6 +36,10 @@ let reconnects = 0;
 let syncTimes: number[] = [];
 let nextToken = 0;
 let cpuSince = process.cpuUsage();
+/** The worker's own event-loop delay: a late worker makes every latency it measures late. */
+const LOOP_RESOLUTION_MS = 10;
+const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+loop.enable();
 let wallSince = performance.now();
 
 interface Send {
@@ -284,8 +289,10 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 				openMs,
 				syncTimesMs: syncTimes,
 				cpuMs: (cpu.user + cpu.system) / 1000,
-				elapsedMs: performance.now() - wallSince
+				elapsedMs: performance.now() - wallSince,
+				eventLoopP99Ms: Math.max(0, loop.percentile(99) / 1e6 - LOOP_RESOLUTION_MS)
 			};
+			loop.reset();
 			cpuSince = process.cpuUsage();
 			wallSince = performance.now();
 			histogram = newHistogram();

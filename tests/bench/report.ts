@@ -30,6 +30,8 @@ export interface KneeStep {
 	serverCpuPercent: number;
 	generatorCpuPercent: number;
 	eventLoopP99Ms: number;
+	/** The slowest load worker's event-loop delay p99 (ms). */
+	generatorEventLoopP99Ms: number;
 }
 
 export interface KneeResult {
@@ -86,12 +88,21 @@ const serverRows: Row[] = [
 	{ metric: 'store writes/s', read: m('writesPerSecond') },
 	{ metric: 'rows written/s', read: m('rowsPerSecond') },
 	{ metric: 'client sends/s', read: m('sendsPerSecond') },
-	generatorRow()
+	generatorRow(),
+	generatorLoopRow()
 ];
 
 function generatorRow(): Row {
 	return { metric: 'load generator CPU (% of one core)', read: m('generatorCpuPercent') };
 }
+
+function generatorLoopRow(): Row {
+	return {
+		metric: 'load generator event-loop p99 (ms, slowest worker)',
+		read: m('generatorEventLoopP99Ms')
+	};
+}
+
 /** Memory per document against the encoded size held in `encodedKey` (kB). */
 const memoryTarget = (encodedKey: string): Row['target'] => [
 	'≤ 25 × encoded + 100 kB',
@@ -288,13 +299,13 @@ export function renderKnee(knee: KneeResult[]): string {
 	}
 	lines.push(
 		'',
-		'| server | documents | p50 (ms) | p99 (ms) | samples | server CPU (%) | event-loop p99 (ms) | load generator CPU (%) |',
-		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+		'| server | documents | p50 (ms) | p99 (ms) | samples | server CPU (%) | event-loop p99 (ms) | load generator CPU (%) | generator event-loop p99 (ms) |',
+		'| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 	);
 	for (const result of knee) {
 		for (const step of result.steps) {
 			lines.push(
-				`| ${result.server} | ${format(step.docs)} | ${format(step.p50)} | ${format(step.p99)} | ${format(step.samples)} | ${format(step.serverCpuPercent)} | ${format(step.eventLoopP99Ms)} | ${format(step.generatorCpuPercent)} |`
+				`| ${result.server} | ${format(step.docs)} | ${format(step.p50)} | ${format(step.p99)} | ${format(step.samples)} | ${format(step.serverCpuPercent)} | ${format(step.eventLoopP99Ms)} | ${format(step.generatorCpuPercent)} | ${format(step.generatorEventLoopP99Ms)} |`
 			);
 		}
 	}

@@ -332,6 +332,8 @@ function derived(m: Measured): Record<string, number> {
 		rowsPerSecond: Math.round(s.rows / seconds),
 		sendsPerSecond: Math.round(m.reports.reduce((sum, r) => sum + r.sent, 0) / seconds),
 		generatorCpuPercent: generatorCpuPercent(m.reports),
+		generatorEventLoopP99Ms:
+			Math.round(Math.max(0, ...m.reports.map((r) => r.eventLoopP99Ms ?? 0)) * 10) / 10,
 		...m.extra
 	};
 }
@@ -659,11 +661,12 @@ async function kneeSearch(): Promise<KneeResult[]> {
 				samples: measured.latency.count,
 				serverCpuPercent: metrics.cpuPercent,
 				generatorCpuPercent: metrics.generatorCpuPercent,
-				eventLoopP99Ms: metrics.eventLoopP99Ms
+				eventLoopP99Ms: metrics.eventLoopP99Ms,
+				generatorEventLoopP99Ms: metrics.generatorEventLoopP99Ms
 			};
 			steps.push(step);
 			console.error(
-				`knee ${kind} ${docs} docs: p99 ${step.p99} ms, server ${step.serverCpuPercent} %, generator ${step.generatorCpuPercent} %`
+				`knee ${kind} ${docs} docs: p99 ${step.p99} ms, server ${step.serverCpuPercent} %, generator ${step.generatorCpuPercent} % (event-loop p99 ${step.generatorEventLoopP99Ms} ms)`
 			);
 			if (!(step.p99 < KNEE_P99_MS)) break;
 		}

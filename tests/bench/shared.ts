@@ -92,6 +92,8 @@ export interface WorkerReport {
 	/** The worker's own CPU (user + system) and wall time since the last collect. */
 	cpuMs: number;
 	elapsedMs: number;
+	/** Its event-loop delay p99 (ms, beyond the 10 ms sampling period) over that time. */
+	eventLoopP99Ms: number;
 }
 
 export type WorkerReply =
