@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn, watchCsp } from './helpers';
+import { seriousViolations } from './axe';
 
 /**
  * Care in real browsers: the demo mentee (Fien Claes) answers her check-in; her mentor (Carla
@@ -16,13 +16,6 @@ async function person(browser: Browser, email: string) {
 	const page = await context.newPage();
 	await signIn(page, email);
 	return { context, page, csp };
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
 }
 
 async function shoot(page: Page, name: string) {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, signIn } from './helpers';
+import { seriousViolations } from './axe';
 
 /**
  * The coordinator's programme pages (issue #10): accessibility in both languages, no sideways
@@ -10,13 +11,6 @@ import { DEMO_PASSWORD, signIn } from './helpers';
  */
 
 const PROGRAMME = 'VM-PRO jongerenmentoring';
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
-}
 
 async function youthId(page: Page): Promise<string> {
 	await page.goto('/programs');

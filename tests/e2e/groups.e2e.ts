@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { signIn } from './helpers';
+import { seriousViolations } from './axe';
 
 /**
  * Learning communities (issue #12): two members of the demo LGSL group write in the same group
@@ -32,13 +32,6 @@ function editorText(editor: Locator): Promise<string> {
 		for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
 		return copy.textContent ?? '';
 	});
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
 }
 
 async function shoot(page: Page, name: string) {

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { hydrated, signIn, watchCsp } from './helpers';
+import { seriousViolations } from './axe';
 
 /**
  * The pair's conversation between two real browsers: mentor1 (Carla Peeters) and mentee1 (Fien
@@ -27,13 +27,6 @@ async function youthPair(page: Page, partner: string): Promise<string> {
 		.getByRole('link', { name: new RegExp(partner) })
 		.getAttribute('href');
 	return new URL(href ?? '', page.url()).pathname;
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
 }
 
 async function shoot(page: Page, name: string) {

@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './helpers';
 import { freePort, ServerProcess } from './server-process';
+import { seriousViolations } from './axe';
 
 /**
  * The notification centre with two people: the mentor plans a meeting, the mentee's bell counts
@@ -40,13 +40,6 @@ async function person(browser: Browser, email: string): Promise<Page> {
 	await page.getByRole('button', { name: 'Aanmelden' }).click();
 	await expect(page).toHaveURL((url) => url.pathname === '/');
 	return page;
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`);
 }
 
 async function shoot(page: Page, name: string) {

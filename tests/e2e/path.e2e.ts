@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { hydrated, signIn } from './helpers';
+import { seriousViolations } from './axe';
 
 /**
  * The path: the mentor proposes the next phase, the mentee sees the proposal arrive (live) and
@@ -27,13 +27,6 @@ async function youthPair(page: Page, partner: string): Promise<string> {
 		.getByRole('link', { name: new RegExp(partner) })
 		.getAttribute('href');
 	return new URL(href ?? '', page.url()).pathname;
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
 }
 
 async function shoot(page: Page, name: string) {

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { signIn } from './helpers';
+import { seriousViolations } from './axe';
 
 /**
  * Between meetings: the mentor asks the mentee to prepare PS1 before meeting 3, the mentee sees it
@@ -36,13 +36,6 @@ const section = (page: Page, heading: string) =>
 function day(days: number): string {
 	const date = new Date(Date.now() + days * 86_400_000);
 	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(date);
-}
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
 }
 
 async function shoot(page: Page, name: string) {

@@ -1,24 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 
 /**
  * The component gallery (/dev/ui, served because playwright.config.ts sets UI_GALLERY=true):
  * accessibility, keyboard use of the confirmation dialog, toasts, and a 360 px phone.
  * Set UI_SHOTS=/some/dir to also save screenshots at 1280 and 360 px.
  */
-
-async function seriousViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	if (process.env.UI_AXE_ALL)
-		console.log(
-			results.violations.map(
-				(v) => `${v.impact} ${v.id} ${v.nodes.map((n) => n.target).join(' | ')}`
-			)
-		);
-	return results.violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
-}
 
 /** Until hydration the trigger is a plain submit button (the no-JavaScript fallback). */
 async function openGallery(page: Page) {
