@@ -248,18 +248,22 @@ describe(`account settings (${testEngine()})`, () => {
 		const here = await signIn(user.email);
 		const other = await signIn(user.email);
 		expect(
-			await changePassword(db, user.id, 'wrong-password', 'a-new-password-1', here.session.id)
+			await changePassword(db, {
+				userId: user.id,
+				current: 'wrong-password',
+				next: 'a-new-password-1',
+				keepSessionId: here.session.id
+			})
 		).toEqual({
 			ok: false,
 			reason: 'wrong_password'
 		});
-		const changed = await changePassword(
-			db,
-			user.id,
-			FACTORY_PASSWORD,
-			'a-new-password-1',
-			here.session.id
-		);
+		const changed = await changePassword(db, {
+			userId: user.id,
+			current: FACTORY_PASSWORD,
+			next: 'a-new-password-1',
+			keepSessionId: here.session.id
+		});
 		expect(changed).toEqual({ ok: true, endedSessions: [other.session.id] });
 		expect(await auth.authenticate(asCookie(other.cookie))).toBeNull();
 		expect(await auth.authenticate(asCookie(here.cookie))).not.toBeNull();

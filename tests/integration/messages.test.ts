@@ -207,9 +207,10 @@ describe(`messages: who reads and writes (${testEngine()})`, () => {
 			tx.query("update public.messages set body = 'late' where id = $1 returning id", [message.id])
 		);
 		expect(direct).toHaveLength(0);
-		expect((await refusal(editMessage(deps, mentor, pair, message.id, 'Te laat'))).key).toBe(
-			'msg_edit_expired'
-		);
+		expect(
+			(await refusal(editMessage(deps, mentor, pair, { messageId: message.id, body: 'Te laat' })))
+				.key
+		).toBe('msg_edit_expired');
 		expect((await refusal(deleteMessage(deps, mentor, pair, message.id))).status).toBe(403);
 		const page = await listMessages(db, mentor.claims, pairId);
 		expect(page.messages[0].body).toBe('Eerste versie');
@@ -222,14 +223,21 @@ describe(`messages: who reads and writes (${testEngine()})`, () => {
 			body: 'Tot morgen',
 			files: [{ name: 'agenda.pdf', bytes: PDF }]
 		});
-		expect((await refusal(editMessage(deps, mentee, pair, message.id, 'Niet van mij'))).key).toBe(
-			'msg_edit_expired'
-		);
+		expect(
+			(
+				await refusal(
+					editMessage(deps, mentee, pair, { messageId: message.id, body: 'Niet van mij' })
+				)
+			).key
+		).toBe('msg_edit_expired');
 		// A forged edit time is replaced by the server's.
 		await db.asUser(mentor.claims, (tx) =>
 			tx.query("update public.messages set edited_at = '2000-01-01' where id = $1", [message.id])
 		);
-		const edited = await editMessage(deps, mentor, pair, message.id, 'Tot overmorgen');
+		const edited = await editMessage(deps, mentor, pair, {
+			messageId: message.id,
+			body: 'Tot overmorgen'
+		});
 		expect(edited.body).toBe('Tot overmorgen');
 		expect(Date.parse(edited.editedAt!)).toBeGreaterThan(Date.parse('2020-01-01'));
 		expect(await blobs()).toHaveLength(1);

@@ -97,8 +97,7 @@ describe(`programmes and invitations (${testEngine()})`, () => {
 
 		const auth = createLocalAuth({ db, mailer, origin, sessionDays: 1 });
 		const joined = await acceptWithNewAccount(
-			db,
-			auth,
+			{ db, auth },
 			tokenOf(link),
 			{ displayName: 'Nieuwe Mentee', password: 'long-enough-pw' },
 			meta
@@ -113,8 +112,7 @@ describe(`programmes and invitations (${testEngine()})`, () => {
 		expect((await describeInvitation(db, tokenOf(link)))?.state).toBe('accepted');
 		await expect(
 			acceptWithNewAccount(
-				db,
-				auth,
+				{ db, auth },
 				tokenOf(link),
 				{ displayName: 'x', password: 'long-enough-pw' },
 				meta

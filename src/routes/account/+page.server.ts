@@ -78,13 +78,12 @@ export const actions: Actions = {
 		const parsed = passwordChangeInput.safeParse(Object.fromEntries(await readForm(event.request)));
 		if (!parsed.success) return fail(400, { form: 'password', errors: fieldErrors(parsed.error) });
 		const { runtime } = event.locals;
-		const result = await changePassword(
-			runtime.db,
-			session.user.id,
-			parsed.data.current,
-			parsed.data.password,
-			session.id
-		);
+		const result = await changePassword(runtime.db, {
+			userId: session.user.id,
+			current: parsed.data.current,
+			next: parsed.data.password,
+			keepSessionId: session.id
+		});
 		if (!result.ok) {
 			return fail(400, { form: 'password', errors: { current: 'acct_wrong_password' } });
 		}

@@ -31,16 +31,14 @@ export async function checkPassword(
 }
 
 /**
- * A new password for a local account, only with the current one. Every other session ends; the
- * returned ids are the sessions that ended.
+ * A new password for a local account, only with the current one. Every session but
+ * `keepSessionId` (the one asking) ends; the returned ids are the sessions that ended.
  */
 export async function changePassword(
 	db: Database,
-	userId: string,
-	current: string,
-	next: string,
-	keepSessionId: string
+	change: { userId: string; current: string; next: string; keepSessionId: string }
 ): Promise<{ ok: true; endedSessions: string[] } | { ok: false; reason: 'wrong_password' }> {
+	const { userId, current, next, keepSessionId } = change;
 	if (!(await checkPassword(db, userId, current))) return { ok: false, reason: 'wrong_password' };
 	const hash = await hashPassword(next);
 	const ended = await db.asService(async (tx) => {

@@ -177,11 +177,11 @@ export async function editMessage(
 	deps: MessagingDeps,
 	author: Author,
 	pair: PairRef,
-	messageId: string,
-	rawBody: string
+	input: { messageId: string; body: string }
 ): Promise<MessageView> {
 	writableRole(author, pair);
-	const body = cleanBody(rawBody);
+	const { messageId } = input;
+	const body = cleanBody(input.body);
 	const message = await deps.db.asUser(author.claims, async (tx) => {
 		const rows = await tx.query<{ id: string; files: number }>(
 			`update public.messages set body = $3 where id = $1 and pair_id = $2

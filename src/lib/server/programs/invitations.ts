@@ -76,14 +76,17 @@ export async function acceptAsSignedIn(
 	return invitation.programId;
 }
 
-/** A newcomer sets a name and password: the account is created, joined and signed in. */
+/**
+ * A newcomer sets a name and password: the account is created, joined and signed in. Signed
+ * out, so no claims: the service connection and the auth provider do the work.
+ */
 export async function acceptWithNewAccount(
-	db: Database,
-	auth: AuthProvider,
+	services: { db: Database; auth: AuthProvider },
 	token: string,
 	input: { displayName: string; password: string },
 	meta: SignInMeta
 ): Promise<{ programId: string; cookies: CookieChange[] }> {
+	const { db, auth } = services;
 	const invitation = await describeInvitation(db, token);
 	if (!invitation) throw new DomainError('not_found', 'invitation_unknown');
 	if (invitation.state !== 'open') throw new DomainError('gone', `invitation_${invitation.state}`);

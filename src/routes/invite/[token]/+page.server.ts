@@ -44,8 +44,7 @@ export const actions: Actions = {
 		let programId: string;
 		try {
 			const result = await acceptWithNewAccount(
-				event.locals.runtime.db,
-				event.locals.runtime.auth,
+				event.locals.runtime,
 				event.params.token,
 				parsed.data,
 				signInMeta(event)

@@ -91,8 +91,7 @@ export const actions: Actions = {
 				event.locals.runtime.messaging,
 				{ claims: session.claims, actor },
 				pair,
-				parsed.data.id,
-				String(form.get('body') ?? '')
+				{ messageId: parsed.data.id, body: String(form.get('body') ?? '') }
 			);
 			return { edited: message };
 		}),
