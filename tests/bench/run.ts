@@ -39,7 +39,7 @@ const HELP = `npm run bench -- [options]
                            A-D and F: E needs a store and S two instances, it has neither here)
   --knee                   capacity knee: scenario A at each --knee-docs count, per server,
                            until p99 >= 25 ms; reports the largest count below
-  --knee-docs 100,200,300,400,600,800,1000,1200,1500
+  --knee-docs 100,200,300,400,500,600,700,800,1000,1200,1500
   --duration 12            seconds of load per measured phase
   --docs 300               A: documents (3 clients each, one typist)
   --hot-clients 400        B: clients on the hot document
@@ -75,7 +75,9 @@ const settings = {
 	scenarios: list(options.get('scenarios') ?? (knee ? '' : 'A,B,C,D,E,F,S')),
 	servers: list(options.get('servers') ?? SERVER_KINDS.join(',')) as ServerKind[],
 	knee,
-	kneeDocs: list(options.get('knee-docs') ?? '100,200,300,400,600,800,1000,1200,1500').map(Number),
+	kneeDocs: list(options.get('knee-docs') ?? '100,200,300,400,500,600,700,800,1000,1200,1500').map(
+		Number
+	),
 	durationMs: num('duration', 12) * 1000,
 	docs: num('docs', 300),
 	hotClients: num('hot-clients', 400),
