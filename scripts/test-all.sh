@@ -53,11 +53,12 @@ check_pid=$!
 npm run --silent lint >"$out/lint.log" 2>&1 &
 lint_pid=$!
 
-# Adds a Vitest JSON report to the totals; a failed run with no failed test still counts once.
-count_vitest() {
-	local report=$1 status=$2 p f
+# Adds a JSON report to the totals: $3 is a JavaScript expression of the report `r` that gives
+# "passed failed". A failed run with no failed test (or no report) still counts as one failure.
+count_report() {
+	local report=$1 status=$2 expression=$3 p f
 	if [ -s "$report" ]; then
-		read -r p f < <(node -e "const r=require('$report');console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests||0))")
+		read -r p f < <(node -e "const r=require('$report');const [p,f]=$expression;console.log(p,f)")
 		passed=$((passed + p))
 		failed=$((failed + f))
 		[ "$status" -ne 0 ] && [ "$f" -eq 0 ] && failed=$((failed + 1))
@@ -65,10 +66,12 @@ count_vitest() {
 		failed=$((failed + 1))
 	fi
 }
+VITEST_COUNTS='[r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests || 0)]'
+PLAYWRIGHT_COUNTS='[r.stats.expected + r.stats.flaky, r.stats.unexpected]'
 
 npx vitest run --project unit --project integration --project integration-postgres \
 	--reporter=default --reporter=json --outputFile="$out/vitest.json"
-count_vitest "$out/vitest.json" $?
+count_report "$out/vitest.json" $? "$VITEST_COUNTS"
 
 wait "$check_pid"
 check_status=$?
@@ -80,22 +83,14 @@ gate 'format (prettier)' npm run --silent format:check
 
 note 'vitest: the timing project, alone'
 npx vitest run --project timing --reporter=default --reporter=json --outputFile="$out/vitest-timing.json"
-count_vitest "$out/vitest-timing.json" $?
+count_report "$out/vitest-timing.json" $? "$VITEST_COUNTS"
 
 # --- end-to-end: production build in Debian's Chromium -----------------------------------------
 note 'build'
 if npm run --silent build >"$out/build.log" 2>&1; then
 	note 'playwright (end-to-end)'
 	PLAYWRIGHT_JSON="$out/e2e.json" npx playwright test
-	e2e_status=$?
-	if [ -s "$out/e2e.json" ]; then
-		read -r p f < <(node -e "const s=require('$out/e2e.json').stats;console.log(s.expected + s.flaky, s.unexpected)")
-		passed=$((passed + p))
-		failed=$((failed + f))
-		[ "$e2e_status" -ne 0 ] && [ "$f" -eq 0 ] && failed=$((failed + 1))
-	else
-		failed=$((failed + 1))
-	fi
+	count_report "$out/e2e.json" $? "$PLAYWRIGHT_COUNTS"
 else
 	cat "$out/build.log" >&2
 	echo "FAILED: build" >&2

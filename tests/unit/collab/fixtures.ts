@@ -1,6 +1,30 @@
 /** Documents and hostile updates shared by the collaboration tests. */
+import fc from 'fast-check';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+
+/**
+ * Fuzzing by bit flips: one of `inputs`, with 1 to `maxFlips` bits flipped (positions wrap
+ * around its length). The input is copied; the originals stay as they were.
+ */
+export function bitFlipped(
+	inputs: readonly Uint8Array[],
+	maxFlips: number
+): fc.Arbitrary<Uint8Array> {
+	return fc
+		.tuple(
+			fc.integer({ min: 0, max: inputs.length - 1 }),
+			fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), {
+				minLength: 1,
+				maxLength: maxFlips
+			})
+		)
+		.map(([which, flips]) => {
+			const bytes = Uint8Array.from(inputs[which]);
+			for (const [at, bit] of flips) bytes[at % bytes.length] ^= 1 << bit;
+			return bytes;
+		});
+}
 
 /** A deterministic document (fixed client id) the recorded hostile updates were made against. */
 export function baseDocument(): Y.Doc {
