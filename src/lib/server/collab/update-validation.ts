@@ -8,8 +8,9 @@
  *    lib0 0.2.120 throws at the end of the buffer (the loops of yjs#479 and #498).
  * 2. `ShadowDoc` applies the update to a replica of the document first. Integration can throw
  *    halfway (e.g. an item whose parent is not a type), and Yjs has no rollback, so a failure
- *    only ever damages the replica, which is then rebuilt from the real document. The replica's
- *    transaction is kept, so later checks (authorship) can ask what the update changed.
+ *    only ever damages the replica, which is then dropped and built again from the real document
+ *    when the next update needs it. The replica's transaction is kept, so later checks
+ *    (authorship) can ask what the update changed.
  * 3. `isPlainEdit` recognises the everyday update (typing, marks, plain values) whose
  *    integration cannot throw and leaves nothing pending, by checking every reference it makes
  *    against the real document. Such an update skips the rehearsal; the replica gets it later,
@@ -116,7 +117,7 @@ const PLAIN_CONTENT = [
 	Y.ContentDeleted
 ] as const;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its parents so
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types an item's parent as AbstractType<YEvent<any>>: no narrower type accepts it
 type YType = Y.AbstractType<any>;
 
 /** Deleted structs walked at most per update before it takes the rehearsed path. */
@@ -322,11 +323,6 @@ export class ShadowDoc {
 	private keep = false;
 
 	constructor(private readonly main: Y.Doc) {}
-
-	/** Whether a replica exists now (for tests and stats). */
-	get built(): boolean {
-		return this.replica !== null;
-	}
 
 	/**
 	 * Applies to the replica only, and returns the replica with the transaction that applied the
