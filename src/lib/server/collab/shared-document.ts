@@ -329,13 +329,16 @@ export class SharedDocument<C extends DocumentConnection> {
 		const outbox = this.outbox;
 		this.outbox = [];
 		if (outbox.length === 0) return;
+		const all = merged(outbox.map((entry) => entry.update));
 		// To the other instances: what was accepted here, never what they relayed to us.
-		const local = outbox.filter((entry) => entry.origin !== REMOTE);
-		for (const update of merged(local.map((entry) => entry.update))) {
-			this.publish('update', update);
+		if (this.context.fanout) {
+			const local = outbox.filter((entry) => entry.origin !== REMOTE);
+			const updates =
+				local.length === outbox.length ? all : merged(local.map((entry) => entry.update));
+			for (const update of updates) this.publish('update', update);
 		}
 		// To the sockets: all of it, except to a socket that sent all of it.
-		const frames = merged(outbox.map((entry) => entry.update)).map(encodeUpdate);
+		const frames = all.map(encodeUpdate);
 		const origins = new Set(outbox.map((entry) => entry.origin));
 		const soleOrigin = origins.size === 1 ? outbox[0].origin : undefined;
 		for (const connection of this.connections) {
