@@ -16,7 +16,8 @@ note() { printf '\n==> %s (at %dm%02ds)\n' "$*" $(((SECONDS - started) / 60)) $(
 
 # --- system packages the tests need ------------------------------------------------------------
 need_apt=()
-[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need_apt+=(chromium)
+# Playwright runs Debian's old headless shell (playwright.config.ts), or CHROMIUM_PATH.
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium-headless-shell}" ] || need_apt+=(chromium-headless-shell)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${PG_BIN:-}" ] || need_apt+=(postgresql)
 command -v redis-server >/dev/null || [ -n "${REDIS_SERVER_BIN:-}" ] || need_apt+=(redis-server)
 if [ ${#need_apt[@]} -gt 0 ]; then
