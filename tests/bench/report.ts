@@ -197,7 +197,17 @@ const rowsByScenario: Record<string, ScenarioTable> = {
 				read: m('largeRssPerDocKB'),
 				target: memoryTarget('largeEncodedKB')
 			},
-			{ metric: 'large doc, RSS / encoded size', read: m('largeRssPerEncoded') }
+			{ metric: 'large doc, RSS / encoded size', read: m('largeRssPerEncoded') },
+			{ metric: 'large docs, both loads (ms)', read: m('largeLoadsMs') },
+			{
+				metric: 'during large loads, event-loop delay max (ms)',
+				read: m('largeLoopMaxMs'),
+				target: ['< 50', (v) => v < 50]
+			},
+			{ metric: 'during large loads, event-loop delay p99 (ms)', read: m('largeLoopP99Ms') },
+			{ metric: 'during large loads, typing latency p99 (ms)', read: m('largeTypingP99Ms') },
+			{ metric: 'during large loads, typing latency max (ms)', read: m('largeTypingMaxMs') },
+			{ metric: 'during large loads, typing samples', read: m('largeTypingSamples') }
 		]
 	},
 	S: {

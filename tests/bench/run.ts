@@ -49,6 +49,7 @@ const HELP = `npm run bench -- [options]
   --small-kb 160           E: size of the small cold document
   --large-mb 16            E: size of the large cold document
   --e-store pglite         E: our store (pglite | memory); the reference keeps documents in memory
+  --e-typing-docs 20       E: other documents typed in (typist + observer) while the large ones load
   --store memory           A-D, F: our store (memory | pglite)
   --hostile-sockets 20     F: hostile sockets (each sends --hostile-rate frames/s)
   --hostile-rate 20
@@ -87,6 +88,7 @@ const settings = {
 	smallBytes: num('small-kb', 160) * 1024,
 	largeBytes: num('large-mb', 16) * 1_000_000,
 	eStore: (options.get('e-store') ?? 'pglite') as StoreKind,
+	eTypingDocs: num('e-typing-docs', 20),
 	store: (options.get('store') ?? 'memory') as StoreKind,
 	hostileSockets: num('hostile-sockets', 20),
 	hostileRate: num('hostile-rate', 20),
@@ -433,23 +435,48 @@ async function scenarioD(kind: ServerKind): Promise<Measured> {
 	}
 }
 
-/** Seeds `count` documents of `bytes`, then opens them one after another: each a cold load. */
-async function coldLoads(server: Server, label: string, bytes: number, count: number) {
+/**
+ * Seeds `count` documents of `bytes`, then opens them one after another: each a cold load. With
+ * `typingDocs`, that many other documents (a typist and an observer each) type throughout the
+ * loads, and their latency and the server's event-loop delay are measured over the loads only.
+ */
+async function coldLoads(
+	server: Server,
+	label: string,
+	bytes: number,
+	count: number,
+	typingDocs = 0
+) {
 	const names = Array.from({ length: count }, docName);
 	let encoded = 0;
 	for (const name of names) {
 		const reply = await server.request({ cmd: 'seed', name, bytes }, 600_000);
 		encoded = reply.cmd === 'done' ? (reply.seededBytes ?? 0) : 0;
 	}
+	const [typing] = typingDocs > 0 ? startWorkers(1) : [];
+	if (typing) {
+		const docs = Array.from({ length: typingDocs }, () => ({
+			name: docName(),
+			roles: ['typist', 'observer'] as DocPlan['roles']
+		}));
+		await typing.request({ cmd: 'open', plan: { ...basePlan(server), docs } });
+		await typing.request({ cmd: 'go', active: true });
+		await sleep(1_000);
+		await collect([typing]);
+	}
 	await server.request({ cmd: 'reset' });
 	const [worker] = startWorkers(1);
 	try {
 		const docs = names.map((name) => ({ name, roles: ['passive' as const] }));
+		const opened = performance.now();
 		await worker.request({
 			cmd: 'open',
 			plan: { ...basePlan(server), connectConcurrency: 1, docs }
 		});
+		const loadsMs = performance.now() - opened;
 		const [report] = await collect([worker]);
+		const typed = typing ? summarize(await collect([typing])) : null;
+		const loop = typing ? await sampleOf(server) : null;
 		const times = [...report.syncTimesMs].sort((a, b) => a - b);
 		const sample = await sampleOf(server);
 		const perDoc = (sample.rssBytes - sample.rssBaselineBytes) / count;
@@ -460,11 +487,22 @@ async function coldLoads(server: Server, label: string, bytes: number, count: nu
 				[`${label}LoadMedianMs`]: Math.round(times[Math.floor(times.length / 2)] * 10) / 10,
 				[`${label}LoadMaxMs`]: Math.round((times.at(-1) ?? 0) * 10) / 10,
 				[`${label}RssPerDocKB`]: Math.round(perDoc / 1024),
-				[`${label}RssPerEncoded`]: Math.round((perDoc / Math.max(1, encoded)) * 10) / 10
+				[`${label}RssPerEncoded`]: Math.round((perDoc / Math.max(1, encoded)) * 10) / 10,
+				...(typed && loop
+					? {
+							[`${label}LoadsMs`]: Math.round(loadsMs),
+							[`${label}TypingP99Ms`]: typed.p99,
+							[`${label}TypingMaxMs`]: typed.max,
+							[`${label}TypingSamples`]: typed.count,
+							[`${label}LoopP99Ms`]: Math.round(loop.eventLoopP99Ms * 10) / 10,
+							[`${label}LoopMaxMs`]: Math.round(loop.eventLoopMaxMs * 10) / 10
+						}
+					: {})
 			}
 		};
 	} finally {
 		await worker.request({ cmd: 'quit' }, 5_000).catch(() => null);
+		await typing?.request({ cmd: 'quit' }, 5_000).catch(() => null);
 	}
 }
 
@@ -472,7 +510,7 @@ async function scenarioE(kind: ServerKind): Promise<Measured> {
 	const server = await startServer(kind, kind === 'ours' ? settings.eStore : 'memory');
 	try {
 		const small = await coldLoads(server, 'small', settings.smallBytes, 5);
-		const large = await coldLoads(server, 'large', settings.largeBytes, 2);
+		const large = await coldLoads(server, 'large', settings.largeBytes, 2, settings.eTypingDocs);
 		return {
 			latency: summarize([]),
 			server: large.sample,

@@ -14,7 +14,7 @@ import {
 	type TokenBucket
 } from './limits';
 import type { CollabMetrics } from './metrics';
-import { decodeClientMessage, encodeSyncStep2 } from './protocol';
+import { decodeClientMessage } from './protocol';
 import type { SharedDocument } from './shared-document';
 import type { Access, CollabLogger, CollabUser, ConnectionInfo } from './types';
 
@@ -62,7 +62,7 @@ export class Connection implements ConnectionInfo {
 		const message = decoded.message;
 		switch (message.type) {
 			case 'sync-step1':
-				this.send(encodeSyncStep2(this.document.doc, message.stateVector));
+				this.send(this.document.syncStep2(message.stateVector));
 				return;
 			case 'sync-step2':
 			case 'sync-update': {

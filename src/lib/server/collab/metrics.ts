@@ -8,6 +8,8 @@ export interface CollabStats {
 	documentsLoaded: number;
 	/** Loads from the store since start (each document once per stay in memory). */
 	documentLoads: number;
+	/** Of those, loads whose stored rows were merged on the decoder's worker thread. */
+	offThreadLoads: number;
 	documentUnloads: number;
 	messagesIn: number;
 	messagesOut: number;
@@ -33,6 +35,7 @@ export class CollabMetrics {
 	private readonly counters: Record<Counter, number> = {
 		connectionsTotal: 0,
 		documentLoads: 0,
+		offThreadLoads: 0,
 		documentUnloads: 0,
 		messagesIn: 0,
 		messagesOut: 0,

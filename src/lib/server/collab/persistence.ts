@@ -4,6 +4,7 @@
  * document at once by the server's `StoreWriter` (`store-writer.ts`).
  */
 import * as Y from 'yjs';
+import type { DocumentDecoder } from './decoder';
 import type { StoreWriter } from './store-writer';
 import type { DocumentStore } from './store';
 import { errorMessage } from './types';
@@ -37,23 +38,57 @@ export interface LoadedState {
 	logBytes: number;
 	/** Bytes read (snapshot + rows): the document-size estimate's start. */
 	totalBytes: number;
+	/**
+	 * When the rows were merged off the main thread: the one update `doc` was built from (its
+	 * whole state), so the update gate's replica is built from it without encoding `doc` again.
+	 */
+	state?: Uint8Array;
 }
 
-/** Builds a document from snapshot + later rows. A row that does not apply fails the load. */
-export async function loadDocument(store: DocumentStore, name: string): Promise<LoadedState> {
+export interface LoadOptions {
+	/** Merges the stored rows off the main thread; without it everything is applied here. */
+	decoder?: DocumentDecoder;
+	/** Documents of at least this many stored bytes go through the decoder. */
+	offThreadBytes?: number;
+}
+
+/** Stored documents this large are merged off the main thread by default. */
+export const OFF_THREAD_BYTES = 256 * 1024;
+
+/**
+ * Builds a document from snapshot + later rows. A row that does not apply fails the load. A large
+ * document is merged into one update by the decoder's worker, and the main thread applies that
+ * one update; the load then yields a turn of the event loop so the next expensive step (the
+ * replica, the first sync) is not part of the same stall.
+ */
+export async function loadDocument(
+	store: DocumentStore,
+	name: string,
+	options: LoadOptions = {}
+): Promise<LoadedState> {
 	const stored = await store.load(name);
 	const doc = new Y.Doc();
 	const logBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+	const totalBytes = logBytes + (stored.snapshot?.byteLength ?? 0);
+	const loaded = { doc, rows: stored.updates.length, logBytes, totalBytes };
+	const { decoder, offThreadBytes = OFF_THREAD_BYTES } = options;
+	if (decoder && totalBytes >= offThreadBytes) {
+		let state: Uint8Array;
+		try {
+			state = await decoder.merge(stored.snapshot, stored.updates);
+		} catch (error) {
+			doc.destroy();
+			throw error;
+		}
+		Y.applyUpdate(doc, state);
+		await new Promise<void>((resolve) => setImmediate(resolve));
+		return { ...loaded, state };
+	}
 	doc.transact(() => {
 		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
 		for (const update of stored.updates) Y.applyUpdate(doc, update);
 	});
-	return {
-		doc,
-		rows: stored.updates.length,
-		logBytes,
-		totalBytes: logBytes + (stored.snapshot?.byteLength ?? 0)
-	};
+	return loaded;
 }
 
 export interface PersistenceHooks {

@@ -3,10 +3,12 @@
  * Tables: `yjs_updates` (the log) and `yjs_snapshots`, from migration 20261124000300_collab.sql.
  */
 import * as Y from 'yjs';
-import type { Database } from '$lib/server/db/types';
+import type { Database, Tx } from '$lib/server/db/types';
 import type { DocumentStore, StoredDocument } from './store';
 
 const ROWS_PER_STATEMENT = 1_000;
+/** The most bytes one query of a load reads. */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 interface UpdateRow {
 	id: string;
@@ -17,22 +19,56 @@ interface UpdateRow {
  * Loads every remaining log row, not only those above the snapshot's `upto_id`: ids of a
  * `bigserial` can commit out of order, so a row below it may have arrived after the compaction.
  * Re-applying a row already in the snapshot changes nothing.
+ *
+ * The bytes are read in pieces of at most `READ_CHUNK_BYTES` (rows grouped, a larger row or
+ * snapshot sliced with `substring`), yielding to the event loop between them: PGlite runs in
+ * this process, and decoding one 16 MB result blocks it for hundreds of milliseconds.
  */
 export function createPgDocumentStore(db: Database): DocumentStore {
 	return {
 		load: (name) =>
 			db.asService(async (tx): Promise<StoredDocument> => {
-				const snapshots = await tx.query<{ state: Uint8Array }>(
-					'select state from public.yjs_snapshots where doc_name = $1',
+				const [stored] = await tx.query<{ size: number; upto_id: string }>(
+					'select octet_length(state) as size, upto_id::text as upto_id from public.yjs_snapshots where doc_name = $1',
 					[name]
 				);
-				const rows = await tx.query<UpdateRow>(
-					'select id::text as id, "update" from public.yjs_updates where doc_name = $1 order by id',
+				const snapshot = stored
+					? await readSliced(
+							tx,
+							// A compaction on another instance may replace the snapshot between two slices.
+							`select substring(state from $2 for $3) as part from public.yjs_snapshots
+							 where doc_name = $1 and upto_id = ${Number(stored.upto_id)}`,
+							name,
+							Number(stored.size)
+						)
+					: null;
+				const rows = await tx.query<{ id: string; size: number }>(
+					'select id::text as id, octet_length("update") as size from public.yjs_updates where doc_name = $1 order by yjs_updates.id',
 					[name]
 				);
+				const updates: Uint8Array[] = [];
+				for (const group of groups(rows)) {
+					if (group.length === 1 && Number(group[0].size) > READ_CHUNK_BYTES) {
+						updates.push(
+							await readSliced(
+								tx,
+								'select substring("update" from $2 for $3) as part from public.yjs_updates where id = $1::bigint',
+								group[0].id,
+								Number(group[0].size)
+							)
+						);
+						continue;
+					}
+					const read = await tx.query<UpdateRow>(
+						'select id::text as id, "update" from public.yjs_updates where id = any($1::bigint[]) order by yjs_updates.id',
+						[`{${group.map((row) => row.id).join(',')}}`]
+					);
+					for (const row of read) updates.push(bytes(row.update));
+					await yieldToEventLoop();
+				}
 				return {
-					snapshot: snapshots[0] ? bytes(snapshots[0].state) : null,
-					updates: rows.map((row) => bytes(row.update)),
+					snapshot,
+					updates,
 					lastSeq: rows.length > 0 ? Number(rows[rows.length - 1].id) : 0
 				};
 			}),
@@ -75,7 +111,7 @@ export function createPgDocumentStore(db: Database): DocumentStore {
 					[name]
 				);
 				const rows = await tx.query<UpdateRow>(
-					'select id::text as id, "update" from public.yjs_updates where doc_name = $1 and id <= $2 order by id',
+					'select id::text as id, "update" from public.yjs_updates where doc_name = $1 and id <= $2 order by yjs_updates.id',
 					[name, uptoSeq]
 				);
 				// The union of the stored snapshot, the caller's and the rows being deleted: no row is lost
@@ -104,6 +140,43 @@ export function createPgDocumentStore(db: Database): DocumentStore {
 				return true;
 			})
 	};
+}
+
+/** Consecutive rows, at most `READ_CHUNK_BYTES` together (a larger row alone). */
+function groups<Row extends { size: number }>(rows: readonly Row[]): Row[][] {
+	const out: Row[][] = [];
+	let current: Row[] = [];
+	let size = 0;
+	for (const row of rows) {
+		if (current.length > 0 && size + Number(row.size) > READ_CHUNK_BYTES) {
+			out.push(current);
+			current = [];
+			size = 0;
+		}
+		current.push(row);
+		size += Number(row.size);
+	}
+	if (current.length > 0) out.push(current);
+	return out;
+}
+
+/** One bytea value of `size` bytes, read `READ_CHUNK_BYTES` at a time (`$2` from, `$3` for). */
+async function readSliced(tx: Tx, sql: string, key: string, size: number): Promise<Uint8Array> {
+	const out = new Uint8Array(size);
+	for (let offset = 0; offset < size; offset += READ_CHUNK_BYTES) {
+		const [row] = await tx.query<{ part: Uint8Array }>(sql, [key, offset + 1, READ_CHUNK_BYTES]);
+		const part = row?.part;
+		if (!part || part.byteLength !== Math.min(READ_CHUNK_BYTES, size - offset)) {
+			throw new Error('stored document changed while it was read');
+		}
+		out.set(part, offset);
+		await yieldToEventLoop();
+	}
+	return out;
+}
+
+function yieldToEventLoop(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The pg driver returns bytea as a Buffer, PGlite as a Uint8Array: both become a plain copy. */

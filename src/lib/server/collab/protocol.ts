@@ -129,6 +129,15 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arra
 	});
 }
 
+/** A sync step 2 carrying an update already encoded (a document's whole state). */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
+	return frame((encoder) => {
+		encoding.writeVarUint(encoder, MessageType.Sync);
+		encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+		encoding.writeVarUint8Array(encoder, update);
+	});
+}
+
 export function encodeUpdate(update: Uint8Array): Uint8Array {
 	return frame((encoder) => {
 		encoding.writeVarUint(encoder, MessageType.Sync);

@@ -22,7 +22,13 @@ import { expiryTimer, startPinging } from './keep-alive';
 import { createLocalFanout, type Fanout } from './fanout';
 import { resolveLimits, transportPayloadCap } from './limits';
 import { CollabMetrics, type CollabStats } from './metrics';
-import { DEFAULT_PERSISTENCE, loadDocument, type PersistenceSettings } from './persistence';
+import { DocumentDecoder } from './decoder';
+import {
+	DEFAULT_PERSISTENCE,
+	OFF_THREAD_BYTES,
+	loadDocument,
+	type PersistenceSettings
+} from './persistence';
 import { SharedDocument, type SharedDocumentContext } from './shared-document';
 import type { DocumentStore } from './store';
 import { StoreWriter } from './store-writer';
@@ -50,6 +56,11 @@ export interface CollabServerOptions {
 	pingIntervalMs?: number;
 	/** How long a closed socket may take to finish the close handshake. Default 1 s. */
 	closeGraceMs?: number;
+	/**
+	 * Stored documents of at least this many bytes are merged on a worker thread when they load,
+	 * so loading them does not stall the other documents. Default 256 KiB; `Infinity` never.
+	 */
+	offThreadBytes?: number;
 	/**
 	 * Relays open documents to the other app instances. Default: none (single instance). Its
 	 * owner closes it, after `shutdown`.
@@ -109,6 +120,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 	const onStored = options.onStored;
 	const fanout = options.fanout ?? createLocalFanout();
 	const writer = new StoreWriter({ store: options.store, settings, logger, metrics });
+	const decoder = new DocumentDecoder();
+	const offThreadBytes = options.offThreadBytes ?? OFF_THREAD_BYTES;
 	const registry = new DocumentRegistry<Connection>({
 		idleUnloadMs: options.idleUnloadMs ?? 30_000,
 		flush: () => writer.flush(),
@@ -116,9 +129,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 		metrics,
 		open: async (name) => {
 			const [loaded, respondentEntries] = await Promise.all([
-				loadDocument(options.store, name),
+				loadDocument(options.store, name, { decoder, offThreadBytes }),
 				options.respondentEntries?.(name)
 			]);
+			if (loaded.state) metrics.add('offThreadLoads');
 			return new SharedDocument<Connection>(name, loaded, {
 				limits,
 				fanout,
@@ -314,6 +328,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 					connection.close(CloseCode.ShuttingDown, 'shutting down');
 				}
 				await registry.close();
+				await decoder.close();
 				// The WebSocketServer stays open (it holds nothing in noServer mode) so that upgrades
 				// arriving after shutdown still get the 4503 close code instead of an HTTP error.
 				for (const client of wss.clients) client.terminate();

@@ -22,6 +22,8 @@ import {
 	encodeAwareness,
 	encodeAwarenessEntries,
 	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeSyncStep2Update,
 	encodeUpdate,
 	isPlainObject,
 	type AwarenessEntry
@@ -88,6 +90,11 @@ export class SharedDocument<C extends DocumentConnection> {
 	private delivery: ReturnType<typeof setImmediate> | null = null;
 	/** What the authorship review guards, for recognising the updates that do not need it. */
 	private readonly reviewedRoots: ReviewedRoots;
+	/**
+	 * The whole state as loaded, while nothing has changed since: the answer to a client that has
+	 * nothing yet, without encoding a large document again on the main thread.
+	 */
+	private loadedState: Uint8Array | null;
 
 	constructor(
 		readonly name: string,
@@ -96,7 +103,8 @@ export class SharedDocument<C extends DocumentConnection> {
 	) {
 		this.doc = loaded.doc;
 		this.approxBytes = loaded.totalBytes;
-		this.shadow = new ShadowDoc(this.doc);
+		this.loadedState = loaded.state ?? null;
+		this.shadow = new ShadowDoc(this.doc, () => this.loadedState);
 		this.reviewedRoots = {
 			reviewed: [COMMENTS_MAP],
 			values: VALUES_MAP,
@@ -125,6 +133,14 @@ export class SharedDocument<C extends DocumentConnection> {
 		connection.send(encodeSyncStep1(this.doc));
 		const present = [...this.awareness.getStates().keys()];
 		if (present.length > 0) connection.send(encodeAwareness(this.awareness, present));
+	}
+
+	/** The reply to a client's sync step 1: everything it lacks. */
+	syncStep2(stateVector: Uint8Array): Uint8Array {
+		// An empty state vector is one zero byte (no clients).
+		const empty = stateVector.byteLength === 1 && stateVector[0] === 0;
+		if (empty && this.loadedState) return encodeSyncStep2Update(this.loadedState);
+		return encodeSyncStep2(this.doc, stateVector);
 	}
 
 	/** Removes the connection and, for everyone (on every instance), the presence it published. */
@@ -305,12 +321,14 @@ export class SharedDocument<C extends DocumentConnection> {
 		this.outbox = [];
 		this.awareness.off('update', this.onAwarenessUpdate);
 		this.shadow.destroy();
+		this.loadedState = null;
 		this.persistence.close();
 		// Also destroys the awareness (it listens for the document's destroy event).
 		this.doc.destroy();
 	}
 
 	private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+		this.loadedState = null;
 		// Stored on every instance that has it, so it survives the crash of the one that took it.
 		this.persistence.enqueue(update);
 		this.outbox.push({ update, origin });

@@ -291,9 +291,9 @@ const IDLE_MS = 30_000;
 /** …unless building it took longer than this. */
 const KEEP_REBUILDS_OVER_MS = 20;
 
-function replicate(doc: Y.Doc): Y.Doc {
+function replicate(doc: Y.Doc, state = Y.encodeStateAsUpdate(doc)): Y.Doc {
 	const copy = new Y.Doc({ gc: doc.gc });
-	Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+	Y.applyUpdate(copy, state);
 	return copy;
 }
 
@@ -322,7 +322,14 @@ export class ShadowDoc {
 	/** Rebuilding took long enough that the replica stays (see the class comment). */
 	private keep = false;
 
-	constructor(private readonly main: Y.Doc) {}
+	/**
+	 * `encoded`, when given, returns the main document's whole state while one is at hand (a large
+	 * document as loaded, unchanged since): building the replica then skips encoding it again.
+	 */
+	constructor(
+		private readonly main: Y.Doc,
+		private readonly encoded: () => Uint8Array | null = () => null
+	) {}
 
 	/**
 	 * Applies to the replica only, and returns the replica with the transaction that applied the
@@ -373,7 +380,7 @@ export class ShadowDoc {
 			return this.replica;
 		}
 		const started = performance.now();
-		const replica = replicate(this.main);
+		const replica = replicate(this.main, this.encoded() ?? undefined);
 		replica.on('afterTransaction', this.record);
 		this.replica = replica;
 		this.keep ||= performance.now() - started > KEEP_REBUILDS_OVER_MS;
