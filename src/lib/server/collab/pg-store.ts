@@ -3,7 +3,7 @@
  * Tables: `yjs_updates` (the log) and `yjs_snapshots`, from migration 20261124000300_collab.sql.
  */
 import * as Y from 'yjs';
-import type { Database, Tx } from '$lib/server/db/types';
+import type { Database, SqlValue, Tx } from '$lib/server/db/types';
 import type { DocumentStore, StoredDocument } from './store';
 
 const ROWS_PER_STATEMENT = 1_000;
@@ -36,9 +36,9 @@ export function createPgDocumentStore(db: Database): DocumentStore {
 					? await readSliced(
 							tx,
 							// A compaction on another instance may replace the snapshot between two slices.
-							`select substring(state from $2 for $3) as part from public.yjs_snapshots
-							 where doc_name = $1 and upto_id = ${Number(stored.upto_id)}`,
-							name,
+							`select substring(state from $3 for $4) as part from public.yjs_snapshots
+							 where doc_name = $1 and upto_id = $2::bigint`,
+							[name, stored.upto_id],
 							Number(stored.size)
 						)
 					: null;
@@ -53,7 +53,7 @@ export function createPgDocumentStore(db: Database): DocumentStore {
 							await readSliced(
 								tx,
 								'select substring("update" from $2 for $3) as part from public.yjs_updates where id = $1::bigint',
-								group[0].id,
+								[group[0].id],
 								Number(group[0].size)
 							)
 						);
@@ -160,11 +160,23 @@ function groups<Row extends { size: number }>(rows: readonly Row[]): Row[][] {
 	return out;
 }
 
-/** One bytea value of `size` bytes, read `READ_CHUNK_BYTES` at a time (`$2` from, `$3` for). */
-async function readSliced(tx: Tx, sql: string, key: string, size: number): Promise<Uint8Array> {
+/**
+ * One bytea value of `size` bytes, read `READ_CHUNK_BYTES` at a time: `sql` selects `part` with
+ * `params`, then two more parameters for `substring`'s start and length.
+ */
+async function readSliced(
+	tx: Tx,
+	sql: string,
+	params: readonly SqlValue[],
+	size: number
+): Promise<Uint8Array> {
 	const out = new Uint8Array(size);
 	for (let offset = 0; offset < size; offset += READ_CHUNK_BYTES) {
-		const [row] = await tx.query<{ part: Uint8Array }>(sql, [key, offset + 1, READ_CHUNK_BYTES]);
+		const [row] = await tx.query<{ part: Uint8Array }>(sql, [
+			...params,
+			offset + 1,
+			READ_CHUNK_BYTES
+		]);
 		const part = row?.part;
 		if (!part || part.byteLength !== Math.min(READ_CHUNK_BYTES, size - offset)) {
 			throw new Error('stored document changed while it was read');
