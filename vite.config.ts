@@ -83,8 +83,7 @@ export default defineConfig({
 					sequence: { groupOrder: 0 },
 					globalSetup: ['tests/helpers/postgres-global-setup.ts'],
 					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					fileParallelism: false
+					hookTimeout: 120_000
 				}
 			}
 		]

@@ -42,7 +42,7 @@ gate() {
 }
 # --- static checks and vitest, side by side ----------------------------------------------------
 # svelte-check and ESLint each keep one core busy; the Vitest projects leave about a third of the
-# two cores idle (the PostgreSQL project runs its files one at a time). Side by side they fill it.
+# two cores idle towards the end. Side by side they fill it.
 # The generated files (Paraglide's messages, .svelte-kit/) are written once before, so nothing
 # rewrites a file another process is reading; the build comes after all three (it writes
 # .svelte-kit/ again). Then the timing project alone, then Playwright, which fills both cores.
