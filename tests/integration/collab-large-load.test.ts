@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
+import { DocumentDecoder } from '$lib/server/collab/decoder';
+import { loadDocument } from '$lib/server/collab/persistence';
 import { createPgDocumentStore } from '$lib/server/collab/pg-store';
 import type { DocumentStore } from '$lib/server/collab/store';
 import type { Database } from '$lib/server/db/types';
@@ -105,6 +107,23 @@ describe('loading a large document off the main thread', () => {
 			expect(text.startsWith('after the load ')).toBe(true);
 		});
 	}, 120_000);
+
+	test('the worker hands back pieces that build the whole document, one per turn', async () => {
+		const name = sheetName();
+		const source = new Y.Doc();
+		await store.append([{ name, updates: [edit(source, 3_000, 500), edit(source, 50, 100)] }]);
+		const decoder = new DocumentDecoder();
+		try {
+			const loaded = await loadDocument(store, name, { decoder, offThreadBytes: 0 });
+			expect(loaded.pieces?.applied).toBeGreaterThan(5);
+			expect(loaded.pieces?.wholeState).toBe(false);
+			expect(loaded.doc.getText('t').toString()).toBe(source.getText('t').toString());
+			expect(Y.encodeStateVector(loaded.doc)).toEqual(Y.encodeStateVector(source));
+			loaded.doc.destroy();
+		} finally {
+			await decoder.close();
+		}
+	});
 
 	test('a row that does not apply fails the load, and the next load tries again', async () => {
 		const name = sheetName();

@@ -1,9 +1,9 @@
 /**
- * Merging a stored document (snapshot + log rows) into one compact update on a `worker_threads`
- * thread, so a large cold load does not stall every other document on the main thread. The
- * worker builds a Y.Doc from the rows and hands back `Y.encodeStateAsUpdate` of it (deleted
- * content garbage-collected, pending structs included) as a transferred buffer; the main thread
- * then applies that one update.
+ * Merging a stored document (snapshot + log rows) on a `worker_threads` thread, so a large cold
+ * load does not stall every other document on the main thread. The worker builds a Y.Doc from
+ * the rows and hands back `Y.encodeStateAsUpdate` of it (deleted content garbage-collected,
+ * pending structs included) and the same state split into pieces (`causal-chunks.ts`), as
+ * transferred buffers; the main thread applies the pieces one per turn of the event loop.
  *
  * The worker is an `eval` script that `require`s the CommonJS build of yjs, resolved from this
  * module: no separate entry file, so it works the same under Vite dev, Vitest, the bench bundle
@@ -13,10 +13,15 @@
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { causalChunks } from './causal-chunks';
+
+/** Characters of content per piece the main thread applies in one turn (a few milliseconds). */
+const CHUNK_BUDGET = 128 * 1024;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjs);
+const causalChunks = (${causalChunks.toString()});
 parentPort.on('message', ({ id, snapshot, updates }) => {
 	let doc = null;
 	try {
@@ -26,7 +31,15 @@ parentPort.on('message', ({ id, snapshot, updates }) => {
 			for (const update of updates) Y.applyUpdate(doc, update);
 		});
 		const state = Y.encodeStateAsUpdate(doc);
-		parentPort.postMessage({ id, state }, [state.buffer]);
+		const stateVector = Y.encodeStateVector(doc);
+		let chunks = null;
+		try {
+			chunks = causalChunks(Y, doc, ${CHUNK_BUDGET});
+		} catch {
+			// The main thread then applies the whole state at once.
+		}
+		const buffers = [state.buffer, stateVector.buffer, ...(chunks ?? []).map((c) => c.buffer)];
+		parentPort.postMessage({ id, state, stateVector, chunks }, buffers);
 	} catch (error) {
 		parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
 	} finally {
@@ -35,14 +48,26 @@ parentPort.on('message', ({ id, snapshot, updates }) => {
 });
 `;
 
-interface Reply {
+/** A stored document merged on the worker. */
+export interface Merged {
+	/** The whole state as one update (`Y.encodeStateAsUpdate`). */
+	state: Uint8Array;
+	/** Its state vector, to confirm the pieces built all of it. */
+	stateVector: Uint8Array;
+	/**
+	 * The same state as pieces to apply in order, one per turn (`causalChunks`); null when the
+	 * split failed, and the state is applied at once.
+	 */
+	chunks: Uint8Array[] | null;
+}
+
+interface Reply extends Partial<Merged> {
 	id: number;
-	state?: Uint8Array;
 	error?: string;
 }
 
 interface Waiting {
-	resolve(state: Uint8Array): void;
+	resolve(merged: Merged): void;
 	reject(error: Error): void;
 }
 
@@ -53,10 +78,10 @@ export class DocumentDecoder {
 	private closed = false;
 
 	/**
-	 * The snapshot and rows merged into one update, computed off the main thread. Rejects when a
-	 * row does not apply (the load fails, as on the main thread) or the worker dies.
+	 * The snapshot and rows merged, computed off the main thread. Rejects when a row does not
+	 * apply (the load fails, as on the main thread) or the worker dies.
 	 */
-	merge(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<Uint8Array> {
+	merge(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<Merged> {
 		if (this.closed) return Promise.reject(new Error('document decoder is closed'));
 		const worker = this.start();
 		const id = this.nextId++;
@@ -88,8 +113,13 @@ export class DocumentDecoder {
 			const waiting = this.waiting.get(reply.id);
 			if (!waiting) return;
 			this.waiting.delete(reply.id);
-			if (reply.state) waiting.resolve(reply.state);
-			else waiting.reject(new Error(reply.error ?? 'document decoder failed'));
+			if (reply.state && reply.stateVector) {
+				waiting.resolve({
+					state: reply.state,
+					stateVector: reply.stateVector,
+					chunks: reply.chunks ?? null
+				});
+			} else waiting.reject(new Error(reply.error ?? 'document decoder failed'));
 		});
 		const lost = (error: Error) => {
 			if (this.worker !== worker) return;

@@ -4,7 +4,7 @@
  * document at once by the server's `StoreWriter` (`store-writer.ts`).
  */
 import * as Y from 'yjs';
-import type { DocumentDecoder } from './decoder';
+import type { DocumentDecoder, Merged } from './decoder';
 import type { StoreWriter } from './store-writer';
 import type { DocumentStore } from './store';
 import { errorMessage } from './types';
@@ -39,10 +39,12 @@ export interface LoadedState {
 	/** Bytes read (snapshot + rows): the document-size estimate's start. */
 	totalBytes: number;
 	/**
-	 * When the rows were merged off the main thread: the one update `doc` was built from (its
-	 * whole state), so the update gate's replica is built from it without encoding `doc` again.
+	 * When the rows were merged off the main thread: `doc`'s whole state as one update, so a
+	 * first sync and the update gate's replica use it without encoding `doc` again.
 	 */
 	state?: Uint8Array;
+	/** Merged off the main thread: the pieces applied, and whether the whole state had to follow. */
+	pieces?: { applied: number; wholeState: boolean };
 }
 
 export interface LoadOptions {
@@ -57,9 +59,8 @@ export const OFF_THREAD_BYTES = 256 * 1024;
 
 /**
  * Builds a document from snapshot + later rows. A row that does not apply fails the load. A large
- * document is merged into one update by the decoder's worker, and the main thread applies that
- * one update; the load then yields a turn of the event loop so the next expensive step (the
- * replica, the first sync) is not part of the same stall.
+ * document is merged by the decoder's worker, and the main thread applies it in pieces, one per
+ * turn of the event loop, so no piece stalls the other documents for long.
  */
 export async function loadDocument(
 	store: DocumentStore,
@@ -73,22 +74,45 @@ export async function loadDocument(
 	const loaded = { doc, rows: stored.updates.length, logBytes, totalBytes };
 	const { decoder, offThreadBytes = OFF_THREAD_BYTES } = options;
 	if (decoder && totalBytes >= offThreadBytes) {
-		let state: Uint8Array;
+		let merged: Merged;
 		try {
-			state = await decoder.merge(stored.snapshot, stored.updates);
+			merged = await decoder.merge(stored.snapshot, stored.updates);
 		} catch (error) {
 			doc.destroy();
 			throw error;
 		}
-		Y.applyUpdate(doc, state);
-		await new Promise<void>((resolve) => setImmediate(resolve));
-		return { ...loaded, state };
+		for (const chunk of merged.chunks ?? []) {
+			Y.applyUpdate(doc, chunk);
+			await nextTurn();
+		}
+		// The pieces are proven to rebuild the document (tests/unit/collab/causal-chunks.test.ts);
+		// should they ever not, the whole state fills in what is missing.
+		const wholeState = !builtWhole(doc, merged.stateVector);
+		if (wholeState) {
+			Y.applyUpdate(doc, merged.state);
+			await nextTurn();
+		}
+		const applied = merged.chunks?.length ?? 0;
+		return { ...loaded, state: merged.state, pieces: { applied, wholeState } };
 	}
 	doc.transact(() => {
 		if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
 		for (const update of stored.updates) Y.applyUpdate(doc, update);
 	});
 	return loaded;
+}
+
+function nextTurn(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
+}
+
+/** Whether `doc` holds all of a state vector and has nothing waiting. */
+function builtWhole(doc: Y.Doc, stateVector: Uint8Array): boolean {
+	if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false;
+	for (const [client, clock] of Y.decodeStateVector(stateVector)) {
+		if (Y.getState(doc.store, client) < clock) return false;
+	}
+	return true;
 }
 
 export interface PersistenceHooks {
