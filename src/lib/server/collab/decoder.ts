@@ -8,8 +8,8 @@
  * The worker is an `eval` script that `require`s the CommonJS build of yjs, resolved from this
  * module: no separate entry file, so it works the same under Vite dev, Vitest, the bench bundle
  * and the adapter-node build (which keeps yjs in node_modules). One worker per collaboration
- * server, started on first use, `unref`'d (it never keeps the process alive), replaced after a
- * crash.
+ * server, started on first use, `unref`'d (it never keeps the process alive), stopped after
+ * ten seconds without work (its heap still holds the last document) and replaced after a crash.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -71,8 +71,12 @@ interface Waiting {
 	reject(error: Error): void;
 }
 
+/** A worker with nothing to do for this long is stopped: its heap holds the last document's copy. */
+const IDLE_MS = 10_000;
+
 export class DocumentDecoder {
 	private worker: Worker | null = null;
+	private idleTimer: ReturnType<typeof setTimeout> | null = null;
 	private readonly waiting = new Map<number, Waiting>();
 	private nextId = 1;
 	private closed = false;
@@ -84,6 +88,8 @@ export class DocumentDecoder {
 	merge(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Promise<Merged> {
 		if (this.closed) return Promise.reject(new Error('document decoder is closed'));
 		const worker = this.start();
+		if (this.idleTimer) clearTimeout(this.idleTimer);
+		this.idleTimer = null;
 		const id = this.nextId++;
 		return new Promise((resolve, reject) => {
 			this.waiting.set(id, { resolve, reject });
@@ -95,6 +101,7 @@ export class DocumentDecoder {
 	/** Stops the worker; loads under way fail. */
 	async close(): Promise<void> {
 		this.closed = true;
+		if (this.idleTimer) clearTimeout(this.idleTimer);
 		const worker = this.worker;
 		this.worker = null;
 		this.failAll(new Error('document decoder is closed'));
@@ -120,6 +127,7 @@ export class DocumentDecoder {
 					chunks: reply.chunks ?? null
 				});
 			} else waiting.reject(new Error(reply.error ?? 'document decoder failed'));
+			if (this.waiting.size === 0) this.stopWhenIdle(worker);
 		});
 		const lost = (error: Error) => {
 			if (this.worker !== worker) return;
@@ -130,6 +138,16 @@ export class DocumentDecoder {
 		worker.on('exit', (code) => lost(new Error(`document decoder exited (${code})`)));
 		this.worker = worker;
 		return worker;
+	}
+
+	private stopWhenIdle(worker: Worker): void {
+		this.idleTimer = setTimeout(() => {
+			this.idleTimer = null;
+			if (this.worker !== worker || this.waiting.size > 0) return;
+			this.worker = null;
+			void worker.terminate();
+		}, IDLE_MS);
+		this.idleTimer.unref();
 	}
 
 	private failAll(error: Error): void {
