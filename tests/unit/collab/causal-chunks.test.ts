@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { causalChunks } from '$lib/server/collab/causal-chunks';
+import { buildDocument } from '../../bench/shared';
 
 /**
  * A large document is built on the main thread from these pieces, one per turn of the event loop,
@@ -43,24 +44,10 @@ function loaded(source: Y.Doc): Y.Doc {
 	return doc;
 }
 
-/** Like the benchmark's 16 MB document: four writers taking turns at random places. */
-function typedByFour(rounds: number, seed = 7): Y.Doc {
-	let state = seed;
-	const random = () => {
-		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return state / 2_147_483_648;
-	};
+/** The benchmark's document: four writers taking turns at random places, about `bytes` long. */
+function typedByFour(bytes: number): Y.Doc {
 	const doc = new Y.Doc();
-	const text = doc.getText('t');
-	for (let round = 0; round < rounds; round++) {
-		doc.clientID = 1000 + (round % 4);
-		doc.transact(() => {
-			for (let i = 0; i < 20; i++) {
-				text.insert(Math.floor(random() * (text.length + 1)), `word${round}-${i} `);
-				if (random() < 0.1 && text.length > 20) text.delete(Math.floor(random() * 10), 5);
-			}
-		});
-	}
+	Y.applyUpdate(doc, buildDocument(bytes, 7));
 	return doc;
 }
 
@@ -185,7 +172,7 @@ function play(steps: { who: number; ops: Op[]; sync: boolean }[]): Y.Doc {
 
 describe('causalChunks', () => {
 	test('a document typed by four writers at random places comes back whole, piece by piece', () => {
-		const source = typedByFour(400);
+		const source = typedByFour(100_000);
 		const doc = loaded(source);
 		const chunks = causalChunks(Y, doc, 2_000);
 		expect(chunks.length).toBeGreaterThan(10);
@@ -193,7 +180,7 @@ describe('causalChunks', () => {
 	});
 
 	test('each piece stays near the budget; the last holds only the deletions', () => {
-		const doc = loaded(typedByFour(400));
+		const doc = loaded(typedByFour(100_000));
 		const chunks = causalChunks(Y, doc, 4_000);
 		const structs = chunks.map((chunk) => Y.decodeUpdate(chunk));
 		for (const piece of structs.slice(0, -1)) {
@@ -206,7 +193,7 @@ describe('causalChunks', () => {
 	});
 
 	test('a budget larger than the document gives one piece of structs and one of deletions', () => {
-		const source = typedByFour(20);
+		const source = typedByFour(5_000);
 		const chunks = causalChunks(Y, loaded(source), 10_000_000);
 		expect(chunks).toHaveLength(2);
 		expectSame(rebuild(chunks), source);
@@ -220,7 +207,7 @@ describe('causalChunks', () => {
 	});
 
 	test('its source text runs on its own, as the decoder runs it on a worker', () => {
-		const source = typedByFour(100);
+		const source = typedByFour(25_000);
 		const doc = loaded(source);
 		const copy = new Function(`return (${causalChunks.toString()})`)() as typeof causalChunks;
 		const chunks = copy(Y, doc, 3_000);
