@@ -32,26 +32,44 @@ export function createPgDocumentStore(db: Database): DocumentStore {
 	return {
 		load: (name) =>
 			db.asService(async (tx): Promise<StoredDocument> => {
-				const [stored] = await tx.query<{ size: number; upto_id: string }>(
-					'select octet_length(state) as size, upto_id::text as upto_id from public.yjs_snapshots where doc_name = $1',
-					[name]
+				// A small snapshot comes with its size; a larger one is read in slices.
+				const [stored] = await tx.query<{
+					size: number;
+					upto_id: string;
+					state: Uint8Array | null;
+				}>(
+					`select octet_length(state) as size, upto_id::text as upto_id,
+					        case when octet_length(state) <= $2 then state end as state
+					 from public.yjs_snapshots where doc_name = $1`,
+					[name, READ_CHUNK_BYTES]
 				);
-				const snapshot = stored
-					? await readSliced(
-							tx,
-							// A compaction on another instance may replace the snapshot between two slices.
-							`select substring(state from $3 for $4) as part from public.yjs_snapshots
-							 where doc_name = $1 and upto_id = $2::bigint`,
-							[name, stored.upto_id],
-							Number(stored.size)
-						)
-					: null;
-				const rows = await tx.query<{ id: string; size: number }>(
-					'select id::text as id, octet_length("update") as size from public.yjs_updates where doc_name = $1 order by yjs_updates.id',
-					[name]
+				const snapshot = !stored
+					? null
+					: stored.state
+						? bytes(stored.state)
+						: await readSliced(
+								tx,
+								// A compaction on another instance may replace the snapshot between two slices.
+								`select substring(state from $3 for $4) as part from public.yjs_snapshots
+								 where doc_name = $1 and upto_id = $2::bigint`,
+								[name, stored.upto_id],
+								Number(stored.size)
+							);
+				// The rows come with their sizes, and with their bytes while the running total is small:
+				// a usual document in one query, the rest of a large one in groups and slices below.
+				const rows = await tx.query<{ id: string; size: number; update: Uint8Array | null }>(
+					`select id::text as id, octet_length("update") as size,
+					        case when sum(octet_length("update")) over (order by yjs_updates.id) <= $2
+					             then "update" end as "update"
+					 from public.yjs_updates where doc_name = $1 order by yjs_updates.id`,
+					[name, READ_CHUNK_BYTES]
 				);
 				const updates: Uint8Array[] = [];
-				for (const group of groups(rows)) {
+				for (const row of rows) {
+					if (row.update === null) break;
+					updates.push(bytes(row.update));
+				}
+				for (const group of groups(rows.slice(updates.length))) {
 					if (group.length === 1 && Number(group[0].size) > READ_CHUNK_BYTES) {
 						updates.push(
 							await readSliced(
