@@ -202,6 +202,8 @@ test('the inbox searches, filters and pages on the server', async ({ page }) => 
 	await page.getByLabel('Soort').selectOption('');
 	await page.getByLabel('Zoeken op naam of pseudoniem').fill('P-08');
 	await page.getByRole('button', { name: 'Filteren' }).click();
+	// The filtered page has loaded (else the list read below may still be the previous one).
+	await expect(page).toHaveURL(/[?&]q=P-08/);
 	await expect(items.first()).toBeVisible();
 	for (const item of await items.all()) await expect(item).toContainText('P-08');
 
