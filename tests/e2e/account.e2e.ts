@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './helpers';
 import { freePort, ServerProcess } from './server-process';
+import { axeViolations } from './axe';
 
 /**
  * Account security with one person on two devices: the second device is signed out from the
@@ -55,7 +55,7 @@ function totp(secret: string, steps = 0): string {
 async function check(page: Page, name: string) {
 	for (const width of [1280, 360]) {
 		await page.setViewportSize({ width, height: width === 360 ? 740 : 900 });
-		const { violations } = await new AxeBuilder({ page }).analyze();
+		const violations = await axeViolations(page);
 		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 		expect(
 			serious.map((v) => v.id),

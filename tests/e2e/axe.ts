@@ -1,5 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { Result, RunOptions } from 'axe-core';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const AXE_SOURCE = readFileSync(AXE_PATH, 'utf8');
+/** Browser contexts that load axe into every new document themselves. */
+const withAxe = new WeakSet<BrowserContext>();
 
 /**
  * The axe rules whose outcome can change with the language of the text: names, labels, titles,
@@ -35,19 +42,45 @@ export const LANGUAGE_RULES = [
 ] as const;
 
 /**
+ * axe's violations on the page: every rule, or only `rules` (which may name rules axe leaves off by
+ * default). axe runs in the page itself (what @axe-core/playwright calls legacy mode: no
+ * cross-origin frames, which Mentorpad's pages do not have). The page's browser context loads
+ * axe into each later document as it is created, so a sweep of many pages does not inject and
+ * compile axe's half a megabyte again for every check: with it and the run limited to violations,
+ * a check of the sign-in page took 0.16 s instead of @axe-core/playwright's 0.98 s (0.91 s in its
+ * legacy mode).
+ */
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<Result[]> {
+	const context = page.context();
+	if (!withAxe.has(context)) {
+		withAxe.add(context);
+		await context.addInitScript({ path: AXE_PATH });
+	}
+	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+	const options: RunOptions = {
+		resultTypes: ['violations'],
+		...(rules ? { runOnly: { type: 'rule', values: [...rules] } } : {})
+	};
+	return page.evaluate(
+		(options) =>
+			(window as unknown as { axe: typeof import('axe-core') }).axe
+				.run(document, options)
+				.then((results) => results.violations),
+		options
+	);
+}
+
+/**
  * The serious and critical axe violations on the page, one line each with the elements; all
  * rules, or only `rules`. `AXE_ALL=1` also prints every violation of any impact.
  */
 export async function seriousViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
-	const builder = new AxeBuilder({ page });
-	const results = await (rules ? builder.withRules([...rules]) : builder).analyze();
+	const violations = await axeViolations(page, rules);
 	if (process.env.AXE_ALL)
 		console.log(
-			results.violations.map(
-				(v) => `${v.impact} ${v.id} ${v.nodes.map((n) => n.target).join(' | ')}`
-			)
+			violations.map((v) => `${v.impact} ${v.id} ${v.nodes.map((n) => n.target).join(' | ')}`)
 		);
-	return results.violations
+	return violations
 		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
 		.map((violation) => `${violation.id}: ${violation.nodes.map((n) => n.target).join(' | ')}`);
 }

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from './helpers';
+import { axeViolations } from './axe';
 
 /**
  * The intake per school (issue #12): the coordinator records the intake conversation of De
@@ -27,8 +27,8 @@ async function check(page: Page, name: string) {
 	if (!process.env.UI_SHOTS) return;
 	for (const width of [1280, 360]) {
 		await page.setViewportSize({ width, height: 900 });
-		const results = await new AxeBuilder({ page }).analyze();
-		const serious = results.violations
+		const violations = await axeViolations(page);
+		const serious = violations
 			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
 			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' | ')}`);
 		expect(serious, `${name} at ${width}`).toEqual([]);

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from './helpers';
+import { axeViolations } from './axe';
 
 /**
  * Learning communities live (issue #12): three members of the demo LGSL group follow one
@@ -33,10 +33,8 @@ async function seconds(page: Page): Promise<number> {
 }
 
 async function axeClean(page: Page, name: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const serious = results.violations.filter(
-		(v) => v.impact === 'serious' || v.impact === 'critical'
-	);
+	const violations = await axeViolations(page);
+	const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(
 		serious.map((v) => v.id),
 		name

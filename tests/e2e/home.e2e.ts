@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from './helpers';
+import { axeViolations } from './axe';
 
 const SHOTS = process.env.SHOTS_DIR;
 
@@ -13,8 +13,8 @@ async function person(browser: Browser, email: string, width = 1280): Promise<Pa
 
 /** No serious or critical axe violations, and nothing wider than a 360 px phone. */
 async function checkPage(page: Page, name: string) {
-	const results = await new AxeBuilder({ page }).analyze();
-	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	const violations = await axeViolations(page);
+	const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	expect(
 		bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
 		name

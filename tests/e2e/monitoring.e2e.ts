@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../helpers/csv';
 import { signIn } from './helpers';
+import { axeViolations } from './axe';
 
 /**
  * The coordinator's monitoring tab on the demo youth programme (which the seed enriches with
@@ -182,7 +182,7 @@ test('a learning community shows the change in the needs analysis per group, and
 
 	// No serious accessibility problem, and no sideways scrolling on a 360 px phone.
 	await page.setViewportSize({ width: 360, height: 800 });
-	const { violations } = await new AxeBuilder({ page }).analyze();
+	const violations = await axeViolations(page);
 	expect(
 		violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
 	).toEqual([]);

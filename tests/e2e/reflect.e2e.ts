@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from './helpers';
+import { axeViolations } from './axe';
 
 /**
  * Reflections in a learning community (issue #12, part 3), in the demo LGLB group: after the
@@ -24,10 +24,8 @@ async function person(browser: Browser, who: { email: string }): Promise<Page> {
 /** axe (0 serious or critical) unless `axe` is false (the page is in the every-page sweep), and screenshots. */
 async function check(page: Page, name: string, axe = true) {
 	if (axe) {
-		const results = await new AxeBuilder({ page }).analyze();
-		const serious = results.violations.filter(
-			(v) => v.impact === 'serious' || v.impact === 'critical'
-		);
+		const violations = await axeViolations(page);
+		const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 		expect(
 			serious.map((v) => v.id),
 			name
