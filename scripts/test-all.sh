@@ -15,22 +15,41 @@ started=$SECONDS
 note() { printf '\n==> %s (at %dm%02ds)\n' "$*" $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)); }
 
 # --- system packages the tests need ------------------------------------------------------------
-need_apt=()
+# PostgreSQL and Redis are installed before the checks (the integration tests need them); the
+# browser, the largest, in the background while the checks and Vitest run, until Playwright.
+need_now=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${PG_BIN:-}" ] || need_now+=(postgresql)
+command -v redis-server >/dev/null || [ -n "${REDIS_SERVER_BIN:-}" ] || need_now+=(redis-server)
+need_later=()
 # Playwright runs Debian's old headless shell (playwright.config.ts), or CHROMIUM_PATH.
-[ -x "${CHROMIUM_PATH:-/usr/bin/chromium-headless-shell}" ] || need_apt+=(chromium-headless-shell)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${PG_BIN:-}" ] || need_apt+=(postgresql)
-command -v redis-server >/dev/null || [ -n "${REDIS_SERVER_BIN:-}" ] || need_apt+=(redis-server)
-if [ ${#need_apt[@]} -gt 0 ]; then
-	note "installing ${need_apt[*]}"
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium-headless-shell}" ] || need_later+=(chromium-headless-shell)
+apt_install() {
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 	elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then
-		sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+		sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 	else
-		echo "The tests need: ${need_apt[*]}. Install them with your package manager (Debian/Ubuntu: sudo apt-get install -y ${need_apt[*]})." >&2
-		echo "0 passed, 1 failed"
-		exit 1
+		echo "The tests need: $*. Install them with your package manager (Debian/Ubuntu: sudo apt-get install -y $*)." >&2
+		return 1
 	fi
+}
+apt_update() {
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get update -qq
+	elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then sudo apt-get update -qq
+	fi
+}
+if [ ${#need_now[@]} -gt 0 ] || [ ${#need_later[@]} -gt 0 ]; then
+	note "installing ${need_now[*]} ${need_later[*]}"
+	apt_update
+fi
+if [ ${#need_now[@]} -gt 0 ] && ! apt_install "${need_now[@]}"; then
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+browser_pid=
+if [ ${#need_later[@]} -gt 0 ]; then
+	apt_install "${need_later[@]}" &
+	browser_pid=$!
 fi
 
 # --- static checks: each counts as one test ----------------------------------------------------
@@ -88,7 +107,12 @@ count_report "$out/vitest-timing.json" $? "$VITEST_COUNTS"
 
 # --- end-to-end: production build in Debian's Chromium -----------------------------------------
 note 'build'
-if npm run --silent build >"$out/build.log" 2>&1; then
+browser_ready=0
+if [ -n "$browser_pid" ]; then wait "$browser_pid" || browser_ready=$?; fi
+if [ "$browser_ready" -ne 0 ]; then
+	echo "FAILED: installing ${need_later[*]}" >&2
+	failed=$((failed + 1))
+elif npm run --silent build >"$out/build.log" 2>&1; then
 	note 'playwright (end-to-end)'
 	PLAYWRIGHT_JSON="$out/e2e.json" npx playwright test
 	count_report "$out/e2e.json" $? "$PLAYWRIGHT_COUNTS"
