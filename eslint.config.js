@@ -123,6 +123,22 @@ export default ts.config(
 	},
 	...layers,
 	{
+		// The unit files share one module graph per worker (`isolate: false` in vite.config.ts): a
+		// mock, stubbed global or fake clock in one would leak into the next.
+		files: ['tests/unit/**'],
+		rules: {
+			'no-restricted-properties': [
+				'error',
+				...['mock', 'doMock', 'stubEnv', 'stubGlobal', 'useFakeTimers'].map((property) => ({
+					object: 'vi',
+					property,
+					message:
+						'Unit files share their modules (isolate: false): test this in tests/integration, or pass the dependency in.'
+				}))
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: {

@@ -43,6 +43,10 @@ export default defineConfig({
 					include: ['tests/unit/**/*.test.ts'],
 					exclude: ['tests/unit/**/*.timing.test.ts'],
 					environment: 'node',
+					// Pure functions, no mocks, no environment changes: the files share a worker's
+					// modules instead of importing them again each (67 s and 129 s of CPU alone, now
+					// 33 s and 60 s; the same 1,185 tests pass in shuffled order).
+					isolate: false,
 					sequence: { groupOrder: 0 }
 				}
 			},
