@@ -46,14 +46,17 @@ function server(port: number, dataDir: string) {
  * Two projects run side by side, one worker each, each on its own server and database:
  * - `flows`: the files that share the demo server, one after the other in file order (they
  *   change the demo data, so none may run beside another);
- * - `apart`: the read-mostly visit of every page by every role (every-page), and the files that
- *   start servers of their own (the development server, mail sinks, sessions).
+ * - `apart`: the read-mostly visit of every page by every role (every-page), the files that
+ *   start servers of their own (the development server, mail sinks, sessions, hostile input), and
+ *   the files that change no demo data (budgets, security headers, the UI gallery) or only a
+ *   sheet's text (keyboard), so the two projects take about as long.
  * Both are mostly waiting for the server, axe and the browser, so they overlap well on two cores.
  * Then `alone`: the tests that measure time or survive kill -9 (an event loop that must answer
  * within a second, restarts that must finish), after both, with nothing else running.
  * (Playwright skips `alone` when a test before it failed; that run has failed already.)
  */
-const APART = /(every-page|upgrade|account|notifications|reminder-mail)\.e2e\.ts$/;
+const APART =
+	/(every-page|upgrade|account|notifications|reminder-mail|hostile-input|budget|keyboard|security-headers|ui-gallery)\.e2e\.ts$/;
 const ALONE = /(crash-recovery|monitoring-load)\.e2e\.ts$/;
 export default defineConfig({
 	testDir: 'tests/e2e',
