@@ -1,3 +1,5 @@
+import { dateFormat } from '$lib/domain/intl';
+
 /** Fortnights are counted from the programme's start: fortnight 0 starts on its first day. */
 
 const DAY = 86_400_000;
@@ -17,26 +19,17 @@ export function fortnightStart(programStartIso: string, index: number): string {
 	return new Date(parseIso(programStartIso) + index * 14 * DAY).toISOString().slice(0, 10);
 }
 
-const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'nl-BE');
+const SHORT_DAY = { day: 'numeric', month: 'short', timeZone: 'UTC' } as const;
+const DAY_MONTH_YEAR = { ...SHORT_DAY, year: 'numeric' } as const;
 
 /** A short day label for a chart axis: "29 Sept" / "29 sep". */
 export function shortDay(iso: string, locale: string): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), {
-		day: 'numeric',
-		month: 'short',
-		timeZone: 'UTC'
-	}).format(new Date(parseIso(iso)));
+	return dateFormat(locale, SHORT_DAY).format(new Date(parseIso(iso)));
 }
 
 /** The fortnight as a range for a table row: "29 Sept – 12 Oct 2026". */
 export function fortnightLabel(startIso: string, locale: string): string {
-	const format = new Intl.DateTimeFormat(intlLocale(locale), {
-		day: 'numeric',
-		month: 'short',
-		year: 'numeric',
-		timeZone: 'UTC'
-	});
-	return format.formatRange(
+	return dateFormat(locale, DAY_MONTH_YEAR).formatRange(
 		new Date(parseIso(startIso)),
 		new Date(parseIso(fortnightEnd(startIso)))
 	);

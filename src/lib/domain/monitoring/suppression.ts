@@ -1,3 +1,4 @@
+import { dateFormat, numberFormat } from '$lib/domain/intl';
 import type { Cell, ColumnKind } from './types';
 
 /**
@@ -48,7 +49,12 @@ export function suppressedMarker(min: number): string {
 	return `< ${min}`;
 }
 
-const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'nl-BE');
+const DAY_MONTH_YEAR = {
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+	timeZone: 'UTC'
+} as const;
 
 /** A cell as text for a table: the marker when suppressed, '—' when empty. */
 export function formatCell(cell: Cell, kind: ColumnKind, min: number, locale: string): string {
@@ -56,20 +62,12 @@ export function formatCell(cell: Cell, kind: ColumnKind, min: number, locale: st
 	if (cell.value === null) return '—';
 	if (kind === 'date' && typeof cell.value === 'string') {
 		const [y, m, d] = cell.value.split('-').map(Number);
-		return new Intl.DateTimeFormat(intlLocale(locale), {
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric',
-			timeZone: 'UTC'
-		}).format(new Date(Date.UTC(y, m - 1, d)));
+		return dateFormat(locale, DAY_MONTH_YEAR).format(new Date(Date.UTC(y, m - 1, d)));
 	}
 	const value = Number(cell.value);
 	if (kind === 'share')
-		return new Intl.NumberFormat(intlLocale(locale), {
-			style: 'percent',
-			maximumFractionDigits: 0
-		}).format(value);
-	return new Intl.NumberFormat(intlLocale(locale)).format(value);
+		return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+	return numberFormat(locale).format(value);
 }
 
 /** A cell for a CSV file: the marker when suppressed, empty when there is no value, else plain. */
