@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { dateFormat } from '$lib/domain/intl';
 import type { ProgramRole } from '$lib/domain/policy/types';
 import type { ProgramKind } from '$lib/domain/programs/schemas';
 import { PROGRAM_TIME_ZONE } from '$lib/domain/time';
@@ -73,22 +74,16 @@ const KINDS: Record<ProgramKind, () => string> = {
 };
 export const kindName = (kind: ProgramKind) => KINDS[kind]();
 
+const LONG_DATE = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+
 /** A calendar date ('YYYY-MM-DD') in the reader's language, without time-zone shifts. */
 export function formatDate(iso: string, locale: string): string {
 	const [y, mo, d] = iso.split('-').map(Number);
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-BE', {
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	}).format(new Date(Date.UTC(y, mo - 1, d)));
+	return dateFormat(locale, LONG_DATE).format(new Date(Date.UTC(y, mo - 1, d)));
 }
 
 const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
-	new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-BE', {
-		...options,
-		timeZone: PROGRAM_TIME_ZONE
-	});
+	dateFormat(locale, { ...options, timeZone: PROGRAM_TIME_ZONE });
 
 /** The hour and minute of a moment, in the programme's time zone (same on server and browser). */
 export function formatTime(value: Date | string, locale: string): string {

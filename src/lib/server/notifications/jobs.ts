@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { dateFormat } from '$lib/domain/intl';
 import { PROGRAM_TIME_ZONE } from '$lib/domain/time';
 import type { Database } from '$lib/server/db/types';
 import { meetingInvitationAttachment } from '$lib/server/calendar/invitation';
@@ -48,7 +49,7 @@ interface Recipient {
 /** The hour (0–23) of a moment in the programme's time zone. */
 export function programHour(at: Date): number {
 	return Number(
-		new Intl.DateTimeFormat('en-GB', {
+		dateFormat('en', {
 			hour: '2-digit',
 			hourCycle: 'h23',
 			timeZone: PROGRAM_TIME_ZONE

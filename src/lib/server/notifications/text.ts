@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
+import { dateFormat } from '$lib/domain/intl';
 import { getTemplate } from '$lib/domain/templates';
 import { phaseText } from './path-text';
 import type { Category, NotificationKind, NotificationParams } from './model';
@@ -32,14 +33,12 @@ function concernStatusName(status: string | undefined, locale: Locale): string {
 	return m.care_status_open({}, o);
 }
 
+const DAY_MONTH = { day: 'numeric', month: 'long', timeZone: 'UTC' } as const;
+
 function date(iso: string | undefined, locale: Locale): string {
 	if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return '';
 	const [y, mo, d] = iso.split('-').map(Number);
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-BE', {
-		day: 'numeric',
-		month: 'long',
-		timeZone: 'UTC'
-	}).format(new Date(Date.UTC(y, mo - 1, d)));
+	return dateFormat(locale, DAY_MONTH).format(new Date(Date.UTC(y, mo - 1, d)));
 }
 
 /**

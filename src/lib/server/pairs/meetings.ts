@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { isoDate, plainText } from '$lib/domain/input';
+import { dateFormat } from '$lib/domain/intl';
 import type { PairRef } from '$lib/domain/policy';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { notifyMeeting } from '$lib/server/notifications/events';
@@ -100,7 +101,7 @@ export function effectiveCallLink(meeting: {
 /** The local time of a meeting's start in the programme's time zone ('HH:MM'), for the form. */
 export function localTime(startsAt: Date | null): string {
 	if (!startsAt) return '';
-	return new Intl.DateTimeFormat('en-GB', {
+	return dateFormat('en', {
 		hour: '2-digit',
 		minute: '2-digit',
 		hourCycle: 'h23',

@@ -1,3 +1,4 @@
+import { numberFormat } from '$lib/domain/intl';
 import { m } from '$lib/paraglide/messages.js';
 
 type Params = Record<string, number | string> | undefined;
@@ -24,10 +25,7 @@ export function errorOf(key: unknown, params?: unknown): string {
 
 /** A file size as people read it. */
 export function fileSize(bytes: number, locale: string): string {
-	const format = (n: number) =>
-		new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'nl-BE', { maximumFractionDigits: 1 }).format(
-			n
-		);
+	const format = (n: number) => numberFormat(locale, { maximumFractionDigits: 1 }).format(n);
 	return bytes < 1024 * 1024
 		? m.file_size_kb({ size: format(Math.max(bytes / 1024, 0.1)) })
 		: m.file_size_mb({ size: format(bytes / 1024 / 1024) });
