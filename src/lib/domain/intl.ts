@@ -9,22 +9,33 @@
 /** The Intl locale of an interface language: 'en' → en-GB, anything else → nl-BE. */
 export const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'nl-BE');
 
-// The options always come from the code, so these hold a handful of formatters each.
-const dates = new Map<string, Intl.DateTimeFormat>();
-const numbers = new Map<string, Intl.NumberFormat>();
+/** One cache per kind of formatter; the options always come from the code, so each holds a few. */
+function cached<Options, Format>(build: (locale: string, options: Options) => Format) {
+	const formats = new Map<string, Format>();
+	return (locale: string, options: Options): Format => {
+		const key = `${intlLocale(locale)} ${JSON.stringify(options)}`;
+		let format = formats.get(key);
+		if (!format) {
+			format = build(intlLocale(locale), options);
+			formats.set(key, format);
+		}
+		return format;
+	};
+}
+
+const dates = cached(
+	(locale, options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options)
+);
+const numbers = cached(
+	(locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options)
+);
 
 /** A date (and time) formatter for `locale` with `options`, shared by every caller. */
 export function dateFormat(
 	locale: string,
 	options: Intl.DateTimeFormatOptions
 ): Intl.DateTimeFormat {
-	const key = `${intlLocale(locale)} ${JSON.stringify(options)}`;
-	let format = dates.get(key);
-	if (!format) {
-		format = new Intl.DateTimeFormat(intlLocale(locale), options);
-		dates.set(key, format);
-	}
-	return format;
+	return dates(locale, options);
 }
 
 /** A number formatter for `locale` with `options`, shared by every caller. */
@@ -32,11 +43,5 @@ export function numberFormat(
 	locale: string,
 	options: Intl.NumberFormatOptions = {}
 ): Intl.NumberFormat {
-	const key = `${intlLocale(locale)} ${JSON.stringify(options)}`;
-	let format = numbers.get(key);
-	if (!format) {
-		format = new Intl.NumberFormat(intlLocale(locale), options);
-		numbers.set(key, format);
-	}
-	return format;
+	return numbers(locale, options);
 }
