@@ -50,6 +50,32 @@ describe(`migrations (${testEngine()})`, () => {
 		expect(tables.filter((t) => !t.relrowsecurity).map((t) => t.relname)).toEqual([]);
 	});
 
+	it('gives every foreign key in public an index on its referencing columns', async () => {
+		// Without one, each deleted parent row (a person's erasure, a pair, a programme) scans the
+		// whole referencing table for its `on delete` action.
+		const unindexed = await db.asOwner((tx) =>
+			tx.query<{ foreign_key: string }>(
+				`select c.conrelid::regclass::text || '.' || c.conname as foreign_key
+				 from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+				 where c.contype = 'f' and n.nspname = 'public'
+				   and not exists (
+				     select 1 from pg_index i
+				     where i.indrelid = c.conrelid
+				       and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] @> c.conkey
+				       and (i.indkey::int2[])[0:cardinality(c.conkey) - 1] <@ c.conkey)
+				 order by 1`
+			)
+		);
+		const foreignKeys = await db.asOwner((tx) =>
+			tx.query<{ n: number }>(
+				`select count(*)::int as n from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+				 where c.contype = 'f' and n.nspname = 'public'`
+			)
+		);
+		expect(foreignKeys[0].n).toBeGreaterThan(100);
+		expect(unindexed.map((row) => row.foreign_key)).toEqual([]);
+	});
+
 	it('rolls back a failing migration completely', async () => {
 		const broken = [
 			...bundledMigrations(),
