@@ -27,10 +27,25 @@ export function shortDay(iso: string, locale: string): string {
 	return dateFormat(locale, SHORT_DAY).format(new Date(parseIso(iso)));
 }
 
+/**
+ * Labels already made: the monitoring page labels each fortnight in several tables and chart
+ * summaries, and `formatRange` was still half of its server render with a shared formatter.
+ * Emptied when full; a programme has at most 261 fortnights.
+ */
+const labels = new Map<string, string>();
+const LABELS_KEPT = 4096;
+
 /** The fortnight as a range for a table row: "29 Sept – 12 Oct 2026". */
 export function fortnightLabel(startIso: string, locale: string): string {
-	return dateFormat(locale, DAY_MONTH_YEAR).formatRange(
-		new Date(parseIso(startIso)),
-		new Date(parseIso(fortnightEnd(startIso)))
-	);
+	const key = `${locale} ${startIso}`;
+	let label = labels.get(key);
+	if (label === undefined) {
+		label = dateFormat(locale, DAY_MONTH_YEAR).formatRange(
+			new Date(parseIso(startIso)),
+			new Date(parseIso(fortnightEnd(startIso)))
+		);
+		if (labels.size >= LABELS_KEPT) labels.clear();
+		labels.set(key, label);
+	}
+	return label;
 }
