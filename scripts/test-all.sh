@@ -9,6 +9,8 @@ passed=0
 failed=0
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
+# What failed, by name, repeated just before the closing line: a CI log often keeps only its end.
+failures=()
 
 started=$SECONDS
 # Each stage's heading says how long the run has taken so far: the README states the total.
@@ -53,11 +55,16 @@ if [ ${#need_later[@]} -gt 0 ]; then
 fi
 
 # --- static checks: each counts as one test ----------------------------------------------------
+fail() {
+	failed=$((failed + 1))
+	failures+=("$1")
+	echo "FAILED: $1" >&2
+}
 gate() {
 	local name=$1
 	shift
 	note "$name"
-	if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name" >&2; fi
+	if "$@"; then passed=$((passed + 1)); else fail "$name"; fi
 }
 # --- static checks and vitest, side by side ----------------------------------------------------
 # svelte-check and ESLint each keep one core busy; the Vitest projects leave about a third of the
@@ -76,14 +83,15 @@ lint_pid=$!
 # Adds a JSON report to the totals: $3 is a JavaScript expression of the report `r` that gives
 # "passed failed". A failed run with no failed test (or no report) still counts as one failure.
 count_report() {
-	local report=$1 status=$2 expression=$3 p f
+	local report=$1 status=$2 expression=$3 name=$4 p f line
 	if [ -s "$report" ]; then
 		read -r p f < <(node -e "const r=require('$report');const [p,f]=$expression;console.log(p,f)")
 		passed=$((passed + p))
 		failed=$((failed + f))
-		[ "$status" -ne 0 ] && [ "$f" -eq 0 ] && failed=$((failed + 1))
+		while IFS= read -r line; do failures+=("$line"); done < <(node scripts/failed-tests.mjs "$report")
+		[ "$status" -ne 0 ] && [ "$f" -eq 0 ] && fail "$name (exit $status)"
 	else
-		failed=$((failed + 1))
+		fail "$name (no report)"
 	fi
 }
 VITEST_COUNTS='[r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests || 0)]'
@@ -91,7 +99,7 @@ PLAYWRIGHT_COUNTS='[r.stats.expected + r.stats.flaky, r.stats.unexpected]'
 
 npx vitest run --project unit --project integration --project integration-postgres \
 	--reporter=default --reporter=json --outputFile="$out/vitest.json"
-count_report "$out/vitest.json" $? "$VITEST_COUNTS"
+count_report "$out/vitest.json" $? "$VITEST_COUNTS" vitest
 
 wait "$check_pid"
 check_status=$?
@@ -103,26 +111,29 @@ gate 'format (prettier)' npm run --silent format:check
 
 note 'vitest: the timing project, alone'
 npx vitest run --project timing --reporter=default --reporter=json --outputFile="$out/vitest-timing.json"
-count_report "$out/vitest-timing.json" $? "$VITEST_COUNTS"
+count_report "$out/vitest-timing.json" $? "$VITEST_COUNTS" 'vitest (timing)'
 
 # --- end-to-end: production build in Debian's Chromium -----------------------------------------
 note 'build'
 browser_ready=0
 if [ -n "$browser_pid" ]; then wait "$browser_pid" || browser_ready=$?; fi
 if [ "$browser_ready" -ne 0 ]; then
-	echo "FAILED: installing ${need_later[*]}" >&2
-	failed=$((failed + 1))
+	fail "installing ${need_later[*]}"
 elif npm run --silent build >"$out/build.log" 2>&1; then
 	note 'playwright (end-to-end)'
 	PLAYWRIGHT_JSON="$out/e2e.json" npx playwright test
-	count_report "$out/e2e.json" $? "$PLAYWRIGHT_COUNTS"
+	count_report "$out/e2e.json" $? "$PLAYWRIGHT_COUNTS" playwright
 else
 	cat "$out/build.log" >&2
-	echo "FAILED: build" >&2
-	failed=$((failed + 1))
+	fail build
 fi
 
 note "done"
+if [ ${#failures[@]} -gt 0 ]; then
+	echo
+	echo "Failed:"
+	printf '  %s\n' "${failures[@]}"
+fi
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
