@@ -47,7 +47,11 @@ export default defineConfig({
 					// modules instead of importing them again each (67 s and 129 s of CPU alone, now
 					// 33 s and 60 s; the same 1,185 tests pass in shuffled order).
 					isolate: false,
-					sequence: { groupOrder: 0 }
+					sequence: { groupOrder: 0 },
+					// A guard against hangs, not a speed bound: Vitest's 5 s default is near what the
+					// first PDF test takes beside svelte-check, ESLint and the other worker (1.7 s with
+					// two more busy loops on this machine).
+					testTimeout: 30_000
 				}
 			},
 			{
