@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import { dateFormat } from '$lib/domain/intl';
+import { dateFormat, formatCalendarDay } from '$lib/domain/intl';
 import type { ProgramRole } from '$lib/domain/policy/types';
 import type { ProgramKind } from '$lib/domain/programs/schemas';
 import { PROGRAM_TIME_ZONE } from '$lib/domain/time';
@@ -74,12 +74,9 @@ const KINDS: Record<ProgramKind, () => string> = {
 };
 export const kindName = (kind: ProgramKind) => KINDS[kind]();
 
-const LONG_DATE = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
-
 /** A calendar date ('YYYY-MM-DD') in the reader's language, without time-zone shifts. */
 export function formatDate(iso: string, locale: string): string {
-	const [y, mo, d] = iso.split('-').map(Number);
-	return dateFormat(locale, LONG_DATE).format(new Date(Date.UTC(y, mo - 1, d)));
+	return formatCalendarDay(iso, locale);
 }
 
 const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>

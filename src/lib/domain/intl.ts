@@ -38,6 +38,26 @@ export function dateFormat(
 	return dates(locale, options);
 }
 
+/**
+ * Day, month and year of a calendar day, read in UTC so that no time zone moves it a day:
+ * `long` "1 december 2026", `short` "1 dec 2026", `dayMonth` "1 december".
+ */
+export const CALENDAR_DAY = {
+	long: { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' },
+	short: { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' },
+	dayMonth: { day: 'numeric', month: 'long', timeZone: 'UTC' }
+} as const;
+
+/** A calendar date ('YYYY-MM-DD') in the reader's language. */
+export function formatCalendarDay(
+	iso: string,
+	locale: string,
+	length: keyof typeof CALENDAR_DAY = 'long'
+): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	return dateFormat(locale, CALENDAR_DAY[length]).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 /** A number formatter for `locale` with `options`, shared by every caller. */
 export function numberFormat(
 	locale: string,

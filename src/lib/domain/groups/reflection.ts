@@ -3,7 +3,7 @@
  * give a shared reflection, the questions that prompt a reflection after a meeting, and the title
  * of the case owner's closing reflection of an intervision round.
  */
-import { dateFormat } from '$lib/domain/intl';
+import { formatCalendarDay } from '$lib/domain/intl';
 import { METHODS, type IntervisionMethod, type Localized } from './intervision';
 
 /**
@@ -44,25 +44,18 @@ export const MEETING_QUESTIONS: readonly Localized[] = [
 /** How many days after a meeting its members are asked to reflect on it. */
 export const MEETING_PROMPT_DAYS = 21;
 
-const LONG_DATE = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
-
-function longDate(isoDay: string, locale: 'nl' | 'en'): string {
-	const [y, mo, d] = isoDay.split('-').map(Number);
-	return dateFormat(locale, LONG_DATE).format(new Date(Date.UTC(y, mo - 1, d)));
-}
-
 /** "Incidentmethode — 30 november 2026": the method of the round and its day. */
 export function closingReflectionTitle(
 	method: IntervisionMethod,
 	isoDay: string,
 	locale: 'nl' | 'en'
 ): string {
-	return `${METHODS[method].title[locale]} — ${longDate(isoDay, locale)}`;
+	return `${METHODS[method].title[locale]} — ${formatCalendarDay(isoDay, locale)}`;
 }
 
 /** "Reflectie na de bijeenkomst van 16 november 2026". */
 export function meetingReflectionTitle(isoDay: string, locale: 'nl' | 'en'): string {
 	return locale === 'en'
-		? `Reflection after the meeting of ${longDate(isoDay, locale)}`
-		: `Reflectie na de bijeenkomst van ${longDate(isoDay, locale)}`;
+		? `Reflection after the meeting of ${formatCalendarDay(isoDay, locale)}`
+		: `Reflectie na de bijeenkomst van ${formatCalendarDay(isoDay, locale)}`;
 }

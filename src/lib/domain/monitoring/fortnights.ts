@@ -1,4 +1,4 @@
-import { dateFormat } from '$lib/domain/intl';
+import { CALENDAR_DAY, dateFormat, intlLocale } from '$lib/domain/intl';
 
 /** Fortnights are counted from the programme's start: fortnight 0 starts on its first day. */
 
@@ -20,7 +20,6 @@ export function fortnightStart(programStartIso: string, index: number): string {
 }
 
 const SHORT_DAY = { day: 'numeric', month: 'short', timeZone: 'UTC' } as const;
-const DAY_MONTH_YEAR = { ...SHORT_DAY, year: 'numeric' } as const;
 
 /** A short day label for a chart axis: "29 Sept" / "29 sep". */
 export function shortDay(iso: string, locale: string): string {
@@ -37,10 +36,10 @@ const LABELS_KEPT = 4096;
 
 /** The fortnight as a range for a table row: "29 Sept – 12 Oct 2026". */
 export function fortnightLabel(startIso: string, locale: string): string {
-	const key = `${locale} ${startIso}`;
+	const key = `${intlLocale(locale)} ${startIso}`;
 	let label = labels.get(key);
 	if (label === undefined) {
-		label = dateFormat(locale, DAY_MONTH_YEAR).formatRange(
+		label = dateFormat(locale, CALENDAR_DAY.short).formatRange(
 			new Date(parseIso(startIso)),
 			new Date(parseIso(fortnightEnd(startIso)))
 		);

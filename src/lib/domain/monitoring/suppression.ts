@@ -1,4 +1,4 @@
-import { dateFormat, numberFormat } from '$lib/domain/intl';
+import { formatCalendarDay, numberFormat } from '$lib/domain/intl';
 import type { Cell, ColumnKind } from './types';
 
 /**
@@ -49,21 +49,12 @@ export function suppressedMarker(min: number): string {
 	return `< ${min}`;
 }
 
-const DAY_MONTH_YEAR = {
-	day: 'numeric',
-	month: 'short',
-	year: 'numeric',
-	timeZone: 'UTC'
-} as const;
-
 /** A cell as text for a table: the marker when suppressed, '—' when empty. */
 export function formatCell(cell: Cell, kind: ColumnKind, min: number, locale: string): string {
 	if (cell.suppressed) return suppressedMarker(min);
 	if (cell.value === null) return '—';
-	if (kind === 'date' && typeof cell.value === 'string') {
-		const [y, m, d] = cell.value.split('-').map(Number);
-		return dateFormat(locale, DAY_MONTH_YEAR).format(new Date(Date.UTC(y, m - 1, d)));
-	}
+	if (kind === 'date' && typeof cell.value === 'string')
+		return formatCalendarDay(cell.value, locale, 'short');
 	const value = Number(cell.value);
 	if (kind === 'share')
 		return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value);

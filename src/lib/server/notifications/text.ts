@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages.js';
-import { dateFormat } from '$lib/domain/intl';
+import { formatCalendarDay } from '$lib/domain/intl';
 import { getTemplate } from '$lib/domain/templates';
 import { phaseText } from './path-text';
 import type { Category, NotificationKind, NotificationParams } from './model';
@@ -33,12 +33,9 @@ function concernStatusName(status: string | undefined, locale: Locale): string {
 	return m.care_status_open({}, o);
 }
 
-const DAY_MONTH = { day: 'numeric', month: 'long', timeZone: 'UTC' } as const;
-
 function date(iso: string | undefined, locale: Locale): string {
 	if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return '';
-	const [y, mo, d] = iso.split('-').map(Number);
-	return dateFormat(locale, DAY_MONTH).format(new Date(Date.UTC(y, mo - 1, d)));
+	return formatCalendarDay(iso, locale, 'dayMonth');
 }
 
 /**
