@@ -58,14 +58,37 @@ export default defineConfig({
 				extends: true,
 				test: {
 					// Tests that assert how long something takes: one file at a time, after every other
-					// project has finished, so a busy machine's parallel run cannot fail them.
+					// project has finished, so a busy machine's parallel run cannot fail them. The
+					// integration ones on PGlite here, and on PostgreSQL in `timing-postgres` after.
 					name: 'timing',
 					// The fuzz test holds the event loop's lateness under 1 s while 100,000 hostile
 					// frames arrive: 41–230 ms alone, 1.2 s once beside the other worker.
-					include: ['tests/unit/**/*.timing.test.ts', 'tests/integration/collab-fuzz.test.ts'],
+					include: [
+						'tests/unit/**/*.timing.test.ts',
+						'tests/integration/**/*.timing.test.ts',
+						'tests/integration/collab-fuzz.test.ts'
+					],
 					environment: 'node',
+					env: { TEST_DB: 'pglite' },
 					fileParallelism: false,
-					sequence: { groupOrder: 1 }
+					sequence: { groupOrder: 1 },
+					globalSetup: ['tests/helpers/pglite-global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'timing-postgres',
+					include: ['tests/integration/**/*.timing.test.ts'],
+					environment: 'node',
+					env: { TEST_DB: 'postgres' },
+					fileParallelism: false,
+					sequence: { groupOrder: 2 },
+					globalSetup: ['tests/helpers/postgres-global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
 				}
 			},
 			{
@@ -74,8 +97,9 @@ export default defineConfig({
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
 					// Restart a real PostgreSQL, or need two transactions at once: the Postgres project only.
-					// The fuzz test runs in `timing`.
+					// The fuzz test and the files that assert durations run in `timing`.
 					exclude: [
+						'tests/integration/**/*.timing.test.ts',
 						'tests/integration/db-restart.test.ts',
 						'tests/integration/collab-compaction-lock.test.ts',
 						'tests/integration/collab-fuzz.test.ts'
@@ -97,8 +121,12 @@ export default defineConfig({
 				test: {
 					name: 'integration-postgres',
 					include: ['tests/integration/**/*.test.ts'],
-					// The fuzz test runs on the in-memory store: once (in `timing`) is enough.
-					exclude: ['tests/integration/collab-fuzz.test.ts'],
+					// The fuzz test runs on the in-memory store: once (in `timing`) is enough; the files
+					// that assert durations run in `timing-postgres`.
+					exclude: [
+						'tests/integration/collab-fuzz.test.ts',
+						'tests/integration/**/*.timing.test.ts'
+					],
 					environment: 'node',
 					env: { TEST_DB: 'postgres' },
 					isolate: false,

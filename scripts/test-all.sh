@@ -71,7 +71,7 @@ gate() {
 # two cores idle towards the end. Side by side they fill it.
 # The generated files (Paraglide's messages, .svelte-kit/) are written once before, so nothing
 # rewrites a file another process is reading; the build comes after all three (it writes
-# .svelte-kit/ again). Then the timing project alone, then Playwright, which fills both cores.
+# .svelte-kit/ again). Then the timing projects alone, then Playwright, which fills both cores.
 note 'messages and SvelteKit types'
 npm run --silent i18n && npx svelte-kit sync
 note 'type check, lint and vitest (unit, integration on PGlite and PostgreSQL), side by side'
@@ -109,8 +109,9 @@ gate 'type check (svelte-check)' bash -c "cat '$out/check.log'; exit $check_stat
 gate 'lint (eslint)' bash -c "cat '$out/lint.log'; exit $lint_status"
 gate 'format (prettier)' npm run --silent format:check
 
-note 'vitest: the timing project, alone'
-npx vitest run --project timing --reporter=default --reporter=json --outputFile="$out/vitest-timing.json"
+note 'vitest: the tests that measure time, one file at a time (PGlite, then PostgreSQL)'
+npx vitest run --project timing --project timing-postgres --reporter=default --reporter=json \
+	--outputFile="$out/vitest-timing.json"
 count_report "$out/vitest-timing.json" $? "$VITEST_COUNTS" 'vitest (timing)'
 
 # --- end-to-end: production build in Debian's Chromium -----------------------------------------

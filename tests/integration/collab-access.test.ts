@@ -222,7 +222,9 @@ describe(`collaboration access through the policy (${testEngine()})`, () => {
 			(c) => c.user.userId === staffed.people.mentee.id
 		);
 		expect(await mentee.closed).toBe(CloseCode.AccessRevoked);
-		expect(Date.now() - started).toBeLessThan(1000);
+		// Nothing else would ever close it (there is no periodic re-check): the bound only says the
+		// close followed the revalidation, with room for a busy machine's parallel run.
+		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 });
 
@@ -253,7 +255,8 @@ describe(`long-lived sockets and the sign-in behind them (${testEngine()})`, () 
 		await client.synced;
 		const started = Date.now();
 		expect(await client.closed).toBe(CloseCode.Unauthenticated);
-		expect(Date.now() - started).toBeLessThan(3000);
+		// The session's own timer closes it; without one the socket would stay open for good.
+		expect(Date.now() - started).toBeLessThan(10_000);
 	});
 });
 

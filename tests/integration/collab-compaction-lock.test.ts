@@ -46,7 +46,8 @@ describe('compaction across app instances', () => {
 
 		const started = performance.now();
 		expect(await store.compact(name, Y.encodeStateAsUpdate(doc), upto)).toBe(false);
-		expect(performance.now() - started).toBeLessThan(1_000);
+		// Waiting for the lock would wait for good (it is released below): any bound shows it did not.
+		expect(performance.now() - started).toBeLessThan(10_000);
 		const untouched = await store.load(name);
 		expect(untouched.snapshot).toBeNull();
 		expect(untouched.updates).toHaveLength(2);
