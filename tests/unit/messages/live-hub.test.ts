@@ -60,7 +60,8 @@ function reader(stream: ReadableStream<Uint8Array>) {
 }
 
 const until = async (check: () => boolean) => {
-	const deadline = Date.now() + 2_000;
+	// A positive signal: returns as soon as it holds; generous for a busy machine.
+	const deadline = Date.now() + 15_000;
 	while (!check()) {
 		if (Date.now() > deadline) throw new Error('timed out');
 		await new Promise((r) => setTimeout(r, 5));
