@@ -25,24 +25,22 @@ command -v redis-server >/dev/null || [ -n "${REDIS_SERVER_BIN:-}" ] || need_now
 need_later=()
 # Playwright runs Debian's old headless shell (playwright.config.ts), or CHROMIUM_PATH.
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium-headless-shell}" ] || need_later+=(chromium-headless-shell)
-apt_install() {
-	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-	elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then
-		sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-	else
-		echo "The tests need: $*. Install them with your package manager (Debian/Ubuntu: sudo apt-get install -y $*)." >&2
-		return 1
+# apt-get as root, or through sudo; status 2 where neither can.
+apt_get() {
+	command -v apt-get >/dev/null || return 2
+	if [ "$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get "$@"
+	elif command -v sudo >/dev/null; then sudo DEBIAN_FRONTEND=noninteractive apt-get "$@"
+	else return 2
 	fi
 }
-apt_update() {
-	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get update -qq
-	elif command -v sudo >/dev/null && command -v apt-get >/dev/null; then sudo apt-get update -qq
-	fi
+apt_install() {
+	apt_get install -y -qq "$@" >/dev/null && return 0
+	echo "The tests need: $*. Install them with your package manager (Debian/Ubuntu: sudo apt-get install -y $*)." >&2
+	return 1
 }
 if [ ${#need_now[@]} -gt 0 ] || [ ${#need_later[@]} -gt 0 ]; then
 	note "installing ${need_now[*]} ${need_later[*]}"
-	apt_update
+	apt_get update -qq
 fi
 if [ ${#need_now[@]} -gt 0 ] && ! apt_install "${need_now[@]}"; then
 	echo "0 passed, 1 failed"
