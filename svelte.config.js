@@ -8,6 +8,11 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build', precompress: true }),
 		alias: { $paraglide: 'src/lib/paraglide' },
+		// Vitest's SvelteKit plugin regenerates the route types when a test imports server code,
+		// rewriting each $types.d.ts in place. The test command runs svelte-check beside Vitest, and
+		// it once read the root route's file while that happened (`Cannot find module './$types'`):
+		// Vitest writes its own copy instead.
+		outDir: process.env.VITEST ? '.svelte-kit/vitest' : '.svelte-kit',
 		csrf: { trustedOrigins: [] },
 		// The server resolves routes: the client does not download a table of all ~140 pages and
 		// their imports up front (7.7 KB of brotli on every first visit); a link is resolved when

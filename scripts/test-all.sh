@@ -68,8 +68,9 @@ gate() {
 # svelte-check and ESLint each keep one core busy; the Vitest projects leave about a third of the
 # two cores idle towards the end. Side by side they fill it.
 # The generated files (Paraglide's messages, .svelte-kit/) are written once before, so nothing
-# rewrites a file another process is reading; the build comes after all three (it writes
-# .svelte-kit/ again). Then the timing projects alone, then Playwright, which fills both cores.
+# rewrites a file another process is reading (Vitest's SvelteKit plugin writes its own copy in
+# .svelte-kit/vitest: svelte.config.js); the build comes after all three (it writes .svelte-kit/
+# again). Then the timing projects alone, then Playwright, which fills both cores.
 note 'messages and SvelteKit types'
 npm run --silent i18n && npx svelte-kit sync
 note 'type check, lint and vitest (unit, integration on PGlite and PostgreSQL), side by side'
