@@ -182,6 +182,18 @@ export async function buildPairWithContent(
 }
 
 /**
+ * A staffed programme that started on 1900-01-01, as a database from before the date bounds
+ * (migration 20261130000200) could hold: build it on a database migrated up to just before them.
+ */
+export async function buildProgramFrom1900(db: Database) {
+	const old = await buildStaffedProgram(db);
+	await db.asService((tx) =>
+		tx.query("update public.programs set starts_on = '1900-01-01' where id = $1", [old.program.id])
+	);
+	return old;
+}
+
+/**
  * The most a coordinator can make the monitoring page work for: a programme of the longest
  * allowed length (10 years, started as long ago as that allows, so every fortnight up to today
  * counts) with `pairs` pairs, each with 200 meetings held across the whole range, a logbook

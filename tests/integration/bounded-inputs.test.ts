@@ -3,7 +3,7 @@ import { bundledMigrations, migrate } from '$lib/server/db/migrate';
 import { createPostgresDatabase } from '$lib/server/db/postgres';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { seedDemo } from '$lib/server/demo/seed';
-import { buildOrganisation, buildStaffedProgram } from '../factories';
+import { buildOrganisation, buildProgramFrom1900 } from '../factories';
 import { createPostgresDatabaseForTest, createTestDatabase, testEngine } from '../helpers/db';
 
 /** The migration that bounds programme dates and makes the monitoring functions linear. */
@@ -77,16 +77,11 @@ describe(`programme dates in the database (${testEngine()})`, () => {
 
 describe(`the bounds migration on a database that already holds a programme from 1900 (${testEngine()})`, () => {
 	let db: Database;
-	let old: Awaited<ReturnType<typeof buildStaffedProgram>>;
+	let old: Awaited<ReturnType<typeof buildProgramFrom1900>>;
 	beforeAll(async () => {
 		db = await createTestDatabase({ migrate: false });
 		await migrate(db, { migrations: bundledMigrations().filter((m) => m.version < BOUNDED) });
-		old = await buildStaffedProgram(db);
-		await db.asService((tx) =>
-			tx.query("update public.programs set starts_on = '1900-01-01' where id = $1", [
-				old.program.id
-			])
-		);
+		old = await buildProgramFrom1900(db);
 	});
 	afterAll(() => db.close());
 

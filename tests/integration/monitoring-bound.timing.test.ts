@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundledMigrations, currentVersion, migrate } from '$lib/server/db/migrate';
 import type { Database } from '$lib/server/db/types';
 import { loadMonitoring } from '$lib/server/monitoring';
-import { buildBusyProgram, buildStaffedProgram } from '../factories';
+import { buildBusyProgram, buildProgramFrom1900 } from '../factories';
 import { createTestDatabase, testEngine } from '../helpers/db';
 
 /**
@@ -24,16 +24,11 @@ const LOAD_BOUND_MS = 8_000;
 
 describe(`a programme from 1900, kept by the bounds migration (${testEngine()})`, () => {
 	let db: Database;
-	let old: Awaited<ReturnType<typeof buildStaffedProgram>>;
+	let old: Awaited<ReturnType<typeof buildProgramFrom1900>>;
 	beforeAll(async () => {
 		db = await createTestDatabase({ migrate: false });
 		await migrate(db, { migrations: bundledMigrations().filter((m) => m.version < BOUNDED) });
-		old = await buildStaffedProgram(db);
-		await db.asService((tx) =>
-			tx.query("update public.programs set starts_on = '1900-01-01' where id = $1", [
-				old.program.id
-			])
-		);
+		old = await buildProgramFrom1900(db);
 		await migrate(db);
 	});
 	afterAll(() => db.close());
