@@ -4,6 +4,15 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { collabDevPlugin } from './src/lib/server/dev-upgrade-plugin.js';
 
+/** What every project on a test database shares: its engine, the run's set-up of it, time limits. */
+const onDatabase = (engine: 'pglite' | 'postgres') => ({
+	environment: 'node' as const,
+	env: { TEST_DB: engine },
+	globalSetup: [`tests/helpers/${engine}-global-setup.ts`],
+	testTimeout: 60_000,
+	hookTimeout: 120_000
+});
+
 export default defineConfig({
 	plugins: [
 		// Vitest uses the compiled output of `npm run i18n`; the plugin's file watcher would keep
@@ -68,13 +77,9 @@ export default defineConfig({
 						'tests/integration/**/*.timing.test.ts',
 						'tests/integration/collab-fuzz.test.ts'
 					],
-					environment: 'node',
-					env: { TEST_DB: 'pglite' },
+					...onDatabase('pglite'),
 					fileParallelism: false,
-					sequence: { groupOrder: 1 },
-					globalSetup: ['tests/helpers/pglite-global-setup.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 120_000
+					sequence: { groupOrder: 1 }
 				}
 			},
 			{
@@ -82,13 +87,9 @@ export default defineConfig({
 				test: {
 					name: 'timing-postgres',
 					include: ['tests/integration/**/*.timing.test.ts'],
-					environment: 'node',
-					env: { TEST_DB: 'postgres' },
+					...onDatabase('postgres'),
 					fileParallelism: false,
-					sequence: { groupOrder: 2 },
-					globalSetup: ['tests/helpers/postgres-global-setup.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 120_000
+					sequence: { groupOrder: 2 }
 				}
 			},
 			{
@@ -104,16 +105,12 @@ export default defineConfig({
 						'tests/integration/collab-compaction-lock.test.ts',
 						'tests/integration/collab-fuzz.test.ts'
 					],
-					environment: 'node',
-					env: { TEST_DB: 'pglite' },
+					...onDatabase('pglite'),
 					// The files share a worker's modules instead of importing the server again each:
 					// alone 336 s before, 175 s after (import 143 s → 21 s summed), the same 1,002
 					// tests passing. Each file starts its own database, servers and state in its hooks.
 					isolate: false,
-					sequence: { groupOrder: 0 },
-					globalSetup: ['tests/helpers/pglite-global-setup.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 120_000
+					sequence: { groupOrder: 0 }
 				}
 			},
 			{
@@ -127,13 +124,9 @@ export default defineConfig({
 						'tests/integration/collab-fuzz.test.ts',
 						'tests/integration/**/*.timing.test.ts'
 					],
-					environment: 'node',
-					env: { TEST_DB: 'postgres' },
+					...onDatabase('postgres'),
 					isolate: false,
-					sequence: { groupOrder: 0 },
-					globalSetup: ['tests/helpers/postgres-global-setup.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 120_000
+					sequence: { groupOrder: 0 }
 				}
 			}
 		]

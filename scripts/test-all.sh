@@ -79,26 +79,26 @@ check_pid=$!
 npm run --silent lint >"$out/lint.log" 2>&1 &
 lint_pid=$!
 
-# Adds a JSON report to the totals: $3 is a JavaScript expression of the report `r` that gives
-# "passed failed". A failed run with no failed test (or no report) still counts as one failure.
+# Adds a Vitest or Playwright JSON report to the totals and its failed tests to the list. A failed
+# run with no failed test (or no report) still counts as one failure.
 count_report() {
-	local report=$1 status=$2 expression=$3 name=$4 p f line
+	local report=$1 status=$2 name=$3 p=0 f=0 line
 	if [ -s "$report" ]; then
-		read -r p f < <(node -e "const r=require('$report');const [p,f]=$expression;console.log(p,f)")
+		{
+			read -r p f
+			while IFS= read -r line; do failures+=("$line"); done
+		} < <(node scripts/test-report.mjs "$report")
 		passed=$((passed + p))
 		failed=$((failed + f))
-		while IFS= read -r line; do failures+=("$line"); done < <(node scripts/failed-tests.mjs "$report")
 		[ "$status" -ne 0 ] && [ "$f" -eq 0 ] && fail "$name (exit $status)"
 	else
 		fail "$name (no report)"
 	fi
 }
-VITEST_COUNTS='[r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTests || 0)]'
-PLAYWRIGHT_COUNTS='[r.stats.expected + r.stats.flaky, r.stats.unexpected]'
 
 npx vitest run --project unit --project integration --project integration-postgres \
 	--reporter=default --reporter=json --outputFile="$out/vitest.json"
-count_report "$out/vitest.json" $? "$VITEST_COUNTS" vitest
+count_report "$out/vitest.json" $? vitest
 
 wait "$check_pid"
 check_status=$?
@@ -111,7 +111,7 @@ gate 'format (prettier)' npm run --silent format:check
 note 'vitest: the tests that measure time, one file at a time (PGlite, then PostgreSQL)'
 npx vitest run --project timing --project timing-postgres --reporter=default --reporter=json \
 	--outputFile="$out/vitest-timing.json"
-count_report "$out/vitest-timing.json" $? "$VITEST_COUNTS" 'vitest (timing)'
+count_report "$out/vitest-timing.json" $? 'vitest (timing)'
 
 # --- end-to-end: production build in Debian's Chromium -----------------------------------------
 note 'build'
@@ -122,7 +122,7 @@ if [ "$browser_ready" -ne 0 ]; then
 elif npm run --silent build >"$out/build.log" 2>&1; then
 	note 'playwright (end-to-end)'
 	PLAYWRIGHT_JSON="$out/e2e.json" npx playwright test
-	count_report "$out/e2e.json" $? "$PLAYWRIGHT_COUNTS" playwright
+	count_report "$out/e2e.json" $? playwright
 else
 	cat "$out/build.log" >&2
 	fail build

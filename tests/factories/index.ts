@@ -183,7 +183,7 @@ export async function buildPairWithContent(
 
 /**
  * A staffed programme that started on 1900-01-01, as a database from before the date bounds
- * (migration 20261130000200) could hold: build it on a database migrated up to just before them.
+ * (`DATE_BOUNDS_MIGRATION`) could hold: build it on a database migrated up to just before them.
  */
 export async function buildProgramFrom1900(db: Database) {
 	const old = await buildStaffedProgram(db);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { migrate } from '$lib/server/db/migrate';
+import { bundledMigrations, migrate } from '$lib/server/db/migrate';
 import { createPgliteDatabase } from '$lib/server/db/pglite';
 import { createPostgresDatabase } from '$lib/server/db/postgres';
 import type { Database } from '$lib/server/db/types';
@@ -57,4 +57,16 @@ export async function createPostgresDatabaseForTest(
 		await admin.end();
 	}
 	return adminUrl.replace(/\/[^/]*$/, `/${name}`);
+}
+
+/** The migration that bounds programme dates and makes the monitoring functions linear. */
+export const DATE_BOUNDS_MIGRATION = '20261130000200';
+
+/** A test database migrated up to just before `DATE_BOUNDS_MIGRATION`, as one from before it. */
+export async function createDatabaseBeforeDateBounds(): Promise<Database> {
+	const db = await createTestDatabase({ migrate: false });
+	await migrate(db, {
+		migrations: bundledMigrations().filter((m) => m.version < DATE_BOUNDS_MIGRATION)
+	});
+	return db;
 }

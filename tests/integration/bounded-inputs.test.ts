@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledMigrations, migrate } from '$lib/server/db/migrate';
+import { migrate } from '$lib/server/db/migrate';
 import { createPostgresDatabase } from '$lib/server/db/postgres';
 import type { Database, JwtClaims } from '$lib/server/db/types';
 import { seedDemo } from '$lib/server/demo/seed';
 import { buildOrganisation, buildProgramFrom1900 } from '../factories';
-import { createPostgresDatabaseForTest, createTestDatabase, testEngine } from '../helpers/db';
+import {
+	DATE_BOUNDS_MIGRATION,
+	createDatabaseBeforeDateBounds,
+	createPostgresDatabaseForTest,
+	createTestDatabase,
+	testEngine
+} from '../helpers/db';
 
-/** The migration that bounds programme dates and makes the monitoring functions linear. */
-const BOUNDED = '20261130000200';
 // How long monitoring takes at these bounds: monitoring-bound.timing.test.ts (run alone).
 const ANYONE: JwtClaims = { sub: '00000000-0000-4000-8000-000000000001', role: 'authenticated' };
 
@@ -79,15 +83,14 @@ describe(`the bounds migration on a database that already holds a programme from
 	let db: Database;
 	let old: Awaited<ReturnType<typeof buildProgramFrom1900>>;
 	beforeAll(async () => {
-		db = await createTestDatabase({ migrate: false });
-		await migrate(db, { migrations: bundledMigrations().filter((m) => m.version < BOUNDED) });
+		db = await createDatabaseBeforeDateBounds();
 		old = await buildProgramFrom1900(db);
 	});
 	afterAll(() => db.close());
 
 	it('applies, and checks every later insert and update', async () => {
 		const result = await migrate(db);
-		expect(result.applied).toContain(BOUNDED);
+		expect(result.applied).toContain(DATE_BOUNDS_MIGRATION);
 		expect(await constraints(db)).toEqual([
 			{ conname: 'programs_at_most_ten_years', convalidated: false },
 			{ conname: 'programs_dates_in_range', convalidated: false }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledMigrations, currentVersion, migrate } from '$lib/server/db/migrate';
+import { currentVersion, migrate } from '$lib/server/db/migrate';
 import type { Database } from '$lib/server/db/types';
 import { loadMonitoring } from '$lib/server/monitoring';
 import { buildBusyProgram, buildProgramFrom1900 } from '../factories';
-import { createTestDatabase, testEngine } from '../helpers/db';
+import { createDatabaseBeforeDateBounds, createTestDatabase, testEngine } from '../helpers/db';
 
 /**
  * How long the monitoring page takes at the bounds of programme dates (the bounds themselves:
@@ -11,8 +11,6 @@ import { createTestDatabase, testEngine } from '../helpers/db';
  * time, after the parallel run, on PGlite and on PostgreSQL.
  */
 
-/** The migration that bounds programme dates and makes the monitoring functions linear. */
-const BOUNDED = '20261130000200';
 /** Pairs in the busy programme: each with 200 meetings and 2 logbook entries a fortnight. */
 const PAIRS = 100;
 /**
@@ -26,8 +24,7 @@ describe(`a programme from 1900, kept by the bounds migration (${testEngine()})`
 	let db: Database;
 	let old: Awaited<ReturnType<typeof buildProgramFrom1900>>;
 	beforeAll(async () => {
-		db = await createTestDatabase({ migrate: false });
-		await migrate(db, { migrations: bundledMigrations().filter((m) => m.version < BOUNDED) });
+		db = await createDatabaseBeforeDateBounds();
 		old = await buildProgramFrom1900(db);
 		await migrate(db);
 	});

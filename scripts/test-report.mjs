@@ -1,13 +1,17 @@
-// Prints one line per failed test of a Vitest or Playwright JSON report, so the end of the test
-// command's output (often all that a CI log keeps) names what failed, not only how many.
-// Usage: node scripts/failed-tests.mjs <report.json>
+// Reads a Vitest or Playwright JSON report for the test command: prints "passed failed", then one
+// line per failed test, so the end of its output (often all that a CI log keeps) names what
+// failed, not only how many. Usage: node scripts/test-report.mjs <report.json>
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 
 const report = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const lines = report.testResults ? vitestFailures(report) : playwrightFailures(report);
-for (const line of lines) console.log(line);
+const vitest = Boolean(report.testResults);
+const counts = vitest
+	? [report.numPassedTests, report.numFailedTests + (report.numRuntimeErrorTests || 0)]
+	: [report.stats.expected + report.stats.flaky, report.stats.unexpected];
+console.log(counts.join(' '));
+for (const line of vitest ? vitestFailures(report) : playwrightFailures(report)) console.log(line);
 
 function vitestFailures(r) {
 	const out = [];
