@@ -233,7 +233,7 @@ test('kill -9 of the server while two people type: after restart and reconnect, 
 		sharedByMentee: ''
 	};
 	const total = { keystrokes: 0 };
-	const rounds: Record<string, number | string>[] = [];
+	const rounds: Record<string, number | string | boolean>[] = [];
 	try {
 		await server.start(WAIT);
 		const mentorCookie = await signIn(server, MENTOR);
