@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { signIn, watchCsp } from './helpers';
+import { signIn, waitForHydrationOnGoto, watchCsp } from './helpers';
 
 const MENTOR = { email: 'mentor1@example.org', name: 'Carla Peeters' };
 const MENTEE = { email: 'mentee1@example.org', name: 'Fien Claes' };
@@ -327,4 +327,62 @@ test('signing out everywhere closes the worksheet open in another browser at onc
 	});
 	await expect(open.page.getByRole('link', { name: 'Opnieuw aanmelden' })).toBeVisible();
 	await Promise.all([open.context.close(), other.context.close()]);
+});
+
+test('a sheet opened first on a device opens again offline, without the whole app downloaded', async ({
+	browser
+}) => {
+	// Signed in elsewhere (no service worker there), so the sheet is this device's first page: its
+	// files load before the service worker is in control, and the page has to keep them itself.
+	const signedIn = await personIn(browser, MENTEE.email);
+	await signedIn.page.goto('/pairs');
+	const pairLink = signedIn.page
+		.getByRole('listitem')
+		.filter({ hasText: 'VM-PRO jongerenmentoring' })
+		.getByRole('link', { name: new RegExp(MENTOR.name) })
+		.first();
+	const pair = new URL((await pairLink.getAttribute('href')) ?? '', signedIn.page.url()).pathname;
+	const context = await browser.newContext({
+		storageState: { cookies: (await signedIn.context.storageState()).cookies, origins: [] }
+	});
+	await signedIn.context.close();
+	const page = await context.newPage();
+	waitForHydrationOnGoto(page);
+	await openSheet(page, pair, 'PS1');
+	await expect(page.locator('[data-offline-ready="true"]')).toBeAttached();
+
+	const shell = await page.evaluate(async () => {
+		const loaded = [
+			...new Set(
+				performance
+					.getEntriesByType('resource')
+					.map((entry) => new URL(entry.name).pathname)
+					.filter((path) => path.startsWith('/_app/immutable/'))
+			)
+		];
+		const name = (await caches.keys()).find((key) => key.startsWith('mentorpad-shell-'));
+		const cache = await caches.open(name ?? '');
+		const hits = await Promise.all(loaded.map((path) => cache.match(path)));
+		return {
+			loaded: loaded.length,
+			missing: loaded.filter((_, i) => !hits[i]),
+			cached: (await cache.keys()).length
+		};
+	});
+	expect(shell.loaded).toBeGreaterThan(10);
+	expect(shell.missing).toEqual([]);
+	// What this page needs, not the whole build (about 490 files).
+	expect(shell.cached).toBeLessThan(shell.loaded + 20);
+
+	const field = page.getByLabel('Voornaam en naam van de mentee', { exact: true });
+	const value = await field.inputValue();
+	await context.setOffline(true);
+	const reloaded = await page.reload();
+	expect(reloaded?.fromServiceWorker()).toBe(true);
+	await expect(
+		page.getByText('Offline — je wijzigingen worden op dit toestel bewaard')
+	).toBeVisible();
+	await expect(field).toHaveValue(value);
+	await expect(field).toBeEditable();
+	await context.close();
 });

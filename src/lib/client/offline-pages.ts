@@ -6,12 +6,64 @@
  */
 export const PAGE_CACHE = 'mentorpad-pages-v1';
 
-/** Stores the current HTML of `path` (with this person's cookies); false if it could not. */
-export async function keepPageForOffline(path: string): Promise<boolean> {
+/** The service worker's cache of the app's own files, one per build (`version`: SvelteKit's). */
+export const SHELL_CACHE_PREFIX = 'mentorpad-shell-';
+export function shellCacheName(version: string): string {
+	return `${SHELL_CACHE_PREFIX}${version}`;
+}
+
+/** Where SvelteKit's content-hashed build files are served (its default `appDir`). */
+const BUILD_FILES = '/_app/immutable/';
+
+function buildFilePath(url: string): string | null {
+	const parsed = new URL(url, location.href);
+	return parsed.origin === location.origin && parsed.pathname.startsWith(BUILD_FILES)
+		? parsed.pathname
+		: null;
+}
+
+/**
+ * The build files this document has loaded (scripts, styles, fonts), from the start: the browser
+ * keeps only the first 250 resource timings of a document, an observer sees every one.
+ */
+const loaded = new Set<string>();
+/** Once a page of this document is kept offline, the shell cache its later files go to as well. */
+let keptIn: Cache | null = null;
+
+function noteLoaded(urls: string[]): string[] {
+	const fresh = [...new Set(urls.map(buildFilePath))].filter(
+		(path): path is string => path !== null && !loaded.has(path)
+	);
+	for (const path of fresh) loaded.add(path);
+	return fresh;
+}
+
+if (typeof document !== 'undefined' && typeof PerformanceObserver !== 'undefined') {
+	new PerformanceObserver((list) => {
+		const fresh = noteLoaded(list.getEntries().map((entry) => entry.name));
+		// A panel or chart loaded on demand after the page was kept: the offline copy needs it too.
+		if (keptIn && fresh.length > 0) void keptIn.addAll(fresh).catch(() => undefined);
+	}).observe({ type: 'resource', buffered: true });
+}
+
+/**
+ * Stores the current HTML of `path` (with this person's cookies) and the build files this
+ * document loaded: the service worker serves the app's files from its cache but does not fetch
+ * them all up front, and the first page a person opens loaded its files before the worker was in
+ * control. `version` is the page's build (`$app/environment`). False if it could not.
+ */
+export async function keepPageForOffline(path: string, version: string): Promise<boolean> {
 	if (typeof caches === 'undefined') return false;
 	try {
-		const cache = await caches.open(PAGE_CACHE);
-		await cache.add(path);
+		const pages = await caches.open(PAGE_CACHE);
+		await pages.add(path);
+		const shell = await caches.open(shellCacheName(version));
+		noteLoaded(performance.getEntriesByType('resource').map((entry) => entry.name));
+		const files = [...loaded];
+		const cached = await Promise.all(files.map((file) => shell.match(file)));
+		// From the browser's HTTP cache: the files were just loaded and are cacheable for a year.
+		await shell.addAll(files.filter((_, i) => !cached[i]));
+		keptIn = shell;
 		return true;
 	} catch {
 		return false;
