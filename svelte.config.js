@@ -14,6 +14,9 @@ const config = {
 		// Vitest writes its own copy instead.
 		outDir: process.env.VITEST ? '.svelte-kit/vitest' : '.svelte-kit',
 		csrf: { trustedOrigins: [] },
+		// The service worker keeps workspaces usable offline: the workspace pages register it
+		// (`keepPageForOffline`), so a person who never opens one runs no worker at all.
+		serviceWorker: { register: false },
 		// The server resolves routes: the client does not download a table of all ~140 pages and
 		// their imports up front (7.7 KB of brotli on every first visit); a link is resolved when
 		// it is hovered or tapped (SvelteKit preloads on hover), one small request per new route.

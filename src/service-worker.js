@@ -6,9 +6,9 @@
  * output and the versioned static files) are served cache-first, and never all fetched at install:
  * the whole build is about 490 files (2.3 MB, 0.85 MB compressed), which a phone would download at
  * its first sign-in for screens its person never opens, and which a test browser downloaded for
- * every person it signed in. A workspace page that keeps itself for offline use
- * (`$lib/client/offline-pages`) stores its HTML and every build file its document loaded; this
- * worker caches the files it fetches for a page. Navigations go to the network first and fall
+ * every person it signed in. Only a workspace page registers this worker, when it keeps itself for
+ * offline use (`$lib/client/offline-pages`): it stores its HTML and every build file its document
+ * loaded; this worker caches the files it fetches for a page. Navigations go to the network first and fall
  * back to the stored copy of the page. Everything else (data requests, form posts, the
  * collaboration WebSocket) is left to the network: the document syncs through Yjs instead.
  */

@@ -46,18 +46,31 @@ if (typeof document !== 'undefined' && typeof PerformanceObserver !== 'undefined
 	}).observe({ type: 'resource', buffered: true });
 }
 
+/** What a workspace page needs to keep itself offline: its build and how it was built. */
+export interface AppBuild {
+	/** SvelteKit's build version (`$app/environment`). */
+	version: string;
+	/** Whether this is `vite dev`, where the worker is an ES module. */
+	dev: boolean;
+}
+
 /**
- * Stores the current HTML of `path` (with this person's cookies) and the build files this
- * document loaded: the service worker serves the app's files from its cache but does not fetch
- * them all up front, and the first page a person opens loaded its files before the worker was in
- * control. `version` is the page's build (`$app/environment`). False if it could not.
+ * Registers the service worker if this browser has none yet, waits until it is active, and stores
+ * the current HTML of `path` (with this person's cookies) and the build files this document
+ * loaded: the worker serves the app's files from its cache but does not fetch them all up front,
+ * and the first page a person opens loaded its files before the worker was in control. False if
+ * it could not.
  */
-export async function keepPageForOffline(path: string, version: string): Promise<boolean> {
-	if (typeof caches === 'undefined') return false;
+export async function keepPageForOffline(path: string, app: AppBuild): Promise<boolean> {
+	if (typeof caches === 'undefined' || !('serviceWorker' in navigator)) return false;
 	try {
+		await navigator.serviceWorker.register('/service-worker.js', {
+			type: app.dev ? 'module' : 'classic'
+		});
+		await navigator.serviceWorker.ready;
 		const pages = await caches.open(PAGE_CACHE);
 		await pages.add(path);
-		const shell = await caches.open(shellCacheName(version));
+		const shell = await caches.open(shellCacheName(app.version));
 		noteLoaded(performance.getEntriesByType('resource').map((entry) => entry.name));
 		const files = [...loaded];
 		const cached = await Promise.all(files.map((file) => shell.match(file)));
