@@ -8,8 +8,8 @@
  * its first sign-in for screens its person never opens, and which a test browser downloaded for
  * every person it signed in. Only a workspace page registers this worker, when it keeps itself for
  * offline use (`$lib/client/offline-pages`): it stores its HTML and every build file its document
- * loaded; this worker caches the files it fetches for a page. Navigations go to the network first and fall
- * back to the stored copy of the page. Everything else (data requests, form posts, the
+ * loaded; this worker caches the files it fetches for a page. Navigations go to the network first
+ * and fall back to the stored copy of the page. Everything else (data requests, form posts, the
  * collaboration WebSocket) is left to the network: the document syncs through Yjs instead.
  */
 import { build, files, version } from '$service-worker';

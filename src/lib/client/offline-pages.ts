@@ -27,6 +27,8 @@ function buildFilePath(url: string): string | null {
  * keeps only the first 250 resource timings of a document, an observer sees every one.
  */
 const loaded = new Set<string>();
+/** The build files this document has found in the shell cache or put there: not looked up again. */
+const stored = new Set<string>();
 /** Once a page of this document is kept offline, the shell cache its later files go to as well. */
 let keptIn: Cache | null = null;
 
@@ -42,7 +44,10 @@ if (typeof document !== 'undefined' && typeof PerformanceObserver !== 'undefined
 	new PerformanceObserver((list) => {
 		const fresh = noteLoaded(list.getEntries().map((entry) => entry.name));
 		// A panel or chart loaded on demand after the page was kept: the offline copy needs it too.
-		if (keptIn && fresh.length > 0) void keptIn.addAll(fresh).catch(() => undefined);
+		if (keptIn && fresh.length > 0) {
+			for (const path of fresh) stored.add(path);
+			void keptIn.addAll(fresh).catch(() => undefined);
+		}
 	}).observe({ type: 'resource', buffered: true });
 }
 
@@ -72,10 +77,12 @@ export async function keepPageForOffline(path: string, app: AppBuild): Promise<b
 		await pages.add(path);
 		const shell = await caches.open(shellCacheName(app.version));
 		noteLoaded(performance.getEntriesByType('resource').map((entry) => entry.name));
-		const files = [...loaded];
+		// Another workspace page of this document (client-side navigation) stored most of them.
+		const files = [...loaded].filter((file) => !stored.has(file));
 		const cached = await Promise.all(files.map((file) => shell.match(file)));
 		// From the browser's HTTP cache: the files were just loaded and are cacheable for a year.
 		await shell.addAll(files.filter((_, i) => !cached[i]));
+		for (const file of files) stored.add(file);
 		keptIn = shell;
 		return true;
 	} catch {
