@@ -6,6 +6,7 @@ import { bundledMigrations, migrate } from '$lib/server/db/migrate';
 import { createPgliteDatabase } from '$lib/server/db/pglite';
 import { createPostgresDatabase } from '$lib/server/db/postgres';
 import type { Database } from '$lib/server/db/types';
+import { TEST_SHARED_BUFFERS } from './pglite-global-setup';
 
 /** Which engine the integration project runs on: set per Vitest project. */
 export function testEngine(): 'pglite' | 'postgres' {
@@ -22,9 +23,10 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
 		// Started from the migrated template the run made once (pglite-global-setup.ts); `migrate`
 		// then only confirms every migration is recorded and unchanged.
 		const template = migrated ? inject('pgliteTemplate') : undefined;
-		const db = await createPgliteDatabase(
-			template ? { loadDataDir: new Blob([readFileSync(template)]) } : {}
-		);
+		const db = await createPgliteDatabase({
+			sharedBuffers: TEST_SHARED_BUFFERS,
+			...(template ? { loadDataDir: new Blob([readFileSync(template)]) } : {})
+		});
 		if (migrated) await migrate(db);
 		return db;
 	}

@@ -7,6 +7,7 @@ import type { DocumentStore } from '$lib/server/collab/store';
 import { bundledMigrations, migrate } from '$lib/server/db/migrate';
 import { createPgliteDatabase } from '$lib/server/db/pglite';
 import type { Database } from '$lib/server/db/types';
+import { TEST_SHARED_BUFFERS } from '../../helpers/pglite-global-setup';
 import {
 	retryableAssertion,
 	sheetName,
@@ -18,7 +19,7 @@ let db: Database;
 let store: DocumentStore;
 
 beforeAll(async () => {
-	db = await createPgliteDatabase();
+	db = await createPgliteDatabase({ sharedBuffers: TEST_SHARED_BUFFERS });
 	// Only this feature's migration (after the Supabase bootstrap), so the test does not depend
 	// on the state of unrelated migrations being written at the same time.
 	await migrate(db, { migrations: bundledMigrations().filter((m) => m.name === 'collab') });

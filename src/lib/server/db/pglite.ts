@@ -9,6 +9,12 @@ export interface PgliteOptions {
 	dataDir?: string;
 	/** Start in memory from this dump of a data directory (`dumpDataDir`), e.g. a migrated template. */
 	loadDataDir?: Blob;
+	/**
+	 * Postgres' `shared_buffers`, e.g. '16MB'; PGlite's default is 128MB. Setting up the buffers
+	 * is most of a start: tests, which start hundreds of small databases, start one in 0.6 s with
+	 * 16MB against 1.1 s with the default.
+	 */
+	sharedBuffers?: string;
 }
 
 const LOCK_FILE = 'mentorpad.lock';
@@ -34,6 +40,15 @@ export async function createPgliteDatabase(options: PgliteOptions = {}): Promise
 		pg = await PGlite.create({
 			dataDir,
 			loadDataDir: options.loadDataDir,
+			...(options.sharedBuffers
+				? {
+						startParams: [
+							...PGlite.defaultStartParams,
+							'-c',
+							`shared_buffers=${options.sharedBuffers}`
+						]
+					}
+				: {}),
 			// Dates stay 'YYYY-MM-DD' strings, as the pg adapter returns them.
 			parsers: { [types.DATE]: (value: string) => value }
 		});
