@@ -23,7 +23,8 @@ export const TEST_SHARED_BUFFERS = '16MB';
  */
 export default async function setup(project: TestProject) {
 	const dir = mkdtempSync(join(tmpdir(), 'mentorpad-pglite-template-'));
-	const db = await createPgliteDatabase({ sharedBuffers: TEST_SHARED_BUFFERS });
+	// 1 MB WAL segments: the tarball each test file unpacks is 39 MB instead of 47.
+	const db = await createPgliteDatabase({ sharedBuffers: TEST_SHARED_BUFFERS, walSegmentMb: 1 });
 	try {
 		await migrate(db);
 		const file = join(dir, 'migrated.tar');
