@@ -66,18 +66,20 @@ gate() {
 }
 # --- static checks and vitest, side by side ----------------------------------------------------
 # svelte-check and ESLint each keep one core busy; the Vitest projects leave about a third of the
-# two cores idle towards the end. Side by side they fill it.
+# two cores idle towards the end. Side by side they fill it. Prettier only reads the files.
 # The generated files (Paraglide's messages, .svelte-kit/) are written once before, so nothing
 # rewrites a file another process is reading (Vitest's SvelteKit plugin writes its own copy in
 # .svelte-kit/vitest: svelte.config.js); the build comes after all three (it writes .svelte-kit/
 # again). Then the timing projects alone, then Playwright, which fills both cores.
 note 'messages and SvelteKit types'
 npm run --silent i18n && npx svelte-kit sync
-note 'type check, lint and vitest (unit, integration on PGlite and PostgreSQL), side by side'
+note 'type check, lint, format and vitest (unit, integration on PGlite and PostgreSQL), side by side'
 npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings >"$out/check.log" 2>&1 &
 check_pid=$!
 npm run --silent lint >"$out/lint.log" 2>&1 &
 lint_pid=$!
+npm run --silent format:check >"$out/format.log" 2>&1 &
+format_pid=$!
 
 # Adds a Vitest or Playwright JSON report to the totals and its failed tests to the list. A failed
 # run with no failed test (or no report) still counts as one failure.
@@ -104,9 +106,11 @@ wait "$check_pid"
 check_status=$?
 wait "$lint_pid"
 lint_status=$?
+wait "$format_pid"
+format_status=$?
 gate 'type check (svelte-check)' bash -c "cat '$out/check.log'; exit $check_status"
 gate 'lint (eslint)' bash -c "cat '$out/lint.log'; exit $lint_status"
-gate 'format (prettier)' npm run --silent format:check
+gate 'format (prettier)' bash -c "cat '$out/format.log'; exit $format_status"
 
 note 'vitest: the tests that measure time, one file at a time (PGlite, then PostgreSQL)'
 npx vitest run --project timing --project timing-postgres --reporter=default --reporter=json \
