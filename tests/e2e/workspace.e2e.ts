@@ -386,3 +386,51 @@ test('a sheet opened first on a device opens again offline, without the whole ap
 	await expect(field).toBeEditable();
 	await context.close();
 });
+
+test('the logbook’s private part is kept on the device: written offline, it reopens offline', async ({
+	browser
+}) => {
+	const mentee = await personIn(browser, MENTEE.email);
+	const { page, context } = mentee;
+	await page.goto('/pairs');
+	const pairLink = page
+		.getByRole('listitem')
+		.filter({ hasText: 'VM-PRO jongerenmentoring' })
+		.getByRole('link', { name: new RegExp(MENTOR.name) })
+		.first();
+	const pair = new URL((await pairLink.getAttribute('href')) ?? '', page.url()).pathname;
+	await page.goto(`${pair}/logbook`);
+	const partOne = page.getByRole('region', { name: 'Eerste deel (privé)' });
+	await expect(partOne.getByText('Opgeslagen. Privé: alleen jij kan dit lezen')).toBeVisible();
+	await expect(partOne).toHaveAttribute('data-offline-ready', 'true');
+
+	const field = partOne.getByLabel('Naam van de mentee', { exact: true });
+	const written = `${MENTEE.name} (offline logboek ${Date.now()})`;
+	await context.setOffline(true);
+	await expect(
+		partOne.getByText('Offline — je wijzigingen worden op dit toestel bewaard')
+	).toBeVisible();
+	await field.fill(written);
+	await expect.poll(() => storedLocally(page, written)).toBe(true);
+
+	const reloaded = await page.reload();
+	expect(reloaded?.fromServiceWorker()).toBe(true);
+	await expect(
+		partOne.getByText('Offline — je wijzigingen worden op dit toestel bewaard')
+	).toBeVisible();
+	await expect(field).toHaveValue(written);
+	await expect(field).toBeEditable();
+
+	// Back online, the private document reaches the server: another device of the mentee reads it.
+	await context.setOffline(false);
+	await expect(partOne.getByText('Opgeslagen. Privé: alleen jij kan dit lezen')).toBeVisible();
+	const otherDevice = await personIn(browser, MENTEE.email);
+	await otherDevice.page.goto(`${pair}/logbook`);
+	await expect(
+		otherDevice.page
+			.getByRole('region', { name: 'Eerste deel (privé)' })
+			.getByLabel('Naam van de mentee', { exact: true })
+	).toHaveValue(written);
+	expect([...mentee.cspViolations, ...otherDevice.cspViolations]).toEqual([]);
+	await Promise.all([context.close(), otherDevice.context.close()]);
+});
