@@ -3,11 +3,14 @@ import { expect, type BrowserContext, type Page, type Response } from '@playwrig
 export const DEMO_PASSWORD = 'mentorpad-demo';
 
 /**
- * Signs in on the login page. From then on the page's `goto` also waits until an HTML page has
- * hydrated: a click that comes earlier reaches the server-rendered form (a confirmation trigger
- * submits without asking, a composer posts without its script), which a person on a slow phone
- * could also hit but which makes a test race its own page. A context without JavaScript never
- * hydrates: pass `{ javaScript: false }`.
+ * Signs in through the login form's action, as the form posts it, and opens the home page where
+ * everyone lands. The login page itself is not loaded: foundation.e2e.ts and account.e2e.ts sign
+ * in on it, and every test loading it again cost a page load and its hydration per person.
+ * From then on the page's `goto` also waits until an HTML page has hydrated: a click that comes
+ * earlier reaches the server-rendered form (a confirmation trigger submits without asking, a
+ * composer posts without its script), which a person on a slow phone could also hit but which
+ * makes a test race its own page. A context without JavaScript never hydrates: pass
+ * `{ javaScript: false }`.
  */
 export async function signIn(
 	page: Page,
@@ -16,14 +19,26 @@ export async function signIn(
 	{ javaScript = true }: { javaScript?: boolean } = {}
 ) {
 	if (javaScript) waitForHydrationOnGoto(page);
-	await page.goto('/login');
-	await page.getByLabel('E-mailadres').fill(email);
-	await page.getByLabel('Wachtwoord').fill(password);
-	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	// Everyone lands on the home page, which says what to do next. Hashing the password takes a
-	// while on a busy machine.
-	await expect(page).toHaveURL((url) => url.pathname === '/', { timeout: 30_000 });
+	// The session cookie lands in the page's browser context. Hashing the password takes a while
+	// on a busy machine.
+	const response = await page.request.post('/login', {
+		form: { email, password },
+		headers: { origin: new URL(await baseUrlOf(page)).origin, accept: 'text/html' },
+		maxRedirects: 0,
+		timeout: 30_000
+	});
+	expect(response.status(), `sign-in of ${email}`).toBe(303);
+	expect(response.headers()['location'], `sign-in of ${email}`).toBe('/');
+	await page.goto('/');
+	await expect(page).toHaveURL((url) => url.pathname === '/');
 	if (javaScript) await hydrated(page);
+}
+
+/** The origin relative paths resolve against: the page's own, or the project's `baseURL`. */
+async function baseUrlOf(page: Page): Promise<string> {
+	if (page.url().startsWith('http')) return page.url();
+	const response = await page.request.get('/healthz');
+	return response.url();
 }
 
 /**
