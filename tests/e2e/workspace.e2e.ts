@@ -66,6 +66,26 @@ function storedLocally(page: Page, text: string): Promise<boolean> {
 	}, text);
 }
 
+/** The mentee's VM-PRO pair with the mentor, from the pairs page: its path. */
+async function youthPairPath(page: Page): Promise<string> {
+	await page.goto('/pairs');
+	const pairLink = page
+		.getByRole('listitem')
+		.filter({ hasText: 'VM-PRO jongerenmentoring' })
+		.getByRole('link', { name: new RegExp(MENTOR.name) })
+		.first();
+	return new URL((await pairLink.getAttribute('href')) ?? '', page.url()).pathname;
+}
+
+/** Reloads an offline page: the service worker serves its stored copy, which says it is offline. */
+async function reloadOffline(page: Page, scope: Page | Locator = page) {
+	const reloaded = await page.reload();
+	expect(reloaded?.fromServiceWorker()).toBe(true);
+	await expect(
+		scope.getByText('Offline — je wijzigingen worden op dit toestel bewaard')
+	).toBeVisible();
+}
+
 /** How long ago a comment's `<time datetime>` is (negative: in the future), in ms. */
 async function postedAgo(time: Locator): Promise<number> {
 	return Date.now() - Date.parse((await time.getAttribute('datetime')) ?? '');
@@ -335,13 +355,7 @@ test('a sheet opened first on a device opens again offline, without the whole ap
 	// Signed in elsewhere (no service worker there), so the sheet is this device's first page: its
 	// files load before the service worker is in control, and the page has to keep them itself.
 	const signedIn = await personIn(browser, MENTEE.email);
-	await signedIn.page.goto('/pairs');
-	const pairLink = signedIn.page
-		.getByRole('listitem')
-		.filter({ hasText: 'VM-PRO jongerenmentoring' })
-		.getByRole('link', { name: new RegExp(MENTOR.name) })
-		.first();
-	const pair = new URL((await pairLink.getAttribute('href')) ?? '', signedIn.page.url()).pathname;
+	const pair = await youthPairPath(signedIn.page);
 	const context = await browser.newContext({
 		storageState: { cookies: (await signedIn.context.storageState()).cookies, origins: [] }
 	});
@@ -377,11 +391,7 @@ test('a sheet opened first on a device opens again offline, without the whole ap
 	const field = page.getByLabel('Voornaam en naam van de mentee', { exact: true });
 	const value = await field.inputValue();
 	await context.setOffline(true);
-	const reloaded = await page.reload();
-	expect(reloaded?.fromServiceWorker()).toBe(true);
-	await expect(
-		page.getByText('Offline — je wijzigingen worden op dit toestel bewaard')
-	).toBeVisible();
+	await reloadOffline(page);
 	await expect(field).toHaveValue(value);
 	await expect(field).toBeEditable();
 	await context.close();
@@ -392,13 +402,7 @@ test('the logbook’s private part is kept on the device: written offline, it re
 }) => {
 	const mentee = await personIn(browser, MENTEE.email);
 	const { page, context } = mentee;
-	await page.goto('/pairs');
-	const pairLink = page
-		.getByRole('listitem')
-		.filter({ hasText: 'VM-PRO jongerenmentoring' })
-		.getByRole('link', { name: new RegExp(MENTOR.name) })
-		.first();
-	const pair = new URL((await pairLink.getAttribute('href')) ?? '', page.url()).pathname;
+	const pair = await youthPairPath(page);
 	await page.goto(`${pair}/logbook`);
 	const partOne = page.getByRole('region', { name: 'Eerste deel (privé)' });
 	await expect(partOne.getByText('Opgeslagen. Privé: alleen jij kan dit lezen')).toBeVisible();
@@ -413,11 +417,7 @@ test('the logbook’s private part is kept on the device: written offline, it re
 	await field.fill(written);
 	await expect.poll(() => storedLocally(page, written)).toBe(true);
 
-	const reloaded = await page.reload();
-	expect(reloaded?.fromServiceWorker()).toBe(true);
-	await expect(
-		partOne.getByText('Offline — je wijzigingen worden op dit toestel bewaard')
-	).toBeVisible();
+	await reloadOffline(page, partOne);
 	await expect(field).toHaveValue(written);
 	await expect(field).toBeEditable();
 

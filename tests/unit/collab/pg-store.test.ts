@@ -5,9 +5,8 @@ import { loadDocument } from '$lib/server/collab/persistence';
 import { createPgDocumentStore } from '$lib/server/collab/pg-store';
 import type { DocumentStore } from '$lib/server/collab/store';
 import { bundledMigrations, migrate } from '$lib/server/db/migrate';
-import { createPgliteDatabase } from '$lib/server/db/pglite';
 import type { Database } from '$lib/server/db/types';
-import { TEST_SHARED_BUFFERS } from '../../helpers/pglite-global-setup';
+import { createTestDatabase } from '../../helpers/db';
 import {
 	retryableAssertion,
 	sheetName,
@@ -19,7 +18,7 @@ let db: Database;
 let store: DocumentStore;
 
 beforeAll(async () => {
-	db = await createPgliteDatabase({ sharedBuffers: TEST_SHARED_BUFFERS });
+	db = await createTestDatabase({ migrate: false });
 	// Only this feature's migration (after the Supabase bootstrap), so the test does not depend
 	// on the state of unrelated migrations being written at the same time.
 	await migrate(db, { migrations: bundledMigrations().filter((m) => m.name === 'collab') });
