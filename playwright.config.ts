@@ -51,17 +51,13 @@ function server(port: number, dataDir: string) {
  *   the files that change no demo data (budgets, security headers, the UI gallery) or only a
  *   sheet's text (keyboard), so the two projects take about as long.
  * Both are mostly waiting for the server, axe and the browser, so they overlap well on two cores.
- * Then `kill`: kill -9 of a server of its own while two people type, as soon as `apart` is done
- * (it is the shorter): its waits are positive signals and it passed beside both projects too,
- * but there it only took CPU from them; beside the end of `flows` it fills what one project
- * leaves idle. Last `alone`: the load test that measures time (an event loop that must answer
- * within a second), with nothing else running. (Playwright skips a project when a test before it
- * failed; that run has failed already.)
+ * Then `alone`: the tests that measure time or survive kill -9 (an event loop that must answer
+ * within a second, restarts that must finish), after both, with nothing else running.
+ * (Playwright skips `alone` when a test before it failed; that run has failed already.)
  */
 const APART =
 	/(every-page|upgrade|account|notifications|reminder-mail|hostile-input|budget|keyboard|security-headers|ui-gallery)\.e2e\.ts$/;
-const KILL = /crash-recovery\.e2e\.ts$/;
-const ALONE = /monitoring-load\.e2e\.ts$/;
+const ALONE = /(crash-recovery|monitoring-load)\.e2e\.ts$/;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
@@ -100,13 +96,12 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'flows', testIgnore: [APART, KILL, ALONE], workers: 1, use: { baseURL: BASE_URL } },
+		{ name: 'flows', testIgnore: [APART, ALONE], workers: 1, use: { baseURL: BASE_URL } },
 		{ name: 'apart', testMatch: APART, workers: 1, use: { baseURL: APART_URL } },
-		{ name: 'kill', testMatch: KILL, dependencies: ['apart'], workers: 1 },
 		{
 			name: 'alone',
 			testMatch: ALONE,
-			dependencies: ['flows', 'apart', 'kill'],
+			dependencies: ['flows', 'apart'],
 			workers: 1,
 			use: { baseURL: BASE_URL }
 		}
