@@ -72,6 +72,26 @@ test('the pair observes a lesson together and a growth wish becomes a plan goal'
 	await mentee.getByRole('textbox', { name: 'Klas', exact: true }).fill('4 Frans A');
 	await expect(mentor.getByRole('textbox', { name: 'Klas', exact: true })).toHaveValue('4 Frans A');
 
+	// Back to lesson 1 through the lesson bar: the page stays, its document changes. A rich-text
+	// field then belongs to lesson 1's document (it once stayed bound to lesson 2's, closed, one).
+	const lessonBar = (page: Page) =>
+		page.getByRole('navigation', { name: 'Lessen van dit werkblad' });
+	await Promise.all(
+		[mentor, mentee].map(async (page) => {
+			await lessonBar(page).getByRole('link', { name: 'Les 1', exact: true }).click();
+			await expect(page).toHaveURL(/\/sheets\/lesson-observation$/);
+			await expect(page.getByRole('textbox', { name: 'Klas', exact: true })).toHaveValue(
+				'3 Latijn B'
+			);
+		})
+	);
+	const goal = 'Lesdoel: wat moeten de leerlingen na de les kennen of kunnen?';
+	await mentee.getByRole('textbox', { name: goal, exact: true }).click();
+	await mentee.keyboard.type('De leerlingen vertalen een korte tekst');
+	await expect(mentor.getByRole('textbox', { name: goal, exact: true })).toContainText(
+		'De leerlingen vertalen een korte tekst'
+	);
+
 	// A growth wish in the ten roles: once the mentor sees it, the server has it too.
 	await Promise.all([
 		live(mentor, `${pair}/sheets/teacher-roles`),
