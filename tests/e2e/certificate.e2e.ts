@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 
 /**
  * The end of a mentoring path: the coordinator issues the certificate of an ended demo pair
@@ -28,10 +28,10 @@ test('the coordinator issues a certificate; the mentee downloads the portfolio',
 	browser
 }) => {
 	const coordinator = await person(browser, 'coordinator@example.org');
-	await coordinator.goto('/programs');
+	await visit(coordinator, '/programs');
 	await coordinator.getByRole('link', { name: 'VM-PRO jongerenmentoring' }).click();
 	await expect(coordinator).toHaveURL(/\/programs\/[0-9a-f-]{36}$/);
-	await coordinator.goto(`${new URL(coordinator.url()).pathname}/pairs`);
+	await visit(coordinator, `${new URL(coordinator.url()).pathname}/pairs`);
 	const row = coordinator.getByTestId('pair-row').filter({ hasText: MENTEE });
 	await row.getByRole('link', { name: /Certificaat/ }).click();
 	// The pairs tab has headings of its own (the mentor model): wait for the certificate page's.
@@ -49,7 +49,7 @@ test('the coordinator issues a certificate; the mentee downloads the portfolio',
 
 	// A third party, not signed in, sees the facts and nothing more.
 	const stranger = await (await browser.newContext()).newPage();
-	await stranger.goto(verifyPath);
+	await visit(stranger, verifyPath);
 	await expect(stranger.getByTestId('verify-status')).toContainText('geldig');
 	await expect(stranger.locator('main')).toContainText(MENTEE);
 	await expect(stranger.locator('main')).toContainText('VM-PRO jongerenmentoring');
@@ -58,7 +58,7 @@ test('the coordinator issues a certificate; the mentee downloads the portfolio',
 
 	// The mentee chooses the certificate and the confidentiality agreement.
 	const mentee = await person(browser, 'demo-mentee-14@example.org');
-	await mentee.goto('/account/portfolio');
+	await visit(mentee, '/account/portfolio');
 	await mentee.getByRole('checkbox', { name: /Certificaat van voltooiing/ }).check();
 	await mentee.getByRole('checkbox', { name: /Vertrouwelijkheid/ }).check();
 	await mentee.getByRole('button', { name: 'Keuze opslaan' }).click();
@@ -79,6 +79,6 @@ test('the coordinator issues a certificate; the mentee downloads the portfolio',
 	await coordinator.getByRole('button', { name: 'Intrekken' }).click();
 	await coordinator.getByRole('alertdialog').getByRole('button', { name: 'Intrekken' }).click();
 	await expect(issued).toContainText('Ingetrokken');
-	await stranger.goto(verifyPath);
+	await visit(stranger, verifyPath);
 	await expect(stranger.getByTestId('verify-status')).toContainText('ingetrokken');
 });

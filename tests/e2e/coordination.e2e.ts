@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import WebSocket from 'ws';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 
 async function person(browser: Browser, email: string): Promise<Page> {
 	const context = await browser.newContext();
@@ -10,7 +10,7 @@ async function person(browser: Browser, email: string): Promise<Page> {
 }
 
 async function programId(page: Page, name: string): Promise<string> {
-	await page.goto('/programs');
+	await visit(page, '/programs');
 	const href = await page.getByRole('link', { name }).getAttribute('href');
 	const id = /\/programs\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
 	expect(id).toBeTruthy();
@@ -18,7 +18,7 @@ async function programId(page: Page, name: string): Promise<string> {
 }
 
 async function youthPair(page: Page, partner: string): Promise<string> {
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	const href = await page
 		.getByRole('listitem')
 		.filter({ hasText: 'VM-PRO jongerenmentoring' })
@@ -66,7 +66,7 @@ test('mentor reports the first meeting and a logbook; coordinator and supporter 
 }) => {
 	const mentor = await person(browser, 'mentor1@example.org');
 	const pair = await youthPair(mentor, 'Fien Claes');
-	await mentor.goto(pair);
+	await visit(mentor, pair);
 	await expect(mentor.getByText('Plan jullie eerste bijeenkomst')).toBeVisible();
 	await mentor.getByText('Plan jullie eerste bijeenkomst').getByRole('link').click();
 	await mentor.getByLabel(/^Datum/).fill('2026-12-03');
@@ -82,7 +82,7 @@ test('mentor reports the first meeting and a logbook; coordinator and supporter 
 	expect(ics.headers()['content-type']).toContain('text/calendar');
 	expect(await ics.text()).toContain('DTSTART:20261203T133000Z');
 
-	await mentor.goto(`${pair}/logbook`);
+	await visit(mentor, `${pair}/logbook`);
 	await mentor
 		.getByLabel('Moeilijkheden die tijdens het traject zijn ondervonden')
 		.fill('Planning liep moeilijk');
@@ -92,18 +92,18 @@ test('mentor reports the first meeting and a logbook; coordinator and supporter 
 
 	const mentee = await person(browser, 'mentee1@example.org');
 	const menteePair = await youthPair(mentee, 'Carla Peeters');
-	await mentee.goto(`${menteePair}/exit`);
+	await visit(mentee, `${menteePair}/exit`);
 	await mentee.getByLabel('Waarom wil je stoppen?').fill('We vinden geen gemeenschappelijk moment');
 	await mentee.getByRole('button', { name: 'Vraag versturen' }).click();
 	await expect(mentee.getByText('Je vraag is verstuurd')).toBeVisible();
 
 	const coordinator = await person(browser, 'coordinator@example.org');
 	const youth = await programId(coordinator, 'VM-PRO jongerenmentoring');
-	await coordinator.goto(`/programs/${youth}/pairs`);
+	await visit(coordinator, `/programs/${youth}/pairs`);
 	await expect(coordinator.getByRole('row', { name: /Fien Claes/ })).toContainText(
 		'Campus De Linde, lokaal 2'
 	);
-	await coordinator.goto(`/programs/${youth}/inbox`);
+	await visit(coordinator, `/programs/${youth}/inbox`);
 	await expect(coordinator.getByText('Planning liep moeilijk')).toBeVisible();
 	await expect(
 		coordinator
@@ -112,13 +112,13 @@ test('mentor reports the first meeting and a logbook; coordinator and supporter 
 	).toBeVisible();
 
 	const supporter = await person(browser, 'ondersteuner@example.org');
-	await supporter.goto(`/programs/${youth}/inbox`);
+	await visit(supporter, `/programs/${youth}/inbox`);
 	await expect(supporter.getByText('Planning liep moeilijk')).toBeVisible();
 
 	// The other person of the pair never sees the request.
 	const response = await mentor.goto(`/programs/${youth}/inbox`);
 	expect(response?.status()).toBe(403);
-	await mentor.goto(pair);
+	await visit(mentor, pair);
 	await expect(mentor.locator('body')).not.toContainText('gemeenschappelijk moment');
 });
 
@@ -127,7 +127,7 @@ test('the coordinator co-signs the confidentiality agreement from its text only'
 }) => {
 	const coordinator = await person(browser, 'coordinator@example.org');
 	const youth = await programId(coordinator, 'VM-PRO jongerenmentoring');
-	await coordinator.goto(`/programs/${youth}/pairs`);
+	await visit(coordinator, `/programs/${youth}/pairs`);
 	await coordinator
 		.getByRole('row', { name: /Hanne Goossens/ })
 		.getByRole('link', { name: 'Ondertekenen' })
@@ -151,7 +151,7 @@ test('the coordinator runs matching, swaps a pair and confirms; the mentor finds
 }) => {
 	const coordinator = await person(browser, 'coordinator@example.org');
 	const induction = await programId(coordinator, 'Aanvangsbegeleiding beginnende leraren');
-	await coordinator.goto(`/programs/${induction}/matching`);
+	await visit(coordinator, `/programs/${induction}/matching`);
 	const proposals = coordinator.getByTestId('proposal');
 	await expect(proposals).toHaveCount(5);
 	const first = proposals.first();
@@ -183,7 +183,7 @@ test('the coordinator runs matching, swaps a pair and confirms; the mentor finds
 	await expect(
 		coordinator.getByRole('status').filter({ hasText: /koppels? aangemaakt/ })
 	).toBeVisible();
-	await coordinator.goto(`/programs/${induction}/pairs`);
+	await visit(coordinator, `/programs/${induction}/pairs`);
 	await expect(coordinator.getByRole('row', { name: new RegExp(mentee) })).toContainText(
 		mentorName
 	);
@@ -194,7 +194,7 @@ test('the coordinator runs matching, swaps a pair and confirms; the mentor finds
 		'Els Maes': 'mentor3@example.org'
 	};
 	const mentor = await person(browser, emails[mentorName]);
-	await mentor.goto('/pairs');
+	await visit(mentor, '/pairs');
 	const newPair = mentor
 		.getByRole('listitem')
 		.filter({ hasText: 'Aanvangsbegeleiding' })
@@ -213,7 +213,7 @@ test('a mentee fills the intake form with the sheet renderer; the coordinator se
 }) => {
 	const mentee = await person(browser, 'mentee5@example.org');
 	const programme = await programId(mentee, 'Startende schoolleiders 2026–2027');
-	await mentee.goto(`/programs/${programme}/intake`);
+	await visit(mentee, `/programs/${programme}/intake`);
 	await mentee.getByRole('link', { name: 'Zelfevaluatieformulier mentee' }).click();
 	await mentee.getByLabel('Financiën en infrastructuur').first().check();
 	await mentee.getByLabel('Regio / plaats').fill('Gent');
@@ -221,7 +221,7 @@ test('a mentee fills the intake form with the sheet renderer; the coordinator se
 	await expect(mentee.getByText('je antwoorden zijn ingediend')).toBeVisible();
 
 	const coordinator = await person(browser, 'coordinator@example.org');
-	await coordinator.goto(`/programs/${programme}/intake`);
+	await visit(coordinator, `/programs/${programme}/intake`);
 	// The demo already holds Jana's first intake (matching-demo.ts); this is her second.
 	await expect(coordinator.getByRole('row', { name: /Jana Wouters/ })).toContainText(
 		'Zelfevaluatieformulier mentee (2×)'
@@ -233,11 +233,11 @@ test('the coordinator saves the programme self-evaluation and prints its report'
 }) => {
 	const coordinator = await person(browser, 'coordinator@example.org');
 	const youth = await programId(coordinator, 'VM-PRO jongerenmentoring');
-	await coordinator.goto(`/programs/${youth}/self-evaluation`);
+	await visit(coordinator, `/programs/${youth}/self-evaluation`);
 	await coordinator.getByLabel('Ons programma heeft zeer duidelijke doelstellingen.').check();
 	await coordinator.getByRole('button', { name: 'Zelfevaluatie opslaan' }).click();
 	await expect(coordinator.getByText('De zelfevaluatie is opgeslagen.')).toBeVisible();
-	await coordinator.goto(`/programs/${youth}/self-evaluation/report`);
+	await visit(coordinator, `/programs/${youth}/self-evaluation/report`);
 	await expect(
 		coordinator
 			.getByRole('listitem')
@@ -251,10 +251,10 @@ test('the coordinator saves the programme self-evaluation and prints its report'
 test('signing out closes the sheets that are still open in another tab', async ({ browser }) => {
 	const sheet = await person(browser, 'mentor2@example.org');
 	const pair = await youthPair(sheet, 'Hanne Goossens');
-	await sheet.goto(`${pair}/sheets/PS1`);
+	await visit(sheet, `${pair}/sheets/PS1`);
 	await expect(sheet.getByText('Live verbonden')).toBeVisible();
 	const other = await sheet.context().newPage();
-	await other.goto('/account');
+	await visit(other, '/account');
 	await other.getByRole('button', { name: 'Overal afmelden' }).click();
 	await expect(other.getByText('Je bent afgemeld.')).toBeVisible();
 	await expect(sheet.getByText('Je bent niet (meer) aangemeld.')).toBeVisible();

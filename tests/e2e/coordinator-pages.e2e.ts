@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, followLink, signIn } from './helpers';
+import { DEMO_PASSWORD, followLink, signIn, visit } from './helpers';
 import { axeViolations, seriousViolations } from './axe';
 
 /**
@@ -12,7 +12,7 @@ import { axeViolations, seriousViolations } from './axe';
 const PROGRAMME = 'VM-PRO jongerenmentoring';
 
 async function youthId(page: Page): Promise<string> {
-	await page.goto('/programs');
+	await visit(page, '/programs');
 	await page.getByRole('link', { name: PROGRAMME }).click();
 	await expect(page).toHaveURL(/\/programs\/[0-9a-f-]{36}$/);
 	return new URL(page.url()).pathname.split('/')[2];
@@ -66,7 +66,7 @@ test('a programme name over 200 characters is refused, and a long word wraps (de
 	page
 }) => {
 	await signIn(page, 'coordinator@example.org');
-	await page.goto('/programs/new');
+	await visit(page, '/programs/new');
 	await page.getByLabel(/^Naam/).fill('x'.repeat(10_000));
 	await page.getByLabel('Begindatum').fill('2026-09-01');
 	await page.getByLabel('Einddatum').fill('2027-06-30');
@@ -84,7 +84,7 @@ test('a programme name over 200 characters is refused, and a long word wraps (de
 	await expect(page.getByText('Het programma is aangemaakt')).toBeVisible();
 	await page.setViewportSize({ width: 360, height: 800 });
 	for (const path of ['/programs', new URL(page.url()).pathname.replace(/\/people$/, '')]) {
-		await page.goto(path);
+		await visit(page, path);
 		await expect(page.getByText(word).first()).toBeVisible();
 		expect(
 			await page.evaluate(() => document.documentElement.scrollWidth),
@@ -95,7 +95,7 @@ test('a programme name over 200 characters is refused, and a long word wraps (de
 
 test('monitoring without pairs points to matching (defect 13)', async ({ page }) => {
 	await signIn(page, 'coordinator@example.org');
-	await page.goto('/programs');
+	await visit(page, '/programs');
 	await page.getByRole('link', { name: 'Nieuw programma' }).click();
 	await page.getByLabel(/^Naam/).fill('Monitoring zonder koppels');
 	await page.getByLabel('Begindatum').fill('2026-09-01');
@@ -103,7 +103,7 @@ test('monitoring without pairs points to matching (defect 13)', async ({ page })
 	await page.getByRole('button', { name: 'Nieuw programma' }).click();
 	await expect(page.getByText('Het programma is aangemaakt')).toBeVisible();
 	const base = new URL(page.url()).pathname.replace(/\/people$/, '');
-	await page.goto(`${base}/monitoring`);
+	await visit(page, `${base}/monitoring`);
 	await expect(page.getByRole('heading', { name: 'Nog geen koppels' })).toBeVisible();
 	await expect(page.locator('main')).not.toContainText('tabblad Koppels');
 	await page.getByRole('link', { name: 'Naar matching' }).click();
@@ -113,7 +113,7 @@ test('monitoring without pairs points to matching (defect 13)', async ({ page })
 test('every CSV link is named by its visible text (defect 12)', async ({ page }) => {
 	await signIn(page, 'coordinator@example.org');
 	const id = await youthId(page);
-	await page.goto(`/programs/${id}/monitoring`);
+	await visit(page, `/programs/${id}/monitoring`);
 	const links = page.getByRole('link', { name: /^CSV downloaden: / });
 	await expect(links).toHaveCount(9);
 	for (const link of await links.all()) await expect(link).toContainText('CSV downloaden');
@@ -123,7 +123,7 @@ test('every CSV link is named by its visible text (defect 12)', async ({ page })
 test("the supporters page shows a demo mentor's supporter (defect 2)", async ({ page }) => {
 	await signIn(page, 'coordinator@example.org');
 	const id = await youthId(page);
-	await page.goto(`/programs/${id}/supporters`);
+	await visit(page, `/programs/${id}/supporters`);
 	const carla = page.getByTestId('mentor-support').filter({ hasText: 'Carla Peeters' });
 	await expect(carla.getByTestId('current-supporter')).toHaveText('Bart Ondersteuner');
 	await expect(carla.getByRole('combobox', { name: 'Ondersteuner van Carla Peeters' })).toHaveValue(
@@ -148,7 +148,7 @@ test('the people list searches, filters and pages on the server, also without Ja
 	const page = await context.newPage();
 	await signIn(page, 'coordinator@example.org', DEMO_PASSWORD, { javaScript: false });
 	const id = await youthId(page);
-	await page.goto(`/programs/${id}/people`);
+	await visit(page, `/programs/${id}/people`);
 	const rows = page.getByTestId('person-row');
 	await expect(rows).toHaveCount(25);
 	const total = Number((await page.getByTestId('people-count').textContent())!.match(/\d+/)![0]);
@@ -179,7 +179,7 @@ test('the people list searches, filters and pages on the server, also without Ja
 test('the inbox searches, filters and pages on the server', async ({ page }) => {
 	await signIn(page, 'coordinator@example.org');
 	const id = await youthId(page);
-	await page.goto(`/programs/${id}/inbox`);
+	await visit(page, `/programs/${id}/inbox`);
 	const items = page.locator('[data-testid="exit-request"], [data-testid="logbook-entry"]');
 	await expect(items).toHaveCount(25);
 	// Exit requests that wait for a decision come first.
@@ -215,7 +215,7 @@ test('the inbox searches, filters and pages on the server', async ({ page }) => 
 
 test('revoking an invitation asks first, then confirms with a toast', async ({ page }) => {
 	await signIn(page, 'coordinator@example.org');
-	await page.goto('/programs/new');
+	await visit(page, '/programs/new');
 	await page.getByLabel(/^Naam/).fill('Bevestigen e2e');
 	await page.getByLabel('Begindatum').fill('2026-09-01');
 	await page.getByLabel('Einddatum').fill('2027-06-30');
@@ -246,7 +246,7 @@ test('ending a pair from the inbox asks first, and Escape leaves it as it was', 
 }) => {
 	await signIn(page, 'coordinator@example.org');
 	const id = await youthId(page);
-	await page.goto(`/programs/${id}/inbox`);
+	await visit(page, `/programs/${id}/inbox`);
 	// The demo's own open request (src/lib/server/demo/monitoring-demo.ts): no other file's.
 	const request = page
 		.getByTestId('exit-request')
@@ -279,7 +279,7 @@ test("the README's screenshots (UI_SHOTS=1)", async ({ browser }) => {
 
 	// A live sheet with two people: the mentee types, the mentor sees the text and the caret.
 	const mentee = await signedIn(browser, 'mentee3@example.org');
-	await mentor.goto('/pairs');
+	await visit(mentor, '/pairs');
 	const href = await mentor
 		.getByRole('listitem')
 		.filter({ hasText: PROGRAMME })
@@ -302,7 +302,7 @@ test("the README's screenshots (UI_SHOTS=1)", async ({ browser }) => {
 
 	const coordinator = await signedIn(browser, 'coordinator@example.org');
 	const id = await youthId(coordinator);
-	await coordinator.goto(`/programs/${id}/people`);
+	await visit(coordinator, `/programs/${id}/people`);
 	await expect(coordinator.getByTestId('person-row').first()).toBeVisible();
 	await coordinator.screenshot({ path: `${dir}/coordinator-people.png` });
 });

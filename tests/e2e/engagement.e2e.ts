@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 import { axeViolations } from './axe';
 
 /**
@@ -85,7 +85,7 @@ test('the coordinator records an intake, the school leader signs, the coordinato
 	await check(coordinator, 'school-intake');
 
 	const sam = await person(browser, SAM);
-	await sam.goto(coordinator.url().replace(/\/groups\/schools\/.*$/, '/school'));
+	await visit(sam, coordinator.url().replace(/\/groups\/schools\/.*$/, '/school'));
 	await expect(sam.getByRole('heading', { name: SCHOOL })).toBeVisible();
 	await expect(sam.getByTestId('statement')).toContainText(
 		'reflecties te noteren en bij te houden'
@@ -106,7 +106,7 @@ test('the coordinator records an intake, the school leader signs, the coordinato
 	if (process.env.UI_SHOTS) {
 		// Someone in the programme without a school (the process coach) is told what comes next.
 		const coach = await person(browser, 'procescoach@example.org');
-		await coach.goto(sam.url());
+		await visit(coach, sam.url());
 		await expect(coach.getByText('Je neemt nog niet deel voor een school')).toBeVisible();
 		await check(coach, 'my-school-none');
 	}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 import { seriousViolations } from './axe';
 
 /**
@@ -126,7 +126,7 @@ test('a shared reflection opens read-only for another member; stopping sharing t
 test('the group pages pass axe and fit a 360 px phone (screenshots)', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const member = await person(browser, LOTTE);
-	await member.goto('/groups');
+	await visit(member, '/groups');
 	await expect(member.getByRole('heading', { level: 1 })).toBeVisible();
 	await shoot(member, 'my-groups');
 	await openGroup(member);
@@ -144,7 +144,7 @@ test('the group pages pass axe and fit a 360 px phone (screenshots)', async ({ b
 	await shoot(coach, 'group-coach');
 
 	const coordinator = await person(browser, { email: 'coordinator@example.org' });
-	await coordinator.goto('/programs');
+	await visit(coordinator, '/programs');
 	await coordinator.getByRole('link', { name: 'Lerende gemeenschap schoolleiders' }).click();
 	await coordinator.getByRole('link', { name: 'Groepen' }).click();
 	await expect(coordinator.getByRole('heading', { level: 2, name: 'Groepen' })).toBeVisible();
@@ -159,7 +159,7 @@ test('the process coach hands the group over; a member then plans the next meeti
 	const member = await person(browser, NADIA);
 	await openGroup(member);
 	const meetings = `${new URL(member.url()).pathname}/meetings`;
-	await member.goto(meetings);
+	await visit(member, meetings);
 	await expect(member.getByRole('heading', { level: 1, name: 'Bijeenkomsten' })).toBeVisible();
 	// Until the hand-over only the process coach plans.
 	const plan = member.getByRole('button', { name: 'Bijeenkomst plannen' });
@@ -179,7 +179,7 @@ test('the process coach hands the group over; a member then plans the next meeti
 
 	// The member's open page shows the planner as soon as the group steers itself.
 	await expect(plan).toBeVisible();
-	await coach.goto(meetings);
+	await visit(coach, meetings);
 	await expect(coach.getByRole('heading', { level: 1, name: 'Bijeenkomsten' })).toBeVisible();
 
 	const place = 'Het Anker, refter';

@@ -98,6 +98,26 @@ export async function followLink(page: Page, path: string): Promise<void> {
 	);
 }
 
+/**
+ * Opens `path` as a person in the app would: by following a link (`followLink`) when the open page
+ * is a hydrated app page of the same origin at another address; otherwise, on a fresh page, on
+ * the address already open (to read it again) or on a page that never hydrates, with `page.goto`.
+ * For what only a page load proves (the server's response, a reload reading stored state), call
+ * `page.goto` directly.
+ */
+export async function visit(page: Page, path: string): Promise<void> {
+	if (page.url().startsWith('http')) {
+		const here = new URL(page.url());
+		const there = new URL(path, here);
+		const sameAddress = there.pathname === here.pathname && there.search === here.search;
+		if (there.origin === here.origin && !sameAddress) {
+			const live = await page.evaluate(() => document.documentElement.dataset.hydrated === 'true');
+			if (live) return followLink(page, path);
+		}
+	}
+	await page.goto(path);
+}
+
 const patched = new WeakSet<Page>();
 
 /**

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 import { axeViolations } from './axe';
 
 const SHOTS = process.env.SHOTS_DIR;
@@ -33,7 +33,7 @@ async function fitsPhone(page: Page, name: string) {
 }
 
 async function pairPath(page: Page, programme: string, partner: string): Promise<string> {
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	const href = await page
 		.getByRole('listitem')
 		.filter({ hasText: programme })
@@ -155,7 +155,7 @@ test('the pair page shows all five phases, MO in words, and asks to mark past me
 	const pair = await pairPath(mentor, 'VM-PRO jongerenmentoring', 'Gert Willems');
 	await checkPage(mentor, 'pairs-nl');
 	await fitsPhone(mentor, 'pairs-nl');
-	await mentor.goto(pair);
+	await visit(mentor, pair);
 	const phases = mentor.locator('ol.phases > li');
 	await expect(phases).toHaveCount(5);
 	await expect(mentor.getByRole('heading', { level: 2, name: /Doorgaan \(MO\)/ })).toBeVisible();
@@ -177,7 +177,7 @@ test('the pair page shows all five phases, MO in words, and asks to mark past me
 	await mentor.context().close();
 
 	const mentee = await person(browser, 'mentee2@example.org');
-	await mentee.goto(pair);
+	await visit(mentee, pair);
 	// Both people of a pair may plan and mark meetings.
 	await expect(mentee.getByTestId('unmarked-meetings')).toContainText('Duid ze aan');
 	await mentee.context().close();
@@ -188,7 +188,7 @@ test("defect 3: an ended pair's page still shows the partner's name", async ({ b
 	// coordinator ends it.
 	const mentee = await person(browser, 'mentee4@example.org');
 	const pair = await pairPath(mentee, 'Startende schoolleiders', 'Els Maes');
-	await mentee.goto(`${pair}/exit`);
+	await visit(mentee, `${pair}/exit`);
 	const reason = 'Einde van het schooljaar (e2e home)';
 	await mentee.getByLabel('Waarom wil je stoppen?').fill(reason);
 	await mentee.getByRole('button', { name: 'Vraag versturen' }).click();
@@ -214,7 +214,7 @@ test("defect 3: an ended pair's page still shows the partner's name", async ({ b
 	);
 	await coordinator.context().close();
 
-	await mentee.goto(pair);
+	await visit(mentee, pair);
 	await expect(mentee.getByText('Je mentor: Els Maes (mentor3@example.org)')).toBeVisible();
 	await expect(mentee.getByText('Dit koppel is niet meer actief')).toBeVisible();
 	await mentee.context().close();
@@ -224,13 +224,13 @@ test("defect 5: a paired mentor's programme page links the pair instead of 'appe
 	browser
 }) => {
 	const page = await person(browser, 'mentor1@example.org');
-	await page.goto('/programs');
+	await visit(page, '/programs');
 	await page.getByRole('link', { name: 'VM-PRO jongerenmentoring' }).first().click();
 	await expect(page.getByRole('link', { name: 'Met je mentee Fien Claes' })).toBeVisible();
 	await expect(page.locator('main')).not.toContainText('verschijnt hier zodra');
 	// In a programme where mentor1 has no pair (no test pairs anyone in the learning community),
 	// the next step is still explained.
-	await page.goto('/programs');
+	await visit(page, '/programs');
 	await page.getByRole('link', { name: 'Lerende gemeenschap schoolleiders' }).first().click();
 	await expect(page.locator('main')).toContainText('verschijnt hier zodra');
 	await page.context().close();

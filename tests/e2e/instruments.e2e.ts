@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 
 /**
  * The coordinator switches S1 on for the school-leader demo programme (whose default set has no
@@ -17,7 +17,7 @@ async function person(browser: Browser, email: string): Promise<Page> {
 }
 
 async function openPair(page: Page, partner: string) {
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	await page
 		.getByRole('listitem')
 		.filter({ hasText: PROGRAMME })
@@ -30,7 +30,7 @@ test('the coordinator switches S1 on; mentor and mentee of a school-leader pair 
 	browser
 }) => {
 	const coordinator = await person(browser, 'coordinator@example.org');
-	await coordinator.goto('/programs');
+	await visit(coordinator, '/programs');
 	await coordinator.getByRole('link', { name: PROGRAMME }).click();
 	await coordinator.getByRole('link', { name: 'Instrumenten' }).click();
 	await expect(

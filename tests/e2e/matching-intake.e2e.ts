@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 
 test('the coordinator reads a mentee’s intake answers and the reasons with availability and region', async ({
 	page
 }) => {
 	await signIn(page, 'coordinator@example.org');
-	await page.goto('/programs');
+	await visit(page, '/programs');
 	const href = await page
 		.getByRole('link', { name: 'Startende schoolleiders 2026–2027' })
 		.getAttribute('href');
@@ -13,7 +13,7 @@ test('the coordinator reads a mentee’s intake answers and the reasons with ava
 	expect(base).toBeTruthy();
 
 	// From the people list: the answers with the form's labels, never its keys.
-	await page.goto(`${base}/people`);
+	await visit(page, `${base}/people`);
 	await page
 		.getByRole('row', { name: /Fien Claes/ })
 		.getByRole('link', { name: /Intake-antwoorden/ })
@@ -28,7 +28,7 @@ test('the coordinator reads a mentee’s intake answers and the reasons with ava
 	await expect(answers).not.toContainText('weekday-evening');
 
 	// The matching screen explains the proposal with the moments and the region both gave.
-	await page.goto(`${base}/matching`);
+	await visit(page, `${base}/matching`);
 	const proposal = page.getByTestId('proposal').filter({ hasText: 'Fien Claes' });
 	await proposal.getByText('Waarom?').click();
 	const reasons = proposal.getByTestId('reasons');

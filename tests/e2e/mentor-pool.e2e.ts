@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 
 /**
  * The teacher-induction programme is a pool of mentors (demo: mentor-pool-demo.ts): Lotte
@@ -23,7 +23,7 @@ test('a teacher with two mentors; her evaluator is refused both workspaces', asy
 		person(browser, 'coordinator@example.org')
 	]);
 
-	await teacher.goto('/pairs');
+	await visit(teacher, '/pairs');
 	const cards = teacher.getByRole('listitem').filter({ hasText: PROGRAMME });
 	await expect(cards).toHaveCount(2);
 	const paths: string[] = [];
@@ -43,12 +43,12 @@ test('a teacher with two mentors; her evaluator is refused both workspaces', asy
 		expect(response.status()).toBe(404);
 	}
 
-	await coordinator.goto('/programs');
+	await visit(coordinator, '/programs');
 	const href = await coordinator
 		.getByRole('link', { name: PROGRAMME, exact: true })
 		.first()
 		.getAttribute('href');
-	await coordinator.goto(`${new URL(href ?? '', coordinator.url()).pathname}/pairs`);
+	await visit(coordinator, `${new URL(href ?? '', coordinator.url()).pathname}/pairs`);
 	await expect(coordinator.getByTestId('pool-state')).toHaveText('Pool van mentoren: aan');
 	await expect(coordinator.getByTestId('evaluators')).toContainText(
 		'Marc Desmet evalueert Lotte Vermeulen'

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { hydrated, signIn, watchCsp } from './helpers';
+import { hydrated, signIn, watchCsp, visit } from './helpers';
 import { seriousViolations } from './axe';
 
 /**
@@ -20,7 +20,7 @@ async function person(browser: Browser, email: string) {
 }
 
 async function youthPair(page: Page, partner: string): Promise<string> {
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	const href = await page
 		.getByRole('listitem')
 		.filter({ hasText: 'VM-PRO jongerenmentoring' })
@@ -69,7 +69,7 @@ test('a message with a PDF reaches the open page live; reading clears the badge 
 
 	// The mentee opens the conversation in a second tab: the message and its PDF are there.
 	const conversation = await mentee.context.newPage();
-	await conversation.goto(`${pair}/messages`);
+	await visit(conversation, `${pair}/messages`);
 	await hydrated(conversation);
 	const received = conversation
 		.getByTestId('message')

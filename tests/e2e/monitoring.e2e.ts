@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from '../helpers/csv';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 import { axeViolations } from './axe';
 
 /**
@@ -15,7 +15,7 @@ const TEMPLATE_KEY = /^(\d\d[a-z]?-[a-z-]+|PS\d|V\d|S\d)$/;
 
 async function openMonitoring(page: Page): Promise<string> {
 	await signIn(page, 'coordinator@example.org');
-	await page.goto('/programs');
+	await visit(page, '/programs');
 	await page.getByRole('link', { name: PROGRAMME }).click();
 	await page
 		.getByRole('navigation', { name: PROGRAMME })
@@ -141,7 +141,7 @@ test('a learning community shows the change in the needs analysis per group, and
 }) => {
 	const programme = 'Lerende gemeenschap schoolleiders';
 	await signIn(page, 'coordinator@example.org');
-	await page.goto('/programs');
+	await visit(page, '/programs');
 	await page.getByRole('link', { name: programme }).click();
 	await page
 		.getByRole('navigation', { name: programme })

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { followLink, signIn } from './helpers';
+import { followLink, signIn, visit } from './helpers';
 import { LANGUAGE_RULES, seriousViolations } from './axe';
 
 /**
@@ -17,7 +17,7 @@ async function person(browser: Browser, email: string, locale: 'nl' | 'en' = 'nl
 }
 
 async function youthPair(page: Page, partner: string): Promise<string> {
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	const href = await page
 		.getByRole('listitem')
 		.filter({ hasText: 'VM-PRO jongerenmentoring' })
@@ -54,7 +54,7 @@ test('a meeting outside the programme is refused with its range; a saved one is 
 }) => {
 	const mentor = await person(browser, 'mentor1@example.org');
 	const pair = await youthPair(mentor, 'Gert Willems');
-	await mentor.goto(`${pair}/meetings/2`);
+	await visit(mentor, `${pair}/meetings/2`);
 	const date = mentor.getByLabel(/^Datum/);
 	await date.fill('2020-09-15');
 	await mentor.getByRole('button', { name: 'Opslaan' }).click();
@@ -77,7 +77,7 @@ test('an empty logbook part 2 is refused; part 1 says it is private, not shared'
 }) => {
 	const mentee = await person(browser, 'mentee2@example.org');
 	const pair = await youthPair(mentee, 'Carla Peeters');
-	await mentee.goto(`${pair}/logbook`);
+	await visit(mentee, `${pair}/logbook`);
 	const part1 = mentee.getByRole('region', { name: 'Eerste deel (privé)' });
 	await expect(part1.getByText('Privé: alleen jij kan dit lezen')).toBeVisible();
 	await expect(mentee.locator('body')).not.toContainText('meteen gedeeld');
@@ -95,7 +95,7 @@ test('sheet 02 names the programme’s organisation where the source leaves a bl
 }) => {
 	const mentee = await person(browser, 'mentee2@example.org');
 	const pair = await youthPair(mentee, 'Carla Peeters');
-	await mentee.goto(`${pair}/sheets/02-confidentiality`);
+	await visit(mentee, `${pair}/sheets/02-confidentiality`);
 	await expect(
 		mentee.getByText(/^Scholengroep De Linde \(demo\) als nationale coördinator/)
 	).toBeVisible();
@@ -106,14 +106,14 @@ test('sheet 02 names the programme’s organisation where the source leaves a bl
 test('sheets 03 and V2 tell the mentor’s and the mentee’s fields apart', async ({ browser }) => {
 	const mentee = await person(browser, 'mentee2@example.org');
 	const pair = await youthPair(mentee, 'Carla Peeters');
-	await mentee.goto(`${pair}/sheets/03-mutual-presentation`);
+	await visit(mentee, `${pair}/sheets/03-mutual-presentation`);
 	const textbox = (name: string) => mentee.getByRole('textbox', { name, exact: true });
 	await expect(textbox('Mijn favoriete film (Mentor)')).toBeVisible();
 	await expect(textbox('Mijn favoriete film (Mentee)')).toBeVisible();
 	await expect(
 		mentee.getByRole('region', { name: 'Opmerkingen bij “Mijn favoriete film (Mentee)”' })
 	).toBeVisible();
-	await mentee.goto(`${pair}/sheets/V2`);
+	await visit(mentee, `${pair}/sheets/V2`);
 	await expect(textbox('Technische vaardigheden oefenen: (Werkschema – mentee)')).toBeVisible();
 	await expect(
 		textbox('Technische vaardigheden oefenen: (Vriend van de mentee / of van de mentor)')
@@ -125,7 +125,7 @@ for (const locale of ['nl', 'en'] as const) {
 		const mentor = await person(browser, 'mentor1@example.org', locale);
 		const pair = await youthPair(mentor, 'Gert Willems');
 		// Loaded once, then opened as links open them (a third of a page load's CPU).
-		await mentor.goto(`${pair}/meetings/3`);
+		await visit(mentor, `${pair}/meetings/3`);
 		await checkPage(mentor, `meeting-${locale}`, locale);
 		await followLink(mentor, `${pair}/logbook`);
 		await expect(mentor.locator('article.sheet')).toBeVisible();

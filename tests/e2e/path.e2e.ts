@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { hydrated, signIn } from './helpers';
+import { hydrated, signIn, visit } from './helpers';
 import { seriousViolations } from './axe';
 
 /**
@@ -20,7 +20,7 @@ async function person(browser: Browser, email: string) {
 }
 
 async function youthPair(page: Page, partner: string): Promise<string> {
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	const href = await page
 		.getByRole('listitem')
 		.filter({ hasText: 'VM-PRO jongerenmentoring' })
@@ -46,8 +46,8 @@ test('a proposed phase is confirmed by the other person; the mentor pauses and r
 	const mentor = await person(browser, 'mentor1@example.org');
 	const mentee = await person(browser, 'mentee2@example.org');
 	const pair = await youthPair(mentor, 'Gert Willems');
-	await mentor.goto(pair);
-	await mentee.goto(pair);
+	await visit(mentor, pair);
+	await visit(mentee, pair);
 	await Promise.all([hydrated(mentor), hydrated(mentee)]);
 	await expect(now(mentor)).toHaveAttribute('data-phase', 'BR');
 
@@ -93,13 +93,13 @@ test('a proposed phase is confirmed by the other person; the mentor pauses and r
 
 	// The coordinator sets the phase back on the pair's path page (the pair list links to it).
 	const coordinator = await person(browser, 'coordinator@example.org');
-	await coordinator.goto('/programs');
+	await visit(coordinator, '/programs');
 	const href = await coordinator
 		.getByRole('link', { name: /VM-PRO jongerenmentoring/ })
 		.first()
 		.getAttribute('href');
 	const programme = /\/programs\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
-	await coordinator.goto(`/programs/${programme}/pairs`);
+	await visit(coordinator, `/programs/${programme}/pairs`);
 	await coordinator
 		.getByTestId('pair-row')
 		.filter({ hasText: 'Gert Willems' })
@@ -127,14 +127,14 @@ test('a pair closes its path; the coordinator issues the certificate; the mentee
 	browser
 }) => {
 	const coordinator = await person(browser, 'coordinator@example.org');
-	await coordinator.goto('/programs');
+	await visit(coordinator, '/programs');
 	const href = await coordinator
 		.getByRole('link', { name: /VM-PRO jongerenmentoring/ })
 		.first()
 		.getAttribute('href');
 	const programme = /\/programs\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
 	const row = () => coordinator.getByTestId('pair-row').filter({ hasText: 'Gert Willems' });
-	await coordinator.goto(`/programs/${programme}/pairs`);
+	await visit(coordinator, `/programs/${programme}/pairs`);
 	await row()
 		.getByRole('link', { name: /^Traject/ })
 		.click();
@@ -145,7 +145,7 @@ test('a pair closes its path; the coordinator issues the certificate; the mentee
 	// The mentor cannot end before the closing conversation has content; it links there.
 	const mentor = await person(browser, 'mentor1@example.org');
 	const pair = await youthPair(mentor, 'Gert Willems');
-	await mentor.goto(pair);
+	await visit(mentor, pair);
 	await expect(now(mentor)).toHaveAttribute('data-phase', 'MO');
 	await mentor.getByTestId('path-closing-first').getByRole('link').click();
 	await expect(mentor).toHaveURL(/\/sheets\/MO-closing$/);
@@ -159,7 +159,7 @@ test('a pair closes its path; the coordinator issues the certificate; the mentee
 	await expect
 		.poll(
 			async () => {
-				await mentor.goto(pair);
+				await visit(mentor, pair);
 				return mentor.getByRole('button', { name: 'Koppel afsluiten' }).count();
 			},
 			{ timeout: 60_000 }
@@ -170,7 +170,7 @@ test('a pair closes its path; the coordinator issues the certificate; the mentee
 	await expect(mentor.getByTestId('path-history')).toContainText('beëindigd');
 
 	// The coordinator issues the mentee's certificate.
-	await coordinator.goto(`/programs/${programme}/pairs`);
+	await visit(coordinator, `/programs/${programme}/pairs`);
 	await row()
 		.getByRole('link', { name: /Certificaat/ })
 		.click();
@@ -183,7 +183,7 @@ test('a pair closes its path; the coordinator issues the certificate; the mentee
 
 	// The mentee chooses the certificate and the closing conversation and downloads one PDF.
 	const mentee = await person(browser, 'mentee2@example.org');
-	await mentee.goto('/account/portfolio');
+	await visit(mentee, '/account/portfolio');
 	await mentee.getByRole('checkbox', { name: /Certificaat van voltooiing/ }).check();
 	// Another test may have paired Gert again, even with Carla: the pair that just ended.
 	await mentee

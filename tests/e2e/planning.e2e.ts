@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 import { seriousViolations } from './axe';
 
 /**
@@ -19,7 +19,7 @@ async function person(browser: Browser, email: string) {
 }
 
 async function pairPath(page: Page, partner: string): Promise<string> {
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	const href = await page
 		.getByRole('listitem')
 		.filter({ hasText: 'VM-PRO jongerenmentoring' })
@@ -64,7 +64,7 @@ test('the mentor asks the mentee to prepare PS1 before meeting 3; the mentee mar
 	const pair = await pairPath(mentor, 'Hanne Goossens');
 
 	// From the sheet's header to the pair page's form, with PS1 chosen.
-	await mentor.goto(`${pair}/sheets/PS1`);
+	await visit(mentor, `${pair}/sheets/PS1`);
 	await mentor.getByRole('link', { name: 'Vraag om voor te bereiden' }).click();
 	await expect(mentor).toHaveURL(/assign=PS1/);
 	const form = mentor.locator('form[action="?/assign"]');
@@ -112,7 +112,7 @@ test('the mentor asks the mentee to prepare PS1 before meeting 3; the mentee mar
 test("the pair's call link shows on an online meeting's page", async ({ browser }) => {
 	const mentor = await person(browser, 'mentor2@example.org');
 	const pair = await pairPath(mentor, 'Hanne Goossens');
-	await mentor.goto(pair);
+	await visit(mentor, pair);
 	const card = section(mentor, 'Online samenkomen');
 	// An http link is refused.
 	await card.getByLabel('Link voor jullie online bijeenkomsten').fill('http://zoom.us/j/1');
@@ -132,19 +132,19 @@ test("the pair's call link shows on an online meeting's page", async ({ browser 
 	await expect(join).toHaveAttribute('target', '_blank');
 
 	// Meeting 2 goes online without a link of its own: it uses the pair's.
-	await mentor.goto(`${pair}/meetings/2`);
+	await visit(mentor, `${pair}/meetings/2`);
 	if (!(await mentor.getByLabel(/^Datum/).inputValue()))
 		await mentor.getByLabel(/^Datum/).fill(day(14));
 	await mentor.getByLabel('Vorm').selectOption('online');
 	await mentor.getByLabel('Link voor het videogesprek').fill('');
 	await mentor.getByRole('button', { name: 'Opslaan' }).click();
 	await expect(mentor).toHaveURL(new RegExp(`${pair}(\\?|$)`));
-	await mentor.goto(`${pair}/meetings/2`);
+	await visit(mentor, `${pair}/meetings/2`);
 	await expect(mentor.getByTestId('meeting-call-link')).toHaveText(link);
 	await checkPage(mentor, 'planning-meeting');
 
 	// Jitsi: one click makes an unguessable room.
-	await mentor.goto(pair);
+	await visit(mentor, pair);
 	await mentor.getByRole('button', { name: 'Link wijzigen' }).click();
 	await mentor.getByRole('button', { name: 'Jitsi-kamer maken' }).click();
 	await expect(mentor.getByTestId('pair-call-link')).toHaveText(
@@ -157,7 +157,7 @@ test('a calendar subscription serves the meetings; a new link makes the old one 
 	browser
 }) => {
 	const mentee = await person(browser, 'mentee3@example.org');
-	await mentee.goto('/account');
+	await visit(mentee, '/account');
 	const card = section(mentee, 'Agenda-abonnement');
 	await card.getByRole('button', { name: 'Link maken' }).click();
 	const url = await card.getByRole('textbox', { name: 'Je geheime agenda-link' }).inputValue();
@@ -185,7 +185,7 @@ test('a calendar subscription serves the meetings; a new link makes the old one 
 		.map((event) => new ICAL.Event(event));
 	expect(fromInvite.uid).toBe(fromFeed?.uid);
 	expect(fromInvite.sequence).toBe(fromFeed?.sequence);
-	await mentee.goto('/account');
+	await visit(mentee, '/account');
 
 	await card.getByRole('button', { name: 'Nieuwe link maken' }).click();
 	await mentee.getByRole('alertdialog').getByRole('button', { name: 'Nieuwe link maken' }).click();

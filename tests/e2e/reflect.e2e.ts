@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 import { axeViolations } from './axe';
 
 /**
@@ -103,7 +103,7 @@ test('a prompted reflection is shared, gets a reaction live, and a case owner ke
 
 	if (process.env.UI_SHOTS) {
 		// Victor has not written his yet: his home page's group card asks him.
-		await victor.goto('/');
+		await visit(victor, '/');
 		await expect(victor.getByTestId('home-group-prompts')).toBeVisible();
 		await check(victor, 'home-prompt');
 	}

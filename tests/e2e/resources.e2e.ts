@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 import { seriousViolations } from './axe';
 
 /**
@@ -17,7 +17,7 @@ async function person(browser: Browser, email: string) {
 }
 
 async function programId(page: Page, name: string): Promise<string> {
-	await page.goto('/programs');
+	await visit(page, '/programs');
 	const href = await page.getByRole('link', { name }).getAttribute('href');
 	const id = /\/programs\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
 	expect(id).toBeTruthy();
@@ -25,7 +25,7 @@ async function programId(page: Page, name: string): Promise<string> {
 }
 
 async function pairPath(page: Page, programme: string, partner: string): Promise<string> {
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	const href = await page
 		.getByRole('listitem')
 		.filter({ hasText: programme })
@@ -50,7 +50,7 @@ test('a mentor-only link tagged PS1 reaches the mentor beside PS1, never the men
 }) => {
 	const coordinator = await person(browser, 'coordinator@example.org');
 	const programme = await programId(coordinator, 'Startende schoolleiders 2026–2027');
-	await coordinator.goto(`/programs/${programme}/resources/new`);
+	await visit(coordinator, `/programs/${programme}/resources/new`);
 	await coordinator.getByLabel('Titel').fill(TITLE);
 	await coordinator.getByRole('textbox', { name: 'Webadres' }).fill('javascript:alert(1)');
 	await coordinator.getByRole('checkbox', { name: 'PS1 Eerste analyse van de behoeften' }).check();
@@ -70,7 +70,7 @@ test('a mentor-only link tagged PS1 reaches the mentor beside PS1, never the men
 
 	const mentor = await person(browser, 'mentor3@example.org');
 	const mentorPair = await pairPath(mentor, 'Startende schoolleiders', 'Ilias El Amrani');
-	await mentor.goto(`${mentorPair}/sheets/PS1`);
+	await visit(mentor, `${mentorPair}/sheets/PS1`);
 	const materials = mentor.getByRole('complementary', { name: 'Materiaal bij dit werkblad' });
 	await expect(
 		materials.getByRole('link', { name: new RegExp(TITLE.replace(/[()]/g, '\\$&')) })
@@ -81,13 +81,13 @@ test('a mentor-only link tagged PS1 reaches the mentor beside PS1, never the men
 
 	const mentee = await person(browser, 'mentee4@example.org');
 	const menteePair = await pairPath(mentee, 'Startende schoolleiders', 'Els Maes');
-	await mentee.goto(`${menteePair}/sheets/PS1`);
+	await visit(mentee, `${menteePair}/sheets/PS1`);
 	await expect(mentee.getByRole('heading', { level: 1, name: /PS1/ })).toBeVisible();
 	await expect(mentee.getByText(TITLE)).toHaveCount(0);
 	await expect(
 		mentee.getByRole('complementary', { name: 'Materiaal bij dit werkblad' })
 	).toHaveCount(0);
-	await mentee.goto(`/programs/${programme}/resources`);
+	await visit(mentee, `/programs/${programme}/resources`);
 	await expect(
 		mentee.getByRole('heading', { name: 'Checklist: je eerste honderd dagen als directeur' })
 	).toBeVisible();
@@ -95,7 +95,7 @@ test('a mentor-only link tagged PS1 reaches the mentor beside PS1, never the men
 	await shoot(mentee, 'library-mentee');
 
 	// The mentor ticks an item of the mentor training: the progress follows, and stays.
-	await mentor.goto(`/programs/${programme}/resources/collections`);
+	await visit(mentor, `/programs/${programme}/resources/collections`);
 	const training = mentor
 		.locator('section')
 		.filter({ has: mentor.getByRole('heading', { name: 'Mentoropleiding', exact: true }) });
@@ -110,14 +110,14 @@ test('a mentor-only link tagged PS1 reaches the mentor beside PS1, never the men
 	expect(await seriousViolations(mentor)).toEqual([]);
 	await shoot(mentor, 'collections-mentor');
 
-	await mentor.goto(`/programs/${programme}/resources`);
+	await visit(mentor, `/programs/${programme}/resources`);
 	await expect(mentor.getByRole('heading', { name: TITLE })).toBeVisible();
 	expect(await seriousViolations(mentor)).toEqual([]);
 	await shoot(mentor, 'library-mentor');
-	await coordinator.goto(`/programs/${programme}/resources/new`);
+	await visit(coordinator, `/programs/${programme}/resources/new`);
 	await shoot(coordinator, 'new-coordinator');
-	await coordinator.goto(`/programs/${programme}/resources`);
+	await visit(coordinator, `/programs/${programme}/resources`);
 	await shoot(coordinator, 'library-coordinator');
-	await mentor.goto(`${mentorPair}/sheets/PS1`);
+	await visit(mentor, `${mentorPair}/sheets/PS1`);
 	await shoot(mentor, 'sheet-mentor');
 });

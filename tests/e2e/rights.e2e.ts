@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { readFile } from 'node:fs/promises';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 
 /**
  * Data rights (agreement 02): a mentee downloads everything about them (a zip built by a job,
@@ -16,7 +16,7 @@ test('export with progress and download; an erasure request reaches the coordina
 	browser
 }) => {
 	await signIn(page, MENTEE);
-	await page.goto('/account/export');
+	await visit(page, '/account/export');
 	await expect(page.getByRole('heading', { level: 1, name: 'Je gegevens' })).toBeVisible();
 
 	// Record every progress bar the page shows while the job runs.
@@ -51,7 +51,7 @@ test('export with progress and download; an erasure request reaches the coordina
 		expect(everything).not.toContain(other);
 
 	// Erasure: asked on the account page (the mentee has a pair, so the coordinator decides).
-	await page.goto('/account');
+	await visit(page, '/account');
 	const section = page.locator('#data-rights');
 	await section.getByLabel('Waarom? (niet verplicht)').fill('Ik stop met het programma.');
 	await section.getByLabel('Ik begrijp dat dit niet ongedaan gemaakt kan worden.').check();
@@ -64,7 +64,7 @@ test('export with progress and download; an erasure request reaches the coordina
 	await signIn(coordinator, 'coordinator@example.org');
 	// The request goes to the programme of the mentee's latest pair: the youth programme in the
 	// demo, or the one an earlier test paired them in. Its coordinator finds it on the audit page.
-	await coordinator.goto('/programs');
+	await visit(coordinator, '/programs');
 	const programmes = await coordinator
 		.locator('main a[href*="programs/"]')
 		.evaluateAll((links) =>
@@ -75,7 +75,7 @@ test('export with progress and download; an erasure request reaches the coordina
 	expect(programmes.length).toBeGreaterThan(0);
 	const request = coordinator.getByRole('listitem').filter({ hasText: 'Hanne Goossens' });
 	for (const programme of new Set(programmes)) {
-		await coordinator.goto(`${programme}/audit`);
+		await visit(coordinator, `${programme}/audit`);
 		if (await request.getByText('Ik stop met het programma.').count()) break;
 	}
 	await expect(request.getByText('Ik stop met het programma.')).toBeVisible();

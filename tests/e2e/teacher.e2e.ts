@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, visit } from './helpers';
 
 /**
  * The teacher-induction demo pair (Kris Mertens & Lotte Vermeulen, only in that programme):
@@ -16,7 +16,7 @@ async function person(browser: Browser, email: string): Promise<Page> {
 }
 
 async function live(page: Page, path: string) {
-	await page.goto(path);
+	await visit(page, path);
 	await expect(page.getByText('Live verbonden')).toBeVisible();
 }
 
@@ -27,7 +27,7 @@ test('the pair observes a lesson together and a growth wish becomes a plan goal'
 		person(browser, 'mentor4@example.org'),
 		person(browser, 'mentee6@example.org')
 	]);
-	await mentor.goto('/pairs');
+	await visit(mentor, '/pairs');
 	const href = await mentor
 		.getByRole('listitem')
 		.filter({ hasText: PROGRAMME })
@@ -36,7 +36,7 @@ test('the pair observes a lesson together and a growth wish becomes a plan goal'
 	const pair = new URL(href ?? '', mentor.url()).pathname;
 
 	// The mentor's pair page shows the teacher's needs rounds, compared.
-	await mentor.goto(pair);
+	await visit(mentor, pair);
 	await expect(mentor.getByRole('heading', { name: 'Behoeften van je mentee' })).toBeVisible();
 	await expect(mentor.getByTestId('needs-rounds')).toContainText('Ronde 2');
 
@@ -51,7 +51,7 @@ test('the pair observes a lesson together and a growth wish becomes a plan goal'
 	);
 
 	// A second observed lesson: its own live document, listed on the pair page for both.
-	await mentor.goto(pair);
+	await visit(mentor, pair);
 	const lessons = mentor.getByRole('group', { name: 'Nieuwe les: Lesobservatie in de klas' });
 	await lessons.getByLabel('Klas').fill('4 Frans A');
 	await lessons.getByLabel('Vak of leergebied').fill('Frans');
@@ -60,7 +60,7 @@ test('the pair observes a lesson together and a growth wish becomes a plan goal'
 	const second = new URL(mentor.url()).pathname + new URL(mentor.url()).search;
 	await expect(mentor.getByTestId('lesson-current')).toContainText('4 Frans A · Frans');
 	await expect(mentor.getByText('Live verbonden')).toBeVisible();
-	await mentee.goto(pair);
+	await visit(mentee, pair);
 	await mentee
 		.getByTestId('lessons-lesson-observation')
 		.getByRole('link', { name: /4 Frans A/ })

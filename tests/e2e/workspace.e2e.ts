@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { signIn, waitForHydrationOnGoto, watchCsp } from './helpers';
+import { signIn, waitForHydrationOnGoto, watchCsp, visit } from './helpers';
 
 const MENTOR = { email: 'mentor1@example.org', name: 'Carla Peeters' };
 const MENTEE = { email: 'mentee1@example.org', name: 'Fien Claes' };
@@ -14,7 +14,7 @@ async function personIn(browser: Browser, email: string) {
 
 /** Opens a sheet and waits until it is live: connected and synced with the server. */
 async function openSheet(page: Page, pairPath: string, key: string) {
-	await page.goto(`${pairPath}/sheets/${key}`);
+	await visit(page, `${pairPath}/sheets/${key}`);
 	await expect(page.getByText('Live verbonden')).toBeVisible();
 }
 
@@ -68,7 +68,7 @@ function storedLocally(page: Page, text: string): Promise<boolean> {
 
 /** The mentee's VM-PRO pair with the mentor, from the pairs page: its path. */
 async function youthPairPath(page: Page): Promise<string> {
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	const pairLink = page
 		.getByRole('listitem')
 		.filter({ hasText: 'VM-PRO jongerenmentoring' })
@@ -100,7 +100,7 @@ test('mentor and mentee work in the same worksheet live, sign it, and the mentee
 	const a = mentor.page;
 	const b = mentee.page;
 
-	await b.goto('/pairs');
+	await visit(b, '/pairs');
 	// Other tests may pair the same people in other programmes: take the VM-PRO pair.
 	const pairLink = b
 		.getByRole('listitem')
@@ -302,13 +302,13 @@ test('a read-only sheet reads as such: plain fields, no comment buttons, a worki
 }) => {
 	// A pair of the monitoring demo that has ended: its sheets stay readable.
 	const { context, page } = await personIn(browser, 'demo-mentor-14@example.org');
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	const pair = await page
 		.getByRole('main')
 		.locator('a[href*="/pairs/"]')
 		.first()
 		.getAttribute('href');
-	await page.goto(`${new URL(pair!, page.url()).pathname}/sheets/01-agreement`);
+	await visit(page, `${new URL(pair!, page.url()).pathname}/sheets/01-agreement`);
 	await expect(page.getByText('Alleen lezen', { exact: true })).toBeVisible();
 	await expect(page.getByText('Verbonden: je leest de laatste versie.')).toBeVisible();
 	await expect(page.getByLabel('Voornaam, naam van de mentee', { exact: true })).not.toBeEditable();
@@ -403,7 +403,7 @@ test('the logbook’s private part is kept on the device: written offline, it re
 	const mentee = await personIn(browser, MENTEE.email);
 	const { page, context } = mentee;
 	const pair = await youthPairPath(page);
-	await page.goto(`${pair}/logbook`);
+	await visit(page, `${pair}/logbook`);
 	const partOne = page.getByRole('region', { name: 'Eerste deel (privé)' });
 	await expect(partOne.getByText('Opgeslagen. Privé: alleen jij kan dit lezen')).toBeVisible();
 	await expect(partOne).toHaveAttribute('data-offline-ready', 'true');
