@@ -252,3 +252,31 @@ export class CollabSession {
 export function collabUrl(): string {
 	return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 }
+
+/**
+ * The live session of the document `docName()` for the calling component: opened in an effect,
+ * replaced when the document changes, closed with the component. `current` is the session only
+ * while it is the one of the document on screen, else null. Following a link from one document's
+ * page to another's keeps the component, and the new page data renders before the effect has
+ * replaced the session: an editor rendered in between would bind to the old, closed document, and
+ * what is typed there would go nowhere. Call it while the component initialises.
+ */
+export function liveSession(
+	docName: () => string,
+	options: () => Omit<CollabSessionOptions, 'docName'>
+): { readonly current: CollabSession | null } {
+	let session = $state<CollabSession | null>(null);
+	$effect(() => {
+		const opened = new CollabSession({ docName: docName(), ...options() });
+		session = opened;
+		return () => {
+			opened.destroy();
+			session = null;
+		};
+	});
+	return {
+		get current() {
+			return session?.docName === docName() ? session : null;
+		}
+	};
+}
