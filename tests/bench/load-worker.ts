@@ -1,7 +1,11 @@
 /**
  * A load generator process: raw `ws` + y-protocols clients (lighter than the provider), with
  * jittered reconnects. All clients of one document live in one worker, so a latency (scheduled
- * send on the writer → update applied on an observer) is measured on one clock.
+ * send on the writer → update received and read on an observer) is measured on one clock.
+ *
+ * Only writers keep a Y.Doc (they make the edits). An observer reads each update's origin and
+ * clocks (`parseUpdateMeta`) without applying it: applying is the client's own work, done on its
+ * own machine in real use, and here it would take the two cores from the server being measured.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocket, type RawData } from 'ws';
@@ -74,7 +78,7 @@ class Client {
 		private readonly url: string
 	) {
 		this.framing = framingFor(plan.framing, state.name);
-		this.doc = role === 'passive' || role === 'hostile' ? null : new Y.Doc();
+		this.doc = role === 'typist' || role === 'form' ? new Y.Doc() : null;
 		const doc = this.doc;
 		if (doc && (role === 'typist' || role === 'form')) {
 			state.writers.set(doc.clientID, []);
@@ -129,7 +133,7 @@ class Client {
 
 	private receive(data: Buffer) {
 		if (this.role === 'hostile') return;
-		if (this.synced && !this.doc) return;
+		if (this.synced && this.role === 'passive') return;
 		let frame;
 		try {
 			frame = this.framing.read(data);
@@ -142,8 +146,8 @@ class Client {
 			return;
 		}
 		if (frame.kind === 'other') return;
-		if (this.doc) {
-			Y.applyUpdate(this.doc, frame.update, 'remote');
+		if (this.role !== 'passive') {
+			if (this.doc) Y.applyUpdate(this.doc, frame.update, 'remote');
 			applied += 1;
 			if (recording) this.measure(frame.update);
 		}
