@@ -55,7 +55,7 @@ const layers = [
 		[
 			'src/lib/server/db/*.ts',
 			'src/lib/server/auth/supabase*.ts',
-			'src/lib/server/auth/rate-limit.ts',
+			'src/lib/server/auth/rate-limit*.ts',
 			'src/lib/server/mail/*.ts',
 			'src/lib/server/collab/redis-fanout.ts',
 			'src/lib/server/files/*.ts'

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVICE_COOKIE } from '$lib/server/auth/device-cookie';
 import { createLocalAuth } from '$lib/server/auth/local';
-import { createRedisLimiters, type Limiters } from '$lib/server/auth/rate-limit';
+import type { Limiters } from '$lib/server/auth/rate-limit';
+import { createRedisLimiters } from '$lib/server/auth/rate-limit-redis';
 import type { AuthProvider } from '$lib/server/auth/types';
 import type { Database } from '$lib/server/db/types';
 import { createLogger } from '$lib/server/log';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSupabaseFileStore, storageKey, type FileStore } from '$lib/server/files';
+import { storageKey, type FileStore } from '$lib/server/files';
+import { createSupabaseFileStore } from '$lib/server/files/supabase';
 import {
 	startStorageContractServer,
 	type StorageContractServer

@@ -1,9 +1,7 @@
 import { createLocalAuth } from './auth/local';
-import { createSupabaseAuth } from './auth/supabase';
 import type { AuthProvider } from './auth/types';
 import { migrate } from './db/migrate';
 import { createPgliteDatabase } from './db/pglite';
-import { createPostgresDatabase } from './db/postgres';
 import type { Database } from './db/types';
 import {
 	authenticateSocket,
@@ -12,10 +10,9 @@ import {
 	respondentEntriesOf
 } from './collab-access';
 import { applyAccessEvent, createAccessEvents, recheckOpenSockets } from './access-events';
-import { createRedisLimiters, memoryLimiters } from './auth/rate-limit';
+import { memoryLimiters } from './auth/rate-limit';
 import { createLocalFanout } from './collab/fanout';
 import { createPgDocumentStore } from './collab/pg-store';
-import { createRedisFanout } from './collab/redis-fanout';
 import { createCollabServer, type CollabServer } from './collab/server';
 import { seedDemo } from './demo/seed';
 import { parseEnv, type Config } from './env';
@@ -27,7 +24,7 @@ import { notificationJobs } from './notifications/jobs';
 import { renderSheetsPdf } from './pdf/sheets';
 import { liveDocuments, rightsJobs } from './rights';
 import { onNotified } from './notifications/notify';
-import { createLocalFileStore, createSupabaseFileStore, type FileStore } from './files';
+import { createLocalFileStore, type FileStore } from './files';
 import { createLiveHub, type LiveHub } from './live/hub';
 import type { MessagingDeps } from './messages/commands';
 
@@ -82,13 +79,17 @@ export function getRuntime(
 export async function createRuntime(env: Record<string, string | undefined>): Promise<Runtime> {
 	const config = parseEnv(env);
 	const log = createLogger(config.LOG_LEVEL);
+	// What only some deployments use is loaded only there: the Redis client alone costs a third of
+	// a second of CPU, and every start (a restart after a crash too) would pay for all of it.
+	const redis = config.REDIS_URL ? await loadRedis() : null;
+	const supabaseAuth = config.auth.kind === 'supabase' ? await import('./auth/supabase') : null;
 	// No statement timeout on PGlite: its queries run synchronously on this thread, where the
 	// timeout's timer never fires (a 200 ms limit let a 4 s query finish). There the bounded
 	// programme dates and the linear monitoring queries keep every query short instead.
 	const db =
 		config.database.kind === 'pglite'
 			? await createPgliteDatabase({ dataDir: config.database.dataDir })
-			: createPostgresDatabase({
+			: (await import('./db/postgres')).createPostgresDatabase({
 					connectionString: config.database.url,
 					max: config.DATABASE_POOL_SIZE,
 					statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
@@ -107,7 +108,7 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 		});
 		const files =
 			config.files.kind === 'supabase'
-				? createSupabaseFileStore({
+				? (await import('./files/supabase')).createSupabaseFileStore({
 						url: config.files.url,
 						serviceRoleKey: config.files.serviceRoleKey,
 						bucket: config.files.bucket
@@ -120,18 +121,19 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 		// From here on nothing is awaited: a failed start above leaves no Redis connection behind
 		// (the next request retries the start). Sign-in limits count across instances when they
 		// share a Redis.
-		const limiters = config.REDIS_URL
-			? createRedisLimiters({
-					url: config.REDIS_URL,
-					onStatus: (status, error) =>
-						status === 'unavailable'
-							? log.warn('redis for sign-in limits unavailable: counting per instance', { error })
-							: log.info('redis for sign-in limits available again')
-				})
-			: memoryLimiters;
+		const limiters =
+			redis && config.REDIS_URL
+				? redis.createRedisLimiters({
+						url: config.REDIS_URL,
+						onStatus: (status, error) =>
+							status === 'unavailable'
+								? log.warn('redis for sign-in limits unavailable: counting per instance', { error })
+								: log.info('redis for sign-in limits available again')
+					})
+				: memoryLimiters;
 		const auth =
-			config.auth.kind === 'supabase'
-				? createSupabaseAuth({
+			supabaseAuth && config.auth.kind === 'supabase'
+				? supabaseAuth.createSupabaseAuth({
 						db,
 						url: config.auth.url,
 						anonKey: config.auth.anonKey,
@@ -155,9 +157,10 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 		});
 		const authorize = authorizeDocument(db);
 		const collabLog = log.child({ component: 'collab' });
-		const fanout = config.REDIS_URL
-			? createRedisFanout({ url: config.REDIS_URL, logger: collabLog })
-			: createLocalFanout();
+		const fanout =
+			redis && config.REDIS_URL
+				? redis.createRedisFanout({ url: config.REDIS_URL, logger: collabLog })
+				: createLocalFanout();
 		const collab = createCollabServer({
 			authenticate: authenticateSocket(auth),
 			authorize,
@@ -263,4 +266,16 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 		await db.close();
 		throw error;
 	}
+}
+
+/** Sign-in limits and live fan-out through Redis, for app instances that share one. */
+async function loadRedis() {
+	const [limits, fanout] = await Promise.all([
+		import('./auth/rate-limit-redis'),
+		import('./collab/redis-fanout')
+	]);
+	return {
+		createRedisLimiters: limits.createRedisLimiters,
+		createRedisFanout: fanout.createRedisFanout
+	};
 }

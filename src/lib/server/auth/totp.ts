@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { createTOTPKeyURI, generateHOTP, verifyHOTP } from '@oslojs/otp';
-import QRCode from 'qrcode';
 import { hashToken } from './tokens';
 
 /** RFC 6238 defaults every authenticator app understands: SHA-1, 30 s, 6 digits. */
@@ -32,8 +31,12 @@ export function totpUri(account: string, key: Uint8Array): string {
 	return createTOTPKeyURI('Mentorpad', account, key, TOTP_PERIOD, TOTP_DIGITS);
 }
 
-/** The URI as an SVG QR code (rendered on the server; no script in the page). */
-export function totpQrSvg(uri: string): Promise<string> {
+/**
+ * The URI as an SVG QR code (rendered on the server; no script in the page). The encoder is loaded
+ * when someone turns on two-step sign-in, not at every start of the server.
+ */
+export async function totpQrSvg(uri: string): Promise<string> {
+	const { default: QRCode } = await import('qrcode');
 	return QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }
 

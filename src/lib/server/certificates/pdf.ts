@@ -80,12 +80,12 @@ export function printCertificate(pdf: PdfWriter, certificate: Certificate, url: 
 }
 
 /** The certificate alone, as a one-page PDF. */
-export function renderCertificatePdf(
+export async function renderCertificatePdf(
 	certificate: Certificate,
 	locale: Locale,
 	url: string
 ): Promise<Uint8Array> {
-	const pdf = createPdf({ title: m.cert_pdf_title({}, { locale }), locale });
+	const pdf = await createPdf({ title: m.cert_pdf_title({}, { locale }), locale });
 	printCertificate(pdf, certificate, url);
 	return pdf.finish();
 }

@@ -205,7 +205,7 @@ export async function renderPortfolio(input: {
 	const certificates = new Map(options.certificates.map((c) => [c.id, c]));
 	const o = { locale };
 	const title = m.cert_portfolio_pdf_title({ name: profile?.name ?? '' }, o);
-	const pdf = createPdf({ title, locale });
+	const pdf = await createPdf({ title, locale });
 	pdf.heading(title, 1);
 	pdf.paragraph(
 		m.cert_portfolio_printed(

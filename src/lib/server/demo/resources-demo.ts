@@ -173,7 +173,7 @@ export async function seedResourcesDemo(
 
 /** A small tagged PDF: the guide's text. */
 async function guidePdf(): Promise<Uint8Array> {
-	const pdf = createPdf({ title: 'Handleiding: PS1 samen invullen', locale: 'nl' });
+	const pdf = await createPdf({ title: 'Handleiding: PS1 samen invullen', locale: 'nl' });
 	pdf.heading('Handleiding: PS1 samen invullen', 1);
 	pdf.paragraph(
 		'PS1 brengt de beginsituatie van de mentee in kaart. Vul het blad samen in tijdens het eerste gesprek.'

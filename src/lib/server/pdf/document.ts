@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { Locale } from '$lib/domain/templates/types';
 
 /**
@@ -12,6 +11,11 @@ import type { Locale } from '$lib/domain/templates/types';
  */
 
 const require = createRequire(import.meta.url);
+/**
+ * pdfkit, with the font and decompression code it loads, takes about 0.4 s of CPU to import: it
+ * is loaded with the first PDF instead of at every start of the server.
+ */
+let pdfkit: Promise<PDFKit.PDFDocument> | undefined;
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 
 function loadFonts(): { regular: Buffer; bold: Buffer } {
@@ -58,7 +62,11 @@ function safeTitle(title: string): string {
 	return title.replace(/[<>&"']/g, ' ').slice(0, 200);
 }
 
-export function createPdf(options: { title: string; locale: Locale }): PdfWriter {
+export async function createPdf(options: { title: string; locale: Locale }): Promise<PdfWriter> {
+	// A CommonJS module: its exports arrive as `default` (the types describe them as the module).
+	const PDFDocument = await (pdfkit ??= import('pdfkit').then(
+		(module) => ('default' in module ? module.default : module) as PDFKit.PDFDocument
+	));
 	const { regular, bold } = loadFonts();
 	// pdfkit supports the PDF/UA subset (it writes the pdfuaid XMP entry); its type definitions
 	// list only the PDF/A subsets.

@@ -49,7 +49,7 @@ export interface RenderSheetsOptions {
  * ```
  */
 export async function renderSheetsPdf(options: RenderSheetsOptions): Promise<Uint8Array> {
-	const pdf = createPdf({ title: options.title, locale: options.locale });
+	const pdf = await createPdf({ title: options.title, locale: options.locale });
 	pdf.heading(options.title, 1);
 	for (const line of options.intro ?? []) pdf.paragraph(line, { muted: true });
 	options.sheets.forEach((sheet, index) => {
