@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import supabaseCompat from './bootstrap/supabase-compat.sql?raw';
 import localAuth from './bootstrap/local-auth.sql?raw';
 import type { Database } from './types';
@@ -69,17 +70,20 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
 				name text
 			);
 		`);
+		// Each applied migration's text as a hash, not the text itself: every start reads them all.
 		const recorded = new Map(
 			(
-				await tx.query<{ version: string; statements: string[] | null }>(
-					'select version, statements from supabase_migrations.schema_migrations'
+				await tx.query<Recorded>(
+					`select version, cardinality(statements) as parts,
+						md5(replace(statements[1], E'\\r\\n', E'\\n')) as hash
+					from supabase_migrations.schema_migrations`
 				)
-			).map((row) => [row.version, row.statements])
+			).map((row) => [row.version, row])
 		);
 		const applied: string[] = [];
 		for (const migration of migrations) {
 			if (recorded.has(migration.version)) {
-				assertUnchanged(migration, recorded.get(migration.version) ?? null);
+				assertUnchanged(migration, recorded.get(migration.version));
 				continue;
 			}
 			try {
@@ -103,7 +107,17 @@ export async function migrate(db: Database, options: MigrateOptions = {}): Promi
 	});
 }
 
-const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+/** An applied migration as recorded: how many statements, and the first one's hash. */
+interface Recorded {
+	version: string;
+	parts: number | null;
+	/** md5 of the first statement with CRLF line ends read as LF. */
+	hash: string | null;
+}
+
+/** The hash `Recorded.hash` is compared with: line endings do not count. */
+const textHash = (sql: string) =>
+	createHash('md5').update(sql.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
 
 /**
  * A migration that has been applied must never change: the database would silently differ from
@@ -111,8 +125,8 @@ const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n') === b.replac
  * records the whole text as one statement; the Supabase CLI records the file split into
  * statements, which cannot be compared to the file reliably, so those are trusted.
  */
-function assertUnchanged(migration: Migration, statements: string[] | null) {
-	if (!statements || statements.length !== 1 || sameText(statements[0], migration.sql)) return;
+function assertUnchanged(migration: Migration, recorded: Recorded | undefined) {
+	if (recorded?.parts !== 1 || recorded.hash === textHash(migration.sql)) return;
 	const file = `${migration.version}_${migration.name}.sql`;
 	throw new Error(
 		`Migration ${file} was applied to this database with a different text than the file has now. ` +
