@@ -1,9 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { APART_PORT, PORT } from './tests/e2e/ports';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173);
-/** The `apart` project's server, 100 ports up. */
-const APART_PORT = Number(process.env.E2E_APART_PORT ?? PORT + 100);
 // localhost and no ORIGIN: exactly how the README's first command runs the app.
 export const BASE_URL = `http://localhost:${PORT}`;
 const APART_URL = `http://localhost:${APART_PORT}`;
@@ -18,45 +16,28 @@ const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 const CHROMIUM =
 	process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
 
-/** The production server on a fresh embedded database with demo data. */
-function server(port: number, dataDir: string) {
-	return {
-		command: `rm -rf ${dataDir} && node server.js`,
-		url: `http://localhost:${port}/healthz`,
-		reuseExistingServer: false,
-		timeout: 120_000,
-		stdout: 'ignore' as const,
-		stderr: 'pipe' as const,
-		env: {
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			DATA_DIR: dataDir,
-			DEMO_DATA: 'true',
-			LOG_LEVEL: 'warn',
-			// The component gallery at /dev/ui, for tests/e2e/ui-gallery.e2e.ts.
-			UI_GALLERY: 'true'
-		}
-	};
-}
-
 /**
  * End-to-end tests drive Debian's Chromium (Playwright cannot download browsers here) against
- * the production build (`node server.js`) on a fresh embedded database with demo data.
+ * the production build (`node server.js`) on an embedded database with demo data. The global set-up
+ * (tests/e2e/global-setup.ts) starts the server once on an empty data directory, keeps what it
+ * made as the run's demo template, and starts the two servers below on copies of it.
  *
  * Two projects run side by side, one worker each, each on its own server and database:
  * - `flows`: the files that share the demo server, one after the other in file order (they
  *   change the demo data, so none may run beside another);
  * - `apart`: the read-mostly visit of every page by every role (every-page), the files that
- *   start servers of their own (the development server, mail sinks, sessions, hostile input), and
- *   the files that change no demo data (budgets, security headers, the UI gallery) or only a
- *   sheet's text (keyboard), so the two projects take about as long.
- * Both are mostly waiting for the server, axe and the browser, so they overlap well on two cores.
+ *   start servers of their own (the development server, mail sinks, sessions, hostile input), the
+ *   files that change no demo data (budgets, security headers, the UI gallery) or only a sheet's
+ *   text (keyboard), and, after every-page in file order, three that change data no other file
+ *   there reads (the homes end the school leaders' pair; monitoring sets the stalled threshold;
+ *   matching-intake only reads), so the two projects take about as long: both cores are busy
+ *   throughout, and the run waits for the longer one.
  * Then `alone`: the tests that measure time or survive kill -9 (an event loop that must answer
  * within a second, restarts that must finish), after both, with nothing else running.
  * (Playwright skips `alone` when a test before it failed; that run has failed already.)
  */
 const APART =
-	/(every-page|upgrade|account|notifications|reminder-mail|hostile-input|budget|keyboard|security-headers|ui-gallery)\.e2e\.ts$/;
+	/(every-page|upgrade|account|notifications|reminder-mail|hostile-input|budget|keyboard|security-headers|ui-gallery|home|monitoring|matching-intake)\.e2e\.ts$/;
 const ALONE = /(crash-recovery|monitoring-load)\.e2e\.ts$/;
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -106,5 +87,5 @@ export default defineConfig({
 			use: { baseURL: BASE_URL }
 		}
 	],
-	webServer: [server(PORT, 'data-e2e'), server(APART_PORT, 'data-e2e-apart')]
+	globalSetup: './tests/e2e/global-setup.ts'
 });

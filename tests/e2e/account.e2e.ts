@@ -5,7 +5,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from './helpers';
-import { freePort, ServerProcess } from './server-process';
+import { freePort, ServerProcess, copyDemoData } from './server-process';
 import { axeViolations } from './axe';
 
 /**
@@ -22,6 +22,7 @@ let dataDir: string;
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	dataDir = mkdtempSync(join(tmpdir(), 'mentorpad-account-'));
+	copyDemoData(dataDir);
 	server = new ServerProcess({
 		port: await freePort(),
 		dataDir,

@@ -16,7 +16,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { pageData, signInOverHttp as signIn } from './http';
-import { freePort, ServerProcess } from './server-process';
+import { freePort, ServerProcess, copyDemoData } from './server-process';
 
 const MENTOR = 'mentor1@example.org';
 const MENTEE = 'mentee1@example.org';
@@ -224,6 +224,7 @@ test('kill -9 of the server while two people type: after restart and reconnect, 
 	const started = Date.now();
 	const port = await freePort();
 	const dataDir = mkdtempSync(join(tmpdir(), 'mentorpad-crash-'));
+	copyDemoData(dataDir);
 	const server = new ServerProcess({ port, dataDir });
 	const clients: Client[] = [];
 	const expected: Expected = {

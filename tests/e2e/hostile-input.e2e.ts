@@ -15,7 +15,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { expect, test } from '@playwright/test';
 import { pageData, signInOverHttp } from './http';
 import { DEMO_PASSWORD } from './helpers';
-import { freePort, ServerProcess } from './server-process';
+import { freePort, ServerProcess, copyDemoData } from './server-process';
 
 const PROGRAMME = 'VM-PRO jongerenmentoring';
 const NUL = '\u0000';
@@ -89,6 +89,7 @@ async function send(server: ServerProcess, cookies: Record<Who, string>, request
 test('hostile input gets a 4xx and leaves the database as it was', async () => {
 	test.setTimeout(240_000);
 	const dataDir = mkdtempSync(join(tmpdir(), 'mentorpad-hostile-'));
+	copyDemoData(dataDir);
 	const server = new ServerProcess({ port: await freePort(), dataDir });
 	try {
 		// 1. The demo data, signed-in people and the ids the requests need.

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { pageData, signInOverHttp } from './http';
-import { freePort, ServerProcess } from './server-process';
+import { freePort, ServerProcess, copyDemoData } from './server-process';
 
 const PROGRAMME = 'VM-PRO jongerenmentoring';
 const VIEWS = 10;
@@ -24,6 +24,7 @@ const iso = (date: Date) => date.toISOString().slice(0, 10);
 test('ten monitoring views of a 10-year programme at once leave /healthz answering within 1 s', async () => {
 	test.setTimeout(180_000);
 	const dataDir = mkdtempSync(join(tmpdir(), 'mentorpad-monitoring-load-'));
+	copyDemoData(dataDir);
 	const server = new ServerProcess({ port: await freePort(), dataDir });
 	try {
 		await server.start();

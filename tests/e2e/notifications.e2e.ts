@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, signIn, waitForHydrationOnGoto } from './helpers';
-import { freePort, ServerProcess } from './server-process';
+import { freePort, ServerProcess, copyDemoData } from './server-process';
 import { seriousViolations } from './axe';
 
 /**
@@ -19,6 +19,7 @@ let dataDir: string;
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
 	dataDir = mkdtempSync(join(tmpdir(), 'mentorpad-notif-'));
+	copyDemoData(dataDir);
 	server = new ServerProcess({
 		port: await freePort(),
 		dataDir,
@@ -174,6 +175,7 @@ test('the unsubscribe link of a real mail: the page, then one click without sign
 	// A server of its own that runs the jobs and logs each kept mail (the embedded mode does):
 	// the unsubscribe link is read from the mail as the recipient would.
 	const dir = mkdtempSync(join(tmpdir(), 'mentorpad-unsub-'));
+	copyDemoData(dir);
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	let output = '';

@@ -5,7 +5,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { signIn } from './helpers';
-import { freePort, ServerProcess } from './server-process';
+import { freePort, ServerProcess, copyDemoData } from './server-process';
 
 /**
  * Issue #11's e2e: the mentor asks the mentee to prepare a sheet by tomorrow; it appears on the
@@ -37,6 +37,7 @@ test.beforeAll(async () => {
 	});
 	await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
 	dataDir = mkdtempSync(join(tmpdir(), 'mentorpad-reminder-'));
+	copyDemoData(dataDir);
 	server = new ServerProcess({
 		port: await freePort(),
 		dataDir,

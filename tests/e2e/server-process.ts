@@ -1,5 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The run's demo template: a data directory the production server made from nothing, with demo
+ * data, and shut down gracefully (tests/e2e/global-setup.ts makes it before any test).
+ */
+export const DEMO_TEMPLATE = fileURLToPath(new URL('../../data-e2e-template', import.meta.url));
+
+/**
+ * Replaces `dataDir` with a copy of the demo template: a server started on it restarts on an
+ * existing database with demo data instead of creating and migrating one.
+ */
+export function copyDemoData(dataDir: string): void {
+	if (!existsSync(DEMO_TEMPLATE))
+		throw new Error(`no demo template at ${DEMO_TEMPLATE}: Playwright's global setup makes it`);
+	rmSync(dataDir, { recursive: true, force: true });
+	cpSync(DEMO_TEMPLATE, dataDir, { recursive: true });
+}
 
 /** A free TCP port on the loopback interface (released again before it is returned). */
 export function freePort(): Promise<number> {
@@ -18,6 +37,8 @@ export interface ServerProcessOptions {
 	dataDir: string;
 	/** Extra environment on top of the defaults (DEMO_DATA=true, LOG_LEVEL=warn). */
 	env?: Record<string, string>;
+	/** Also write what the server writes to stderr to this process's stderr (warnings, errors). */
+	echoErrors?: boolean;
 }
 
 interface Exit {
@@ -79,6 +100,8 @@ export class ServerProcess {
 		};
 		child.stdout?.on('data', keep);
 		child.stderr?.on('data', keep);
+		if (this.options.echoErrors)
+			child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
 		this.exited = new Promise<Exit>((resolve) => {
 			child.once('exit', (code, signal) => {
 				this.output.push(`${label} exited (code ${code}, signal ${signal})`);
