@@ -3,12 +3,15 @@ import { DEMO_PASSWORD, followLink, hydrated, signIn } from './helpers';
 import { LANGUAGE_RULES, seriousViolations } from './axe';
 
 /**
- * Every page each role can reach, on a 360 px phone, in Dutch and in English: nothing scrolls
- * sideways and axe finds nothing serious or critical — every rule in Dutch, and in English the
- * rules whose outcome the words can change (`LANGUAGE_RULES`: names, labels, titles, `lang`,
- * regions that overflow); colours and structure are the same markup in both. One browser context
- * per role, signed in once. Every finding is collected (soft assertions), so one run lists them
- * all.
+ * Every page each role can reach, on a 360 px phone: nothing scrolls sideways and axe finds nothing
+ * serious or critical, every rule, in Dutch (the longer words: the language a page overflows in
+ * first). In English every page is rendered by the server and must answer in English; the mentee's
+ * pages and the first screens anyone sees (sign-in, reset, invitation) are also checked in the
+ * browser in English, with the axe rules whose outcome the words can change (`LANGUAGE_RULES`:
+ * names, labels, titles, `lang`, regions that overflow). That every English text exists, is not
+ * empty, takes the Dutch one's inputs and has no Dutch left is tests/unit/messages-quality.test.ts's. One
+ * browser context per role, signed in once. Every finding is collected (soft assertions), so one
+ * run lists them all.
  */
 
 const PHONE = { width: 360, height: 740 };
@@ -59,12 +62,17 @@ async function sweep(page: Page, locale: 'nl' | 'en', paths: string[], origin: s
 }
 
 /**
- * Visits each path in Dutch and in English and checks it. The English sweep runs at the same
- * time in a second browser context with the same cookies (the same person), which nearly halves
- * the time on two cores: most of it is waiting for the server and for axe.
+ * Visits each path in Dutch and checks it, and checks the server's English answer to each. With
+ * `englishInBrowser` the English sweep runs in the browser too, at the same time in a second
+ * browser context with the same cookies (the same person).
  */
-async function checkAll(page: Page, paths: string[]) {
+async function checkAll(page: Page, paths: string[], { englishInBrowser = false } = {}) {
 	const origin = new URL(page.url()).origin;
+	if (!englishInBrowser) {
+		await sweep(page, 'nl', paths, origin);
+		await englishAnswers(page, paths, origin);
+		return;
+	}
 	const english = await page
 		.context()
 		.browser()!
@@ -78,6 +86,23 @@ async function checkAll(page: Page, paths: string[]) {
 		await english.close();
 	}
 	await setLanguage(page, 'nl', origin);
+}
+
+/** Each path as the server renders it with English chosen: a page, in English, with a title. */
+async function englishAnswers(page: Page, paths: string[], origin: string) {
+	await setLanguage(page, 'en', origin);
+	try {
+		for (const path of paths) {
+			const where = `en ${path}`;
+			const response = await page.request.get(path);
+			expect.soft(response.status(), where).toBeLessThan(400);
+			const html = await response.text();
+			expect.soft(html, where).toMatch(/<html[^>]* lang="en/);
+			expect.soft(/<title>([^<]+)<\/title>/.exec(html)?.[1]?.trim(), where).toBeTruthy();
+		}
+	} finally {
+		await setLanguage(page, 'nl', origin);
+	}
 }
 
 async function person(browser: Browser, email: string): Promise<Page> {
@@ -148,7 +173,7 @@ async function pairPersonPaths(page: Page, partner: string): Promise<string[]> {
 // A role's sweep is minutes of axe runs; on a busy machine several times that.
 test.describe.configure({ timeout: 600_000 });
 
-test('a mentor: every page fits a phone and passes axe, in Dutch and English', async ({
+test('a mentor: every page fits a phone and passes axe, and answers in English', async ({
 	browser
 }) => {
 	const page = await person(browser, 'mentor1@example.org');
@@ -159,10 +184,10 @@ test('a mentee: every page fits a phone and passes axe, in Dutch and English', a
 	browser
 }) => {
 	const page = await person(browser, 'mentee1@example.org');
-	await checkAll(page, await pairPersonPaths(page, 'Carla Peeters'));
+	await checkAll(page, await pairPersonPaths(page, 'Carla Peeters'), { englishInBrowser: true });
 });
 
-test('a coordinator: every tab fits a phone and passes axe, in Dutch and English', async ({
+test('a coordinator: every tab fits a phone and passes axe, and answers in English', async ({
 	browser
 }) => {
 	const page = await person(browser, 'coordinator@example.org');
@@ -201,7 +226,7 @@ test('a coordinator: every tab fits a phone and passes axe, in Dutch and English
 	]);
 });
 
-test('a supporter: every page fits a phone and passes axe, in Dutch and English', async ({
+test('a supporter: every page fits a phone and passes axe, and answers in English', async ({
 	browser
 }) => {
 	const page = await person(browser, 'ondersteuner@example.org');
@@ -232,7 +257,7 @@ test('an observer, from the invitation on: every page fits a phone and passes ax
 	const context = await browser.newContext({ viewport: PHONE });
 	const page = await context.newPage();
 	await page.goto('/login');
-	await checkAll(page, ['/login', '/reset', link.pathname]);
+	await checkAll(page, ['/login', '/reset', link.pathname], { englishInBrowser: true });
 	await page.goto(link.pathname);
 	await page.getByLabel('Je naam').fill('Olga Waarnemer');
 	await page.getByLabel('Nieuw wachtwoord').fill(DEMO_PASSWORD);

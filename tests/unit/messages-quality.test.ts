@@ -161,6 +161,12 @@ describe('messages: both languages', () => {
 		expect([...offending(nl, bad), ...offending(en, bad)]).toEqual([]);
 	});
 
+	// Paraglide shows an empty English text as it is: a button or heading with no words.
+	it('have no empty text', () => {
+		const empty = (text: string) => !text.trim();
+		expect([...offending(nl, empty), ...offending(en, empty)]).toEqual([]);
+	});
+
 	it('show no internal key in any label', () => {
 		const bad = (text: string) => INTERNAL_KEY.some((re) => re.test(prose(text)));
 		expect([...offending(nl, bad), ...offending(en, bad)]).toEqual([]);
