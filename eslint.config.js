@@ -139,6 +139,25 @@ export default ts.config(
 		}
 	},
 	{
+		// tests/e2e/fixtures.ts's `test` closes the browser contexts a test opens; Playwright's own
+		// leaves them open until the worker ends.
+		files: ['tests/e2e/**/*.e2e.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '@playwright/test',
+							importNames: ['test'],
+							message: "Import `test` from './fixtures': it closes the contexts a test opens."
+						}
+					]
+				}
+			]
+		}
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
 			parserOptions: {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { signIn, visit } from './helpers';
 

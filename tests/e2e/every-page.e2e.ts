@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { DEMO_PASSWORD, followLink, hydrated, signIn } from './helpers';
 import { LANGUAGE_RULES, seriousViolations } from './axe';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO_PASSWORD, signIn } from './helpers';
 
 test('the embedded start serves /healthz and the Dutch sign-in page', async ({ page, request }) => {

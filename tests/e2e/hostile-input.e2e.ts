@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { pageData, signInOverHttp } from './http';
 import { DEMO_PASSWORD } from './helpers';
 import { freePort, ServerProcess, copyDemoData } from './server-process';

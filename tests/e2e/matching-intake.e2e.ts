@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn, visit } from './helpers';
 
 test('the coordinator reads a mentee’s intake answers and the reasons with availability and region', async ({

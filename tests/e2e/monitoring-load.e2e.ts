@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { pageData, signInOverHttp } from './http';
 import { freePort, ServerProcess, copyDemoData } from './server-process';
 

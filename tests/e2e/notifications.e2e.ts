@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from './fixtures';
 import { DEMO_PASSWORD, signIn, waitForHydrationOnGoto } from './helpers';
 import { freePort, ServerProcess, copyDemoData } from './server-process';
 import { seriousViolations } from './axe';

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { followLink, signIn, visit } from './helpers';
 import { LANGUAGE_RULES, seriousViolations } from './axe';
 

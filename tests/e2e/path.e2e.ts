@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { hydrated, signIn, visit } from './helpers';
 import { seriousViolations } from './axe';

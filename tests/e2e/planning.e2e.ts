@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import ICAL from 'ical.js';
 import { signIn, visit } from './helpers';
 import { seriousViolations } from './axe';

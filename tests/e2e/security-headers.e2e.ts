@@ -1,4 +1,4 @@
-import { expect, test, type APIResponse } from '@playwright/test';
+import { expect, test, type APIResponse } from './fixtures';
 import { signIn, watchCsp } from './helpers';
 
 /** The headers every response carries, whoever produced it (page, endpoint, error, static file). */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import WebSocket from 'ws';
 
 const DOC = 'pair/00000000-0000-4000-8000-000000000001/sheet/00000000-0000-4000-8000-000000000002';

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from './fixtures';
 import { signIn, waitForHydrationOnGoto, watchCsp, visit } from './helpers';
 
 const MENTOR = { email: 'mentor1@example.org', name: 'Carla Peeters' };
