@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from './fixtures';
-import { DEMO_PASSWORD, followLink, hydrated, signIn } from './helpers';
+import { DEMO_PASSWORD, followLink, hydrated, signIn, visit } from './helpers';
 import { LANGUAGE_RULES, seriousViolations } from './axe';
 
 /**
@@ -113,7 +113,7 @@ async function person(browser: Browser, email: string): Promise<Page> {
 }
 
 async function programPath(page: Page, name: string): Promise<string> {
-	await page.goto('/programs');
+	await visit(page, '/programs');
 	const href = await page.getByRole('link', { name, exact: true }).first().getAttribute('href');
 	const path = new URL(href ?? '', page.url()).pathname;
 	expect(path).toMatch(/^\/programs\/[0-9a-f-]{36}$/);
@@ -122,7 +122,7 @@ async function programPath(page: Page, name: string): Promise<string> {
 
 /** The programme's tabs this person sees, from the tab bar itself (none for an observer). */
 async function tabsOf(page: Page, program: string): Promise<string[]> {
-	await page.goto(program);
+	await visit(page, program);
 	const hrefs = await page
 		.locator('main nav.tab-links')
 		.getByRole('link')
@@ -131,7 +131,7 @@ async function tabsOf(page: Page, program: string): Promise<string[]> {
 }
 
 async function pairPath(page: Page, partner: string): Promise<string> {
-	await page.goto('/pairs');
+	await visit(page, '/pairs');
 	const href = await page
 		.getByRole('listitem')
 		.filter({ hasText: YOUTH })
@@ -145,9 +145,9 @@ async function pairPath(page: Page, partner: string): Promise<string> {
 async function pairPersonPaths(page: Page, partner: string): Promise<string[]> {
 	const pair = await pairPath(page, partner);
 	const youth = await programPath(page, YOUTH);
-	await page.goto(`${youth}/intake`);
+	await visit(page, `${youth}/intake`);
 	const form = await page.getByTestId('intake-form').first().getByRole('link').getAttribute('href');
-	await page.goto('/checkins');
+	await visit(page, '/checkins');
 	const checkins = await page
 		.locator('main a[href*="checkins/"]')
 		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -193,7 +193,7 @@ test('a coordinator: every tab fits a phone and passes axe, and answers in Engli
 	const page = await person(browser, 'coordinator@example.org');
 	const youth = await programPath(page, YOUTH);
 	const induction = await programPath(page, INDUCTION);
-	await page.goto(`${youth}/pairs`);
+	await visit(page, `${youth}/pairs`);
 	const cosign = await page
 		.getByTestId('pair-row')
 		.first()
@@ -247,7 +247,7 @@ test('an observer, from the invitation on: every page fits a phone and passes ax
 	const coordinator = await person(browser, 'coordinator@example.org');
 	const youth = await programPath(coordinator, YOUTH);
 	const email = `waarnemer-${Date.now()}@example.org`;
-	await coordinator.goto(`${youth}/people`);
+	await visit(coordinator, `${youth}/people`);
 	await coordinator.getByLabel('E-mailadres').fill(email);
 	await coordinator.locator('#invite-role').selectOption('observer');
 	await coordinator.getByRole('button', { name: 'Uitnodiging versturen' }).click();
@@ -270,7 +270,7 @@ test('an observer, from the invitation on: every page fits a phone and passes ax
 test('a learning-community member and the process coach: every group page', async ({ browser }) => {
 	for (const email of ['lgsl1@example.org', 'procescoach@example.org']) {
 		const page = await person(browser, email);
-		await page.goto('/groups');
+		await visit(page, '/groups');
 		const group = await page.locator('main a[href*="groups/"]').first().getAttribute('href');
 		const path = new URL(group ?? '', page.url()).pathname;
 		expect(path).toMatch(/^\/groups\/[0-9a-f-]{36}$/);
@@ -295,7 +295,7 @@ test('a learning-community member and the process coach: every group page', asyn
  * resolved URL, not the attribute: server-rendered hrefs are relative ("./pairs/…").
  */
 async function linksOn(page: Page, path: string, pattern: RegExp, limit = 1): Promise<string[]> {
-	await page.goto(path);
+	await visit(page, path);
 	const paths = await page
 		.locator('main a[href]')
 		.evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

@@ -9,6 +9,10 @@ import { axeViolations } from './axe';
  * exactly what the CSV download of the same dataset (the same SQL) holds.
  */
 
+// The charts animate and the dialogs and toasts fade, as for most people (the other files run with
+// reduced motion: playwright.config.ts).
+test.use({ reducedMotion: 'no-preference' });
+
 const PROGRAMME = 'VM-PRO jongerenmentoring';
 /** What a template key looks like ("01-agreement", "04-development-plan", "PS1", "V2", "S4"). */
 const TEMPLATE_KEY = /^(\d\d[a-z]?-[a-z-]+|PS\d|V\d|S\d)$/;

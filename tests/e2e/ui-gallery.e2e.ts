@@ -7,6 +7,10 @@ import { seriousViolations } from './axe';
  * Set UI_SHOTS=/some/dir to also save screenshots at 1280 and 360 px.
  */
 
+// The charts animate and the dialogs and toasts fade, as for most people (the other files run with
+// reduced motion: playwright.config.ts).
+test.use({ reducedMotion: 'no-preference' });
+
 /** Until hydration the trigger is a plain submit button (the no-JavaScript fallback). */
 async function openGallery(page: Page) {
 	await page.goto('/dev/ui');
