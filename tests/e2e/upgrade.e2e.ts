@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import WebSocket from 'ws';
+import { copyDemoData, freePort } from './server-process';
 
 const DOC = 'pair/00000000-0000-4000-8000-000000000001/sheet/00000000-0000-4000-8000-000000000002';
 
@@ -29,25 +29,26 @@ test('production: a WebSocket upgrade on /collab/ reaches the collaboration serv
 	expect(await closeCodeOf(`${ws}/collab/not-a-document`)).toBe(4400);
 });
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const port = (server.address() as { port: number }).port;
-			server.close(() => resolve(port));
-		});
-	});
-}
-
 test('development: the Vite plugin routes /collab/ upgrades to the same server', async () => {
 	// The first request compiles the app on demand: 27 s on a quiet 2-core machine, over 90 s
 	// while the other project's browser keeps both cores busy.
 	test.setTimeout(300_000);
 	const port = await freePort();
+	// On a copy of the run's demo template: creating and migrating a database from nothing would
+	// add about 10 CPU-seconds to a test about the upgrade route, not the database.
 	const dataDir = mkdtempSync(join(tmpdir(), 'mentorpad-dev-'));
+	copyDemoData(dataDir);
 	const child: ChildProcess = spawn(
-		'npx',
-		['vite', 'dev', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+		process.execPath,
+		[
+			'node_modules/vite/bin/vite.js',
+			'dev',
+			'--port',
+			String(port),
+			'--strictPort',
+			'--host',
+			'127.0.0.1'
+		],
 		{
 			env: { ...process.env, DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
 			stdio: 'ignore',
@@ -69,7 +70,7 @@ test('development: the Vite plugin routes /collab/ upgrades to the same server',
 			.toBe(200);
 		expect(await closeCodeOf(`ws://127.0.0.1:${port}/collab/${DOC}`)).toBe(4401);
 	} finally {
-		// `npx vite` leaves the real vite child running; stop the whole group.
+		// Stop the whole process group (Vite's own children too).
 		const exited = new Promise((resolve) => {
 			if (child.exitCode !== null || child.signalCode !== null) resolve(undefined);
 			else child.once('exit', resolve);
