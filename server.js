@@ -82,6 +82,13 @@ const server = createServer((req, res) => {
 	}
 	handler(req, res);
 });
+// An idle kept-alive connection is closed after 65 s instead of Node's 5 s. A client that sends
+// its next request on such a connection just as the server closes it gets a reset (browsers
+// retry; other clients, such as scripts and tests, do not): a 5 s pause between two requests
+// was enough to hit it. 65 s is also longer than the usual proxy's idle timeout (60 s), so a
+// proxy in front never reuses a connection this server has closed. headersTimeout must exceed it.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on('upgrade', (req, socket, head) => {
 	if (!req.url?.startsWith('/collab/')) {
 		socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, get } from 'node:http';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
@@ -27,6 +29,38 @@ test('production: a WebSocket upgrade on /collab/ reaches the collaboration serv
 	const ws = baseURL!.replace('http', 'ws');
 	expect(await closeCodeOf(`${ws}/collab/${DOC}`)).toBe(4401);
 	expect(await closeCodeOf(`${ws}/collab/not-a-document`)).toBe(4400);
+});
+
+/** GETs `url` through `agent` and resolves with the status and the socket it used. */
+function getVia(agent: Agent, url: string): Promise<{ status: number; socket: Socket }> {
+	return new Promise((resolve, reject) => {
+		const request = get(url, { agent }, (response) => {
+			response.resume();
+			response.on('end', () => resolve({ status: response.statusCode!, socket: request.socket! }));
+		});
+		request.on('error', reject);
+	});
+}
+
+test('production: an idle kept-alive connection is still open after 6 s and serves the next request', async ({
+	baseURL
+}) => {
+	// Node closes idle connections after 5 s by default; a client whose next request crossed that
+	// close got ECONNRESET (seen in this suite: a CSV fetched after a pause). server.js keeps them 65 s.
+	const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+	try {
+		const first = await getVia(agent, `${baseURL}/healthz`);
+		expect(first.status).toBe(200);
+		let closedAt = 0;
+		first.socket.once('close', () => (closedAt = Date.now()));
+		await new Promise((resolve) => setTimeout(resolve, 6_000));
+		expect(closedAt, 'the server closed the idle connection').toBe(0);
+		const second = await getVia(agent, `${baseURL}/healthz`);
+		expect(second.status).toBe(200);
+		expect(second.socket, 'the same connection served the second request').toBe(first.socket);
+	} finally {
+		agent.destroy();
+	}
 });
 
 test('development: the Vite plugin routes /collab/ upgrades to the same server', async () => {
