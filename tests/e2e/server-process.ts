@@ -35,7 +35,7 @@ export function freePort(): Promise<number> {
 export interface ServerProcessOptions {
 	port: number;
 	dataDir: string;
-	/** Extra environment on top of the defaults (DEMO_DATA=true, LOG_LEVEL=warn). */
+	/** Extra environment on top of the defaults (DEMO_DATA=true, LOG_LEVEL=warn, 32 MB of buffers). */
 	env?: Record<string, string>;
 	/** Also write what the server writes to stderr to this process's stderr (warnings, errors). */
 	echoErrors?: boolean;
@@ -85,6 +85,9 @@ export class ServerProcess {
 				DATA_DIR: this.options.dataDir,
 				DEMO_DATA: 'true',
 				LOG_LEVEL: 'warn',
+				// A demo database is a few megabytes: 32 MB of buffers instead of 128 start it 0.5 s
+				// sooner (the kill -9 test starts its server 25 times).
+				PGLITE_SHARED_BUFFERS_MB: '32',
 				...this.options.env
 			},
 			stdio: ['ignore', 'pipe', 'pipe'],

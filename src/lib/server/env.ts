@@ -121,6 +121,10 @@ const schema = z.object({
 	ADDRESS_HEADER: headerName,
 	XFF_DEPTH: integer(1, 10, 1),
 	DATA_DIR: z.string().min(1).default('./data'),
+	// The embedded database's buffer cache (Postgres' shared_buffers). PGlite sets up all of it at
+	// each start: 32 instead of 128 restarts the server 0.5 s sooner (2.4 against 2.9 s here) with
+	// 100 MB less resident memory; reads beyond it come from the operating system's file cache.
+	PGLITE_SHARED_BUFFERS_MB: integer(16, 1024, 128),
 	DATABASE_URL: url(['postgres:', 'postgresql:']),
 	DATABASE_POOL_SIZE: integer(1, 100, 10),
 	// Milliseconds one statement made on behalf of a person may run on PostgreSQL; 0 = no limit.
@@ -158,7 +162,9 @@ type Raw = z.infer<typeof schema>;
 
 export interface Config extends Raw {
 	origin: string;
-	database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+	database:
+		| { kind: 'pglite'; dataDir: string; sharedBuffersMb: number }
+		| { kind: 'postgres'; url: string };
 	auth:
 		| { kind: 'local' }
 		| {
@@ -203,6 +209,8 @@ const FIXES: Record<string, string> = {
 	SMTP_URL: 'use the form smtp://user:password@host:587 (or smtps:// for port 465)',
 	DEMO_DATA: 'use auto (demo data on a fresh embedded database), true or false',
 	LOG_LEVEL: 'use debug, info, warn, error or silent',
+	PGLITE_SHARED_BUFFERS_MB:
+		'use megabytes from 16 to 1024, e.g. PGLITE_SHARED_BUFFERS_MB=128 (the embedded database only)',
 	STATEMENT_TIMEOUT_MS: 'use milliseconds, e.g. STATEMENT_TIMEOUT_MS=5000 (0 turns the limit off)',
 	NODE_ENV: 'use development, production or test',
 	JOBS_INTERVAL_MS:
@@ -279,7 +287,7 @@ export function parseEnv(source: Record<string, string | undefined>): Config {
 			: { kind: 'local', dir: join(raw.DATA_DIR, 'files') };
 	const database: Config['database'] = raw.DATABASE_URL
 		? { kind: 'postgres', url: raw.DATABASE_URL }
-		: { kind: 'pglite', dataDir: raw.DATA_DIR };
+		: { kind: 'pglite', dataDir: raw.DATA_DIR, sharedBuffersMb: raw.PGLITE_SHARED_BUFFERS_MB };
 	return {
 		...raw,
 		origin: raw.ORIGIN ?? `http://localhost:${raw.PORT}`,

@@ -88,7 +88,10 @@ export async function createRuntime(env: Record<string, string | undefined>): Pr
 	// programme dates and the linear monitoring queries keep every query short instead.
 	const db =
 		config.database.kind === 'pglite'
-			? await createPgliteDatabase({ dataDir: config.database.dataDir })
+			? await createPgliteDatabase({
+					dataDir: config.database.dataDir,
+					sharedBuffers: `${config.database.sharedBuffersMb}MB`
+				})
 			: (await import('./db/postgres')).createPostgresDatabase({
 					connectionString: config.database.url,
 					max: config.DATABASE_POOL_SIZE,

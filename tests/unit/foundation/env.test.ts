@@ -15,7 +15,10 @@ describe('parseEnv', () => {
 	it('defaults to the embedded mode with no configuration', () => {
 		const config = parseEnv({});
 		expect(config.PORT).toBe(3000);
-		expect(config.database).toEqual({ kind: 'pglite', dataDir: './data' });
+		expect(config.database).toEqual({ kind: 'pglite', dataDir: './data', sharedBuffersMb: 128 });
+		expect(parseEnv({ PGLITE_SHARED_BUFFERS_MB: '32' }).database).toMatchObject({
+			sharedBuffersMb: 32
+		});
 		expect(config.auth).toEqual({ kind: 'local' });
 		expect(config.mail).toEqual({ kind: 'outbox' });
 		expect(config.seedDemo).toBe(true);
@@ -70,6 +73,11 @@ describe('parseEnv', () => {
 		[{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL: .*Fix: use debug, info/],
 		[{ SESSION_DAYS: '0' }, /^SESSION_DAYS: must be a whole number from 1 to 365/],
 		[{ STATEMENT_TIMEOUT_MS: '5s' }, /^STATEMENT_TIMEOUT_MS: .*Fix: use milliseconds/],
+		[
+			{ PGLITE_SHARED_BUFFERS_MB: '8' },
+			/^PGLITE_SHARED_BUFFERS_MB: .*from 16 to 1024.*Fix: use megabytes/
+		],
+		[{ PGLITE_SHARED_BUFFERS_MB: '128MB' }, /^PGLITE_SHARED_BUFFERS_MB: must be a whole number/],
 		[{ REDIS_URL: 'http://cache' }, /^REDIS_URL: must be a URL starting with redis:\/\//],
 		[{ UI_GALLERY: 'yes' }, /^UI_GALLERY: .*Fix: use true/],
 		[{ PUBLIC_SUPABASE_URL: 'https://x.supabase.co' }, /PUBLIC_SUPABASE_ANON_KEY: missing/],
