@@ -17,8 +17,9 @@ started=$SECONDS
 note() { printf '\n==> %s (at %dm%02ds)\n' "$*" $(((SECONDS - started) / 60)) $(((SECONDS - started) % 60)); }
 
 # --- system packages the tests need ------------------------------------------------------------
-# PostgreSQL and Redis are installed before the checks (the integration tests need them); the
-# browser, the largest, in the background while the checks and Vitest run, until Playwright.
+# Installed in the background while the messages, the types and the static checks start: first
+# PostgreSQL and Redis, which Vitest waits for (the integration tests need them), then the
+# browser, the largest, which Playwright waits for.
 need_now=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -n "${PG_BIN:-}" ] || need_now+=(postgresql)
 command -v redis-server >/dev/null || [ -n "${REDIS_SERVER_BIN:-}" ] || need_now+=(redis-server)
@@ -38,19 +39,32 @@ apt_install() {
 	echo "The tests need: $*. Install them with your package manager (Debian/Ubuntu: sudo apt-get install -y $*)." >&2
 	return 1
 }
+# One apt-get at a time (they share dpkg's lock). The first installation's status lands in a
+# file Vitest's start waits for; the background job's own status is the browser's.
+now_status="$out/packages-now.status"
+browser_pid=
 if [ ${#need_now[@]} -gt 0 ] || [ ${#need_later[@]} -gt 0 ]; then
-	note "installing ${need_now[*]} ${need_later[*]}"
-	apt_get update -qq
+	note "installing ${need_now[*]} ${need_later[*]} (in the background)"
+	{
+		apt_get update -qq
+		status=0
+		[ ${#need_now[@]} -gt 0 ] && { apt_install "${need_now[@]}" || status=$?; }
+		echo "$status" >"$now_status"
+		[ ${#need_later[@]} -eq 0 ] || apt_install "${need_later[@]}"
+	} &
+	browser_pid=$!
+else
+	echo 0 >"$now_status"
 fi
-if [ ${#need_now[@]} -gt 0 ] && ! apt_install "${need_now[@]}"; then
+# Waits until PostgreSQL and Redis are installed (a positive signal: the status file); ends the
+# run when they could not be.
+packages_now_ready() {
+	while [ ! -s "$now_status" ]; do sleep 0.2; done
+	[ "$(cat "$now_status")" = 0 ] && return 0
+	kill $(jobs -p) 2>/dev/null
 	echo "0 passed, 1 failed"
 	exit 1
-fi
-browser_pid=
-if [ ${#need_later[@]} -gt 0 ]; then
-	apt_install "${need_later[@]}" &
-	browser_pid=$!
-fi
+}
 
 # --- static checks: each counts as one test ----------------------------------------------------
 fail() {
@@ -75,14 +89,17 @@ gate() {
 # development server; the production build writes one module per message again, for its bundles):
 # Vitest imports 3 modules instead of about 2,000 in each worker.
 note 'messages and SvelteKit types'
-npm run --silent i18n && npx svelte-kit sync
+npm run --silent format:check >"$out/format.log" 2>&1 &
+format_pid=$!
+npm run --silent i18n &
+i18n_pid=$!
+npx svelte-kit sync
+wait "$i18n_pid"
 note 'type check, lint, format and vitest (unit, integration on PGlite and PostgreSQL), side by side'
 npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings >"$out/check.log" 2>&1 &
 check_pid=$!
 npm run --silent lint >"$out/lint.log" 2>&1 &
 lint_pid=$!
-npm run --silent format:check >"$out/format.log" 2>&1 &
-format_pid=$!
 
 # Adds a Vitest or Playwright JSON report to the totals and its failed tests to the list. A failed
 # run with no failed test (or no report) still counts as one failure.
@@ -101,6 +118,7 @@ count_report() {
 	fi
 }
 
+packages_now_ready
 npx vitest run --project unit --project integration --project integration-postgres \
 	--reporter=default --reporter=json --outputFile="$out/vitest.json"
 count_report "$out/vitest.json" $? vitest
