@@ -24,21 +24,21 @@ const CHROMIUM =
  *
  * Two projects run side by side, one worker each, each on its own server and database:
  * - `flows`: the files that share the demo server, one after the other in file order (they
- *   change the demo data, so none may run beside another);
+ *   change the demo data, so none may run beside another), and hostile-input (its own server);
  * - `apart`: the read-mostly visit of every page by every role (every-page), the files that
- *   start servers of their own (the development server, mail sinks, sessions, hostile input), the
- *   files that change no demo data (budgets, security headers, the UI gallery) or only a sheet's
- *   text (keyboard), and, after every-page in file order, three that change data no other file
- *   there reads (the homes end the school leaders' pair; monitoring sets the stalled threshold;
- *   matching-intake only reads), so the two projects take about as long: both cores are busy
- *   throughout, and the run waits for the longer one.
- * Then `alone`: the tests that measure time or survive kill -9 (an event loop that must answer
- * within a second, restarts that must finish), after both, with nothing else running.
+ *   start servers of their own (the development server, mail sinks, sessions, and the kill -9
+ *   test: two clients type while their server is killed 20 times; it waits for positive signals
+ *   only, so a busy machine slows it down instead of failing it), the files that change no demo
+ *   data (budgets, security headers, the UI gallery) or only a sheet's text (keyboard), and
+ *   matching-intake, which only reads.
+ * The two take about as long: both cores are busy throughout, and the run waits for the longer.
+ * Then `alone`: the test that measures time (an event loop that must answer within a second while
+ * ten heavy views load), after both, with nothing else running.
  * (Playwright skips `alone` when a test before it failed; that run has failed already.)
  */
 const APART =
-	/(every-page|upgrade|account|notifications|reminder-mail|hostile-input|budget|keyboard|security-headers|ui-gallery|home|monitoring|matching-intake)\.e2e\.ts$/;
-const ALONE = /(crash-recovery|monitoring-load)\.e2e\.ts$/;
+	/(every-page|upgrade|account|notifications|reminder-mail|budget|keyboard|security-headers|ui-gallery|crash-recovery|matching-intake)\.e2e\.ts$/;
+const ALONE = /monitoring-load\.e2e\.ts$/;
 export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
