@@ -119,7 +119,13 @@ count_report() {
 }
 
 packages_now_ready
-npx vitest run --project unit --project integration --project integration-postgres \
+# Vitest keeps what it transformed in this run's own cache directory (empty at the start, so
+# nothing from an earlier tree can be read back): each project has its own Vite server, and a
+# module one of them (or the timing run after them) needs again is read from the cache instead
+# of transformed again. Alone, one run each: transform 22.8 → 16.8 s summed, 298 → 284
+# CPU-seconds, the same 3,192 tests passing.
+vitest_cache=(--experimental.fsModuleCache --experimental.fsModuleCachePath="$out/vitest-cache")
+npx vitest run --project unit --project integration --project integration-postgres "${vitest_cache[@]}" \
 	--reporter=default --reporter=json --outputFile="$out/vitest.json"
 count_report "$out/vitest.json" $? vitest
 
@@ -134,7 +140,8 @@ gate 'lint (eslint)' bash -c "cat '$out/lint.log'; exit $lint_status"
 gate 'format (prettier)' bash -c "cat '$out/format.log'; exit $format_status"
 
 note 'vitest: the tests that measure time, one file at a time (PGlite, then PostgreSQL)'
-npx vitest run --project timing --project timing-postgres --reporter=default --reporter=json \
+npx vitest run --project timing --project timing-postgres "${vitest_cache[@]}" \
+	--reporter=default --reporter=json \
 	--outputFile="$out/vitest-timing.json"
 count_report "$out/vitest-timing.json" $? 'vitest (timing)'
 
