@@ -39,7 +39,21 @@ export interface ServerProcessOptions {
 	env?: Record<string, string>;
 	/** Also write what the server writes to stderr to this process's stderr (warnings, errors). */
 	echoErrors?: boolean;
+	/** Node's own options before `server.js`; `TEST_NODE_ARGS` unless given. */
+	nodeArgs?: string[];
 }
+
+/**
+ * V8's baseline WebAssembly compiler only (`--liftoff-only`). By default V8 also compiles the
+ * embedded database's WebAssembly with its optimising compiler, in the background: while the
+ * server starts (3.3 CPU-seconds a start with it, 2.1 without) and for each query function that
+ * grows hot. A test's server lives for seconds or minutes, too short for that to pay off: the
+ * kill -9 test (25 starts) took 98.7 s and 154 CPU-seconds alone with it, 80.4 s and 103 without;
+ * five `flows` files, 51 and 45 CPU-seconds of the servers. The same code runs, more slowly:
+ * what the tests prove does not depend on it. monitoring-load, which measures time, runs the
+ * default.
+ */
+export const TEST_NODE_ARGS = ['--liftoff-only'];
 
 interface Exit {
 	code: number | null;
@@ -76,23 +90,27 @@ export class ServerProcess {
 	async start(timeoutMs = 60_000): Promise<void> {
 		if (this.child) throw new Error('server already running');
 		this.starts += 1;
-		const child = spawn(process.execPath, ['server.js'], {
-			cwd: process.cwd(),
-			env: {
-				...process.env,
-				PORT: String(this.options.port),
-				HOST: '127.0.0.1',
-				DATA_DIR: this.options.dataDir,
-				DEMO_DATA: 'true',
-				LOG_LEVEL: 'warn',
-				// A demo database is a few megabytes: 32 MB of buffers instead of 128 start it 0.5 s
-				// sooner (the kill -9 test starts its server 25 times).
-				PGLITE_SHARED_BUFFERS_MB: '32',
-				...this.options.env
-			},
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true
-		});
+		const child = spawn(
+			process.execPath,
+			[...(this.options.nodeArgs ?? TEST_NODE_ARGS), 'server.js'],
+			{
+				cwd: process.cwd(),
+				env: {
+					...process.env,
+					PORT: String(this.options.port),
+					HOST: '127.0.0.1',
+					DATA_DIR: this.options.dataDir,
+					DEMO_DATA: 'true',
+					LOG_LEVEL: 'warn',
+					// A demo database is a few megabytes: 32 MB of buffers instead of 128 start it 0.5 s
+					// sooner (the kill -9 test starts its server 25 times).
+					PGLITE_SHARED_BUFFERS_MB: '32',
+					...this.options.env
+				},
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true
+			}
+		);
 		this.child = child;
 		const label = `[server#${this.starts}]`;
 		const keep = (chunk: Buffer) => {
