@@ -7,8 +7,8 @@ import { APART_PORT, PORT } from './ports';
  * (the README's first command: creating the database, every migration, the demo seed) and shuts
  * down gracefully. That directory is the run's demo template: the two shared servers below and
  * every test that starts a server of its own begin from a copy of it, which is a restart (about
- * 4 s of CPU) instead of a first start (about 14 s, most of it creating the database and
- * migrating it).
+ * 4 s of CPU with V8's defaults, 2 s with TEST_NODE_ARGS) instead of a first start (about 14 s
+ * with V8's defaults, most of it creating the database and migrating it).
  *
  * Then the `flows` and `apart` servers, each on its own copy. The returned function stops them.
  */
