@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '$lib/server/db/migrate';
 import { createPgliteDatabase } from '$lib/server/db/pglite';
@@ -19,7 +20,10 @@ export const TEST_SHARED_BUFFERS = '16MB';
 
 /**
  * Creating and migrating a PGlite database costs ~3 s of one core (initdb in WebAssembly); done
- * once here, every test file starts from a copy of the migrated data directory instead.
+ * once here, every test file starts from a copy of the migrated data directory instead. The copy
+ * holds only the database the tests use: initdb's `template0` and `template1` (about 600 files,
+ * which PGlite unpacks one by one at each start) are dropped, for a test database is never made
+ * from them (a start: 0.76 → 0.49 CPU-seconds, the tarball 40 → 25 MB).
  */
 export default async function setup(project: TestProject) {
 	const dir = mkdtempSync(join(tmpdir(), 'mentorpad-pglite-template-'));
@@ -28,10 +32,27 @@ export default async function setup(project: TestProject) {
 	try {
 		await migrate(db);
 		const file = join(dir, 'migrated.tar');
-		writeFileSync(file, Buffer.from(await (await db.dumpDataDir()).arrayBuffer()));
+		writeFileSync(file, await withoutTemplateDatabases(await db.dumpDataDir()));
 		project.provide('pgliteTemplate', file);
 	} finally {
 		await db.close();
 	}
 	return () => rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The data directory without initdb's template databases. `drop database` cannot run inside a
+ * transaction, and the app's adapter runs every statement in one: PGlite itself, on a copy.
+ */
+async function withoutTemplateDatabases(dump: Blob): Promise<Buffer> {
+	const db = await PGlite.create({ loadDataDir: dump });
+	try {
+		for (const name of ['template0', 'template1']) {
+			await db.exec(`alter database ${name} is_template false`);
+			await db.exec(`drop database ${name}`);
+		}
+		return Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
+	} finally {
+		await db.close();
+	}
 }
