@@ -1,10 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { collabDevPlugin } from './src/lib/server/dev-upgrade-plugin.js';
+import { paraglideTestCopy } from './tests/helpers/paraglide-test-copy.js';
 
 /** What every project on a test database shares: its engine, the run's set-up of it, time limits. */
 const onDatabase = (engine: 'pglite' | 'postgres') => ({
@@ -15,28 +14,11 @@ const onDatabase = (engine: 'pglite' | 'postgres') => ({
 	hookTimeout: 120_000
 });
 
-/**
- * Under Vitest with PARAGLIDE_TEST_DIR set (the test command sets it), the compiled messages are
- * read from that copy of `npm run i18n`'s output instead of src/lib/paraglide: the production
- * build, which rewrites src/lib/paraglide (one module per message, for its bundles), then runs
- * beside the tests instead of after them.
- */
-function paraglideTestCopy(dir: string | undefined): Plugin | null {
-	if (!process.env.VITEST || !dir) return null;
-	const generated = resolve('src/lib/paraglide') + '/';
-	return {
-		name: 'mentorpad:paraglide-test-copy',
-		enforce: 'pre',
-		resolveId(id, importer) {
-			if (!id.startsWith(generated)) return null;
-			return this.resolve(resolve(dir, id.slice(generated.length)), importer, { skipSelf: true });
-		}
-	};
-}
-
 export default defineConfig({
 	plugins: [
-		paraglideTestCopy(process.env.PARAGLIDE_TEST_DIR),
+		// Under Vitest with PARAGLIDE_TEST_DIR set (the test command sets it), the compiled messages
+		// are read from that copy: the production build rewrites src/lib/paraglide beside the tests.
+		paraglideTestCopy(process.env.VITEST ? process.env.PARAGLIDE_TEST_DIR : undefined),
 		// Vitest uses the compiled output of `npm run i18n`; the plugin's file watcher would keep
 		// the test process alive.
 		process.env.VITEST

@@ -2,6 +2,7 @@
 // `$lib` alias included) and the runner runs against DATABASE_URL until it is killed.
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
+import { paraglideTestCopy } from './paraglide-test-copy.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const vite = await createServer({
@@ -9,6 +10,8 @@ const vite = await createServer({
 	configFile: false,
 	logLevel: 'silent',
 	resolve: { alias: { $lib: `${root}/src/lib` } },
+	// The messages as Vitest reads them: the build may be rewriting src/lib/paraglide meanwhile.
+	plugins: [paraglideTestCopy(process.env.PARAGLIDE_TEST_DIR)],
 	server: { middlewareMode: true, hmr: false, ws: false, watch: null },
 	appType: 'custom',
 	optimizeDeps: { noDiscovery: true, include: [] }
