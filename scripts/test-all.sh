@@ -164,12 +164,12 @@ gate 'format (prettier)' bash -c "cat '$out/format.log'; exit $(cat "$out/format
 
 # Beside the build, which runs at the lowest priority: alone, these took 68 s with one core mostly
 # idle. Their bounds hold on a busy machine (the fuzz test's worst lateness 121 ms against 38 ms
-# alone, its bound 1 s). In the background: Playwright's set-up (the demo template, the two
-# servers) starts once the build is done, beside them, and its tests wait for their status file
-# (E2E_START_AFTER, tests/e2e/global-setup.ts). Their output follows Playwright's.
-note 'vitest: the tests that measure time, one file at a time (PGlite, then PostgreSQL), in the background'
-check_in_background timing npx vitest run --project timing --project timing-postgres "${vitest_cache[@]}" \
-	--reporter=default --reporter=json --outputFile="$out/vitest-timing.json"
+# alone, its bound 1 s).
+note 'vitest: the tests that measure time, one file at a time (PGlite, then PostgreSQL)'
+npx vitest run --project timing --project timing-postgres "${vitest_cache[@]}" \
+	--reporter=default --reporter=json \
+	--outputFile="$out/vitest-timing.json"
+count_report "$out/vitest-timing.json" $? 'vitest (timing)'
 
 # --- end-to-end: production build in Debian's Chromium -----------------------------------------
 note 'build (started after the static checks)'
@@ -179,18 +179,13 @@ if [ -n "$browser_pid" ]; then wait "$browser_pid" || browser_ready=$?; fi
 if [ "$browser_ready" -ne 0 ]; then
 	fail "installing ${need_later[*]}"
 elif [ "$(cat "$out/build.status")" = 0 ]; then
-	note 'playwright (end-to-end; its tests start after the timing tests)'
-	E2E_START_AFTER="$out/timing.status" PLAYWRIGHT_JSON="$out/e2e.json" npx playwright test
+	note 'playwright (end-to-end)'
+	PLAYWRIGHT_JSON="$out/e2e.json" npx playwright test
 	count_report "$out/e2e.json" $? playwright
 else
 	cat "$out/build.log" >&2
 	fail build
 fi
-
-wait_for_checks timing
-note 'vitest: the tests that measure time (their output)'
-cat "$out/timing.log"
-count_report "$out/vitest-timing.json" "$(cat "$out/timing.status")" 'vitest (timing)'
 
 note "done"
 if [ ${#failures[@]} -gt 0 ]; then

@@ -1,5 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { rmSync } from 'node:fs';
 import { DEMO_TEMPLATE, ServerProcess, copyDemoData, freePort } from './server-process';
 import { APART_PORT, PORT } from './ports';
 
@@ -12,10 +11,6 @@ import { APART_PORT, PORT } from './ports';
  * with V8's defaults, most of it creating the database and migrating it).
  *
  * Then the `flows` and `apart` servers, each on its own copy. The returned function stops them.
- *
- * `E2E_START_AFTER` names a file the tests wait for before they start (the test command's timing
- * tests write their exit status to it): the set-up runs beside the end of those tests, which
- * leave one core mostly idle, and no test drives a browser before they are done.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
 	rmSync(DEMO_TEMPLATE, { recursive: true, force: true });
@@ -48,31 +43,5 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 		await stopAll();
 		throw failed.reason;
 	}
-	const startAfter = process.env.E2E_START_AFTER;
-	if (startAfter) {
-		try {
-			await fileWritten(startAfter, 30 * 60_000);
-		} catch (error) {
-			await stopAll();
-			throw error;
-		}
-	}
 	return stopAll;
-}
-
-/** Resolves once `path` exists and is not empty (a positive signal); throws after `timeoutMs`. */
-async function fileWritten(path: string, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		try {
-			if (readFileSync(path, 'utf8').length > 0) return;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-		}
-		if (Date.now() > deadline)
-			throw new Error(
-				`E2E_START_AFTER: ${path} was not written within ${timeoutMs / 60_000} minutes`
-			);
-		await sleep(200);
-	}
 }
