@@ -115,7 +115,7 @@ npx svelte-kit sync
 wait "$i18n_pid"
 cp -r src/lib/paraglide "$out/paraglide"
 export PARAGLIDE_TEST_DIR="$out/paraglide"
-note 'type check, lint, format, vitest (unit, integration on PGlite and PostgreSQL) and build'
+note 'type check, lint, format, vitest (unit, integration on PGlite and PostgreSQL, then the tests that measure time) and build'
 # The type check (`check:types`, as `npm run check` runs it) uses TypeScript 7's native compiler:
 # alone 45 s and 63 CPU-seconds with TypeScript 6's, 16 s and 25 with it.
 check_in_background check npm run --silent check:types
@@ -146,14 +146,17 @@ count_report() {
 packages_now_ready
 # Vitest keeps what it transformed in this run's own cache directory (empty at the start, so
 # nothing from an earlier tree can be read back): each project has its own Vite server, and a
-# module one of them (or the timing run after them) needs again is read from the cache instead
-# of transformed again. Alone, one run each: transform 22.8 → 16.8 s summed, 298 → 284
-# CPU-seconds, the same 3,192 tests passing.
+# module one of them needs again is read from the cache instead of transformed again. Alone, one
+# run each: transform 22.8 → 16.8 s summed, 298 → 284 CPU-seconds, the same 3,192 tests passing.
 vitest_cache=(--experimental.fsModuleCache --experimental.fsModuleCachePath="$out/vitest-cache")
 # At nice 5: the type check and ESLint, which the build waits for, end sooner (ESLint took 255 s
 # beside Vitest at the same priority), and the build fills the cores the end of the Vitest run
-# leaves idle instead of taking one from the timing tests after it.
-nice -n 5 npx vitest run --project unit --project integration --project integration-postgres "${vitest_cache[@]}" \
+# leaves idle. The tests that measure time (the `timing` projects, one file at a time on PGlite,
+# then on PostgreSQL) come last in the same run (their `groupOrder`), beside the build at nice 19:
+# their bounds hold on a busy machine (the fuzz test's worst lateness 52–121 ms, its bound 1 s).
+# In a run of their own they waited about 12 s more for Vitest's start and their databases.
+nice -n 5 npx vitest run --project unit --project integration --project integration-postgres \
+	--project timing --project timing-postgres "${vitest_cache[@]}" \
 	--reporter=default --reporter=json --outputFile="$out/vitest.json"
 count_report "$out/vitest.json" $? vitest
 
@@ -161,15 +164,6 @@ wait_for_checks check lint format
 gate 'type check (svelte-check)' bash -c "cat '$out/check.log'; exit $(cat "$out/check.status")"
 gate 'lint (eslint)' bash -c "cat '$out/lint.log'; exit $(cat "$out/lint.status")"
 gate 'format (prettier)' bash -c "cat '$out/format.log'; exit $(cat "$out/format.status")"
-
-# Beside the build, which runs at the lowest priority: alone, these took 68 s with one core mostly
-# idle. Their bounds hold on a busy machine (the fuzz test's worst lateness 121 ms against 38 ms
-# alone, its bound 1 s).
-note 'vitest: the tests that measure time, one file at a time (PGlite, then PostgreSQL)'
-npx vitest run --project timing --project timing-postgres "${vitest_cache[@]}" \
-	--reporter=default --reporter=json \
-	--outputFile="$out/vitest-timing.json"
-count_report "$out/vitest-timing.json" $? 'vitest (timing)'
 
 # --- end-to-end: production build in Debian's Chromium -----------------------------------------
 note 'build (started after the static checks)'
