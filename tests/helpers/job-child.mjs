@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { paraglideTestCopy } from './paraglide-test-copy.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+// Without a trailing slash, so `$lib` resolves to the path the messages' plugin looks for.
+const root = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const vite = await createServer({
 	root,
 	configFile: false,

@@ -16,10 +16,8 @@ export function paraglideTestCopy(dir) {
 		name: 'mentorpad:paraglide-test-copy',
 		enforce: 'pre',
 		resolveId(id, importer) {
-			// An alias may leave a doubled slash in the path (`${root}/src/lib` with root ending in /).
-			const path = id.startsWith('/') ? resolve(id) : id;
-			if (!path.startsWith(generated)) return null;
-			return this.resolve(resolve(dir, path.slice(generated.length)), importer, { skipSelf: true });
+			if (!id.startsWith(generated)) return null;
+			return this.resolve(resolve(dir, id.slice(generated.length)), importer, { skipSelf: true });
 		}
 	};
 }
